@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every setting the product reads from the environment. Parsed once at start-up (loadConfig); the
+ * rest of the code receives typed values and never touches process.env.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Public base URL of this server, used in links (defaults to http://localhost:PORT). */
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z.string().min(1).default('file:./data/bvntd.db'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TZ_NAME: z.string().default('Asia/Ho_Chi_Minh'),
+
+    EMBEDDINGS_PROVIDER: z.enum(['corpus', 'openai', 'ollama']).default('corpus'),
+    EMBEDDINGS_MODEL: optionalString,
+    EMBEDDINGS_BASE_URL: optionalString.pipe(z.url().optional()),
+    EMBEDDINGS_API_KEY: optionalString,
+
+    /** Optional chat model that writes answers from retrieved passages (OpenAI-compatible API). */
+    LLM_BASE_URL: optionalString.pipe(z.url().optional()),
+    LLM_API_KEY: optionalString,
+    LLM_MODEL: optionalString,
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1-256 characters A-Z a-z 0-9 _ -').optional()),
+    ZALO_BOT_TOKEN: optionalString,
+    ZALO_API_BASE: z.url().default('https://bot-api.zaloplatforms.com'),
+    ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8).max(256).optional()),
+
+    /** Hotline and association contacts shown when the bot cannot help. */
+    HOTLINE_NATIONAL: z.string().default('1800.6838'),
+    PROVINCE_NAME: z.string().default('Bình Dương'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (c.EMBEDDINGS_PROVIDER !== 'corpus' && !c.EMBEDDINGS_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_MODEL'], message: `is required when EMBEDDINGS_PROVIDER=${c.EMBEDDINGS_PROVIDER}` });
+    }
+    if (c.LLM_BASE_URL && !c.LLM_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'is required when LLM_BASE_URL is set' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Names every invalid variable; never echoes values, since some are secrets. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** The list of secret values, so logs and error messages can redact them. */
+export function secretsOf(config: Config): string[] {
+  return [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, config.LLM_API_KEY, config.EMBEDDINGS_API_KEY].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
+}

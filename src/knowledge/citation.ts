@@ -1,0 +1,33 @@
+import type { DocumentMetadata } from './document-metadata.ts';
+import type { Passage } from './passage.ts';
+
+/** A machine-readable reference to a passage, as stored in records and checked after generation. */
+export interface CitationRef {
+  readonly doc: string;
+  readonly article: number | null;
+  readonly clause: number | null;
+  readonly section: string | null;
+}
+
+export function citationRefOf(p: Passage): CitationRef {
+  return { doc: p.docId, article: p.article, clause: p.clause, section: p.section };
+}
+
+/**
+ * The Vietnamese citation people expect: "khoản 2 Điều 31 Luật Bảo vệ quyền lợi người tiêu dùng 2023
+ * (19/2023/QH15)", "mục IV.13 Kế hoạch ... (KH-BD-CT30)".
+ */
+export function formatCitation(ref: CitationRef, doc: Pick<DocumentMetadata, 'id' | 'citationName'>): string {
+  const name = `${doc.citationName} (${doc.id})`;
+  if (ref.section) return `mục ${ref.section} ${name}`;
+  if (ref.article == null) return name;
+  const clause = ref.clause == null ? '' : `khoản ${ref.clause} `;
+  return `${clause}Điều ${ref.article} ${name}`;
+}
+
+/** Short form for lists and buttons: "Điều 31.2 (19/2023/QH15)". */
+export function formatShortCitation(ref: CitationRef): string {
+  if (ref.section) return `${ref.section} (${ref.doc})`;
+  if (ref.article == null) return ref.doc;
+  return `Điều ${ref.article}${ref.clause == null ? '' : `.${ref.clause}`} (${ref.doc})`;
+}
