@@ -1,0 +1,210 @@
+import type { Locale, Translator } from '../i18n/translator.ts';
+import { citationRefOf, formatCitation, type CitationRef } from '../knowledge/citation.ts';
+import type { DocumentMetadata } from '../knowledge/document-metadata.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Passage } from '../knowledge/passage.ts';
+import type { PassageSearch, SearchHit } from '../retrieval/search-types.ts';
+import type { AnswerRequest, QaAnswer, QuestionAnswerer } from './answer-types.ts';
+import { isFollowUp } from './follow-up.ts';
+import { applicabilitySignals, cutOverDate, formatVietnameseDate } from './law-applicability.ts';
+
+export interface OfflineAnswererDeps {
+  readonly knowledgeBase: KnowledgeBase;
+  readonly search: PassageSearch;
+  /** The retrieval analyzer's terms for a text: used to pick the sentences that answer the question. */
+  readonly terms: (text: string) => readonly string[];
+  /** Below this retrieval confidence the bot says it does not know. */
+  readonly confidenceThreshold: number;
+  readonly translators: (locale: Locale) => Translator;
+  readonly contacts: { readonly hotline: string; readonly province: string };
+}
+
+/** The passages an answer rests on, with what the composer needs to write it. */
+export interface DecidingPassages {
+  readonly hits: readonly SearchHit[];
+  readonly query: string;
+  readonly followUpOf: string | null;
+}
+
+const maxQuoteLength = 600;
+const maxDirectLength = 520;
+
+/**
+ * Writes answers from retrieved clauses alone, with no model: a short direct answer made of the
+ * sentences of the deciding clauses that best match the question, the clauses quoted with their
+ * citations, and which law applies. It is the default, and the fallback when a chat model's answer
+ * cites something the corpus does not hold.
+ */
+export class OfflineAnswerer implements QuestionAnswerer {
+  constructor(private readonly deps: OfflineAnswererDeps) {}
+
+  get knowledgeBase(): KnowledgeBase {
+    return this.deps.knowledgeBase;
+  }
+
+  async answer(request: AnswerRequest): Promise<QaAnswer> {
+    const found = await this.retrieve(request);
+    if (!found) return this.notSure(request);
+    return this.compose(request, found);
+  }
+
+  /** Retrieval with follow-up handling; null when retrieval is not confident. */
+  async retrieve(request: AnswerRequest): Promise<DecidingPassages | null> {
+    const previous = request.context?.lastQuestion ?? null;
+    const followUpOf = previous && isFollowUp(request.question) ? previous : null;
+    const query = followUpOf ? `${request.question} ${followUpOf}` : request.question;
+    const result = await this.deps.search.search(query, { k: 5 });
+    if (result.hits.length === 0 || result.confidence < this.deps.confidenceThreshold) return null;
+    const top = result.hits[0]!.score;
+    // Clauses scoring close to the best one decide too; far weaker ones would only add noise.
+    const hits = result.hits.filter((h, i) => i === 0 || h.score >= top * 0.8).slice(0, 3);
+    return { hits, query, followUpOf };
+  }
+
+  compose(request: AnswerRequest, found: DecidingPassages, directAnswer?: string): QaAnswer {
+    const t = this.deps.translators(request.locale);
+    const lines: string[] = [];
+    if (found.followUpOf) lines.push(t.t('answer.followUpNote', { previous: truncate(found.followUpOf, 120) }));
+    lines.push(directAnswer ?? this.directAnswer(found, request.locale));
+    lines.push('', t.t('answer.basis'));
+    for (const hit of found.hits) {
+      lines.push(`• ${this.citation(hit.passage, request.locale)}: «${truncate(quoteText(hit.passage), maxQuoteLength)}»`);
+    }
+    lines.push('', ...this.applicability(request, found.hits, t));
+    lines.push(t.t('answer.disclaimer', { hotline: this.deps.contacts.hotline }));
+    const citations = found.hits.map((h) => citationRefOf(h.passage));
+    return {
+      text: lines.join('\n'),
+      confident: true,
+      citations,
+      context: { lastQuestion: found.followUpOf ? `${request.question} ${found.followUpOf}` : request.question, citations },
+      source: 'offline',
+    };
+  }
+
+  notSure(request: AnswerRequest): QaAnswer {
+    const t = this.deps.translators(request.locale);
+    return {
+      text: t.t('answer.notSure', { hotline: this.deps.contacts.hotline, province: this.deps.contacts.province }),
+      confident: false,
+      citations: [],
+      // Keep the earlier topic: the next message may clarify this one.
+      context: request.context,
+      source: 'offline',
+    };
+  }
+
+  citation(passage: Passage, locale: Locale): string {
+    const doc = this.metadata(passage.docId);
+    const ref: CitationRef = citationRefOf(passage);
+    if (locale === 'en') return formatEnglishCitation(ref, doc);
+    return formatCitation(ref, doc);
+  }
+
+  /** One to three sentences from the deciding clauses, best match first, each with its citation. */
+  private directAnswer(found: DecidingPassages, locale: Locale): string {
+    const t = this.deps.translators(locale);
+    const queryTerms = new Set(this.deps.terms(found.query));
+    const parts: string[] = [];
+    let length = 0;
+    const seenArticles = new Set<string>();
+    for (const hit of found.hits) {
+      const key = `${hit.passage.docId}#${hit.passage.article ?? hit.passage.section}`;
+      if (seenArticles.has(key)) continue;
+      seenArticles.add(key);
+      const sentence = this.bestSentence(hit.passage, queryTerms);
+      if (!sentence) continue;
+      const part = `${t.t('answer.according', { citation: this.citation(hit.passage, locale) })} ${sentence}`;
+      if (parts.length > 0 && length + part.length > maxDirectLength) break;
+      parts.push(part);
+      length += part.length;
+      if (parts.length === 2) break;
+    }
+    return parts.join('\n');
+  }
+
+  private bestSentence(passage: Passage, queryTerms: ReadonlySet<string>): string | null {
+    const units = sentenceUnits(passage);
+    let best: { text: string; score: number } | null = null;
+    units.forEach((text, index) => {
+      const terms = this.deps.terms(text);
+      if (terms.length === 0) return;
+      const overlap = new Set(terms.filter((term) => queryTerms.has(term))).size;
+      // Earlier sentences state the rule; later ones its details: a slight preference for the rule.
+      const score = overlap / Math.sqrt(terms.length) + (index === 0 ? 0.15 : 0);
+      if (!best || score > best.score) best = { text, score };
+    });
+    const chosen = best as { text: string; score: number } | null;
+    if (!chosen) return null;
+    return truncate(stripNumbering(chosen.text), maxDirectLength);
+  }
+
+  private applicability(request: AnswerRequest, hits: readonly SearchHit[], t: Translator): string[] {
+    const law = this.metadata('19/2023/QH15');
+    const old = this.deps.knowledgeBase.document('59/2010/QH12')?.metadata;
+    const oldName = old ? `${localName(old, request.locale)} (${old.id})` : '59/2010/QH12';
+    const lines: string[] = [];
+    const docs = new Set(hits.map((h) => h.passage.docId));
+    const legalHit = hits.some((h) => h.passage.article != null);
+    if (legalHit) {
+      const replaces = law.replaces.length > 0 ? t.t('answer.applicable.replaces', { old: oldName }) : '';
+      lines.push(t.t('answer.applicable.inForce', { law: localName(law, request.locale), id: law.id, from: formatVietnameseDate(law.effectiveFrom), replaces }));
+    }
+    for (const id of docs) {
+      const doc = this.metadata(id);
+      if (doc.kind !== 'plan') continue;
+      lines.push(t.t(doc.status === 'expired' ? 'answer.applicable.planExpired' : 'answer.applicable.plan', { doc: `${localName(doc, request.locale)} (${doc.id})` }));
+    }
+    const signals = applicabilitySignals(request.question, request.now);
+    if (signals.mentionsOldLaw) {
+      lines.push(t.t('answer.applicable.oldLawAsked', { old: oldName, law: localName(law, request.locale), id: law.id }));
+    }
+    if (signals.mentionsOldLaw || (signals.earliestDate !== null && signals.earliestDate < cutOverDate)) {
+      lines.push(t.t('answer.applicable.transitional', { old: oldName }));
+    }
+    return lines;
+  }
+
+  private metadata(docId: string): DocumentMetadata {
+    const doc = this.deps.knowledgeBase.document(docId);
+    if (!doc) throw new Error(`retrieval returned a passage of unknown document ${docId}`);
+    return doc.metadata;
+  }
+}
+
+function localName(doc: DocumentMetadata, locale: Locale): string {
+  return locale === 'en' ? doc.citationNameEn : doc.citationName;
+}
+
+export function formatEnglishCitation(ref: CitationRef, doc: DocumentMetadata): string {
+  const name = `${doc.citationNameEn} (${doc.id})`;
+  if (ref.section) return `section ${ref.section} of the ${name}`;
+  if (ref.article == null) return name;
+  return `Article ${ref.article}${ref.clause == null ? '' : `(${ref.clause})`} of the ${name}`;
+}
+
+/** A clause's lead sentence and each of its points, or a plan section's lines. */
+function sentenceUnits(passage: Passage): string[] {
+  return passage.text
+    .split('\n')
+    .flatMap((line) => line.split(/(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])/u))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 15);
+}
+
+function stripNumbering(text: string): string {
+  const stripped = text.replace(/^(\d+\.|[a-zđ]\)|[-+•])\s+/u, '').replace(/[;:,]\s*$/, '.');
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}
+
+function quoteText(passage: Passage): string {
+  const title = passage.articleTitle ? `${passage.articleTitle}: ` : passage.sectionTitle ? `${passage.sectionTitle}: ` : '';
+  return `${passage.clause == null ? title : ''}${passage.text.replace(/\n/g, ' ')}`;
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${cut.slice(0, lastSpace > max * 0.6 ? lastSpace : max)}…`;
+}

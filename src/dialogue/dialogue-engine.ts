@@ -1,0 +1,295 @@
+import type { QaContext, QuestionAnswerer } from '../answer/answer-types.ts';
+import type { Locale, Translator } from '../i18n/translator.ts';
+import type { Clock } from '../shared/clock.ts';
+import { KeyedMutex } from '../shared/keyed-mutex.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { ConversationSnapshot, ConversationStore, ConversationUpdate } from './conversation-store.ts';
+import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from './flow.ts';
+import type { EngineResult, InboundMessage, Reply, ReplyOption } from './messages.ts';
+import { hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
+
+/** Longer messages are read up to this length; people paste whole stories, not books. */
+export const maxInputLength = 4000;
+
+export const menuIds = {
+  ask: 'menu.ask',
+  help: 'menu.help',
+  hotline: 'menu.hotline',
+} as const;
+
+export interface DialogueEngineDeps {
+  readonly store: ConversationStore;
+  readonly answerer: QuestionAnswerer;
+  readonly translators: (locale: Locale) => Translator;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly flows?: readonly DialogueFlow[];
+  /** Values shown in texts: hotline number, province. */
+  readonly contacts: { readonly hotline: string; readonly province: string };
+}
+
+export class DialogueEngineError extends Error {
+  override readonly name = 'DialogueEngineError';
+}
+
+interface TurnOutcome {
+  readonly replies: Reply[];
+  readonly update: ConversationUpdate;
+}
+
+/**
+ * The one dialogue engine every channel uses. It owns the conversation's state in the database, the
+ * global commands and menu, small talk, and law questions; multi-step flows plug in as states.
+ * Messages of one conversation are handled strictly in order.
+ */
+export class DialogueEngine {
+  private readonly mutex = new KeyedMutex();
+  private readonly flows: readonly DialogueFlow[];
+
+  constructor(private readonly deps: DialogueEngineDeps) {
+    this.flows = deps.flows ?? [];
+    const names = new Set<string>();
+    for (const flow of this.flows) {
+      if (names.has(flow.name)) throw new DialogueEngineError(`two flows are named "${flow.name}"`);
+      names.add(flow.name);
+    }
+  }
+
+  handle(message: InboundMessage): Promise<EngineResult> {
+    return this.mutex.run(`${message.channel}:${message.externalId}`, () => this.handleInOrder(message));
+  }
+
+  /** Records every flow created for this conversation (script mode prints them). */
+  async records(conversationId: string): Promise<ConversationRecord[]> {
+    const lists = await Promise.all(this.flows.map((f) => f.records?.(conversationId) ?? Promise.resolve([])));
+    return lists.flat();
+  }
+
+  private async handleInOrder(message: InboundMessage): Promise<EngineResult> {
+    const now = message.receivedAt ?? this.deps.clock.now();
+    const conversation = await this.deps.store.findOrCreate(message.channel, message.externalId, message.userName, now);
+    if (message.updateKey) {
+      const replies = await this.deps.store.handledUpdate(message.channel, message.updateKey);
+      if (replies) return { conversationId: conversation.id, locale: conversation.locale, replies, duplicate: true };
+    }
+    const outcome = await this.route(conversation, resolveNumberedChoice(message, conversation.lastOptions), now);
+    const offered = outcome.replies.findLast((r) => r.options && r.options.length > 0)?.options ?? [];
+    await this.deps.store.saveTurn({
+      conversationId: conversation.id,
+      inbound: message,
+      replies: outcome.replies,
+      update: { ...outcome.update, userName: message.userName ?? conversation.userName, lastOptions: offered },
+      updateKey: message.updateKey,
+      now,
+    });
+    return {
+      conversationId: conversation.id,
+      locale: outcome.update.locale ?? conversation.locale,
+      replies: outcome.replies,
+      duplicate: false,
+    };
+  }
+
+  private async route(conversation: ConversationSnapshot, message: InboundMessage, now: Date): Promise<TurnOutcome> {
+    const raw = message.text.trim();
+    const notes: Reply[] = [];
+    let text = raw;
+    if (raw.length > maxInputLength) {
+      text = raw.slice(0, maxInputLength);
+      notes.push({ text: this.t(conversation).t('core.tooLong', { length: raw.length, max: maxInputLength }) });
+    }
+
+    const command = message.choice ? null : parseCommand(text);
+    const ctx = (c: ConversationSnapshot, extra: Partial<FlowContext> = {}): FlowContext => ({
+      conversation: c,
+      t: this.t(c),
+      now,
+      text,
+      ...extra,
+    });
+
+    // Switching language is honoured everywhere, even inside a flow.
+    const talk = command || message.choice ? null : smallTalk(text);
+    if (talk === 'english' || talk === 'vietnamese' || command?.command === 'en' || command?.command === 'vi') {
+      const locale: Locale = talk === 'english' || command?.command === 'en' ? 'en' : 'vi';
+      const switched = { ...conversation, locale };
+      return this.done(notes, [{ text: this.t(switched).t('core.languageSet'), options: this.menu(switched) }], { locale });
+    }
+
+    if (command) return this.withNotes(notes, await this.onCommand(conversation, message, command, ctx));
+
+    const current = this.currentFlow(conversation);
+    if (current) {
+      if (talk === 'cancel' && !current.silencesBot) {
+        return this.done(notes, [{ text: this.t(conversation).t('core.cancelled'), options: this.menu(conversation) }], { state: 'idle', stateData: {} });
+      }
+      return this.withNotes(notes, this.fromFlow(await current.handle(ctx(conversation), message)));
+    }
+
+    if (message.choice) return this.withNotes(notes, await this.onChoice(conversation, message, ctx));
+
+    const t = this.t(conversation);
+    if (text === '') {
+      const attachments = message.attachments ?? [];
+      if (attachments.length > 0) {
+        const what = t.t(`core.attachment.${attachments[0]!.kind}`);
+        return this.done(notes, [{ text: t.t('core.attachmentOnly', { what }), options: this.menu(conversation) }], {});
+      }
+      return this.done(notes, [{ text: t.t('core.empty'), options: this.menu(conversation) }], {});
+    }
+    if (!hasWords(text)) return this.done(notes, [{ text: t.t('core.noWords'), options: this.menu(conversation) }], {});
+    if (talk === 'greeting') return this.done(notes, [this.greeting(conversation)], {});
+    if (talk === 'thanks') return this.done(notes, [{ text: t.t('core.thanks') }], {});
+    if (talk === 'cancel') return this.done(notes, [{ text: t.t('core.nothingToCancel'), options: this.menu(conversation) }], {});
+
+    const flow = this.detectFlow(text, ctx(conversation));
+    if (flow) return this.withNotes(notes, this.fromFlow(await flow.start(ctx(conversation), message)));
+
+    return this.withNotes(notes, await this.answerQuestion(conversation, text, now));
+  }
+
+  private async onCommand(
+    conversation: ConversationSnapshot,
+    message: InboundMessage,
+    command: { command: string; args: string },
+    ctx: (c: ConversationSnapshot, extra?: Partial<FlowContext>) => FlowContext,
+  ): Promise<TurnOutcome> {
+    const t = this.t(conversation);
+    switch (command.command) {
+      case 'start':
+      case 'menu':
+        // /start leaves any flow: it is what people type when they are lost.
+        return { replies: [this.greeting(conversation)], update: { state: 'idle', stateData: {} } };
+      case 'help':
+      case 'huongdan':
+        return { replies: [{ text: t.t('core.help'), options: this.menu(conversation) }], update: {} };
+      case 'hotline':
+        return { replies: [{ text: this.contactText(t, 'core.hotline') }], update: {} };
+      case 'huy':
+      case 'cancel':
+        return conversation.state === 'idle'
+          ? { replies: [{ text: t.t('core.nothingToCancel'), options: this.menu(conversation) }], update: {} }
+          : { replies: [{ text: t.t('core.cancelled'), options: this.menu(conversation) }], update: { state: 'idle', stateData: {} } };
+      case 'hoi':
+      case 'ask':
+        if (command.args) return this.answerQuestion({ ...conversation, state: 'idle' }, command.args, ctx(conversation).now, { state: 'idle', stateData: {} });
+        return { replies: [{ text: t.t('core.ask.prompt') }], update: { state: 'idle', stateData: {} } };
+    }
+    const flow = this.flows.find((f) => f.commands.includes(command.command));
+    if (flow) return this.fromFlow(await flow.start(ctx(conversation, { commandArgs: command.args }), message));
+    if (command.command === 'nhanvien') {
+      return { replies: [{ text: this.contactText(t, 'core.humanUnavailable'), options: this.menu(conversation) }], update: {} };
+    }
+    return { replies: [{ text: t.t('core.unknownCommand', { command: `/${command.command}` }), options: this.menu(conversation) }], update: {} };
+  }
+
+  private async onChoice(
+    conversation: ConversationSnapshot,
+    message: InboundMessage,
+    ctx: (c: ConversationSnapshot, extra?: Partial<FlowContext>) => FlowContext,
+  ): Promise<TurnOutcome> {
+    const t = this.t(conversation);
+    switch (message.choice) {
+      case menuIds.ask:
+        return { replies: [{ text: t.t('core.ask.prompt') }], update: {} };
+      case menuIds.help:
+        return { replies: [{ text: t.t('core.help'), options: this.menu(conversation) }], update: {} };
+      case menuIds.hotline:
+        return { replies: [{ text: this.contactText(t, 'core.hotline') }], update: {} };
+    }
+    const flow = this.flows.find((f) => f.menu?.id === message.choice);
+    if (flow) return this.fromFlow(await flow.start(ctx(conversation), message));
+    // A stale button (from a flow that has ended): treat its label as text rather than failing.
+    return { replies: [this.greeting(conversation)], update: {} };
+  }
+
+  private async answerQuestion(conversation: ConversationSnapshot, question: string, now: Date, update: ConversationUpdate = {}): Promise<TurnOutcome> {
+    const explicitLocale = conversation.locale;
+    // Answer an English question in English even before the user switches explicitly.
+    const locale: Locale = explicitLocale === 'vi' && looksEnglish(question) ? 'en' : explicitLocale;
+    const answer = await this.deps.answerer.answer({ question, locale, context: asQaContext(conversation.context), now });
+    const t = this.deps.translators(locale);
+    const options: ReplyOption[] = answer.confident
+      ? this.flowOptions(t, ['complaint', 'handoff'])
+      : [...this.flowOptions(t, ['handoff']), { id: menuIds.hotline, label: t.t('core.menu.hotline') }];
+    return {
+      replies: [{ text: answer.text, options }],
+      update: { ...update, context: answer.context ?? {} },
+    };
+  }
+
+  private detectFlow(text: string, ctx: FlowContext): DialogueFlow | null {
+    let best: { flow: DialogueFlow; score: number } | null = null;
+    for (const flow of this.flows) {
+      const score = flow.detect?.(text, ctx) ?? 0;
+      if (score > 0.5 && (!best || score > best.score)) best = { flow, score };
+    }
+    return best?.flow ?? null;
+  }
+
+  private currentFlow(conversation: ConversationSnapshot): DialogueFlow | null {
+    if (conversation.state === 'idle') return null;
+    const name = conversation.state.split('.')[0];
+    const flow = this.flows.find((f) => f.name === name);
+    if (!flow) {
+      // A state left by a flow that no longer exists (after an upgrade): start afresh, don't crash.
+      this.deps.logger.warn({ conversationId: conversation.id, state: conversation.state }, 'conversation in an unknown flow state; reset to idle');
+    }
+    return flow ?? null;
+  }
+
+  private greeting(conversation: ConversationSnapshot): Reply {
+    const name = conversation.userName ? ` ${conversation.userName}` : '';
+    return { text: this.t(conversation).t('core.greeting', { name }), options: this.menu(conversation) };
+  }
+
+  /** The main menu: core entries plus every flow that offers one. */
+  menu(conversation: Pick<ConversationSnapshot, 'locale'>): ReplyOption[] {
+    const t = this.deps.translators(conversation.locale);
+    return [
+      { id: menuIds.ask, label: t.t('core.menu.ask') },
+      ...this.flows.flatMap((f) => (f.menu ? [{ id: f.menu.id, label: t.t(f.menu.labelKey) }] : [])),
+      { id: menuIds.hotline, label: t.t('core.menu.hotline') },
+      { id: menuIds.help, label: t.t('core.menu.help') },
+    ];
+  }
+
+  private flowOptions(t: Translator, names: readonly string[]): ReplyOption[] {
+    return this.flows.filter((f) => f.menu && names.includes(f.name)).map((f) => ({ id: f.menu!.id, label: t.t(f.menu!.labelKey) }));
+  }
+
+  private contactText(t: Translator, key: string): string {
+    return t.t(key, { hotline: this.deps.contacts.hotline, province: this.deps.contacts.province });
+  }
+
+  private fromFlow(turn: FlowTurn): TurnOutcome {
+    return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} } };
+  }
+
+  private done(notes: Reply[], replies: Reply[], update: ConversationUpdate): TurnOutcome {
+    return { replies: [...notes, ...replies], update };
+  }
+
+  private withNotes(notes: Reply[], outcome: TurnOutcome): TurnOutcome {
+    return notes.length === 0 ? outcome : { ...outcome, replies: [...notes, ...outcome.replies] };
+  }
+
+  private t(conversation: Pick<ConversationSnapshot, 'locale'>): Translator {
+    return this.deps.translators(conversation.locale);
+  }
+}
+
+/** "2" (or "2.") answers the second option last offered, on channels without buttons. */
+function resolveNumberedChoice(message: InboundMessage, offered: readonly ReplyOption[]): InboundMessage {
+  if (message.choice || offered.length === 0) return message;
+  const m = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(message.text);
+  const option = m ? offered[Number(m[1]) - 1] : undefined;
+  return option ? { ...message, choice: option.id } : message;
+}
+
+function asQaContext(value: unknown): QaContext | null {
+  if (value && typeof value === 'object' && 'lastQuestion' in value && typeof (value as QaContext).lastQuestion === 'string') {
+    return value as QaContext;
+  }
+  return null;
+}

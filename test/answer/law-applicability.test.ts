@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { applicabilitySignals, formatVietnameseDate } from '../../src/answer/law-applicability.ts';
+
+const now = new Date('2026-11-23T03:00:00Z');
+
+describe('applicabilitySignals', () => {
+  it.each([
+    ['tôi mua tủ lạnh ngày 15/3/2024, giờ hỏng', '2024-03-15'],
+    ['mua hồi tháng 5/2024', '2024-05-01'],
+    ['hợp đồng ký năm 2022 với nhà mạng', '2022-01-01'],
+    ['mua năm ngoái', '2025-01-01'],
+    ['mua cách đây 3 năm trước', '2023-01-01'],
+    ['hôm qua mua điện thoại bị lỗi', null],
+    ['điều 30 nói gì về bảo hành', null],
+  ])('finds the earliest date in "%s"', (question, expected) => {
+    expect(applicabilitySignals(question, now).earliestDate).toBe(expected);
+  });
+
+  it('notices questions about the 2010 law', () => {
+    expect(applicabilitySignals('theo luật 59/2010/QH12 thì sao', now).mentionsOldLaw).toBe(true);
+    expect(applicabilitySignals('luat cu quy dinh the nao', now).mentionsOldLaw).toBe(true);
+    expect(applicabilitySignals('what did the 2010 law say', now).mentionsOldLaw).toBe(true);
+    expect(applicabilitySignals('bảo hành thế nào', now).mentionsOldLaw).toBe(false);
+  });
+
+  it('prints dates the Vietnamese way', () => {
+    expect(formatVietnameseDate('2024-07-01')).toBe('01/7/2024');
+  });
+});
