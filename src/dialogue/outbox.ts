@@ -1,0 +1,23 @@
+import type { ChannelName, Reply } from './messages.ts';
+
+/** A message the bot sends without being asked in that turn: a staff reply, a deadline reminder. */
+export interface OutboxItem {
+  readonly id: string;
+  readonly channel: ChannelName;
+  readonly externalId: string;
+  readonly reply: Reply;
+  readonly createdAt: Date;
+  readonly attempts: number;
+}
+
+/**
+ * Proactive messages go through the database: the writer (staff console, reminder job) enqueues,
+ * each channel's dispatcher delivers and marks them, so nothing is lost across restarts and nothing
+ * is sent twice by two processes.
+ */
+export interface Outbox {
+  enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void>;
+  pending(channel: ChannelName, limit: number): Promise<OutboxItem[]>;
+  markDelivered(id: string, now: Date): Promise<void>;
+  markFailed(id: string): Promise<void>;
+}

@@ -1,0 +1,32 @@
+import type { ChannelName, Reply } from '../dialogue/messages.ts';
+import type { Outbox, OutboxItem } from '../dialogue/outbox.ts';
+import { deserializeReplies, serializeReplies } from '../dialogue/reply-schema.ts';
+import type { Db } from './database.ts';
+
+export class PrismaOutbox implements Outbox {
+  constructor(private readonly db: Db) {}
+
+  async enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void> {
+    await this.db.outbox.create({ data: { channel, externalId, payload: serializeReplies([reply]), createdAt: now } });
+  }
+
+  async pending(channel: ChannelName, limit: number): Promise<OutboxItem[]> {
+    const rows = await this.db.outbox.findMany({ where: { channel, deliveredAt: null }, orderBy: { createdAt: 'asc' }, take: limit });
+    return rows.map((r) => ({
+      id: r.id,
+      channel,
+      externalId: r.externalId,
+      reply: deserializeReplies(r.payload)[0] ?? { text: '' },
+      createdAt: r.createdAt,
+      attempts: r.attempts,
+    }));
+  }
+
+  async markDelivered(id: string, now: Date): Promise<void> {
+    await this.db.outbox.update({ where: { id }, data: { deliveredAt: now } });
+  }
+
+  async markFailed(id: string): Promise<void> {
+    await this.db.outbox.update({ where: { id }, data: { attempts: { increment: 1 } } });
+  }
+}
