@@ -1,0 +1,115 @@
+import type { ConversationSnapshot, ConversationStore, ConversationUpdate, TranscriptEntry } from '../dialogue/conversation-store.ts';
+import { channelNames, type ChannelName, type InboundMessage, type Reply } from '../dialogue/messages.ts';
+import { deserializeReplies, serializeReplies } from '../dialogue/reply-schema.ts';
+import { isLocale } from '../i18n/translator.ts';
+import { z } from 'zod';
+import type { Db } from './database.ts';
+
+const replyOptionsSchema = z.array(z.object({ id: z.string(), label: z.string() }));
+
+type ConversationRow = Awaited<ReturnType<Db['conversation']['findUniqueOrThrow']>>;
+
+/** Conversation state and transcript in the database, through Prisma. */
+export class PrismaConversationStore implements ConversationStore {
+  constructor(private readonly db: Db) {}
+
+  async findOrCreate(channel: ChannelName, externalId: string, userName: string | undefined, now: Date): Promise<ConversationSnapshot> {
+    const row = await this.db.conversation.upsert({
+      where: { channel_externalId: { channel, externalId } },
+      create: { channel, externalId, userName: userName ?? null, createdAt: now, lastMessageAt: now },
+      update: {},
+    });
+    return toSnapshot(row);
+  }
+
+  async handledUpdate(channel: ChannelName, key: string): Promise<readonly Reply[] | null> {
+    const row = await this.db.inboundUpdate.findUnique({ where: { channel_key: { channel, key } } });
+    return row && row.status === 'done' ? deserializeReplies(row.replies) : null;
+  }
+
+  async saveTurn(turn: {
+    conversationId: string;
+    inbound: InboundMessage;
+    replies: readonly Reply[];
+    update: ConversationUpdate;
+    updateKey?: string;
+    now: Date;
+  }): Promise<void> {
+    const { conversationId, inbound, replies, update, now } = turn;
+    // Outgoing messages get later timestamps than the incoming one so the transcript sorts in order.
+    const at = (offset: number) => new Date(now.getTime() + offset);
+    const repliesJson = serializeReplies(replies);
+    await this.db.$transaction([
+      this.db.message.create({
+        data: {
+          conversationId,
+          direction: 'in',
+          text: inbound.text,
+          payload: JSON.stringify({ choice: inbound.choice, attachments: inbound.attachments ?? [] }),
+          createdAt: at(0),
+        },
+      }),
+      ...replies.map((reply, i) =>
+        this.db.message.create({
+          data: {
+            conversationId,
+            direction: 'out',
+            text: reply.text,
+            payload: JSON.stringify({ options: reply.options ?? [], file: reply.file ? { fileName: reply.file.fileName, mimeType: reply.file.mimeType } : undefined }),
+            createdAt: at(i + 1),
+          },
+        }),
+      ),
+      this.db.conversation.update({
+        where: { id: conversationId },
+        data: {
+          ...(update.locale ? { locale: update.locale } : {}),
+          ...(update.state !== undefined ? { state: update.state } : {}),
+          ...(update.stateData !== undefined ? { stateData: JSON.stringify(update.stateData) } : {}),
+          ...(update.context !== undefined ? { context: JSON.stringify(update.context ?? {}) } : {}),
+          ...(update.userName !== undefined ? { userName: update.userName } : {}),
+          ...(update.lastOptions !== undefined ? { lastOptions: JSON.stringify(update.lastOptions) } : {}),
+          lastMessageAt: now,
+        },
+      }),
+      ...(turn.updateKey
+        ? [
+            this.db.inboundUpdate.upsert({
+              where: { channel_key: { channel: inbound.channel, key: turn.updateKey } },
+              create: { channel: inbound.channel, key: turn.updateKey, conversationId, status: 'done', replies: repliesJson },
+              update: { status: 'done', replies: repliesJson, conversationId },
+            }),
+          ]
+        : []),
+    ]);
+  }
+
+  async transcript(conversationId: string, limit = 500): Promise<TranscriptEntry[]> {
+    const rows = await this.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: 'asc' }, take: limit });
+    return rows.map((r) => ({ direction: r.direction as TranscriptEntry['direction'], text: r.text, createdAt: r.createdAt }));
+  }
+}
+
+function toSnapshot(row: ConversationRow): ConversationSnapshot {
+  const channel = (channelNames as readonly string[]).includes(row.channel) ? (row.channel as ChannelName) : 'web';
+  return {
+    id: row.id,
+    channel,
+    externalId: row.externalId,
+    userName: row.userName,
+    locale: isLocale(row.locale) ? row.locale : 'vi',
+    state: row.state,
+    stateData: parseJson(row.stateData),
+    context: parseJson(row.context),
+    lastOptions: replyOptionsSchema.catch([]).parse(parseJson(row.lastOptions)),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Flows validate their data with zod and restart cleanly from an empty object.
+    return {};
+  }
+}
