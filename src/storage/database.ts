@@ -1,0 +1,173 @@
+// The one way the application gets a database: SQLite for a single machine, PostgreSQL for scale,
+// chosen by the URL. Migrations are applied before the client is handed out, so callers can rely on
+// the schema being current.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import {
+  type DatabaseProvider,
+  type MigrationReport,
+  DEFAULT_MIGRATIONS_DIRS,
+  migratePostgres,
+  migrateSqlite,
+} from './migrator.ts';
+import { DatabaseError, redactDatabaseUrl } from './storage-errors.ts';
+
+/**
+ * The Prisma client callers use. It is the SQLite client's type; the PostgreSQL client is generated
+ * from the same models (prisma/postgresql/schema.prisma is derived from prisma/schema.prisma) and so has
+ * the same API, which is why openDatabase can hand it out under this type.
+ */
+export type Db = PrismaClient;
+
+export type { DatabaseProvider } from './migrator.ts';
+
+export interface Database {
+  readonly prisma: Db;
+  readonly provider: DatabaseProvider;
+  /** What start-up migration did; undefined when opened with `migrate: false`. */
+  readonly migrations: MigrationReport | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Apply pending migrations before opening (default true). */
+  migrate?: boolean;
+  /** Overrides the provider's migrations folder (tests). */
+  migrationsDir?: string;
+  /** SQLite: how long a writer waits for another writer before failing with SQLITE_BUSY (default 10 s). */
+  busyTimeoutMs?: number;
+  /** PostgreSQL: connection pool size (pg's default is 10). */
+  poolSize?: number;
+}
+
+export type DatabaseTarget =
+  | { readonly provider: 'sqlite'; readonly filePath: string }
+  | { readonly provider: 'postgresql'; readonly connectionString: string; readonly schema: string | undefined };
+
+/**
+ * `file:` URLs are SQLite (relative paths resolve against `cwd`); `postgres:`/`postgresql:` URLs are
+ * PostgreSQL, where Prisma's `?schema=` parameter selects the schema.
+ */
+export function parseDatabaseUrl(databaseUrl: string, cwd: string = process.cwd()): DatabaseTarget {
+  if (databaseUrl.startsWith('file:')) {
+    const withoutQuery = databaseUrl.replace(/\?.*$/, '');
+    const filePath = withoutQuery.startsWith('file://')
+      ? fileURLToPath(withoutQuery)
+      : decodeURIComponent(withoutQuery.slice('file:'.length));
+    if (filePath === '' || filePath === ':memory:') {
+      // Migrations run on their own connection, which an in-memory database would not share.
+      throw new DatabaseError(`SQLite URL ${databaseUrl} must name a file (use a temporary file instead of :memory:).`);
+    }
+    return { provider: 'sqlite', filePath: path.resolve(cwd, filePath) };
+  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch (error) {
+      throw new DatabaseError(`Invalid PostgreSQL URL ${redactDatabaseUrl(databaseUrl)}.`, { cause: error });
+    }
+    const schema = url.searchParams.get('schema') ?? undefined;
+    // `schema` is Prisma's convention, not libpq's: pg would send it to the server as a setting.
+    url.searchParams.delete('schema');
+    return { provider: 'postgresql', connectionString: url.toString(), schema: schema === '' ? undefined : schema };
+  }
+  throw new DatabaseError(
+    `Unsupported database URL ${redactDatabaseUrl(databaseUrl)}: expected file:<path> (SQLite) or postgresql://… (PostgreSQL).`,
+  );
+}
+
+// Per-connection settings, so they are applied to every connection the adapter opens. WAL lets readers
+// run while a writer commits; NORMAL is durable across application crashes in WAL mode (only a power loss
+// can lose the last commits) and avoids an fsync per transaction; foreign keys are off by default in SQLite.
+const SQLITE_CONNECTION_PRAGMAS = ['journal_mode = WAL', 'foreign_keys = ON', 'synchronous = NORMAL'];
+
+type SqliteAdapterFactory = Pick<PrismaBetterSqlite3, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'>;
+
+function withConnectionPragmas(inner: PrismaBetterSqlite3, busyTimeoutMs: number): SqliteAdapterFactory {
+  const pragmas = [`busy_timeout = ${busyTimeoutMs}`, ...SQLITE_CONNECTION_PRAGMAS].map((p) => `PRAGMA ${p};`).join('\n');
+  const prepare = async (adapter: Awaited<ReturnType<PrismaBetterSqlite3['connect']>>) => {
+    await adapter.executeScript(pragmas);
+    return adapter;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => prepare(await inner.connect()),
+    connectToShadowDb: async () => prepare(await inner.connectToShadowDb()),
+  };
+}
+
+async function importGeneratedClient<T>(load: () => Promise<T>, which: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw new DatabaseError(
+      `Cannot load the generated Prisma client ${which}: run npm run db:generate (it runs on npm install).`,
+      { cause: error },
+    );
+  }
+}
+
+async function connectClient(prisma: Db, description: string): Promise<void> {
+  try {
+    await prisma.$connect();
+  } catch (error) {
+    await prisma.$disconnect();
+    throw new DatabaseError(`Cannot connect to ${description}.`, { cause: error });
+  }
+}
+
+export async function openDatabase(databaseUrl: string, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const target = parseDatabaseUrl(databaseUrl);
+  const migrate = options.migrate ?? true;
+
+  if (target.provider === 'sqlite') {
+    try {
+      mkdirSync(path.dirname(target.filePath), { recursive: true });
+    } catch (error) {
+      throw new DatabaseError(`Cannot create the folder for SQLite database ${target.filePath}.`, { cause: error });
+    }
+    const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+    const migrations = migrate
+      ? migrateSqlite(target.filePath, {
+          migrationsDir: options.migrationsDir ?? DEFAULT_MIGRATIONS_DIRS.sqlite,
+          busyTimeoutMs,
+        })
+      : undefined;
+    const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
+      importGeneratedClient(() => import('../../generated/prisma/client.ts'), 'generated/prisma'),
+      import('@prisma/adapter-better-sqlite3'),
+    ]);
+    // better-sqlite3's `timeout` is its busy timeout; the PRAGMA repeats it so the two cannot disagree.
+    const adapter = withConnectionPragmas(new PrismaBetterSqlite3({ url: target.filePath, timeout: busyTimeoutMs }), busyTimeoutMs);
+    const prisma = new PrismaClient({ adapter });
+    await connectClient(prisma, `SQLite database ${target.filePath}`);
+    return { prisma, provider: 'sqlite', migrations, close: () => prisma.$disconnect() };
+  }
+
+  const description = `PostgreSQL ${redactDatabaseUrl(databaseUrl)}`;
+  const migrations = migrate
+    ? await migratePostgres(
+        { connectionString: target.connectionString, schema: target.schema },
+        { migrationsDir: options.migrationsDir ?? DEFAULT_MIGRATIONS_DIRS.postgresql },
+      )
+    : undefined;
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+    importGeneratedClient(() => import('../../generated/prisma-postgresql/client.ts'), 'generated/prisma-postgresql'),
+    import('@prisma/adapter-pg'),
+  ]);
+  const adapter = new PrismaPg(
+    { connectionString: target.connectionString, ...(options.poolSize === undefined ? {} : { max: options.poolSize }) },
+    target.schema === undefined ? undefined : { schema: target.schema },
+  );
+  // The one place the PostgreSQL client is treated as the SQLite client's type: both are generated from
+  // the same models (checked by test/storage/postgres-schema-sync.test.ts), so their APIs match; only
+  // provider-specific query options (e.g. `mode: 'insensitive'`) are hidden by this view.
+  const prisma = new PrismaClient({ adapter }) as unknown as Db;
+  await connectClient(prisma, description);
+  return { prisma, provider: 'postgresql', migrations, close: () => prisma.$disconnect() };
+}

@@ -1,0 +1,125 @@
+// Runs against a real server when TEST_POSTGRES_URL is set (.ci/run sets it up). Each run works in
+// its own schemas, dropped afterwards, so runs never see each other's tables.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/database.ts';
+import {
+  DEFAULT_MIGRATIONS_DIRS,
+  migratePostgres,
+  quotePostgresIdentifier,
+  readMigrations,
+} from '../../src/storage/migrator.ts';
+import { MigrationChecksumError } from '../../src/storage/storage-errors.ts';
+import { compareCatalogs, formatCatalogDifference, isSameCatalog, postgresCatalog } from '../../scripts/db-catalog.ts';
+import { diffSchemas } from '../../scripts/db-schema-diff.ts';
+import { POSTGRES_SCHEMA_PATH } from '../../scripts/db-sync-postgres-schema.ts';
+
+const baseUrl = process.env.TEST_POSTGRES_URL;
+
+function urlWithSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('schema', schema);
+  return parsed.toString();
+}
+
+describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
+  const connectionString = baseUrl ?? '';
+  const prefix = `bvntd_test_${process.pid}_${Date.now().toString(36)}`;
+  const migratedSchema = `${prefix}_migrated`;
+  const expectedSchema = `${prefix}_expected`;
+  const editedSchema = `${prefix}_edited`;
+  const names = readMigrations(DEFAULT_MIGRATIONS_DIRS.postgresql).map((migration) => migration.name);
+  const admin = new pg.Client({ connectionString });
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(path.join(os.tmpdir(), 'bvntd-pg-'));
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    try {
+      for (const schema of [migratedSchema, expectedSchema, editedSchema]) {
+        await admin.query(`DROP SCHEMA IF EXISTS ${quotePostgresIdentifier(schema)} CASCADE`);
+      }
+    } finally {
+      await admin.end();
+      rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+
+  it('applies each migration once when two processes start together, then is a no-op', async () => {
+    const target = { connectionString, schema: migratedSchema };
+    const reports = await Promise.all([migratePostgres(target), migratePostgres(target)]);
+    expect(reports.flatMap((report) => report.applied).sort()).toEqual(names);
+    expect(await migratePostgres(target)).toEqual({ applied: [], alreadyApplied: names });
+  });
+
+  it('builds exactly what prisma/postgresql/schema.prisma describes', async () => {
+    const createSql = await diffSchemas('postgresql', null, readFileSync(POSTGRES_SCHEMA_PATH, 'utf8'));
+    await admin.query(`CREATE SCHEMA ${quotePostgresIdentifier(expectedSchema)}`);
+    await admin.query(`SET search_path TO ${quotePostgresIdentifier(expectedSchema)}`);
+    try {
+      await admin.query(createSql);
+    } finally {
+      await admin.query('RESET search_path');
+    }
+    const difference = compareCatalogs(
+      await postgresCatalog(admin, migratedSchema),
+      await postgresCatalog(admin, expectedSchema),
+    );
+    expect(isSameCatalog(difference), formatCatalogDifference(difference)).toBe(true);
+    expect((await postgresCatalog(admin, migratedSchema)).length).toBeGreaterThan(50);
+
+    // The comparison must see a one-column difference, or the equality above proves nothing.
+    await admin.query(`ALTER TABLE ${quotePostgresIdentifier(expectedSchema)}."AuditLog" ADD COLUMN "driftProbe" TEXT`);
+    const probed = compareCatalogs(
+      await postgresCatalog(admin, migratedSchema),
+      await postgresCatalog(admin, expectedSchema),
+    );
+    expect(probed.onlyInMigrations).toEqual([]);
+    expect(probed.onlyInSchema).toHaveLength(1);
+    expect(probed.onlyInSchema[0]).toMatch(/^column AuditLog\.driftProbe /);
+  });
+
+  it('round-trips through the Prisma client opened by openDatabase', async () => {
+    const database = await openDatabase(urlWithSchema(connectionString, migratedSchema), { poolSize: 2 });
+    try {
+      expect(database.provider).toBe('postgresql');
+      expect(database.migrations).toEqual({ applied: [], alreadyApplied: names });
+      const complaint = await database.prisma.complaint.create({
+        data: {
+          reference: 'KN-2025-000001',
+          channel: 'web',
+          narrative: 'Cửa hàng không hoàn tiền',
+          amountVnd: 1_250_000,
+          events: { create: { toStatus: 'received', actor: 'bot' } },
+        },
+      });
+      const found = await database.prisma.complaint.findUniqueOrThrow({
+        where: { reference: 'KN-2025-000001' },
+        include: { events: true },
+      });
+      expect(found).toMatchObject({ id: complaint.id, narrative: 'Cửa hàng không hoàn tiền', amountVnd: 1_250_000 });
+      expect(found.events).toHaveLength(1);
+      expect(found.createdAt).toBeInstanceOf(Date);
+      const raw = await admin.query(`SELECT count(*)::int AS n FROM ${quotePostgresIdentifier(migratedSchema)}."Complaint"`);
+      expect(raw.rows[0]).toEqual({ n: 1 });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('rejects an applied migration whose file changed', async () => {
+    const dir = path.join(workDir, 'migrations');
+    cpSync(DEFAULT_MIGRATIONS_DIRS.postgresql, dir, { recursive: true });
+    const target = { connectionString, schema: editedSchema };
+    await migratePostgres(target, { migrationsDir: dir });
+    const file = path.join(dir, names[0] ?? '', 'migration.sql');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n-- edited after release\n`);
+    await expect(migratePostgres(target, { migrationsDir: dir })).rejects.toThrow(MigrationChecksumError);
+  });
+});
