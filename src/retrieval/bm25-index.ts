@@ -1,0 +1,192 @@
+import { documentTermCounts } from '../text/index-terms.ts';
+import { tokenize } from '../text/tokenizer.ts';
+import { readArrays, requireArray, writeArrays } from './binary-arrays.ts';
+import { SearchIndexError } from './retrieval-errors.ts';
+
+/** A field of an indexed document and how much a match in it counts (BM25F). */
+export interface FieldSpec {
+  readonly weight: number;
+  /** Length normalisation: 0 ignores length, 1 fully normalises. */
+  readonly b: number;
+}
+
+export interface Bm25Params {
+  readonly k1: number;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+}
+
+export const defaultBm25Params: Bm25Params = {
+  k1: 1.2,
+  fields: {
+    title: { weight: 2.5, b: 0.3 },
+    context: { weight: 0.5, b: 0.5 },
+    body: { weight: 1, b: 0.75 },
+  },
+};
+
+export interface LexicalHit {
+  readonly doc: number;
+  readonly score: number;
+}
+
+interface Meta {
+  readonly version: 1;
+  readonly params: Bm25Params;
+  readonly docCount: number;
+  readonly terms: string[];
+}
+
+/**
+ * BM25F over analysed terms, stored as impact postings: each posting already holds
+ * idf·tf/(k1+tf) for its term and document, so a query is a weighted sum over a few posting lists
+ * (no per-query normalisation work) and the whole index is four flat arrays.
+ */
+export class Bm25Index {
+  private constructor(
+    readonly params: Bm25Params,
+    readonly docCount: number,
+    private readonly termIds: ReadonlyMap<string, number>,
+    /** Postings of term t are [offsets[t], offsets[t+1]) in docs/impacts, docs ascending. */
+    private readonly offsets: Uint32Array,
+    private readonly docs: Uint32Array,
+    private readonly impacts: Float32Array,
+    private readonly terms: readonly string[],
+  ) {}
+
+  static build(documents: readonly Readonly<Record<string, string>>[], params: Bm25Params = defaultBm25Params): Bm25Index {
+    const fieldNames = Object.keys(params.fields);
+    const perDoc = documents.map((doc) =>
+      fieldNames.map((f) => {
+        const tokens = tokenize(doc[f] ?? '');
+        return { length: tokens.length, counts: documentTermCounts(tokens) };
+      }),
+    );
+    const avgLength = fieldNames.map((_, fi) => Math.max(1, perDoc.reduce((s, d) => s + d[fi]!.length, 0) / Math.max(1, documents.length)));
+
+    // Field-weighted, length-normalised term frequency per (term, doc).
+    const postings = new Map<string, { docs: number[]; tfs: number[] }>();
+    perDoc.forEach((fields, doc) => {
+      const tf = new Map<string, number>();
+      fields.forEach(({ length, counts }, fi) => {
+        const spec = params.fields[fieldNames[fi]!]!;
+        const norm = 1 - spec.b + (spec.b * length) / avgLength[fi]!;
+        for (const [term, n] of counts) tf.set(term, (tf.get(term) ?? 0) + (spec.weight * n) / norm);
+      });
+      for (const [term, value] of tf) {
+        let list = postings.get(term);
+        if (!list) postings.set(term, (list = { docs: [], tfs: [] }));
+        list.docs.push(doc);
+        list.tfs.push(value);
+      }
+    });
+
+    const terms = [...postings.keys()].sort();
+    const offsets = new Uint32Array(terms.length + 1);
+    let total = 0;
+    terms.forEach((t, i) => {
+      offsets[i] = total;
+      total += postings.get(t)!.docs.length;
+    });
+    offsets[terms.length] = total;
+    const docs = new Uint32Array(total);
+    const impacts = new Float32Array(total);
+    const n = documents.length;
+    terms.forEach((t, i) => {
+      const list = postings.get(t)!;
+      const df = list.docs.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      list.docs.forEach((d, j) => {
+        const tf = list.tfs[j]!;
+        docs[offsets[i]! + j] = d;
+        impacts[offsets[i]! + j] = (idf * tf * (params.k1 + 1)) / (tf + params.k1);
+      });
+    });
+    return new Bm25Index(params, n, new Map(terms.map((t, i) => [t, i])), offsets, docs, impacts, terms);
+  }
+
+  get vocabularySize(): number {
+    return this.terms.length;
+  }
+
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
+  }
+
+  idf(term: string): number {
+    const df = this.documentFrequency(term);
+    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** The impact of `term` in document `doc` (0 when absent), by binary search in its postings. */
+  impact(term: string, doc: number): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    let lo = this.offsets[id]!;
+    let hi = this.offsets[id + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = this.docs[mid]!;
+      if (d === doc) return this.impacts[mid]!;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** The highest impact the term has anywhere: what a perfect match on it would score. */
+  maxImpact(term: string): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    let max = 0;
+    for (let i = this.offsets[id]!; i < this.offsets[id + 1]!; i++) max = Math.max(max, this.impacts[i]!);
+    return max;
+  }
+
+  /** Scores every document matching any term; `allowed` restricts to some documents. */
+  search(query: ReadonlyMap<string, number>, limit: number, allowed?: (doc: number) => boolean): LexicalHit[] {
+    const scores = new Float64Array(this.docCount);
+    const touched: number[] = [];
+    for (const [term, weight] of query) {
+      const id = this.termIds.get(term);
+      if (id === undefined || weight <= 0) continue;
+      for (let i = this.offsets[id]!; i < this.offsets[id + 1]!; i++) {
+        const d = this.docs[i]!;
+        if (scores[d] === 0) touched.push(d);
+        scores[d]! += weight * this.impacts[i]!;
+      }
+    }
+    const hits: LexicalHit[] = [];
+    for (const d of touched) if (!allowed || allowed(d)) hits.push({ doc: d, score: scores[d]! });
+    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return hits.slice(0, limit);
+  }
+
+  async save(file: string): Promise<void> {
+    const meta: Meta = { version: 1, params: this.params, docCount: this.docCount, terms: [...this.terms] };
+    await writeArrays(file, meta, { offsets: this.offsets, docs: this.docs, impacts: this.impacts });
+  }
+
+  static async load(file: string): Promise<Bm25Index> {
+    const { meta, arrays } = await readArrays(file);
+    const m = meta as Partial<Meta>;
+    if (m?.version !== 1 || !Array.isArray(m.terms) || typeof m.docCount !== 'number' || !m.params) {
+      throw new SearchIndexError(`${file}: not a lexical index of this version`);
+    }
+    const offsets = requireArray(arrays, 'offsets', Uint32Array, file);
+    if (offsets.length !== m.terms.length + 1) throw new SearchIndexError(`${file}: postings do not match the vocabulary`);
+    return new Bm25Index(
+      m.params,
+      m.docCount,
+      new Map(m.terms.map((t, i) => [t, i])),
+      offsets,
+      requireArray(arrays, 'docs', Uint32Array, file),
+      requireArray(arrays, 'impacts', Float32Array, file),
+      m.terms,
+    );
+  }
+}
