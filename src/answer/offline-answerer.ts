@@ -54,11 +54,17 @@ export class OfflineAnswerer implements QuestionAnswerer {
     const followUpOf = previous && isFollowUp(request.question) ? previous : null;
     const query = followUpOf ? `${request.question} ${followUpOf}` : request.question;
     const result = await this.deps.search.search(query, { k: 5 });
-    if (result.hits.length === 0 || result.confidence < this.deps.confidenceThreshold) return null;
-    const top = result.hits[0]!.score;
-    // Clauses scoring close to the best one decide too; far weaker ones would only add noise.
-    const hits = result.hits.filter((h, i) => i === 0 || h.score >= top * 0.8).slice(0, 3);
-    return { hits, query, followUpOf };
+    if (!followUpOf) {
+      if (result.hits.length === 0 || result.confidence < this.deps.confidenceThreshold) return null;
+      return { hits: deciding(result.hits), query, followUpOf };
+    }
+    // A follow-up keeps the earlier topic but adds a new condition ("còn nếu mua online?"): the
+    // combined query finds the topic, the new words alone find the condition; both lists are fused.
+    const alone = await this.deps.search.search(request.question, { k: 5 });
+    const confidence = Math.max(result.confidence, alone.confidence);
+    if (confidence < this.deps.confidenceThreshold) return null;
+    const aloneWeight = Math.min(1, alone.confidence / this.deps.confidenceThreshold);
+    return { hits: deciding(fuseRankings([{ hits: result.hits, weight: 1 }, { hits: alone.hits, weight: aloneWeight }])), query, followUpOf };
   }
 
   compose(request: AnswerRequest, found: DecidingPassages, directAnswer?: string): QaAnswer {
@@ -170,6 +176,25 @@ export class OfflineAnswerer implements QuestionAnswerer {
     if (!doc) throw new Error(`retrieval returned a passage of unknown document ${docId}`);
     return doc.metadata;
   }
+}
+
+/** Clauses scoring close to the best one decide too; far weaker ones would only add noise. */
+function deciding(hits: readonly SearchHit[]): SearchHit[] {
+  const top = hits[0]?.score ?? 0;
+  return hits.filter((h, i) => i === 0 || h.score >= top * 0.8).slice(0, 3);
+}
+
+/** Weighted reciprocal-rank fusion of ranked lists; the fused score replaces each hit's score. */
+function fuseRankings(lists: ReadonlyArray<{ hits: readonly SearchHit[]; weight: number }>): SearchHit[] {
+  const fused = new Map<string, { hit: SearchHit; score: number }>();
+  for (const { hits, weight } of lists) {
+    hits.forEach((hit, rank) => {
+      const entry = fused.get(hit.passage.id) ?? { hit, score: 0 };
+      entry.score += weight / (rank + 2);
+      fused.set(hit.passage.id, entry);
+    });
+  }
+  return [...fused.values()].sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
 }
 
 function localName(doc: DocumentMetadata, locale: Locale): string {

@@ -1,16 +1,12 @@
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
+
 /**
  * Cheap checks on raw user text that decide routing before retrieval: is there anything to read,
  * is it a greeting, thanks, a language switch. Phrases are compared diacritic-folded and lower-case
  * because people type "cam on", "cảm ơn" and "CẢM ƠN" alike.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** True when the text has at least one letter or digit in any script. */

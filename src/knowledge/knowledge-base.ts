@@ -1,3 +1,4 @@
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
 import type { DocumentMetadata } from './document-metadata.ts';
 import type { LegalArticle, PlanSection } from './legal-structure.ts';
 import { passageId, type Passage } from './passage.ts';
@@ -63,10 +64,7 @@ export class KnowledgeBase {
 
 /** Ids are compared without case, diacritics or punctuation, as the evaluation format defines. */
 export function normaliseDocId(id: string): string {
-  return id
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
+  return foldDiacritics(id)
     .toLowerCase()
     .replace(/[^a-z0-9#.]/g, '');
 }

@@ -36,8 +36,11 @@ export class PrismaConversationStore implements ConversationStore {
     now: Date;
   }): Promise<void> {
     const { conversationId, inbound, replies, update, now } = turn;
-    // Outgoing messages get later timestamps than the incoming one so the transcript sorts in order.
-    const at = (offset: number) => new Date(now.getTime() + offset);
+    // The transcript is ordered by time, so each turn starts after the previous one even when the
+    // clock is fixed (script mode's --now) or two turns share a millisecond; replies follow their message.
+    const last = await this.db.message.findFirst({ where: { conversationId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+    const start = Math.max(now.getTime(), (last?.createdAt.getTime() ?? 0) + 1);
+    const at = (offset: number) => new Date(start + offset);
     const repliesJson = serializeReplies(replies);
     await this.db.$transaction([
       this.db.message.create({

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webChatRoutes } from '../../../bot/web/web-chat-routes.ts';
+import { createWebServer, listen, type RunningServer } from '../../../bot/web/web-server.ts';
+import { silentLogger } from '../../../src/shared/logger.ts';
+import { createTestApp, type TestApp } from '../../support/test-app.ts';
+
+let app: TestApp;
+let server: RunningServer;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const web = createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store }) }] });
+  server = await listen(web, 0, '127.0.0.1');
+});
+afterAll(async () => {
+  await server?.close();
+  await app?.dispose();
+});
+
+/** A browser-like client that keeps the session cookie. */
+class ChatClient {
+  cookie = '';
+  async send(body: unknown, raw?: string): Promise<Response> {
+    const response = await fetch(`${server.url}/api/chat/messages`, {
+      method: 'POST',
+      // The server closes a connection whose body it refused (413); a browser opens a new one.
+      headers: { 'Content-Type': 'application/json', Connection: 'close', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      body: raw ?? JSON.stringify(body),
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0]!;
+    return response;
+  }
+}
+
+describe('web chat over HTTP', () => {
+  it('serves the chat page and its script', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('<script src="/chat.js"');
+    expect((await fetch(`${server.url}/chat.js`)).status).toBe(200);
+  });
+
+  it('greets, answers a teencode question with its citation, and keeps the conversation in a cookie', async () => {
+    const client = new ChatClient();
+    const hello = await (await client.send({ text: '/start' })).json();
+    expect(client.cookie).toMatch(/^bvntd_chat=/);
+    expect(hello.replies[0].options.length).toBeGreaterThan(2);
+    const answer = await (await client.send({ text: 'shop ko xuat hoa don cho e dc ko' })).json();
+    expect(answer.replies[0].text).toMatch(/Điều 29/);
+    expect(answer.replies[0].text).toMatch(/19\/2023\/QH15/);
+    const history = await (await fetch(`${server.url}/api/chat/history`, { headers: { Cookie: client.cookie } })).json();
+    expect(history.messages.map((m: { direction: string }) => m.direction)).toEqual(['in', 'out', 'in', 'out']);
+  });
+
+  it('answers a retried message once', async () => {
+    const client = new ChatClient();
+    const first = await (await client.send({ text: 'bảo hành', messageId: 'm-1' })).json();
+    const again = await (await client.send({ text: 'bảo hành', messageId: 'm-1' })).json();
+    expect(again).toEqual(first);
+    const history = await (await fetch(`${server.url}/api/chat/history`, { headers: { Cookie: client.cookie } })).json();
+    expect(history.messages).toHaveLength(2);
+  });
+
+  it('rejects malformed, invalid and oversized bodies without touching any conversation', async () => {
+    const client = new ChatClient();
+    const before = await app.db.message.count();
+    expect((await client.send(undefined, '{"text": ')).status).toBe(400);
+    expect((await client.send({ text: 42 })).status).toBe(400);
+    expect((await client.send({ text: 'x', admin: true })).status).toBe(400);
+    expect((await client.send({ text: 'x'.repeat(300_000) })).status).toBe(413);
+    expect(await app.db.message.count()).toBe(before);
+  });
+
+  it('answers bad input with a clear message, not an error', async () => {
+    const client = new ChatClient();
+    for (const text of ['', '🙂🙂🙂', '...???', 'x'.repeat(10_000), 'mua hàng 买东西 online bị lừa']) {
+      const response = await client.send({ text });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.replies.length).toBeGreaterThan(0);
+      expect(body.replies[0].text.length).toBeGreaterThan(10);
+    }
+  });
+});
