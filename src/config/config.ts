@@ -24,6 +24,8 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ_NAME: z.string().default('Asia/Ho_Chi_Minh'),
+    /** When staff answer escalated chats, in TZ_NAME; holidays come from the Holiday table. */
+    STAFF_WORKING_HOURS: z.string().trim().min(1).default('mon-fri 07:30-11:30 13:30-17:00'),
 
     EMBEDDINGS_PROVIDER: z.enum(['corpus', 'openai', 'ollama']).default('corpus'),
     EMBEDDINGS_MODEL: optionalString,
@@ -43,6 +45,8 @@ export const configSchema = z
     ZALO_BOT_TOKEN: optionalString,
     ZALO_API_BASE: z.url().default('https://bot-api.zaloplatforms.com'),
     ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8).max(256).optional()),
+    /** Webhook mode for Zalo: the public URL Zalo posts to (its path is served here); getUpdates polling when unset. */
+    ZALO_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
 
     /** Hotline and association contacts shown when the bot cannot help. */
     HOTLINE_NATIONAL: z.string().default('1800.6838'),
@@ -51,6 +55,9 @@ export const configSchema = z
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when ZALO_WEBHOOK_URL is set' });
     }
     if (c.EMBEDDINGS_PROVIDER !== 'corpus' && !c.EMBEDDINGS_MODEL) {
       ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_MODEL'], message: `is required when EMBEDDINGS_PROVIDER=${c.EMBEDDINGS_PROVIDER}` });

@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { StaffAccountError, StaffAccounts, emailSchema, passwordSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
+import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
+import { csrfField, flashFrom, formatDateTime, page } from './view.ts';
+
+const createForm = z.object({ email: emailSchema, password: passwordSchema, role: z.enum(staffRoles) });
+const activeForm = z.object({ active: z.enum(['true', 'false']) });
+const passwordForm = z.object({ password: passwordSchema });
+
+/** Admins create accounts, deactivate them and reset passwords; nobody deletes one (the audit log names it). */
+export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+  const accounts = new StaffAccounts(deps.db);
+  const t = deps.translators('vi');
+  app.use('*', adminOnly);
+
+  app.get('/', async (c) => {
+    const session = c.get('session');
+    const users = await accounts.list();
+    const body = html`<div class="table-wrap"><table>
+      <thead><tr><th>${t.t('staff.accounts.email')}</th><th>${t.t('staff.accounts.role')}</th><th>${t.t('staff.accounts.state')}</th><th>${t.t('staff.accounts.created')}</th><th>${t.t('staff.accounts.actions')}</th></tr></thead>
+      <tbody>${users.map((u) => html`<tr>
+        <td>${u.email}</td><td>${t.t(`staff.role.${u.role}`)}</td>
+        <td>${u.active ? t.t('staff.accounts.active') : html`<span class="badge warn">${t.t('staff.accounts.inactive')}</span>`}</td>
+        <td>${formatDateTime(u.createdAt, deps.timeZone)}</td>
+        <td class="row-actions">
+          <form method="post" action="/staff/accounts/${u.id}/active">${csrfField(session)}<input type="hidden" name="active" value="${u.active ? 'false' : 'true'}"><button type="submit" class="secondary small">${u.active ? t.t('staff.accounts.deactivate') : t.t('staff.accounts.activate')}</button></form>
+          <form method="post" action="/staff/accounts/${u.id}/password">${csrfField(session)}<input type="password" name="password" minlength="10" placeholder="${t.t('staff.accounts.newPassword')}" required autocomplete="new-password"><button type="submit" class="secondary small">${t.t('staff.accounts.resetPassword')}</button></form>
+        </td></tr>`)}</tbody></table></div>
+      <h2>${t.t('staff.accounts.add')}</h2>
+      <form method="post" action="/staff/accounts" class="card grid-form">
+        ${csrfField(session)}
+        <label>${t.t('staff.accounts.email')}<input type="email" name="email" required></label>
+        <label>${t.t('staff.accounts.password')}<input type="password" name="password" minlength="10" required autocomplete="new-password"></label>
+        <label>${t.t('staff.accounts.role')}<select name="role"><option value="agent">${t.t('staff.role.agent')}</option><option value="admin">${t.t('staff.role.admin')}</option></select></label>
+        <button type="submit">${t.t('staff.accounts.create')}</button>
+      </form>`;
+    return c.html(page({ t, title: t.t('staff.accounts.title'), session, nav: 'accounts', body, flash: flashFrom(c.req.query(), t) }));
+  });
+
+  app.post('/', async (c) => {
+    const form = createForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect('/staff/accounts?error=invalidAccount', 303);
+    const outcome = await accounts.create(form.data, c.get('session').user.email, deps.clock.now()).then(() => 'ok=accountCreated', accountError);
+    return c.redirect(`/staff/accounts?${outcome}`, 303);
+  });
+
+  app.post('/:id/active', async (c) => {
+    const form = activeForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect('/staff/accounts?error=invalidAccount', 303);
+    const outcome = await accounts.setActive(c.req.param('id'), form.data.active === 'true', c.get('session').user.email, deps.clock.now()).then(() => 'ok=saved', accountError);
+    return c.redirect(`/staff/accounts?${outcome}`, 303);
+  });
+
+  app.post('/:id/password', async (c) => {
+    const form = passwordForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect('/staff/accounts?error=weakPassword', 303);
+    const outcome = await accounts.resetPassword(c.req.param('id'), form.data.password, c.get('session').user.email, deps.clock.now()).then(() => 'ok=passwordReset', accountError);
+    return c.redirect(`/staff/accounts?${outcome}`, 303);
+  });
+
+  return app;
+}
+
+function accountError(error: unknown): string {
+  if (error instanceof StaffAccountError) return `error=account.${error.code === 'last_admin' ? 'lastAdmin' : error.code === 'exists' ? 'exists' : 'notFound'}`;
+  throw error;
+}

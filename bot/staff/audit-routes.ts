@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { listAudit } from '../../src/staff/audit-log.ts';
+import type { StaffDeps, StaffEnv } from './staff-env.ts';
+import { formatDateTime, page } from './view.ts';
+
+const query = z.object({ action: z.string().regex(/^[a-z.]{0,40}$/).optional().catch(undefined) });
+const filters = ['', 'handoff', 'complaint', 'privacy', 'staff', 'directory', 'holiday', 'export'] as const;
+
+/** The audit log: every staff action, failed logins, and consumers' erasure requests. */
+export function auditRoutes(deps: StaffDeps): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+  const t = deps.translators('vi');
+
+  app.get('/', async (c) => {
+    const { action } = query.parse(c.req.query());
+    const entries = await listAudit(deps.db, { limit: 300, ...(action ? { action } : {}) });
+    const label = (a: string) => (t.has(`staff.audit.action.${a}`) ? t.t(`staff.audit.action.${a}`) : a);
+    const body = html`<nav class="filters" aria-label="${t.t('staff.audit.filter')}">${filters.map((f) => html`<a href="/staff/audit${f ? `?action=${f}` : ''}"${(action ?? '') === f ? html` class="current"` : ''}>${t.t(`staff.audit.filters.${f || 'all'}`)}</a>`)}</nav>
+      ${entries.length === 0 ? html`<p class="empty">${t.t('staff.none')}</p>` : html`<div class="table-wrap"><table class="audit">
+        <thead><tr><th>${t.t('staff.audit.at')}</th><th>${t.t('staff.audit.actor')}</th><th>${t.t('staff.audit.action.title')}</th><th>${t.t('staff.audit.target')}</th><th>${t.t('staff.audit.detail')}</th></tr></thead>
+        <tbody>${entries.map((e) => html`<tr class="${e.action.startsWith('privacy.') ? 'highlight' : ''}"><td>${formatDateTime(e.createdAt, deps.timeZone)}</td><td>${e.actor === 'consumer' ? t.t('staff.audit.consumer') : e.actor}</td><td>${label(e.action)}</td><td class="mono">${e.target}</td><td class="mono small">${describe(e.detail)}</td></tr>`)}</tbody>
+      </table></div>`}`;
+    return c.html(page({ t, title: t.t('staff.audit.title'), session: c.get('session'), nav: 'audit', body }));
+  });
+
+  return app;
+}
+
+function describe(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
+}

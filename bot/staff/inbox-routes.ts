@@ -1,0 +1,118 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { HandoffDesk, HandoffDeskError, type InboxItem } from '../../src/handoff/handoff-desk.ts';
+import type { StaffDeps, StaffEnv } from './staff-env.ts';
+import { csrfField, flashFrom, formatDateTime, formatDuration, page } from './view.ts';
+
+const replyForm = z.object({ text: z.string().trim().min(1).max(4000) });
+const idParam = z.string().regex(/^[a-z0-9]{10,40}$/);
+
+/** Escalated chats: the queue, one chat's transcript with a reply box, closing. */
+export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+  const desk = new HandoffDesk(deps.db, deps.translators);
+  const t = deps.translators('vi');
+
+  app.get('/', async (c) => {
+    const now = deps.clock.now();
+    const [open, closed] = await Promise.all([desk.inbox(), desk.recentlyClosed(10)]);
+    const row = (item: InboxItem) => html`<li class="item ${item.handoff.status}">
+      <a href="/staff/inbox/${item.handoff.id}">
+        <span class="who">${item.conversation.userName ?? t.t('staff.inbox.anonymous')}</span>
+        <span class="badge ch-${item.conversation.channel}">${t.t(`staff.channel.${item.conversation.channel}`)}</span>
+        <span class="badge st-${item.handoff.status}">${t.t(`staff.handoff.status.${item.handoff.status}`)}</span>
+        <span class="muted">${t.t(`staff.handoff.reason.${item.handoff.reason}`)}</span>
+        ${item.handoff.status === 'waiting' ? html`<span class="wait">${t.t('staff.inbox.waiting', { duration: formatDuration(now.getTime() - item.handoff.createdAt.getTime(), t) })}</span>` : ''}
+        ${item.conversation.stillWaiting ? '' : html`<span class="badge warn">${t.t('staff.inbox.left')}</span>`}
+        ${item.lastMessage ? html`<span class="preview">${preview(item.lastMessage.text)}</span>` : ''}
+      </a>
+    </li>`;
+    const body = html`<p class="actions"><a href="/staff/inbox" class="button secondary">${t.t('staff.refresh')}</a></p>
+      ${open.length === 0 ? html`<p class="empty">${t.t('staff.inbox.empty')}</p>` : html`<ul class="list" data-autorefresh="inbox">${open.map(row)}</ul>`}
+      <h2>${t.t('staff.inbox.recentlyClosed')}</h2>
+      ${closed.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<ul class="list compact">${closed.map((item) => html`<li><a href="/staff/inbox/${item.handoff.id}">${item.conversation.userName ?? t.t('staff.inbox.anonymous')}</a> · ${t.t(`staff.channel.${item.conversation.channel}`)} · ${t.t('staff.inbox.closedAt', { at: formatDateTime(item.handoff.closedAt, deps.timeZone), by: item.handoff.assignedTo ?? '—' })}</li>`)}</ul>`}`;
+    return c.html(page({ t, title: t.t('staff.inbox.title', { count: open.length }), session: c.get('session'), nav: 'inbox', body, flash: flashFrom(c.req.query(), t), scripts: ['/staff/assets/console.js'] }));
+  });
+
+  app.get('/:id', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    if (!id.success) return c.notFound();
+    const found = await desk.detail(id.data).catch(notFoundAsNull);
+    if (!found) return c.notFound();
+    const { item, transcript } = found;
+    const now = deps.clock.now();
+    const session = c.get('session');
+    const open = item.handoff.status !== 'closed';
+    const body = html`<section class="meta card">
+        <dl>
+          <dt>${t.t('staff.inbox.user')}</dt><dd>${item.conversation.userName ?? t.t('staff.inbox.anonymous')}</dd>
+          <dt>${t.t('staff.inbox.channel')}</dt><dd>${t.t(`staff.channel.${item.conversation.channel}`)}</dd>
+          <dt>${t.t('staff.inbox.status')}</dt><dd><span class="badge st-${item.handoff.status}">${t.t(`staff.handoff.status.${item.handoff.status}`)}</span> ${item.conversation.stillWaiting || !open ? '' : html`<span class="badge warn">${t.t('staff.inbox.left')}</span>`}</dd>
+          <dt>${t.t('staff.inbox.reason')}</dt><dd>${t.t(`staff.handoff.reason.${item.handoff.reason}`)}</dd>
+          <dt>${t.t('staff.inbox.requestedAt')}</dt><dd>${formatDateTime(item.handoff.createdAt, deps.timeZone)} (${formatDuration(now.getTime() - item.handoff.createdAt.getTime(), t)})</dd>
+          ${item.handoff.firstResponseAt ? html`<dt>${t.t('staff.inbox.firstResponse')}</dt><dd>${formatDateTime(item.handoff.firstResponseAt, deps.timeZone)} · ${item.handoff.assignedTo ?? ''}</dd>` : ''}
+        </dl>
+      </section>
+      <ol class="transcript" data-autorefresh="chat" data-count="${transcript.length}" data-handoff="${item.handoff.id}">
+        ${transcript.map((m) => html`<li class="msg ${m.direction}"><div class="bubble">${m.text}</div><div class="at">${m.direction === 'staff' ? `${m.by ?? ''} · ` : m.direction === 'out' ? `${t.t('staff.inbox.bot')} · ` : ''}${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}
+      </ol>
+      ${open
+        ? html`<form method="post" action="/staff/inbox/${item.handoff.id}/reply" class="card reply">
+            ${csrfField(session)}
+            <label for="reply-text">${t.t('staff.inbox.replyLabel')}</label>
+            <textarea id="reply-text" name="text" rows="4" maxlength="4000" required></textarea>
+            <button type="submit">${t.t('staff.inbox.send')}</button>
+          </form>
+          <form method="post" action="/staff/inbox/${item.handoff.id}/close" class="close">
+            ${csrfField(session)}
+            <button type="submit" class="secondary">${t.t('staff.inbox.close')}</button>
+            <span class="muted">${t.t('staff.inbox.closeHint')}</span>
+          </form>`
+        : html`<p class="muted">${t.t('staff.inbox.closedAt', { at: formatDateTime(item.handoff.closedAt, deps.timeZone), by: item.handoff.assignedTo ?? '—' })}</p>`}`;
+    return c.html(page({ t, title: t.t('staff.inbox.chatTitle', { name: item.conversation.userName ?? t.t('staff.inbox.anonymous') }), session, nav: 'inbox', body, flash: flashFrom(c.req.query(), t), scripts: ['/staff/assets/console.js'] }));
+  });
+
+  app.post('/:id/reply', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    const form = replyForm.safeParse(await c.req.parseBody());
+    if (!id.success) return c.notFound();
+    if (!form.success) return c.redirect(`/staff/inbox/${id.data}?error=emptyReply`, 303);
+    const outcome = await desk.reply(id.data, c.get('session').user.email, form.data.text, deps.clock.now()).then(() => 'sent', deskOutcome);
+    return c.redirect(`/staff/inbox/${id.data}?${outcome === 'sent' ? 'ok=sent' : `error=${outcome}`}`, 303);
+  });
+
+  app.post('/:id/close', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    if (!id.success) return c.notFound();
+    const outcome = await desk.close(id.data, c.get('session').user.email, deps.clock.now()).then(() => 'closed', deskOutcome);
+    return c.redirect(outcome === 'closed' ? '/staff/inbox?ok=closed' : `/staff/inbox/${id.data}?error=${outcome}`, 303);
+  });
+
+  /** For console.js: has anything changed since the page was drawn? */
+  app.get('/api/state', async (c) => {
+    const handoff = idParam.safeParse(c.req.query('handoff'));
+    if (handoff.success) {
+      const found = await desk.detail(handoff.data).catch(notFoundAsNull);
+      return found ? c.json({ messages: found.transcript.length, status: found.item.handoff.status }) : c.json({ error: 'not_found' }, 404);
+    }
+    const items = await desk.inbox();
+    return c.json({ open: items.length, latest: items.reduce((max, i) => Math.max(max, i.lastMessage?.createdAt.getTime() ?? 0), 0) });
+  });
+
+  return app;
+}
+
+function preview(text: string): string {
+  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+}
+
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof HandoffDeskError && error.code === 'not_found') return null;
+  throw error;
+}
+
+function deskOutcome(error: unknown): string {
+  if (error instanceof HandoffDeskError) return error.code === 'closed' ? 'alreadyClosed' : 'notFound';
+  throw error;
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import type { StaffSessions } from '../../src/staff/staff-sessions.ts';
+import { sameToken, sessionCookie } from './security.ts';
+import type { StaffDeps } from './staff-env.ts';
+import { formatDateTime, page } from './view.ts';
+
+const loginCsrfCookie = 'bvntd_staff_login';
+const loginForm = z.object({ email: z.string().max(320), password: z.string().max(200), _csrf: z.string().max(100) });
+
+/**
+ * The login form and its POST. Before there is a session, CSRF is a double-submit: a random value in
+ * a SameSite=Strict cookie must come back in the form, so another site cannot log a browser in.
+ */
+export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
+  const app = new Hono();
+  const t = deps.translators('vi');
+
+  const form = (c: Context, error: string | null, email = '', status: 200 | 401 | 429 = error ? 401 : 200) => {
+    const token = randomBytes(24).toString('base64url');
+    setCookie(c, loginCsrfCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/staff', secure: deps.secureCookies, maxAge: 3600 });
+    const body = html`<form method="post" action="/staff/login" class="card login">
+      <input type="hidden" name="_csrf" value="${token}">
+      <label>${t.t('staff.login.email')}<input type="email" name="email" value="${email}" autocomplete="username" required autofocus></label>
+      <label>${t.t('staff.login.password')}<input type="password" name="password" autocomplete="current-password" required></label>
+      <button type="submit">${t.t('staff.login.submit')}</button>
+    </form>`;
+    return c.html(page({ t, title: t.t('staff.login.title'), session: null, body, flash: error ? { kind: 'error', text: error } : null }), status);
+  };
+
+  app.get('/login', (c) => form(c, null));
+
+  app.post('/login', async (c) => {
+    const parsed = loginForm.safeParse(await c.req.parseBody());
+    const cookieToken = getCookie(c, loginCsrfCookie) ?? '';
+    if (!parsed.success || !sameToken(parsed.data._csrf, cookieToken)) return c.text('Forbidden: invalid CSRF token', 403);
+    const ip = clientAddress(c);
+    const result = await sessions.login(parsed.data.email, parsed.data.password, ip, deps.clock.now());
+    if (!result.ok) {
+      if (result.reason === 'throttled') {
+        return form(c, t.t('staff.login.throttled', { when: formatDateTime(result.retryAt, deps.timeZone) }), parsed.data.email, 429);
+      }
+      return form(c, t.t('staff.login.invalid'), parsed.data.email);
+    }
+    deleteCookie(c, loginCsrfCookie, { path: '/staff' });
+    setCookie(c, sessionCookie, result.token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/staff',
+      secure: deps.secureCookies,
+      expires: result.session.expiresAt,
+    });
+    return c.redirect('/staff/inbox', 303);
+  });
+
+  return app;
+}
+
+/** The socket's address: the console is reached directly or through a proxy on the same host. */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch (error) {
+    // Outside a Node server (app.request in a test) there is no socket; throttle them as one address.
+    if (error instanceof TypeError) return 'local';
+    throw error;
+  }
+}

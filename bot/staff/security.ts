@@ -1,0 +1,85 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { StaffSessions } from '../../src/staff/staff-sessions.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+import type { StaffEnv } from './staff-env.ts';
+
+export const sessionCookie = 'bvntd_staff';
+
+// No inline script or style anywhere in the console: whatever a consumer typed cannot run even if an
+// escaping mistake let it into a page.
+const csp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Content-Security-Policy', csp);
+  c.header('X-Frame-Options', 'DENY');
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'same-origin');
+  c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  // Pages show personal data: never keep them in a shared browser's cache.
+  if (!c.req.path.startsWith('/staff/assets/')) c.header('Cache-Control', 'no-store');
+};
+
+/** Pages get a redirect to the login form; files and JSON get 401, so scripts see a clear failure. */
+export function requireSession(sessions: StaffSessions, clock: Clock): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, sessionCookie);
+    const session = token ? await sessionsLookup(sessions, token, clock) : null;
+    if (!session || !token) {
+      const wantsPage = c.req.method === 'GET' && !/\.(csv|pdf|json)$/.test(c.req.path) && !c.req.path.includes('/api/');
+      return wantsPage ? c.redirect('/staff/login', 303) : c.json({ error: 'unauthenticated' }, 401);
+    }
+    c.set('session', session);
+    c.set('sessionToken', token);
+    await next();
+  };
+}
+
+function sessionsLookup(sessions: StaffSessions, token: string, clock: Clock) {
+  return sessions.lookup(token, clock.now());
+}
+
+/**
+ * Every unsafe request carries the session's CSRF token in the form (`_csrf`) or the X-CSRF-Token
+ * header, and, when the browser sends one, an Origin of this server. SameSite=Strict cookies already
+ * stop most cross-site posts; this also covers older browsers and same-site subdomains.
+ */
+export function csrfProtection(publicOrigin: string | undefined): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+  if (!originAllowed(c.req.header('Origin'), c.req.url, publicOrigin)) return c.text('Forbidden: cross-origin request', 403);
+  const type = c.req.header('Content-Type') ?? '';
+  let sent = c.req.header('X-CSRF-Token') ?? '';
+  if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+    const body = await c.req.parseBody();
+    sent = typeof body._csrf === 'string' ? body._csrf : '';
+  }
+  if (!sameToken(sent, c.get('session').csrfToken)) return c.text('Forbidden: invalid CSRF token', 403);
+  await next();
+  };
+}
+
+/** Behind a proxy the request URL is the internal one, so PUBLIC_URL's origin is accepted too. */
+export function originAllowed(origin: string | undefined, requestUrl: string, publicOrigin: string | undefined): boolean {
+  if (!origin) return true;
+  return origin === new URL(requestUrl).origin || (publicOrigin !== undefined && origin === publicOrigin);
+}
+
+export function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}

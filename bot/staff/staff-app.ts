@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import { LoginThrottle, type ThrottlePolicy } from '../../src/staff/login-throttle.ts';
+import { StaffSessions } from '../../src/staff/staff-sessions.ts';
+import { accountRoutes } from './account-routes.ts';
+import { assetRoutes } from './asset-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
+import { inboxRoutes } from './inbox-routes.ts';
+import { loginRoutes } from './login-routes.ts';
+import { csrfProtection, requireSession, securityHeaders, sessionCookie } from './security.ts';
+import type { StaffDeps, StaffEnv } from './staff-env.ts';
+
+export interface StaffAppOptions extends StaffDeps {
+  /** PUBLIC_URL's origin, accepted as the Origin of forms when the console sits behind a proxy. */
+  readonly publicOrigin?: string;
+  readonly throttle?: ThrottlePolicy;
+  /** Console sections that depend on other modules (complaints, dashboard), mounted behind the same guards. */
+  readonly sections?: ReadonlyArray<{ readonly path: string; readonly app: Hono<StaffEnv> }>;
+}
+
+/**
+ * The staff console, mounted at /staff. Only the login form and static assets answer without a
+ * session; everything else passes the session check and, for unsafe methods, the CSRF check.
+ */
+export function createStaffApp(options: StaffAppOptions): Hono {
+  const sessions = new StaffSessions(options.db, new LoginThrottle(options.db, options.throttle));
+  const app = new Hono<StaffEnv>();
+  app.use('*', securityHeaders);
+  app.route('/assets', assetRoutes());
+  app.route('/', loginRoutes(options, sessions));
+
+  const guarded = new Hono<StaffEnv>();
+  guarded.use('*', requireSession(sessions, options.clock));
+  guarded.use('*', csrfProtection(options.publicOrigin));
+  guarded.get('/', (c) => c.redirect('/staff/inbox', 303));
+  guarded.post('/logout', async (c) => {
+    await sessions.logout(c.get('sessionToken'), c.get('session').user.email, options.clock.now());
+    deleteCookie(c, sessionCookie, { path: '/staff' });
+    return c.redirect('/staff/login', 303);
+  });
+  guarded.route('/inbox', inboxRoutes(options));
+  guarded.route('/accounts', accountRoutes(options));
+  guarded.route('/audit', auditRoutes(options));
+  for (const section of options.sections ?? []) guarded.route(section.path, section.app);
+  // Unknown paths answer 404 only after the session check, so they reveal nothing to strangers.
+  guarded.all('*', (c) => c.text('Not found', 404));
+  app.route('/', guarded);
+  return app as unknown as Hono;
+}

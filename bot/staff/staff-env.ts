@@ -1,0 +1,32 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Locale, Translator } from '../../src/i18n/translator.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+import type { Logger } from '../../src/shared/logger.ts';
+import type { StaffSession } from '../../src/staff/staff-sessions.ts';
+import type { Db } from '../../src/storage/database.ts';
+
+/** What every console route can reach. */
+export interface StaffDeps {
+  readonly db: Db;
+  readonly translators: (locale: Locale) => Translator;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly timeZone: string;
+  /** Set Secure on the session cookie (the console is served over HTTPS). */
+  readonly secureCookies: boolean;
+}
+
+export type StaffEnv = {
+  Variables: {
+    session: StaffSession;
+    sessionToken: string;
+  };
+};
+
+export type StaffContext = Context<StaffEnv>;
+
+/** Managing accounts, the routing directory and the holiday table is for admins only. */
+export const adminOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
+  if (c.get('session').user.role !== 'admin') return c.text('Forbidden', 403);
+  await next();
+};

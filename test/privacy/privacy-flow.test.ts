@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DialogueEngine } from '../../src/dialogue/dialogue-engine.ts';
+import type { InboundMessage } from '../../src/dialogue/messages.ts';
+import { createTranslators } from '../../src/i18n/translator.ts';
+import { anonymiseComplaintRecord } from '../../src/privacy/complaint-shell.ts';
+import { PrivacyFlow } from '../../src/privacy/privacy-flow.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { listAudit } from '../../src/staff/audit-log.ts';
+import { PrismaConversationStore } from '../../src/storage/prisma-conversation-store.ts';
+import { PrismaPersonalDataStore } from '../../src/storage/prisma-personal-data.ts';
+import { ScriptedAnswerer } from '../support/scripted-answerer.ts';
+import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+
+let database: TempDatabase;
+const now = new Date('2026-11-23T10:00:00+07:00');
+
+function engine(): DialogueEngine {
+  return new DialogueEngine({
+    store: new PrismaConversationStore(database.prisma),
+    answerer: new ScriptedAnswerer(),
+    translators: createTranslators(),
+    clock: fixedClock(now),
+    logger: silentLogger,
+    flows: [new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, anonymiseComplaintRecord))],
+    contacts: { hotline: '1800.6838', province: 'Bình Dương' },
+  });
+}
+const msg = (text: string, extra: Partial<InboundMessage> = {}): InboundMessage => ({ channel: 'zalo', externalId: 'z-1', text, receivedAt: now, ...extra });
+
+beforeEach(async () => {
+  database = await openTempDatabase();
+});
+afterEach(async () => {
+  await database.dispose();
+});
+
+async function conversationWithComplaint(bot: DialogueEngine): Promise<string> {
+  const { conversationId } = await bot.handle(msg('bảo hành điện thoại bao lâu? số tôi 0912345678'));
+  await database.prisma.complaint.create({
+    data: {
+      reference: 'KN-2026-0001',
+      channel: 'zalo',
+      conversationId,
+      consumerName: 'Nguyễn Thị Lan',
+      consumerPhone: '0912345678',
+      consumerEmail: 'lan@example.com',
+      consumerProvince: 'Bình Dương',
+      category: 'dien-tu',
+      narrative: 'Tôi mua điện thoại ở cửa hàng X...',
+      record: JSON.stringify({ consumer: { name: 'Nguyễn Thị Lan', phone: '0912345678' } }),
+    },
+  });
+  return conversationId;
+}
+
+describe('privacy commands', () => {
+  it('/quyenriengtu explains what is stored and why', async () => {
+    const reply = await engine().handle(msg('/quyenriengtu'));
+    expect(reply.replies[0]!.text).toContain('Điều 15–20');
+    expect(reply.replies[0]!.text).toContain('/xoadulieu');
+  });
+
+  it('/xoadulieu keeps everything unless the user confirms', async () => {
+    const bot = engine();
+    await conversationWithComplaint(bot);
+    const ask = await bot.handle(msg('/xoadulieu'));
+    expect(ask.replies[0]!.text).toContain('1 khiếu nại');
+    expect(ask.replies[0]!.options!.map((o) => o.id)).toEqual(['privacy.confirm', 'privacy.keep']);
+    const kept = await bot.handle(msg('thôi để sau'));
+    expect(kept.replies[0]!.text).toContain('giữ nguyên');
+    expect((await database.prisma.complaint.findFirstOrThrow()).consumerPhone).toBe('0912345678');
+  });
+
+  it('erases messages and personal data, keeps an anonymised complaint shell, and audits it', async () => {
+    const bot = engine();
+    const conversationId = await conversationWithComplaint(bot);
+    await bot.handle(msg('/xoadulieu'));
+    const done = await bot.handle(msg('', { choice: 'privacy.confirm' }));
+    expect(done.replies[0]!.text).toContain('Đã xóa');
+    const shell = await database.prisma.complaint.findFirstOrThrow();
+    expect(shell).toMatchObject({ reference: 'KN-2026-0001', consumerName: null, consumerPhone: null, consumerEmail: null, narrative: '', anonymised: true, conversationId: null, consumerProvince: 'Bình Dương', category: 'dien-tu' });
+    expect(shell.record).not.toContain('0912345678');
+    // Only the confirmation turn itself remains in the transcript, and it holds nothing personal.
+    const messages = await database.prisma.message.findMany({ where: { conversationId } });
+    expect(messages.map((m) => m.text).join(' ')).not.toContain('0912345678');
+    const [entry] = await listAudit(database.prisma, { action: 'privacy', limit: 5 });
+    expect(entry).toMatchObject({ actor: 'consumer', action: 'privacy.erase', target: conversationId });
+    expect(entry!.detail).toMatchObject({ complaints: 1, complaintReferences: ['KN-2026-0001'] });
+  });
+});

@@ -1,0 +1,61 @@
+import type { Hono } from 'hono';
+import { listen, createWebServer, type RunningServer } from '../../bot/web/web-server.ts';
+import { createStaffApp, type StaffAppOptions } from '../../bot/staff/staff-app.ts';
+import { createTranslators } from '../../src/i18n/translator.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
+import type { Db } from '../../src/storage/database.ts';
+
+export const adminLogin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
+export const agentLogin = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-2026!' };
+
+/** The console on a loopback port over the given database, with one admin and one agent. */
+export async function startStaffServer(db: Db, clock: Clock, options: Partial<StaffAppOptions> = {}, extraMounts: { path: string; app: Hono }[] = []): Promise<RunningServer> {
+  const accounts = new StaffAccounts(db);
+  if (!(await db.staffUser.findUnique({ where: { email: adminLogin.email } }))) {
+    await accounts.create({ ...adminLogin, role: 'admin' }, 'test', clock.now());
+    await accounts.create({ ...agentLogin, role: 'agent' }, 'test', clock.now());
+  }
+  const staff = createStaffApp({ db, translators: createTranslators(), clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false, ...options });
+  return listen(createWebServer({ logger: silentLogger, mounts: [...extraMounts, { path: '/staff', app: staff }] }), 0, '127.0.0.1');
+}
+
+/** A browser-like client: keeps cookies, reads CSRF tokens from pages, never follows redirects. */
+export class StaffClient {
+  private readonly cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly base: string) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await fetch(`${this.base}${path}`, { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair!.split('=') as [string, string];
+      if (value === '' || /Max-Age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  async page(path: string): Promise<{ status: number; html: string }> {
+    const res = await this.request(path);
+    const html = await res.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (token) this.csrf = token[1]!;
+    return { status: res.status, html };
+  }
+
+  post(path: string, fields: Record<string, string>, csrf: string | null = this.csrf): Promise<Response> {
+    const body = new URLSearchParams(csrf === null ? fields : { ...fields, _csrf: csrf });
+    return this.request(path, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+  }
+
+  async login(credentials: { email: string; password: string }): Promise<Response> {
+    await this.page('/staff/login');
+    return this.post('/staff/login', credentials);
+  }
+}
