@@ -18,7 +18,7 @@ export interface Bm25Params {
 export const defaultBm25Params: Bm25Params = {
   k1: 1.2,
   fields: {
-    title: { weight: 2.5, b: 0.3 },
+    title: { weight: 3.5, b: 0.6 },
     context: { weight: 0.5, b: 0.5 },
     body: { weight: 1, b: 0.75 },
   },

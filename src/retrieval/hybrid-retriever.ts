@@ -7,7 +7,7 @@ import type { Passage } from '../knowledge/passage.ts';
 import { exactBigram, foldedBigram } from '../text/index-terms.ts';
 import type { AnalyzedQuery, QueryAnalyzer } from '../text/query-analyzer.ts';
 import type { Bm25Index } from './bm25-index.ts';
-import { combineConfidence, coverage } from './confidence.ts';
+import { combineConfidence, confidenceSignals } from './confidence.ts';
 import { CorpusEmbeddings } from './corpus-embeddings.ts';
 import { SearchIndexError } from './retrieval-errors.ts';
 import type { PassageSearch, SearchHit, SearchOptions, SearchResult } from './search-types.ts';
@@ -19,9 +19,14 @@ export interface FusionParams {
   readonly lexicalWeight: number;
   readonly lexicalCandidates: number;
   readonly vectorCandidates: number;
+  /**
+   * Score factor for a plan's opening text (legal bases, the plan's name): it repeats the province
+   * and the programme in every line, so it matches any question about the plan without answering it.
+   */
+  readonly preamblePrior: number;
 }
 
-export const defaultFusionParams: FusionParams = { lexicalWeight: 0.65, lexicalCandidates: 120, vectorCandidates: 60 };
+export const defaultFusionParams: FusionParams = { lexicalWeight: 0.7, lexicalCandidates: 120, vectorCandidates: 60, preamblePrior: 0.75 };
 
 export interface HybridRetrieverInput extends BaseRetrieverInput {
   /** Passages in index order: label i of both indexes is passages[i]. */
@@ -60,6 +65,7 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
   private readonly analyzer: QueryAnalyzer;
   private readonly fusion: FusionParams;
   private readonly docIndex: Map<string, number[]>;
+  private readonly isPreamble: boolean[];
 
   constructor(input: HybridRetrieverInput) {
     super(input);
@@ -74,6 +80,7 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
       lexical.has(exact ? exactBigram(a, b) : foldedBigram(a, b)),
     );
     this.embeddings = input.embeddings instanceof CorpusEmbeddings ? input.embeddings.withAnalyzer(this.analyzer) : input.embeddings;
+    this.isPreamble = this.passages.map((p) => p.article === null && p.section === null);
     this.docIndex = new Map();
     this.passages.forEach((p, i) => {
       const key = normaliseDocId(p.docId);
@@ -111,7 +118,8 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
     const ranked = [...candidates.entries()]
       .map(([label, c]) => {
         const vec = Number.isNaN(c.vector) ? 0 : c.vector;
-        return { label, lexical: c.lexical, vector: vec, score: w * (c.lexical / maxLex) + (1 - w) * Math.max(0, vec / maxVec) };
+        const prior = this.isPreamble[label] ? this.fusion.preamblePrior : 1;
+        return { label, lexical: c.lexical, vector: vec, score: prior * (w * (c.lexical / maxLex) + (1 - w) * Math.max(0, vec / maxVec)) };
       })
       .sort((a, b) => b.score - a.score || a.label - b.label);
 
@@ -126,13 +134,7 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
       if (hits.length >= k) break;
     }
     const top = ranked[0];
-    const confidence = top
-      ? combineConfidence({
-          ownCoverage: coverage(analyzed, this.lexical, top.label, 'own'),
-          expandedCoverage: coverage(analyzed, this.lexical, top.label, 'all'),
-          similarity: top.vector,
-        })
-      : 0;
+    const confidence = top ? combineConfidence(confidenceSignals(analyzed, this.lexical, top.label, top.vector)) : 0;
     return { hits, confidence, analyzedQuery };
   }
 

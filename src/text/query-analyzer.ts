@@ -14,6 +14,11 @@ export interface QueryWeights {
   readonly colloquial: number;
   /** Vietnamese words standing in for an English phrase. */
   readonly english: number;
+  /**
+   * How many full-weight words a lexicon rule may add per word it matched. A rule with long
+   * expansions has its words scaled down (square root) so it cannot outweigh the question.
+   */
+  readonly expansionMass: number;
 }
 
 export const defaultQueryWeights: QueryWeights = {
@@ -22,6 +27,7 @@ export const defaultQueryWeights: QueryWeights = {
   exactBigram: 0.35,
   colloquial: 0.45,
   english: 1,
+  expansionMass: 3,
 };
 
 export type TokenSource = 'question' | 'abbreviation' | 'lexicon';
@@ -163,7 +169,9 @@ export class QueryAnalyzer {
       }
       fired.push(match.pattern.map((t) => t.text).join(' '));
       const fromEnglish = english && this.isEnglishRule(match);
-      const weight = fromEnglish ? this.weights.english : this.weights.colloquial;
+      const added = new Set(match.expansions.flat().map((t) => t.exact)).size;
+      const scale = Math.min(1, Math.sqrt((this.weights.expansionMass * match.pattern.length) / Math.max(1, added)));
+      const weight = (fromEnglish ? this.weights.english : this.weights.colloquial) * scale;
       for (const exp of match.expansions) {
         segments.push(exp.map((token) => ({ token, weight, source: 'lexicon', stop: false, accentsKnown: true })));
       }
