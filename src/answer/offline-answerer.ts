@@ -4,6 +4,8 @@ import type { DocumentMetadata } from '../knowledge/document-metadata.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Passage } from '../knowledge/passage.ts';
 import type { PassageSearch, SearchHit } from '../retrieval/search-types.ts';
+import { documentTermCounts, foldedBigram, foldedTerm } from '../text/index-terms.ts';
+import { tokenize, type Token } from '../text/tokenizer.ts';
 import type { AnswerRequest, QaAnswer, QuestionAnswerer } from './answer-types.ts';
 import { isFollowUp } from './follow-up.ts';
 import { applicabilitySignals, cutOverDate, formatVietnameseDate } from './law-applicability.ts';
@@ -11,8 +13,11 @@ import { applicabilitySignals, cutOverDate, formatVietnameseDate } from './law-a
 export interface OfflineAnswererDeps {
   readonly knowledgeBase: KnowledgeBase;
   readonly search: PassageSearch;
-  /** The retrieval analyzer's terms for a text: used to pick the sentences that answer the question. */
-  readonly terms: (text: string) => readonly string[];
+  /**
+   * The question's own words as the retrieval analyser reads them (shorthand spelled out, lexicon
+   * expansions left out): the clause and sentence that answer are the ones that share most of them.
+   */
+  readonly questionTokens: (text: string) => ReadonlyArray<{ readonly token: Token; readonly stop: boolean }>;
   /** Below this retrieval confidence the bot says it does not know. */
   readonly confidenceThreshold: number;
   readonly translators: (locale: Locale) => Translator;
@@ -27,6 +32,8 @@ export interface DecidingPassages {
 }
 
 const maxQuoteLength = 600;
+/** Delegation clauses that say nothing a consumer can use. */
+const boilerplate = /quy định chi tiết (Điều|khoản|điểm|các điều|các khoản)? ?này|quy định chi tiết thi hành/i;
 const maxDirectLength = 520;
 
 /**
@@ -56,7 +63,7 @@ export class OfflineAnswerer implements QuestionAnswerer {
     const result = await this.deps.search.search(query, { k: 5 });
     if (!followUpOf) {
       if (result.hits.length === 0 || result.confidence < this.deps.confidenceThreshold) return null;
-      return { hits: deciding(result.hits), query, followUpOf };
+      return { hits: this.refine(deciding(result.hits), query), query, followUpOf };
     }
     // A follow-up keeps the earlier topic but adds a new condition ("còn nếu mua online?"): the
     // combined query finds the topic, the new words alone find the condition; both lists are fused.
@@ -64,7 +71,38 @@ export class OfflineAnswerer implements QuestionAnswerer {
     const confidence = Math.max(result.confidence, alone.confidence);
     if (confidence < this.deps.confidenceThreshold) return null;
     const aloneWeight = Math.min(1, alone.confidence / this.deps.confidenceThreshold);
-    return { hits: deciding(fuseRankings([{ hits: result.hits, weight: 1 }, { hits: alone.hits, weight: aloneWeight }])), query, followUpOf };
+    const fused = fuseRankings([{ hits: result.hits, weight: 1 }, { hits: alone.hits, weight: aloneWeight }]);
+    return { hits: this.refine(deciding(fused), query), query, followUpOf };
+  }
+
+  /**
+   * Retrieval finds the article; the clause that decides the question is the one whose sentences
+   * match it best (an article's short "Chính phủ quy định chi tiết Điều này" clause can outrank its
+   * substance in the index, but never answers anything).
+   */
+  private refine(hits: readonly SearchHit[], query: string): SearchHit[] {
+    const queryTerms = this.questionTerms(query);
+    const seen = new Set<string>();
+    const refined: SearchHit[] = [];
+    for (const hit of hits) {
+      const { passage } = hit;
+      let best = passage;
+      if (passage.article !== null) {
+        // Retrieval also weighs the lexicon's readings of the question ("lừa đảo" → "lừa dối"), so
+        // its clause stands unless it is boilerplate or another clause matches clearly better.
+        const own = this.bestUnit(passage, queryTerms)?.score ?? -1;
+        let bestScore = own < 0 ? -1 : own * 1.5;
+        for (const candidate of this.deps.knowledgeBase.passages) {
+          if (candidate.docId !== passage.docId || candidate.article !== passage.article || candidate === passage) continue;
+          const score = this.bestUnit(candidate, queryTerms)?.score ?? -1;
+          if (score > bestScore) [best, bestScore] = [candidate, score];
+        }
+      }
+      if (seen.has(best.id)) continue;
+      seen.add(best.id);
+      refined.push(best === passage ? hit : { ...hit, passage: best });
+    }
+    return refined;
   }
 
   compose(request: AnswerRequest, found: DecidingPassages, directAnswer?: string): QaAnswer {
@@ -110,7 +148,7 @@ export class OfflineAnswerer implements QuestionAnswerer {
   /** One to three sentences from the deciding clauses, best match first, each with its citation. */
   private directAnswer(found: DecidingPassages, locale: Locale): string {
     const t = this.deps.translators(locale);
-    const queryTerms = new Set(this.deps.terms(found.query));
+    const queryTerms = this.questionTerms(found.query);
     const parts: string[] = [];
     let length = 0;
     const seenArticles = new Set<string>();
@@ -130,19 +168,38 @@ export class OfflineAnswerer implements QuestionAnswerer {
   }
 
   private bestSentence(passage: Passage, queryTerms: ReadonlySet<string>): string | null {
-    const units = sentenceUnits(passage);
+    const best = this.bestUnit(passage, queryTerms);
+    return best ? truncate(stripNumbering(best.text), maxDirectLength) : null;
+  }
+
+  /** Accent-free words and word pairs of the question; stop words count only inside pairs. */
+  private questionTerms(question: string): ReadonlySet<string> {
+    const tokens = this.deps.questionTokens(question);
+    const terms = new Set<string>();
+    tokens.forEach((t, i) => {
+      if (!t.stop) terms.add(foldedTerm(t.token));
+      const next = tokens[i + 1];
+      if (next) terms.add(foldedBigram(t.token, next.token));
+    });
+    return terms;
+  }
+
+  /** The sentence (or point) of a passage that best matches the question, with its score. */
+  private bestUnit(passage: Passage, queryTerms: ReadonlySet<string>): { text: string; score: number } | null {
     let best: { text: string; score: number } | null = null;
-    units.forEach((text, index) => {
-      const terms = this.deps.terms(text);
-      if (terms.length === 0) return;
-      const overlap = new Set(terms.filter((term) => queryTerms.has(term))).size;
+    sentenceUnits(passage).forEach((text, index) => {
+      if (boilerplate.test(text)) return;
+      // The sentence's own words (no lexicon expansion) against the question's weighted terms.
+      const tokens = tokenize(text);
+      if (tokens.length === 0) return;
+      let overlap = 0;
+      for (const term of documentTermCounts(tokens).keys()) if (queryTerms.has(term)) overlap += 1;
+      // A mild length penalty: long provisions are where the substance is, but not every long one.
       // Earlier sentences state the rule; later ones its details: a slight preference for the rule.
-      const score = overlap / Math.sqrt(terms.length) + (index === 0 ? 0.15 : 0);
+      const score = overlap / Math.pow(tokens.length, 0.3) + (index === 0 ? 0.05 : 0);
       if (!best || score > best.score) best = { text, score };
     });
-    const chosen = best as { text: string; score: number } | null;
-    if (!chosen) return null;
-    return truncate(stripNumbering(chosen.text), maxDirectLength);
+    return best;
   }
 
   private applicability(request: AnswerRequest, hits: readonly SearchHit[], t: Translator): string[] {
