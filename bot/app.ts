@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { ChatOpenAI } from '@langchain/openai';
+import type { QuestionAnswerer } from '../src/answer/answer-types.ts';
+import { LlmAnswerer } from '../src/answer/llm-answerer.ts';
+import { OfflineAnswerer } from '../src/answer/offline-answerer.ts';
+import type { Config } from '../src/config/config.ts';
+import { DialogueEngine } from '../src/dialogue/dialogue-engine.ts';
+import type { DialogueFlow } from '../src/dialogue/flow.ts';
+import { createTranslators, type Locale, type Translator } from '../src/i18n/translator.ts';
+import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { loadKnowledgeBase } from '../src/knowledge/knowledge-loader.ts';
+import { createEmbeddings } from '../src/retrieval/embeddings-factory.ts';
+import { ensureSearchIndex, type SearchIndexProgress } from '../src/retrieval/search-index.ts';
+import type { PassageSearch } from '../src/retrieval/search-types.ts';
+import { recommendedConfidenceThreshold } from '../src/retrieval/confidence.ts';
+import { defaultQueryAnalyzer } from '../src/text/analyzer.ts';
+import type { Clock } from '../src/shared/clock.ts';
+import type { Logger } from '../src/shared/logger.ts';
+import { openDatabase, type Db } from '../src/storage/database.ts';
+import { PrismaConversationStore } from '../src/storage/prisma-conversation-store.ts';
+import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
+import { parseWorkingHours } from '../src/handoff/working-hours.ts';
+import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
+import { PrivacyFlow } from '../src/privacy/privacy-flow.ts';
+import { PrismaHandoffQueue, PrismaHolidaySource } from '../src/storage/prisma-handoff-queue.ts';
+import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** A chat model to use instead of the one built from LLM_* settings (tests pass a fake server's). */
+  readonly chatModel?: BaseChatModel;
+  readonly onIndexProgress?: (progress: SearchIndexProgress) => void;
+}
+
+/** The core object graph, shared by the web server, the channels, the terminal chat and tests. */
+export interface App {
+  readonly config: Config;
+  readonly db: Db;
+  readonly knowledgeBase: KnowledgeBase;
+  readonly search: PassageSearch;
+  readonly answerer: QuestionAnswerer;
+  readonly engine: DialogueEngine;
+  readonly store: PrismaConversationStore;
+  readonly translators: (locale: Locale) => Translator;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  close(): Promise<void>;
+}
+
+/**
+ * The one place that builds the object graph from validated config: database (migrated), knowledge
+ * base, search index (built when missing or stale), answerer, flows and the dialogue engine.
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger, clock } = options;
+  const database = await openDatabase(config.DATABASE_URL);
+  try {
+    const knowledgeBase = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
+    const embeddings = createEmbeddings({
+      provider: config.EMBEDDINGS_PROVIDER,
+      model: config.EMBEDDINGS_MODEL,
+      baseUrl: config.EMBEDDINGS_BASE_URL,
+      apiKey: config.EMBEDDINGS_API_KEY,
+    });
+    const search = await ensureSearchIndex({
+      knowledgeBase,
+      indexDir: path.join(config.DATA_DIR, 'index'),
+      embeddings,
+      onProgress: options.onIndexProgress,
+    });
+    const translators = createTranslators();
+    const contacts = { hotline: config.HOTLINE_NATIONAL, province: config.PROVINCE_NAME };
+    const offline = new OfflineAnswerer({
+      knowledgeBase,
+      search,
+      questionTokens: (text) => defaultQueryAnalyzer().analyze(text).tokens.filter((t) => t.source !== 'lexicon'),
+      confidenceThreshold: recommendedConfidenceThreshold,
+      translators,
+      contacts,
+    });
+    const chatModel = options.chatModel ?? buildChatModel(config);
+    const answerer: QuestionAnswerer = chatModel ? new LlmAnswerer({ model: chatModel, offline, logger, timeoutMs: config.LLM_TIMEOUT_MS }) : offline;
+    const store = new PrismaConversationStore(database.prisma);
+    const flows: DialogueFlow[] = [
+      new HandoffFlow({
+        queue: new PrismaHandoffQueue(database.prisma),
+        holidays: new PrismaHolidaySource(database.prisma),
+        hours: parseWorkingHours(config.STAFF_WORKING_HOURS, config.TZ_NAME),
+        clock,
+      }),
+      new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, anonymiseComplaintRecord)),
+    ];
+    const engine = new DialogueEngine({ store, answerer, translators, clock, logger, flows, contacts });
+    return {
+      config,
+      db: database.prisma,
+      knowledgeBase,
+      search,
+      answerer,
+      engine,
+      store,
+      translators,
+      logger,
+      clock,
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function buildChatModel(config: Config): BaseChatModel | undefined {
+  if (!config.LLM_BASE_URL || !config.LLM_MODEL) return undefined;
+  return new ChatOpenAI({
+    model: config.LLM_MODEL,
+    apiKey: config.LLM_API_KEY ?? 'not-needed',
+    configuration: { baseURL: config.LLM_BASE_URL },
+    temperature: 0,
+    maxRetries: 1,
+    timeout: config.LLM_TIMEOUT_MS,
+  });
+}
