@@ -19,6 +19,7 @@ import type { Clock } from '../src/shared/clock.ts';
 import type { Logger } from '../src/shared/logger.ts';
 import { openDatabase, type Db } from '../src/storage/database.ts';
 import { PrismaConversationStore } from '../src/storage/prisma-conversation-store.ts';
+import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
 import { parseWorkingHours } from '../src/handoff/working-hours.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
@@ -42,6 +43,8 @@ export interface App {
   readonly knowledgeBase: KnowledgeBase;
   readonly search: PassageSearch;
   readonly answerer: QuestionAnswerer;
+  /** Complaint intake, repository (staff console), taxonomy and provinces. */
+  readonly complaints: ComplaintModule;
   readonly engine: DialogueEngine;
   readonly store: PrismaConversationStore;
   readonly translators: (locale: Locale) => Translator;
@@ -84,7 +87,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     const chatModel = options.chatModel ?? buildChatModel(config);
     const answerer: QuestionAnswerer = chatModel ? new LlmAnswerer({ model: chatModel, offline, logger, timeoutMs: config.LLM_TIMEOUT_MS }) : offline;
     const store = new PrismaConversationStore(database.prisma);
+    const complaints = await createComplaintFlow({
+      db: database.prisma,
+      knowledgeBase,
+      search,
+      translators,
+      knowledgeDir: config.KNOWLEDGE_DIR,
+      defaultProvince: config.PROVINCE_NAME,
+    });
     const flows: DialogueFlow[] = [
+      complaints.flow,
       new HandoffFlow({
         queue: new PrismaHandoffQueue(database.prisma),
         holidays: new PrismaHolidaySource(database.prisma),
@@ -101,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       search,
       answerer,
       engine,
+      complaints,
       store,
       translators,
       logger,

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { evidenceSchema } from './complaint-record.ts';
+import { platforms } from './extract-platform.ts';
+import { resolutions } from './extract-resolution.ts';
+import { purchaseChannels } from './infer-purchase-channel.ts';
+
+/** What the bot asks for, one at a time, in this order. "contact" is a phone number or an e-mail. */
+export const requiredFields = ['narrative', 'product', 'businessName', 'purchaseDate', 'amountVnd', 'purchaseChannel', 'desiredResolution', 'consumerName', 'contact', 'province'] as const;
+export type RequiredField = (typeof requiredFields)[number];
+
+/** The complaint being collected; everything optional until the summary. */
+export const draftSchema = z.object({
+  narrative: z.string().default(''),
+  product: z.string().nullable().default(null),
+  businessName: z.string().nullable().default(null),
+  businessAddress: z.string().nullable().default(null),
+  platform: z.enum(platforms).nullable().default(null),
+  purchaseDate: z.iso.date().nullable().default(null),
+  purchaseDateApproximate: z.boolean().default(false),
+  amountVnd: z.number().int().positive().nullable().default(null),
+  purchaseChannel: z.enum(purchaseChannels).nullable().default(null),
+  desiredResolution: z.array(z.enum(resolutions)).default([]),
+  consumerName: z.string().nullable().default(null),
+  phone: z.string().nullable().default(null),
+  email: z.string().nullable().default(null),
+  province: z.string().nullable().default(null),
+  provinceFormer: z.string().nullable().default(null),
+  evidence: z.array(evidenceSchema).default([]),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const emptyDraft = (): Draft => draftSchema.parse({});
+
+export function missingFields(d: Draft): RequiredField[] {
+  return requiredFields.filter((f) => {
+    switch (f) {
+      case 'narrative':
+        return d.narrative.trim() === '';
+      case 'desiredResolution':
+        return d.desiredResolution.length === 0;
+      case 'contact':
+        return d.phone === null && d.email === null;
+      default:
+        return d[f] === null;
+    }
+  });
+}
+
+/** True once the consumer has told anything worth resuming. */
+export function hasContent(d: Draft): boolean {
+  return missingFields(d).length < requiredFields.length || d.evidence.length > 0;
+}

@@ -1,0 +1,140 @@
+import type { Draft, RequiredField } from './complaint-draft.ts';
+import { extractAmount } from './extract-amount.ts';
+import { findEmails, findPhones } from './extract-contact.ts';
+import { extractPurchaseDate } from './extract-date.ts';
+import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from './extract-parties.ts';
+import { extractPlatform } from './extract-platform.ts';
+import { extractProduct, productAnswer } from './extract-product.ts';
+import { extractConsumerName, nameAnswer } from './extract-name.ts';
+import { extractResolutions } from './extract-resolution.ts';
+import { foldAligned, type FoldedText } from './folded-text.ts';
+import { inferPurchaseChannel } from './infer-purchase-channel.ts';
+import type { IsoDate } from './local-date.ts';
+import type { ProvinceDirectory } from './province-directory.ts';
+
+export type ProblemKind = 'future' | 'impossible' | 'too_old' | 'zero' | 'phone_invalid' | 'email_invalid' | 'unrecognized' | 'unknown';
+
+export interface Problem {
+  readonly field: RequiredField;
+  readonly kind: ProblemKind;
+}
+
+export type FactValues = Partial<Omit<Draft, 'evidence' | 'narrative'>>;
+
+export interface Extraction {
+  readonly values: FactValues;
+  readonly problems: readonly Problem[];
+  /** The consumer is correcting something ("à nhầm", "sửa lại", "không phải ... mà là"). */
+  readonly correction: boolean;
+  /** Words left that tell the story rather than answer a question. */
+  readonly isStory: boolean;
+}
+
+const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|dung ra|moi dung|correction|i meant)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$/u;
+const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
+const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan)(?![\p{L}])/gu;
+
+/**
+ * Reads one message for every complaint fact it carries, in any order and unprompted. `asked` is
+ * the field the bot just asked for: the whole answer may then be that value ("Mây Store" for the
+ * shop), bare numbers count as the amount, and a place named anywhere is the province.
+ */
+export class ComplaintExtractor {
+  constructor(private readonly provinces: ProvinceDirectory) {}
+
+  extract(text: string, options: { today: IsoDate; asked: RequiredField | null }): Extraction {
+    const ft = foldAligned(text);
+    const { asked, today } = options;
+    const correction = correctionPattern.test(ft.folded);
+    const values: FactValues = {};
+    const problems: Problem[] = [];
+
+    const date = extractPurchaseDate(ft, today);
+    if (date?.ok) Object.assign(values, { purchaseDate: date.value, purchaseDateApproximate: date.approximate });
+    else if (date) problems.push({ field: 'purchaseDate', kind: date.problem });
+
+    const amount = extractAmount(ft, { correction, bareNumbers: asked === 'amountVnd' });
+    if (amount?.ok) values.amountVnd = amount.value;
+    else if (amount) problems.push({ field: 'amountVnd', kind: amount.problem });
+
+    this.contacts(ft, values, problems);
+
+    const platform = extractPlatform(ft);
+    if (platform) values.platform = platform;
+    const businessName = extractBusinessName(ft);
+    if (businessName) values.businessName = businessName;
+    const address = extractBusinessAddress(ft);
+    if (address) values.businessAddress = address;
+    const product = extractProduct(ft);
+    if (product) values.product = product;
+    const name = extractConsumerName(ft);
+    if (name) values.consumerName = name;
+    const province = this.provinces.find(ft, asked === 'province');
+    if (province) Object.assign(values, { province: province.name, provinceFormer: province.formerName });
+    const channel = inferPurchaseChannel(ft, platform !== null, asked === 'purchaseChannel');
+    if (channel) values.purchaseChannel = channel;
+    const wants = extractResolutions(ft, asked === 'desiredResolution');
+    if (wants.length > 0) values.desiredResolution = wants;
+
+    if (asked) this.answerToQuestion(asked, text, ft, values, problems);
+    const storyHits = new Set([...ft.folded.matchAll(storyWords)].map((m) => m[0])).size;
+    const isStory = ft.folded.split(/\s+/).length >= 8 && storyHits >= 2;
+    return { values, problems: dedupe(problems), correction, isStory };
+  }
+
+  private contacts(ft: FoldedText, values: FactValues, problems: Problem[]): void {
+    const phones = findPhones(ft);
+    const phone = phones.find((p) => p.ok);
+    if (phone) values.phone = phone.value;
+    else if (phones.length > 0) problems.push({ field: 'contact', kind: 'phone_invalid' });
+    const emails = findEmails(ft);
+    const email = emails.find((e) => e.ok);
+    if (email) values.email = email.value;
+    else if (emails.length > 0) problems.push({ field: 'contact', kind: 'email_invalid' });
+  }
+
+  /** The whole message as the value the bot asked for, when no pattern found it. */
+  private answerToQuestion(asked: RequiredField, text: string, ft: FoldedText, values: FactValues, problems: Problem[]): void {
+    const has = (field: RequiredField) => problems.some((p) => p.field === field);
+    const unknown = dontKnow.test(ft.folded);
+    // Free-text fields: the first part of the answer is the value ("Mây Store, trên Shopee").
+    const freeText = (field: 'businessName' | 'product' | 'consumerName', parse: (answer: string) => string | null, canBeUnknown: boolean) => {
+      if (values[field]) return;
+      const answer = unknown && canBeUnknown ? null : parse(firstSegment(text));
+      if (answer) values[field] = answer;
+      else problems.push({ field, kind: unknown && canBeUnknown ? 'unknown' : 'unrecognized' });
+    };
+    switch (asked) {
+      case 'businessName':
+        return freeText(asked, businessNameAnswer, true);
+      case 'product':
+        return freeText(asked, productAnswer, true);
+      case 'consumerName':
+        return freeText(asked, nameAnswer, false);
+      case 'purchaseDate':
+      case 'amountVnd':
+      case 'purchaseChannel':
+      case 'desiredResolution':
+      case 'province': {
+        const key = asked === 'province' ? 'province' : asked;
+        if (values[key] === undefined && !has(asked)) problems.push({ field: asked, kind: unknown ? 'unknown' : 'unrecognized' });
+        return;
+      }
+      case 'contact':
+        if (values.phone === undefined && values.email === undefined && !has('contact')) problems.push({ field: asked, kind: 'unrecognized' });
+        return;
+      case 'narrative':
+        return;
+    }
+  }
+}
+
+/** "Mây Store, trên Shopee" answers with its first part; the rest is read as other facts. */
+function firstSegment(text: string): string {
+  const body = text.trim().replace(/^(dạ|da|vâng|vang|ừ|uh|à|ok)\s*[,.]\s*/i, '');
+  return body.split(/[,;\n]|\s-\s/)[0] ?? body;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
+}

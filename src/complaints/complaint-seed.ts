@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Db } from '../storage/database.ts';
+import { ComplaintStorageError } from './complaint-errors.ts';
+import { readDataFile } from './data-file.ts';
+
+const holidaysFileSchema = z.object({
+  description: z.string(),
+  legalBasis: z.string(),
+  lunarDates: z.string(),
+  coveredYears: z.array(z.number().int()),
+  days: z.array(
+    z.object({
+      date: z.iso.date(),
+      name: z.string().min(1),
+      isWorkingDay: z.boolean(),
+      status: z.enum(['official', 'provisional']),
+      source: z.string().min(1),
+    }),
+  ),
+});
+
+const routingFileSchema = z.object({
+  description: z.string(),
+  entries: z.array(
+    z.object({
+      key: z.string().min(1),
+      category: z.string().min(1),
+      agency: z.string().min(1),
+      description: z.string(),
+      contact: z.string(),
+      source: z.string().min(1),
+      validFrom: z.iso.date(),
+      validTo: z.iso.date().nullable(),
+    }),
+  ),
+});
+
+export type HolidaySeed = z.infer<typeof holidaysFileSchema>;
+export type RoutingSeed = z.infer<typeof routingFileSchema>;
+
+export function readHolidaySeed(dataDir: string): HolidaySeed {
+  const data = readDataFile(path.join(dataDir, 'holidays.json'), holidaysFileSchema);
+  const dates = new Set<string>();
+  for (const d of data.days) {
+    if (dates.has(d.date)) throw new ComplaintStorageError(`holidays.json: ${d.date} is listed twice`);
+    dates.add(d.date);
+  }
+  return data;
+}
+
+export function readRoutingSeed(dataDir: string): RoutingSeed {
+  return readDataFile(path.join(dataDir, 'routing.json'), routingFileSchema);
+}
+
+/**
+ * Loads the seed files into the Holiday and RoutingEntry tables, adding only rows whose date / key
+ * is missing: once staff have edited a row, a restart must not put the seed value back.
+ */
+export async function seedComplaintData(db: Db, dataDir: string): Promise<{ holidays: number; routes: number }> {
+  const holidays = readHolidaySeed(dataDir);
+  const routing = readRoutingSeed(dataDir);
+  try {
+    const knownDates = new Set((await db.holiday.findMany({ select: { date: true } })).map((h) => h.date));
+    const knownKeys = new Set((await db.routingEntry.findMany({ select: { key: true } })).map((r) => r.key));
+    const newDays = holidays.days.filter((d) => !knownDates.has(d.date));
+    const newRoutes = routing.entries.filter((e) => !knownKeys.has(e.key));
+    // upsert rather than create: two processes starting at once may both see a row missing.
+    for (const d of newDays) {
+      await db.holiday.upsert({ where: { date: d.date }, update: {}, create: { date: d.date, name: d.name, isWorkingDay: d.isWorkingDay } });
+    }
+    for (const e of newRoutes) {
+      const { key, ...rest } = e;
+      await db.routingEntry.upsert({ where: { key }, update: {}, create: { key, ...rest } });
+    }
+    return { holidays: newDays.length, routes: newRoutes.length };
+  } catch (error) {
+    throw new ComplaintStorageError('Cannot seed the holiday table and the routing directory', { cause: error });
+  }
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { Locale, Translator } from '../i18n/translator.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { PassageSearch } from '../retrieval/search-types.ts';
+import type { Db } from '../storage/database.ts';
+import { loadWorkingCalendar } from './calendar-store.ts';
+import { ComplaintExtractor } from './complaint-extractor.ts';
+import { ComplaintFlow } from './complaint-flow.ts';
+import { ComplaintRepository } from './complaint-repository.ts';
+import { seedComplaintData } from './complaint-seed.ts';
+import { ComplaintTaxonomy } from './complaint-taxonomy.ts';
+import { ProvinceDirectory } from './province-directory.ts';
+import { RoutingDirectory } from './routing-directory.ts';
+
+export interface ComplaintSetup {
+  readonly db: Db;
+  readonly knowledgeBase: KnowledgeBase;
+  readonly search: PassageSearch;
+  readonly translators: (locale: Locale) => Translator;
+  /** The knowledge folder; the complaint data files are in its complaints/ sub-folder. */
+  readonly knowledgeDir: string;
+  /** The province the service runs in (config PROVINCE_NAME). */
+  readonly defaultProvince: string;
+}
+
+export interface ComplaintModule {
+  readonly flow: ComplaintFlow;
+  readonly repository: ComplaintRepository;
+  readonly provinces: ProvinceDirectory;
+  readonly taxonomy: ComplaintTaxonomy;
+}
+
+/** Reads the complaint data files, seeds the holiday and routing tables, and builds the flow. */
+export async function createComplaintFlow(setup: ComplaintSetup): Promise<ComplaintModule> {
+  const dataDir = path.join(setup.knowledgeDir, 'complaints');
+  const provinces = ProvinceDirectory.load(dataDir);
+  const taxonomy = ComplaintTaxonomy.load(dataDir);
+  await seedComplaintData(setup.db, dataDir);
+  const repository = new ComplaintRepository(setup.db);
+  const flow = new ComplaintFlow({
+    repository,
+    taxonomy,
+    provinces,
+    search: setup.search,
+    knowledgeBase: setup.knowledgeBase,
+    routing: new RoutingDirectory(setup.db),
+    calendar: () => loadWorkingCalendar(setup.db),
+    defaultProvince: setup.defaultProvince,
+    extractor: new ComplaintExtractor(provinces),
+    translators: setup.translators,
+  });
+  return { flow, repository, provinces, taxonomy };
+}

@@ -1,0 +1,92 @@
+import type { FoldedText } from './folded-text.ts';
+import { wordsBelowThousand } from './vietnamese-numbers.ts';
+
+export type AmountFinding =
+  | { readonly ok: true; readonly value: number; readonly index: number }
+  | { readonly ok: false; readonly problem: 'zero'; readonly index: number };
+
+const units: Record<string, number> = { ty: 1e9, ti: 1e9, trieu: 1e6, tr: 1e6, cu: 1e6, nghin: 1e3, ngan: 1e3, k: 1e3, ngin: 1e3 };
+const unitPattern = '(ty|ti|trieu|tr|cu|nghin|ngan|ngin|k)';
+const wordPattern = '(?:khong|linh|le|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|ruoi)';
+const currency = '(?:d|đ|dong|vnd|vnđ)';
+
+/**
+ * Money amounts in VND as people type them: "1tr2", "1,5 triệu", "500k", "1.200.000đ", "2 củ",
+ * "hai triệu rưỡi", "1 triệu 200 nghìn". A bare number ("1200000") counts only when `bareNumbers`
+ * is set, i.e. when the bot has just asked for the amount, so phone numbers and years are not
+ * taken for prices. "0đ" / "không đồng" / "miễn phí" are reported as a zero amount.
+ */
+export function findAmounts(text: FoldedText, bareNumbers = false): AmountFinding[] {
+  const f = text.folded;
+  const found: AmountFinding[] = [];
+  const taken: Array<[number, number]> = [];
+  const add = (index: number, length: number, value: number | null) => {
+    if (value === null || taken.some(([s, e]) => index < e && index + length > s)) return;
+    taken.push([index, index + length]);
+    found.push(value === 0 ? { ok: false, problem: 'zero', index } : { ok: true, value: Math.round(value), index });
+  };
+
+  // "1tr2", "1 tr 250", "2 trieu 3", "1 trieu 200 nghin", "1,5 trieu", "500k", "2 cu"
+  const digitUnit = new RegExp(`(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?${unitPattern}(?:\\s?(\\d{1,3})(?!\\s?(?:\\d|ngay|thang|nam|lan|cai|chiec))(?:\\s?(nghin|ngan|k))?)?(?:\\s?ruoi)?(?![\\p{L}\\d])`, 'gu');
+  for (const m of f.matchAll(digitUnit)) {
+    // "2 củ" is slang for two million, but "2 cái cũ" folds to the same letters.
+    if (m[2] === 'cu' && !/củ/i.test(text.original.slice(m.index, m.index + m[0].length))) continue;
+    const base = Number(m[1]!.replace(',', '.'));
+    const unit = units[m[2]!]!;
+    let value = base * unit;
+    if (m[3]) value += tail(m[3], unit, m[4]);
+    if (/ruoi$/.test(m[0])) value += unit / 2;
+    add(m.index, m[0].length, value);
+  }
+
+  // "1.200.000đ", "1,200,000 vnd", "1200000 dong", and bare "1.200.000"
+  for (const m of f.matchAll(new RegExp(`(?<![\\d.,])(\\d{1,3}(?:[.,]\\d{3})+|\\d+)\\s?(${currency})?(?![\\p{L}\\d.,/]|[.,]\\d)`, 'gu'))) {
+    const digits = m[1]!.replace(/[.,]/g, '');
+    const grouped = /[.,]/.test(m[1]!);
+    if (!m[2] && !(grouped && digits.length >= 4) && !(bareNumbers && digits.length >= 3 && !/^0\d{8,}$/.test(digits))) continue;
+    if (m[2] && digits.length > 12) continue;
+    add(m.index, m[0].length, Number(digits));
+  }
+
+  // "hai trieu ruoi", "mot trieu hai", "nam tram nghin", "muoi lam trieu"
+  const words = new RegExp(`(?<![\\p{L}])((?:${wordPattern} )*${wordPattern}) ${unitPattern}(?: ((?:${wordPattern} ?)+?)(?: (nghin|ngan))?)?(?![\\p{L}])`, 'gu');
+  for (const m of f.matchAll(words)) {
+    const head = m[1]!.split(' ').filter((w) => w !== 'ruoi');
+    const base = wordsBelowThousand(head);
+    if (base === null || base === 0) continue;
+    const unit = units[m[2]!]!;
+    let value = base * unit;
+    const rest = (m[3] ?? '').trim().split(' ').filter(Boolean);
+    if (rest[0] === 'ruoi') value += unit / 2;
+    else if (rest.length > 0) {
+      const t = wordsBelowThousand(rest);
+      if (t !== null) value += tail(String(t), unit, m[4]);
+    }
+    add(m.index, m[0].length, value);
+  }
+
+  for (const m of f.matchAll(new RegExp(`(?<![\\p{L}\\d.,])(?:0|khong)\\s?${currency}(?![\\p{L}])|\\bmien phi\\b|\\bfree\\b`, 'gu'))) add(m.index, m[0].length, 0);
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The amount paid: with a correction ("à nhầm, 1tr5 chứ") the last one mentioned, otherwise the
+ * largest valid one (stories mention unit prices and shipping fees before the total); a zero
+ * amount is reported only when nothing else is there.
+ */
+export function extractAmount(text: FoldedText, options: { correction?: boolean; bareNumbers?: boolean } = {}): AmountFinding | null {
+  const all = findAmounts(text, options.bareNumbers ?? false);
+  const valid = all.filter((a): a is Extract<AmountFinding, { ok: true }> => a.ok);
+  if (valid.length === 0) return all[0] ?? null;
+  if (options.correction) return valid.at(-1)!;
+  return valid.reduce((a, b) => (b.value > a.value ? b : a));
+}
+
+/** The digits after a unit: "1tr2" = 200k, "1tr25" = 250k, "1tr250" = 250k, "2 trieu 300 nghin" = 300k. */
+function tail(digits: string, unit: number, explicitUnit: string | undefined): number {
+  if (explicitUnit) return Number(digits) * 1e3;
+  const n = Number(digits);
+  if (unit === 1e3) return n;
+  if (digits.length >= 3 || n >= 100) return n * (unit / 1e3);
+  return n * (unit / 10 ** digits.length);
+}

@@ -1,0 +1,123 @@
+import type { FoldedText } from './folded-text.ts';
+import { addDays, addMonths, dayOfWeek, isoDate, isRealDate, type IsoDate } from './local-date.ts';
+import { numberWordPattern, parseCount } from './vietnamese-numbers.ts';
+
+export type DateProblem = 'future' | 'impossible' | 'too_old';
+
+export type DateFinding =
+  | { readonly ok: true; readonly value: IsoDate; readonly approximate: boolean; readonly index: number }
+  | { readonly ok: false; readonly problem: DateProblem; readonly index: number };
+
+/** Purchases older than this are not consumer complaints the bot can help with (typos like 15/3/1924). */
+const oldestDate = '2000-01-01';
+
+const count = `(\\d{1,2}|${numberWordPattern}(?: ${numberWordPattern})?)`;
+const weekdays: Record<string, number> = { hai: 1, '2': 1, ba: 2, '3': 2, tu: 3, '4': 3, nam: 4, '5': 4, sau: 5, '6': 5, bay: 6, '7': 6 };
+
+/**
+ * Every date the text mentions, absolute ("15/3/2024", "15/3", "ngày 15 tháng 3") or relative to
+ * `today` ("hôm qua", "3 ngày trước", "tuần trước", "thứ 6 tuần trước"), in order of appearance.
+ * A day without a year is the latest such day not after today ("15/3" said in February is last
+ * year's). Dates after today, impossible days (31/2) and dates before 2000 are reported as problems.
+ */
+export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
+  const f = text.folded;
+  const found: DateFinding[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  const add = (index: number, length: number, finding: DateFinding | null) => {
+    if (!finding || overlaps(index, index + length)) return;
+    taken.push([index, index + length]);
+    found.push(finding);
+  };
+  const [ty, tm] = today.split('-').map(Number) as [number, number];
+
+  for (const m of f.matchAll(/(?<![\d.,/])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?![\d/]|[.,]\d|\s?(?:k|tr|d|vnd|trieu|nghin|ngan)\b)/g)) {
+    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    add(m.index, m[0].length, absolute(Number(m[1]), Number(m[2]), year, today, m.index));
+  }
+  for (const m of f.matchAll(/ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/g)) {
+    add(m.index, m[0].length, m[3] ? absolute(Number(m[1]), Number(m[2]), Number(m[3]), today, m.index) : withoutYear(Number(m[1]), Number(m[2]), today, m.index));
+  }
+  for (const m of f.matchAll(/(?<![\d.,/:])(\d{1,2})\s?[/-]\s?(\d{1,2})(?![\d/]|[.,:-]\d|\s?(?:k|tr|d|vnd|trieu|nghin|ngan|kg|g|ml|l|cai|chiec|hop)\b)/g)) {
+    add(m.index, m[0].length, withoutYear(Number(m[1]), Number(m[2]), today, m.index));
+  }
+  for (const m of f.matchAll(/(?<!ngay \d{1,2} )thang (\d{1,2})(?:[/ ](?:nam )?(\d{4}))?(?! (?:truoc|roi|nay|sau))/g)) {
+    const month = Number(m[1]);
+    const year = m[2] ? Number(m[2]) : month > tm ? ty - 1 : ty;
+    const finding = absolute(1, month, year, today, m.index);
+    add(m.index, m[0].length, finding.ok ? { ...finding, approximate: true } : finding);
+  }
+
+  const relative: Array<[RegExp, (m: RegExpMatchArray) => IsoDate | null, boolean]> = [
+    [/\b(?:hom nay|sang nay|trua nay|chieu nay|toi nay|bua nay)\b/g, () => today, false],
+    [/\b(?:hom qua|toi qua|dem qua|sang qua|chieu qua|bua qua|qua hom qua)\b/g, (m) => addDays(today, m[0].startsWith('qua hom') ? -2 : -1), false],
+    [/\b(?:hom kia|bua kia)\b/g, () => addDays(today, -2), false],
+    [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) (?:tuan truoc|tuan roi)\b/g, (m) => weekdayLastWeek(today, weekdays[m[1]!]!), false],
+    [/\bchu nhat (?:tuan truoc|tuan roi|vua roi|vua qua)\b/g, () => mostRecentWeekday(today, 0), false],
+    [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) (?:vua roi|vua qua)\b/g, (m) => mostRecentWeekday(today, weekdays[m[1]!]!), false],
+    [new RegExp(`\\b${count} (ngay|tuan|thang) (?:truoc|ve truoc|roi|qua)\\b`, 'g'), (m) => back(today, m[1]!, m[2]!), true],
+    [/\b(?:tuan truoc|tuan roi)\b/g, () => addDays(today, -7), true],
+    [/\b(?:thang truoc|thang roi)\b/g, () => addMonths(today, -1), true],
+    [/\bdau thang nay\b/g, () => `${today.slice(0, 8)}01`, true],
+    [/\b(?:ngay mai|mai)\b(?= (?:moi|se|toi|minh|em|anh|chi)? ?(?:mua|dat|nhan))/g, () => addDays(today, 1), false],
+  ];
+  for (const [pattern, resolve, approximate] of relative) {
+    for (const m of f.matchAll(pattern)) {
+      const value = resolve(m);
+      if (value) add(m.index!, m[0].length, check(value, today, approximate, m.index!));
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The purchase date a text gives: its earliest valid date, or its first problem when none is valid. */
+export function extractPurchaseDate(text: FoldedText, today: IsoDate): DateFinding | null {
+  const all = findDates(text, today);
+  const valid = all.filter((d): d is Extract<DateFinding, { ok: true }> => d.ok);
+  if (valid.length > 0) return valid.reduce((a, b) => (b.value < a.value ? b : a));
+  return all[0] ?? null;
+}
+
+function absolute(day: number, month: number, year: number, today: IsoDate, index: number): DateFinding {
+  if (!isRealDate(year, month, day)) return { ok: false, problem: 'impossible', index };
+  return check(isoDate(year, month, day), today, false, index);
+}
+
+function withoutYear(day: number, month: number, today: IsoDate, index: number): DateFinding | null {
+  const year = Number(today.slice(0, 4));
+  // "29/2" in a year without it: look back to the last leap year rather than reject.
+  for (const y of [year, year - 1, year - 2, year - 3, year - 4]) {
+    if (!isRealDate(y, month, day)) continue;
+    const value = isoDate(y, month, day);
+    if (value <= today) return check(value, today, false, index);
+  }
+  // 31/4 is a wrong date worth asking about; 15/13 or 3/45 is probably not a date at all.
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { ok: false, problem: 'impossible', index } : null;
+}
+
+function check(value: IsoDate, today: IsoDate, approximate: boolean, index: number): DateFinding {
+  if (value > today) return { ok: false, problem: 'future', index };
+  if (value < oldestDate) return { ok: false, problem: 'too_old', index };
+  return { ok: true, value, approximate, index };
+}
+
+function back(today: IsoDate, amount: string, unit: string): IsoDate | null {
+  const n = parseCount(amount);
+  if (n === null || n > 400) return null;
+  if (unit === 'ngay') return addDays(today, -n);
+  if (unit === 'tuan') return addDays(today, -7 * n);
+  return addMonths(today, -n);
+}
+
+/** "thứ 6 tuần trước": that weekday in the calendar week (Monday-Sunday) before this one. */
+function weekdayLastWeek(today: IsoDate, weekday: number): IsoDate {
+  const todayIndex = (dayOfWeek(today) + 6) % 7;
+  const mondayThisWeek = addDays(today, -todayIndex);
+  return addDays(mondayThisWeek, -7 + ((weekday + 6) % 7));
+}
+
+function mostRecentWeekday(today: IsoDate, weekday: number): IsoDate {
+  const diff = (dayOfWeek(today) - weekday + 7) % 7 || 7;
+  return addDays(today, -diff);
+}

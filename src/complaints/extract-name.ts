@@ -1,0 +1,35 @@
+import type { FoldedText } from './folded-text.ts';
+import { captureWords, cleanAnswer } from './phrase-capture.ts';
+
+const introductions = /(?:ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?|(?:toi|em|minh|tui|chau) ten (?:la )?|ho (?:va )?ten\s*:?\s*(?:la )?|(?<![\p{L}])ten\s*:\s*|(?:toi|em|minh|tui|chau) la )/gu;
+
+/**
+ * The consumer's name from "tên tôi là Nguyễn Văn A", "mình tên Lan", "họ tên: Trần B". Names are
+ * capitalised words; "tôi là người mua" is no introduction.
+ */
+export function extractConsumerName(text: FoldedText): string | null {
+  for (const m of text.folded.matchAll(introductions)) {
+    const start = m.index + m[0].length;
+    const first = /^[\p{L}]+/u.exec(text.original.slice(start))?.[0];
+    if (!first) continue;
+    if (/^\p{Lu}/u.test(first)) {
+      // A run of capitalised words: "Nguyễn Văn An, ở Đà Nẵng" -> "Nguyễn Văn An".
+      const run = /^\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,4}/u.exec(text.original.slice(start));
+      if (run) return run[0];
+    } else if (/^[a-z]+$/.test(first) && /ten/.test(m[0])) {
+      // Typed without capitals or accents ("ten toi la lan"): take the short phrase and capitalise it.
+      const capture = captureWords(text, start, { maxWords: 4 });
+      if (capture) return capture.value.split(/\s+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+    }
+  }
+  return null;
+}
+
+/** A typed answer to "what is your name?": 1-6 words of letters, each capitalised. */
+export function nameAnswer(text: string): string | null {
+  const value = cleanAnswer(text, /^(tên\s+(tôi|em|mình|tui|cháu)\s+(là\s+)?|(tôi|em|mình|tui|cháu|toi|minh)\s+(tên\s+)?(là\s+|la\s+)?|ten\s+(toi|em|minh)\s+(la\s+)?|họ\s+tên\s*:?\s*|tên\s*:?\s*)/i);
+  if (!/^[\p{L}][\p{L}'\- ]*$/u.test(value)) return null;
+  const words = value.split(/\s+/);
+  if (words.length < 1 || words.length > 6) return null;
+  return words.map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' ');
+}

@@ -1,0 +1,33 @@
+import { phrasePattern, type FoldedText } from './folded-text.ts';
+
+export const platforms = ['Shopee', 'Lazada', 'TikTok Shop', 'Facebook', 'Zalo', 'Tiki', 'Sendo'] as const;
+export type Platform = (typeof platforms)[number];
+
+/** Folded spellings people use, including typos and nicknames ("sopi", "phây", "tóp tóp"). */
+const aliases: Record<Platform, readonly string[]> = {
+  Shopee: ['shopee', 'shoppe', 'shope', 'sopi', 'shopee mall', 'shoppee'],
+  Lazada: ['lazada', 'lazda', 'lazada mall', 'laz'],
+  'TikTok Shop': ['tiktok shop', 'tiktokshop', 'tik tok shop', 'tiktok', 'tik tok', 'top top', 'tóp tóp'],
+  Facebook: ['facebook', 'fb', 'face', 'phay', 'phay buc', 'fanpage', 'messenger', 'marketplace', 'nhom facebook', 'group facebook'],
+  Zalo: ['zalo'],
+  Tiki: ['tiki'],
+  Sendo: ['sendo'],
+};
+
+const all = Object.entries(aliases).flatMap(([platform, names]) => names.map((n) => [n, platform as Platform] as const));
+const pattern = phrasePattern(all.map(([n]) => n));
+const lookup = new Map(all.map(([n, p]) => [n, p]));
+
+/**
+ * The platform the purchase went through. When several are named ("thấy quảng cáo trên Facebook
+ * rồi đặt trên Shopee"), the one right after a buying verb wins; otherwise the first.
+ */
+export function extractPlatform(text: FoldedText): Platform | null {
+  const hits = [...text.folded.matchAll(pattern)].map((m) => ({
+    platform: lookup.get(m[0])!,
+    index: m.index,
+    bought: /(mua|dat|order|chot|dat hang|dat mua|thanh toan)\s+(\S+\s+){0,6}(tren|qua|o|tai|ben)?\s*$/.test(text.folded.slice(Math.max(0, m.index - 60), m.index)),
+  }));
+  if (hits.length === 0) return null;
+  return (hits.find((h) => h.bought) ?? hits[0]!).platform;
+}

@@ -1,0 +1,27 @@
+import { foldPhrase, type FoldedText } from './folded-text.ts';
+import { captureWords, cleanAnswer } from './phrase-capture.ts';
+
+/** Words that say nothing about what was bought. */
+const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online']);
+
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|thue)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+
+/**
+ * The product or service, from "mua X", "đặt X", "đăng ký gói X", cut before "trên Shopee", a
+ * price or a date. "mua hàng" names nothing, so the next candidate is tried.
+ */
+export function extractProduct(text: FoldedText): string | null {
+  for (const m of text.folded.matchAll(buying)) {
+    const capture = captureWords(text, m.index + m[0].length, { maxWords: 7, skipQuantifiers: true, keepFirst: true });
+    if (!capture) continue;
+    if (generic.has(foldPhrase(capture.value))) continue;
+    return capture.value;
+  }
+  return null;
+}
+
+/** What a consumer types when asked for the product: "cái nồi chiên", "dạ, tôi mua tai nghe". */
+export function productAnswer(text: string): string | null {
+  const value = cleanAnswer(text, /^((tôi|em|mình|tui|toi|minh)\s+)?(đã\s+|da\s+)?(mua|đặt|dat|order|dùng|dung)?\s*(một|mot|1|cái|cai|chiếc|chiec|đôi|doi|bộ|bo|hộp|hop|chai)?\s*/i);
+  return value.length >= 2 && value.length <= 120 && !generic.has(foldPhrase(value)) ? value : null;
+}

@@ -1,0 +1,72 @@
+import type { FoldedText } from './folded-text.ts';
+
+/**
+ * Folded words that end a captured name or product: prepositions, verbs and connectives that
+ * follow them in a sentence ("mua nồi chiên TRÊN Shopee", "shop ABC BÁN hàng giả").
+ */
+const stopWords = new Set(
+  (
+    'tren o tai qua cua gia het voi ngay hom luc tu bi nhung ma thi duoc va cho roi vao hoi khoang mat tong la nay do kia ' +
+    'ban giao lua khong chua da dang se van cu chi moi vua nen vi boi tai sao nhe nha a ah u ok tuan thang nam sau truoc ' +
+    'hang gui noi bao hua doi tra hoan nhan lien den toi em minh anh chi tui tao con ho no shop cua hang cong ty cty sieu thi ' +
+    'dung xai su dung mua dat order ship tien gom gia tri ma ko k nhung khi neu de ca hay hoac cung luon can muon yeu cau lam ' +
+    'xong dc duoc r roi nhan duoc thay ve ra len xuong het san pham'
+  ).split(' '),
+);
+
+const quantifiers = new Set(
+  'mot 1 2 3 4 5 hai ba bon nam cai chiec doi bo hop chai lo goi thung con cap binh tuyp set combo cuon quyen tam to ly coc suat phan ve mon chiec'.split(' '),
+);
+
+/** Stop words that also begin common product names when folded: tai nghe, nồi chiên, bàn là, đồ chơi. */
+const productHeads = new Set(['tai', 'noi', 'ban', 'do', 'bo', 'ca', 'con', 've', 'goi', 'the', 'may', 'hop', 'set']);
+
+/** "không" ends a phrase ("áo không đúng mô tả") except in product names: nồi chiên không dầu, tai nghe không dây. */
+function continuesName(words: ReadonlyArray<{ folded: string }>, current: string, next: string | undefined): boolean {
+  return words.length > 0 && current === 'khong' && (next === 'dau' || next === 'day');
+}
+
+export interface Capture {
+  readonly value: string;
+  readonly end: number;
+}
+
+/**
+ * Words from `start` up to the first stop word, punctuation or number, at most `maxWords`, cut
+ * from the original text so diacritics are kept. Leading quantifiers ("1 cái", "đôi") are skipped
+ * when `skipQuantifiers` is set. Returns null when nothing name-like is left.
+ */
+export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean }): Capture | null {
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'&._+-]*/gu;
+  re.lastIndex = start;
+  const words: Array<{ start: number; end: number; folded: string }> = [];
+  let m: RegExpExecArray | null;
+  let expected = start;
+  while ((m = re.exec(text.folded))) {
+    const between = text.folded.slice(expected, m.index);
+    // A comma, full stop or bracket ends the phrase; spaces do not.
+    if (/[^\s]/.test(between) && words.length > 0) break;
+    if (/[^\s"“”']/.test(between)) break;
+    const w = { start: m.index, end: m.index + m[0].length, folded: m[0].replace(/[._-]+$/, '') };
+    expected = w.end;
+    if (options.skipQuantifiers && words.length === 0 && quantifiers.has(w.folded)) continue;
+    const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.folded.slice(w.end))?.[1];
+    const isStop = (stopWords.has(w.folded) && !continuesName(words, w.folded, next)) || /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)?$/.test(w.folded);
+    if (isStop && !(options.keepFirst && words.length === 0 && productHeads.has(w.folded))) break;
+    words.push(w);
+    if (words.length >= options.maxWords) break;
+  }
+  if (words.length === 0) return null;
+  const value = text.original.slice(words[0]!.start, words.at(-1)!.end).replace(/[.,;:!?]+$/, '').trim();
+  return value ? { value, end: words.at(-1)!.end } : null;
+}
+
+/** Text the consumer typed as a direct answer, without lead-ins ("tên shop là", "dạ") and end punctuation. */
+export function cleanAnswer(text: string, leadIns: RegExp): string {
+  return text
+    .trim()
+    .replace(/^(dạ|da|vâng|vang|ừ|uh|à|a)\s*[,.]?\s*/i, '')
+    .replace(leadIns, '')
+    .replace(/^[\s:,-]+|[\s.!?,;]+$/g, '')
+    .trim();
+}

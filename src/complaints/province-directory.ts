@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { readDataFile } from './data-file.ts';
+import { foldAligned, foldPhrase, phrasePattern, type FoldedText } from './folded-text.ts';
+
+const provincesFileSchema = z.object({
+  source: z.string(),
+  provinces: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        kind: z.enum(['tỉnh', 'thành phố']),
+        aliases: z.array(z.string().min(1)),
+        formerly: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)) })),
+      }),
+    )
+    .length(34),
+});
+
+export interface ProvinceMatch {
+  /** Today's province (one of the 34 since the 2025 merger). */
+  readonly name: string;
+  /** "tỉnh Lâm Đồng", "thành phố Hà Nội": how letters and agency names print it. */
+  readonly fullName: string;
+  /** The pre-2025 name the consumer used, when it differs ("Bình Dương"). */
+  readonly formerName: string | null;
+  readonly index: number;
+}
+
+/** Words before a place name that say "I live / it happened there". */
+const placeContext = /(o|tai|song o|song tai|que|tinh|tp|thanh pho|khu vuc|dia chi|dc|dia ban|nha o|minh o|em o|toi o|tu)\s*[:,]?\s*$/;
+
+/**
+ * The 34 provinces after the 2025 merger and the 63 former names people still use, as data
+ * (knowledge/complaints/provinces.json). "Bình Dương" resolves to Thành phố Hồ Chí Minh.
+ */
+export class ProvinceDirectory {
+  private readonly pattern: RegExp;
+  private readonly byPhrase = new Map<string, { name: string; fullName: string; formerName: string | null }>();
+  readonly names: readonly string[];
+
+  constructor(data: z.infer<typeof provincesFileSchema>) {
+    for (const p of data.provinces) {
+      const fullName = p.name === 'Hồ Chí Minh' ? 'Thành phố Hồ Chí Minh' : `${p.kind} ${p.name}`;
+      const current = { name: p.name, fullName, formerName: null };
+      for (const alias of [p.name, ...p.aliases]) this.byPhrase.set(foldPhrase(alias), current);
+      for (const old of p.formerly) {
+        for (const alias of [old.name, ...old.aliases]) this.byPhrase.set(foldPhrase(alias), { name: p.name, fullName, formerName: old.name });
+      }
+    }
+    this.pattern = phrasePattern([...this.byPhrase.keys()]);
+    this.names = data.provinces.map((p) => p.name);
+  }
+
+  static load(dataDir: string): ProvinceDirectory {
+    return new ProvinceDirectory(readDataFile(path.join(dataDir, 'provinces.json'), provincesFileSchema));
+  }
+
+  /**
+   * The province a message names. In a story a place counts only after "ở / tại / tỉnh ..." (so a
+   * person called Hòa Bình is not a province); when the bot has just asked, anywhere.
+   */
+  find(text: FoldedText, asked = false): ProvinceMatch | null {
+    for (const m of text.folded.matchAll(this.pattern)) {
+      if (!asked && !placeContext.test(text.folded.slice(Math.max(0, m.index - 15), m.index))) continue;
+      const hit = this.byPhrase.get(m[0])!;
+      return { ...hit, index: m.index };
+    }
+    return null;
+  }
+
+  /** The full name of a current province name (for agencies and letters). */
+  fullName(name: string): string | null {
+    return this.byPhrase.get(foldPhrase(name))?.fullName ?? null;
+  }
+
+  lookup(name: string): ProvinceMatch | null {
+    return this.find(foldAligned(name), true);
+  }
+}

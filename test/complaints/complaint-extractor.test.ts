@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ComplaintExtractor } from '../../src/complaints/complaint-extractor.ts';
+import { ProvinceDirectory } from '../../src/complaints/province-directory.ts';
+import { knowledgeDir } from '../support/knowledge.ts';
+
+const provinces = ProvinceDirectory.load(path.join(knowledgeDir, 'complaints'));
+const extractor = new ComplaintExtractor(provinces);
+const today = '2025-03-10';
+const read = (text: string, asked: Parameters<ComplaintExtractor['extract']>[1]['asked'] = null) => extractor.extract(text, { today, asked });
+
+describe('reading a whole story at once', () => {
+  it('captures every fact it carries, with diacritics', () => {
+    const e = read('Hôm qua tôi mua cái nồi chiên không dầu trên Shopee của shop Mây Store giá 1tr2, dùng 2 ngày thì hỏng. Tôi muốn hoàn tiền. Tôi tên là Nguyễn Thị Lan, sđt 0912 345 678, ở Đà Nẵng.');
+    expect(e.values).toMatchObject({
+      product: 'nồi chiên không dầu',
+      platform: 'Shopee',
+      businessName: 'Mây Store',
+      purchaseDate: '2025-03-09',
+      amountVnd: 1_200_000,
+      purchaseChannel: 'online',
+      desiredResolution: ['refund'],
+      consumerName: 'Nguyễn Thị Lan',
+      phone: '0912345678',
+      province: 'Đà Nẵng',
+    });
+    expect(e.problems).toEqual([]);
+    expect(e.isStory).toBe(true);
+  });
+
+  it('reads the same story typed without diacritics', () => {
+    const e = read('hom qua toi mua tai nghe tren lazada het 500k, bi loi 1 ben, toi muon doi cai moi. ten toi la lan, sdt 0987654321, o da nang');
+    expect(e.values).toMatchObject({ product: 'tai nghe', platform: 'Lazada', amountVnd: 500_000, purchaseDate: '2025-03-09', desiredResolution: ['exchange'], consumerName: 'Lan', phone: '0987654321', province: 'Đà Nẵng' });
+  });
+
+  it('maps a former province to today\'s and keeps the old name', () => {
+    expect(read('tôi ở Bình Dương').values).toMatchObject({ province: 'Hồ Chí Minh', provinceFormer: 'Bình Dương' });
+    expect(read('Vũng Tàu', 'province').values).toMatchObject({ province: 'Hồ Chí Minh', provinceFormer: 'Bà Rịa - Vũng Tàu' });
+    expect(read('quê tôi ở Hà Giang').values).toMatchObject({ province: 'Tuyên Quang' });
+  });
+
+  it('does not take a person called Hòa Bình for a province, unless asked', () => {
+    expect(read('tên tôi là Hòa Bình').values.province).toBeUndefined();
+    expect(read('Hòa Bình', 'province').values.province).toBe('Phú Thọ');
+  });
+
+  it('infers how the purchase was made', () => {
+    expect(read('nhân viên đến nhà tư vấn rồi bán máy lọc nước').values.purchaseChannel).toBe('door_to_door');
+    expect(read('tôi tham gia bán hàng đa cấp').values.purchaseChannel).toBe('mlm');
+    expect(read('nhà mạng tự gia hạn gói cước').values.purchaseChannel).toBe('continuous_service');
+    expect(read('mua ở siêu thị').values.purchaseChannel).toBe('in_store');
+  });
+
+  it('only takes wishes, not what the shop refused, as the desired resolution', () => {
+    expect(read('shop không cho đổi trả').values.desiredResolution).toBeUndefined();
+    expect(read('tôi yêu cầu bồi thường và xin lỗi').values.desiredResolution).toEqual(['compensation', 'apology']);
+    expect(read('đòi hoàn tiền').values.desiredResolution).toEqual(['refund']);
+  });
+});
+
+describe('answers to a question', () => {
+  it('takes the whole answer as the asked value', () => {
+    expect(read('Mây Store', 'businessName').values.businessName).toBe('Mây Store');
+    expect(read('dạ, tên shop là Giày Xinh 99', 'businessName').values.businessName).toBe('Giày Xinh 99');
+    expect(read('cái máy sấy tóc', 'product').values.product).toBe('máy sấy tóc');
+    expect(read('nguyễn văn an', 'consumerName').values.consumerName).toBe('Nguyễn Văn An');
+    expect(read('1200000', 'amountVnd').values.amountVnd).toBe(1_200_000);
+    expect(read('hoàn tiền và xin lỗi', 'desiredResolution').values.desiredResolution).toEqual(['refund', 'apology']);
+  });
+
+  it('asks back when the answer is not usable', () => {
+    expect(read('không nhớ', 'purchaseDate').problems).toEqual([{ field: 'purchaseDate', kind: 'unknown' }]);
+    expect(read('abc', 'contact').problems).toEqual([{ field: 'contact', kind: 'unrecognized' }]);
+    expect(read('12345', 'consumerName').problems).toEqual([{ field: 'consumerName', kind: 'unrecognized' }]);
+    expect(read('Atlantis', 'province').problems).toEqual([{ field: 'province', kind: 'unrecognized' }]);
+  });
+
+  it('reports invalid values with their reason', () => {
+    expect(read('mua ngày 20/3/2025').problems).toEqual([{ field: 'purchaseDate', kind: 'future' }]);
+    expect(read('0 đồng', 'amountVnd').problems).toEqual([{ field: 'amountVnd', kind: 'zero' }]);
+    expect(read('+1 415 555 0100', 'contact').problems).toEqual([{ field: 'contact', kind: 'phone_invalid' }]);
+  });
+});
+
+describe('corrections', () => {
+  it('notices "à nhầm" and takes the corrected value', () => {
+    const e = read('à nhầm, 1tr5 chứ');
+    expect(e.correction).toBe(true);
+    expect(e.values.amountVnd).toBe(1_500_000);
+  });
+
+  it.each(['sửa lại ngày mua 12/3', 'không phải 1tr2 mà là 1tr5', 'nham roi, sdt 0912000111'])('treats "%s" as a correction', (text) => {
+    expect(read(text).correction).toBe(true);
+  });
+
+  it('is not fooled by ordinary sentences', () => {
+    expect(read('shop giao hàng chậm').correction).toBe(false);
+  });
+});

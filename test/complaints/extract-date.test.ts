@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { extractPurchaseDate } from '../../src/complaints/extract-date.ts';
+import { foldAligned } from '../../src/complaints/folded-text.ts';
+
+const today = '2025-03-10'; // a Monday
+const date = (text: string, on = today) => extractPurchaseDate(foldAligned(text), on);
+
+describe('purchase dates', () => {
+  it.each([
+    ['mua ngày 15/3/2024', '2024-03-15'],
+    ['mua 15-03-2024', '2024-03-15'],
+    ['đặt hôm 02.01.2025', '2025-01-02'],
+    ['mua 5/1/25', '2025-01-05'],
+    ['ngày 15 tháng 2 năm 2025', '2025-02-15'],
+    ['ngay 7 thang 3', '2025-03-07'],
+  ])('reads the absolute date in "%s"', (text, expected) => {
+    expect(date(text)).toMatchObject({ ok: true, value: expected, approximate: false });
+  });
+
+  it('puts a day without a year on its latest occurrence that is not in the future', () => {
+    expect(date('mua 15/3')).toMatchObject({ ok: true, value: '2024-03-15' });
+    expect(date('mua 1/3')).toMatchObject({ ok: true, value: '2025-03-01' });
+    expect(date('mua 29/2', '2025-03-10')).toMatchObject({ ok: true, value: '2024-02-29' });
+  });
+
+  it.each([
+    ['hôm qua tôi mua', '2025-03-09', false],
+    ['hom qua', '2025-03-09', false],
+    ['hôm kia', '2025-03-08', false],
+    ['mua hôm nay', '2025-03-10', false],
+    ['3 ngày trước', '2025-03-07', true],
+    ['ba ngay truoc', '2025-03-07', true],
+    ['tuần trước', '2025-03-03', true],
+    ['2 tuần trước', '2025-02-24', true],
+    ['tháng trước', '2025-02-10', true],
+    ['thứ 6 tuần trước', '2025-03-07', false],
+    ['thu hai tuan truoc', '2025-03-03', false],
+    ['chủ nhật vừa rồi', '2025-03-09', false],
+    ['tháng 1', '2025-01-01', true],
+  ])('resolves "%s" against the clock', (text, expected, approximate) => {
+    expect(date(text)).toMatchObject({ ok: true, value: expected, approximate });
+  });
+
+  it('reports future, impossible and far-past dates instead of storing them', () => {
+    expect(date('mua ngày 20/3/2025')).toMatchObject({ ok: false, problem: 'future' });
+    expect(date('ngày 15 tháng 2 năm 2026')).toMatchObject({ ok: false, problem: 'future' });
+    expect(date('31/2/2024')).toMatchObject({ ok: false, problem: 'impossible' });
+    expect(date('31/4')).toMatchObject({ ok: false, problem: 'impossible' });
+    expect(date('15/3/1995')).toMatchObject({ ok: false, problem: 'too_old' });
+  });
+
+  it('takes the earliest valid date of a story as the purchase date', () => {
+    expect(date('mua ngày 1/2, đến 20/2 thì hỏng, hôm qua shop vẫn không trả lời')).toMatchObject({ ok: true, value: '2025-02-01' });
+  });
+
+  it('does not read amounts, phone numbers or quantities as dates', () => {
+    expect(date('giá 1.200.000đ')).toBeNull();
+    expect(date('sđt 0912-345-678')).toBeNull();
+    expect(date('mua 2 cái 500k')).toBeNull();
+  });
+});
