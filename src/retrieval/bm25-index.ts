@@ -147,9 +147,12 @@ export class Bm25Index {
     return max;
   }
 
+  /** Reused accumulator: a query touches few documents, so it is cleared by hand, not reallocated. */
+  private scratch: Float64Array | null = null;
+
   /** Scores every document matching any term; `allowed` restricts to some documents. */
   search(query: ReadonlyMap<string, number>, limit: number, allowed?: (doc: number) => boolean): LexicalHit[] {
-    const scores = new Float64Array(this.docCount);
+    const scores = (this.scratch ??= new Float64Array(this.docCount));
     const touched: number[] = [];
     for (const [term, weight] of query) {
       const id = this.termIds.get(term);
@@ -161,7 +164,10 @@ export class Bm25Index {
       }
     }
     const hits: LexicalHit[] = [];
-    for (const d of touched) if (!allowed || allowed(d)) hits.push({ doc: d, score: scores[d]! });
+    for (const d of touched) {
+      if (!allowed || allowed(d)) hits.push({ doc: d, score: scores[d]! });
+      scores[d] = 0;
+    }
     hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return hits.slice(0, limit);
   }

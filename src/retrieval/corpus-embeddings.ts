@@ -21,7 +21,7 @@ export const corpusEmbeddingsParamsSchema = z
     groupWeights: z.object({ word: z.number().min(0), bigram: z.number().min(0), char: z.number().min(0) }).default({ word: 1, bigram: 0.8, char: 0.5 }),
     maxFeatures: z.number().int().min(100).default(40_000),
     /** Larger corpora are fitted on a deterministic sample of this many passages, then all are projected. */
-    maxFitDocuments: z.number().int().min(10).default(4_000),
+    maxFitDocuments: z.number().int().min(10).default(2_500),
     oversample: z.number().int().min(0).default(12),
     powerIterations: z.number().int().min(0).max(8).default(2),
     seed: z.number().int().default(20_240_701),

@@ -139,7 +139,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Hyb
   await writeIndexDir(options.indexDir, async (dir) => {
     await writeFile(path.join(dir, FILES.passages), JSON.stringify(passages.map((p) => p.id)));
     await lexical.save(path.join(dir, FILES.lexical));
-    vectorIndex.save(path.join(dir, FILES.vectors));
+    await vectorIndex.save(path.join(dir, FILES.vectors));
     if (embedder) await embedder.save(path.join(dir, FILES.embedder));
     await writeManifest(dir, manifest);
   });
@@ -166,7 +166,7 @@ export async function loadSearchIndex(options: SearchIndexOptions): Promise<Hybr
     throw new SearchIndexError(`${dir}: ${passages.length} passages listed, the manifest says ${manifest.counts.passages}`);
   }
   const lexical = await Bm25Index.load(path.join(dir, FILES.lexical));
-  const vectorIndex = VectorIndex.load(path.join(dir, FILES.vectors), manifest.counts.vectorDimensions, passages.length, options.vectorParams);
+  const vectorIndex = await VectorIndex.load(path.join(dir, FILES.vectors), manifest.counts.vectorDimensions, passages.length, options.vectorParams);
   const embeddings =
     options.embeddings.kind === 'corpus' ? await loadCorpusEmbedder(path.join(dir, FILES.embedder), analyzer, manifest) : options.embeddings.embeddings;
   report({ phase: 'ready', done: 1, total: 1 });

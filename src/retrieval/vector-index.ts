@@ -1,4 +1,5 @@
 import hnswlib from 'hnswlib-node';
+import { readArrays, requireArray, writeArrays } from './binary-arrays.ts';
 import { SearchIndexError } from './retrieval-errors.ts';
 
 const { HierarchicalNSW } = hnswlib;
@@ -19,10 +20,15 @@ export interface VectorIndexParams {
 
 export const defaultVectorIndexParams: VectorIndexParams = { m: 16, efConstruction: 200, efSearch: 128, seed: 100 };
 
-/** Approximate nearest neighbours by cosine (hnswlib); labels are passage ordinals. */
+/**
+ * Approximate nearest neighbours by cosine (hnswlib); labels are passage ordinals. The unit vectors
+ * are also kept in one flat array: rescoring a lexical candidate is then a dot product in JS, not a
+ * round trip to the native index per candidate.
+ */
 export class VectorIndex {
   private constructor(
     private readonly index: Hnsw,
+    private readonly unit: Float32Array,
     readonly dimensions: number,
     readonly size: number,
     efSearch: number,
@@ -38,12 +44,17 @@ export class VectorIndex {
   ): VectorIndex {
     const index = new HierarchicalNSW('cosine', dimensions);
     index.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, params.seed);
+    const unit = new Float32Array(vectors.length * dimensions);
     vectors.forEach((v, i) => {
       if (v.length !== dimensions) throw new SearchIndexError(`vector ${i} has ${v.length} dimensions, expected ${dimensions}`);
+      let norm = 0;
+      for (let j = 0; j < dimensions; j++) norm += v[j]! * v[j]!;
+      const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let j = 0; j < dimensions; j++) unit[i * dimensions + j] = v[j]! * inv;
       index.addPoint(Array.from(v), i);
       if (onProgress && (i % 500 === 0 || i === vectors.length - 1)) onProgress(i + 1, vectors.length);
     });
-    return new VectorIndex(index, dimensions, vectors.length, params.efSearch);
+    return new VectorIndex(index, unit, dimensions, vectors.length, params.efSearch);
   }
 
   search(query: ArrayLike<number>, k: number, filter?: (label: number) => boolean): VectorHit[] {
@@ -53,27 +64,30 @@ export class VectorIndex {
     return result.neighbors.map((label, i) => ({ label, similarity: 1 - result.distances[i]! }));
   }
 
-  /** Exact cosine between a unit query and a stored passage (hnswlib stores cosine vectors normalised). */
+  /** Exact cosine between a query and a stored passage. */
   similarity(query: ArrayLike<number>, label: number): number {
-    const point = this.index.getPoint(label);
+    const d = this.dimensions;
+    const o = label * d;
     let dot = 0;
     let norm = 0;
-    for (let i = 0; i < point.length; i++) {
-      dot += point[i]! * query[i]!;
+    for (let i = 0; i < d; i++) {
+      dot += this.unit[o + i]! * query[i]!;
       norm += query[i]! * query[i]!;
     }
     return norm > 0 ? dot / Math.sqrt(norm) : 0;
   }
 
-  save(file: string): void {
+  /** Writes the graph to `file` and the unit vectors to `file`.vec. */
+  async save(file: string): Promise<void> {
     try {
       this.index.writeIndexSync(file);
     } catch (error) {
       throw new SearchIndexError(`cannot write the vector index ${file}`, { cause: error });
     }
+    await writeArrays(`${file}.vec`, { dimensions: this.dimensions, size: this.size }, { unit: this.unit });
   }
 
-  static load(file: string, dimensions: number, size: number, params: VectorIndexParams = defaultVectorIndexParams): VectorIndex {
+  static async load(file: string, dimensions: number, size: number, params: VectorIndexParams = defaultVectorIndexParams): Promise<VectorIndex> {
     const index = new HierarchicalNSW('cosine', dimensions);
     try {
       index.readIndexSync(file);
@@ -83,7 +97,10 @@ export class VectorIndex {
     if (index.getCurrentCount() !== size) {
       throw new SearchIndexError(`${file} holds ${index.getCurrentCount()} vectors, the manifest says ${size}`);
     }
-    return new VectorIndex(index, dimensions, size, params.efSearch);
+    const { arrays } = await readArrays(`${file}.vec`);
+    const unit = requireArray(arrays, 'unit', Float32Array, `${file}.vec`);
+    if (unit.length !== size * dimensions) throw new SearchIndexError(`${file}.vec does not hold ${size} vectors of ${dimensions} dimensions`);
+    return new VectorIndex(index, unit, dimensions, size, params.efSearch);
   }
 }
 

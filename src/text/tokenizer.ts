@@ -16,16 +16,28 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 const LEADING_ZEROS = /^0+(?=\d)/;
 
+/**
+ * Tokens are immutable and a corpus uses a few thousand distinct syllables, so each is normalised
+ * once; the cache is dropped wholesale if unusual input (random strings) makes it grow.
+ */
+const cache = new Map<string, Token>();
+const CACHE_LIMIT = 100_000;
+
 export function makeToken(word: string): Token {
+  const cached = cache.get(word);
+  if (cached) return cached;
   // Laws write "03 ngày", people write "3 ngày".
   const text = normalizeVietnamese(word).replace(LEADING_ZEROS, '');
-  return { text, folded: foldDiacritics(text), exact: exactSyllableKey(text), marked: hasToneOrVowelMarks(text) };
+  const token: Token = Object.freeze({ text, folded: foldDiacritics(text), exact: exactSyllableKey(text), marked: hasToneOrVowelMarks(text) });
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, token);
+  return token;
 }
 
 /** Splits on anything that is not a letter or digit: punctuation separates, it never joins. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of normalizeVietnamese(text).matchAll(WORD)) out.push(makeToken(m[0]));
+  for (const m of text.normalize('NFC').matchAll(WORD)) out.push(makeToken(m[0]));
   return out;
 }
 
