@@ -17,7 +17,8 @@ export interface OutboxItem {
  */
 export interface Outbox {
   enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void>;
-  pending(channel: ChannelName, limit: number): Promise<OutboxItem[]>;
+  /** Undelivered items, oldest first; with `maxAttempts`, those that failed that often are left out. */
+  pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]>;
   markDelivered(id: string, now: Date): Promise<void>;
   markFailed(id: string): Promise<void>;
 }

@@ -10,8 +10,12 @@ export class PrismaOutbox implements Outbox {
     await this.db.outbox.create({ data: { channel, externalId, payload: serializeReplies([reply]), createdAt: now } });
   }
 
-  async pending(channel: ChannelName, limit: number): Promise<OutboxItem[]> {
-    const rows = await this.db.outbox.findMany({ where: { channel, deliveredAt: null }, orderBy: { createdAt: 'asc' }, take: limit });
+  async pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]> {
+    const rows = await this.db.outbox.findMany({
+      where: { channel, deliveredAt: null, ...(maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } }) },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
     return rows.map((r) => ({
       id: r.id,
       channel,

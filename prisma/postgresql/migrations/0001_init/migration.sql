@@ -37,6 +37,8 @@ CREATE TABLE "InboundUpdate" (
     "status" TEXT NOT NULL DEFAULT 'processing',
     "replies" TEXT NOT NULL DEFAULT '[]',
     "sentCount" INTEGER NOT NULL DEFAULT 0,
+    "payload" TEXT NOT NULL DEFAULT '',
+    "deliveredAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -221,6 +223,9 @@ CREATE UNIQUE INDEX "Conversation_channel_externalId_key" ON "Conversation"("cha
 
 -- CreateIndex
 CREATE INDEX "Message_conversationId_createdAt_idx" ON "Message"("conversationId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "InboundUpdate_channel_deliveredAt_idx" ON "InboundUpdate"("channel", "deliveredAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "InboundUpdate_channel_key_key" ON "InboundUpdate"("channel", "key");

@@ -1,0 +1,66 @@
+import type { InboundJournal } from '../../src/dialogue/inbound-journal.ts';
+import type { ChannelName } from '../../src/dialogue/messages.ts';
+import type { Outbox } from '../../src/dialogue/outbox.ts';
+import type { Locale, Translator } from '../../src/i18n/translator.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+import type { Logger } from '../../src/shared/logger.ts';
+import { InboundPipeline, type ChannelTransport, type MessageHandler } from './inbound-pipeline.ts';
+import { OutboxDispatcher } from './outbox-dispatcher.ts';
+import type { PollingLoop } from './polling-loop.ts';
+import { replayLoop, type Replay } from './replay-owed.ts';
+
+/** What every chat channel is built from, besides its platform's token and client. */
+export interface ChatChannelOptions {
+  readonly handle: MessageHandler;
+  readonly journal: InboundJournal;
+  readonly outbox?: Outbox;
+  readonly translators: (locale: Locale) => Translator;
+  /** Real time: the journal's timestamps drive replays. */
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly hotline: string;
+  /** Webhook mode when set (the public URL the platform posts to, and its secret); long polling otherwise. */
+  readonly webhook?: { readonly url: string; readonly secret: string };
+  readonly typingDelayMs?: number;
+  readonly pollingTimeoutSeconds?: number;
+  readonly outboxIntervalMs?: number;
+}
+
+export function createPipeline(channel: ChannelName, options: ChatChannelOptions, transport: ChannelTransport): InboundPipeline {
+  return new InboundPipeline({
+    channel,
+    journal: options.journal,
+    handle: options.handle,
+    transport,
+    translators: options.translators,
+    clock: options.clock,
+    logger: options.logger,
+    hotline: options.hotline,
+    ...(options.typingDelayMs === undefined ? {} : { typingDelayMs: options.typingDelayMs }),
+  });
+}
+
+/** The loops a running channel keeps: outbox delivery (when there is an outbox) and the replay sweep. */
+export function backgroundLoops(
+  channel: ChannelName,
+  options: ChatChannelOptions,
+  pipeline: InboundPipeline,
+  replay: Replay,
+  deliverOutbox: ConstructorParameters<typeof OutboxDispatcher>[0]['deliver'],
+): Array<OutboxDispatcher | PollingLoop> {
+  const loops: Array<OutboxDispatcher | PollingLoop> = [];
+  if (options.outbox) {
+    loops.push(
+      new OutboxDispatcher({
+        outbox: options.outbox,
+        channel,
+        deliver: deliverOutbox,
+        clock: options.clock,
+        logger: options.logger,
+        ...(options.outboxIntervalMs === undefined ? {} : { intervalMs: options.outboxIntervalMs }),
+      }),
+    );
+  }
+  loops.push(replayLoop({ name: `${channel}-replay`, pipeline, replay, clock: options.clock, logger: options.logger }));
+  return loops;
+}

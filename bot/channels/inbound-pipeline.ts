@@ -1,0 +1,147 @@
+import type { InboundJournal, JournalEntry } from '../../src/dialogue/inbound-journal.ts';
+import type { ChannelName, EngineResult, InboundMessage, Reply } from '../../src/dialogue/messages.ts';
+import type { Locale, Translator } from '../../src/i18n/translator.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+import type { Logger } from '../../src/shared/logger.ts';
+import { ChannelSendError } from './channel-errors.ts';
+import type { OutgoingPart } from './outgoing.ts';
+
+/** The dialogue engine's entry point (or a stand-in with the same contract, e.g. the load baseline). */
+export type MessageHandler = (message: InboundMessage) => Promise<EngineResult>;
+
+/** What a platform adapter provides: how replies look there and how to send them. */
+export interface ChannelTransport {
+  /** The engine's replies as this platform's messages, in order. Must be deterministic. */
+  parts(replies: readonly Reply[], locale: Locale): OutgoingPart[];
+  send(chatId: string, part: OutgoingPart): Promise<void>;
+  typing(chatId: string): Promise<void>;
+}
+
+export interface InboundPipelineDeps {
+  readonly channel: ChannelName;
+  readonly journal: InboundJournal;
+  readonly handle: MessageHandler;
+  readonly transport: ChannelTransport;
+  readonly translators: (locale: Locale) => Translator;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly hotline: string;
+  /** Show "typing" when a turn takes longer than this (0: at once); fast replies need none. */
+  readonly typingDelayMs?: number;
+}
+
+export type ProcessOutcome = 'sent' | 'duplicate' | 'ignored';
+
+/** Telegram shows "typing" for about five seconds per call. */
+const typingRepeatMs = 4_500;
+
+/**
+ * What both chat channels do with one update, exactly once across redeliveries and restarts:
+ * skip it when already delivered, otherwise let the engine handle it (a replayed update gets the
+ * stored replies back) and send the parts not yet sent, recording each one as it goes out.
+ */
+export class InboundPipeline {
+  /** Keys journaled by this process and not processed yet: their state is known without a query. */
+  private readonly fresh = new Set<string>();
+  private readonly inFlight = new Set<string>();
+
+  constructor(private readonly deps: InboundPipelineDeps) {}
+
+  /** Journals updates as received; call before the platform may consider them handled. */
+  async record(entries: readonly JournalEntry[]): Promise<Set<string>> {
+    const created = await this.deps.journal.record(this.deps.channel, entries, this.deps.clock.now());
+    for (const key of created) this.fresh.add(key);
+    return created;
+  }
+
+  /** Journaled updates still owed a delivery and not being handled right now. */
+  async owed(receivedBefore: Date, limit: number): Promise<JournalEntry[]> {
+    const entries = await this.deps.journal.undelivered(this.deps.channel, receivedBefore, limit);
+    return entries.filter((e) => !this.inFlight.has(e.key));
+  }
+
+  /**
+   * Handles one journaled update. `message` null: nothing for the bot (an edit, a group message
+   * not addressed to it); the update is settled without a reply. Callers serialise per chat.
+   */
+  async process(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
+    const { journal, channel } = this.deps;
+    const fresh = this.fresh.delete(key);
+    const known = fresh ? null : await journal.state(channel, key);
+    if (known?.delivered) return 'duplicate';
+    if (!message) {
+      await journal.markSent(channel, key, 0, true, this.deps.clock.now());
+      return 'ignored';
+    }
+    this.inFlight.add(key);
+    try {
+      const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key }));
+      // Only a replayed turn can have parts out already; a fresh key skipped that query above.
+      const sent = result.duplicate ? (known ?? (await journal.state(channel, key)))?.sentCount ?? 0 : 0;
+      const parts = this.deps.transport.parts(result.replies, result.locale);
+      await this.deliver(key, chatId, parts, sent);
+      return result.duplicate && sent >= parts.length ? 'duplicate' : 'sent';
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  /**
+   * The channel's error boundary calls this: a transient send failure leaves the update owed (the
+   * sweep retries it); anything else is logged, the user is told politely, and the update settled
+   * so a message that always fails cannot loop.
+   */
+  async fail(key: string, chatId: string | null, locale: Locale, error: unknown): Promise<void> {
+    const { logger, channel } = this.deps;
+    if (error instanceof ChannelSendError && !error.permanent) {
+      logger.error({ err: error, channel, key }, 'sending failed; the update stays owed and is retried');
+      return;
+    }
+    logger.error({ err: error, channel, key }, 'update failed');
+    if (chatId && !(error instanceof ChannelSendError)) {
+      const text = this.deps.translators(locale).t('channels.error', { hotline: this.deps.hotline });
+      try {
+        await this.deps.transport.send(chatId, { kind: 'text', text });
+      } catch (apologyError) {
+        logger.warn({ err: apologyError, channel, key }, 'could not tell the user about the failure');
+      }
+    }
+    await this.deps.journal.markSent(channel, key, 0, true, this.deps.clock.now()).catch((settleError: unknown) => {
+      logger.error({ err: settleError, channel, key }, 'could not settle a failed update; it will be replayed');
+    });
+  }
+
+  private async deliver(key: string, chatId: string, parts: readonly OutgoingPart[], alreadySent: number): Promise<void> {
+    const { journal, channel, transport, clock } = this.deps;
+    if (alreadySent >= parts.length) {
+      await journal.markSent(channel, key, Math.max(alreadySent, parts.length), true, clock.now());
+      return;
+    }
+    for (let i = alreadySent; i < parts.length; i++) {
+      await transport.send(chatId, parts[i]!);
+      await journal.markSent(channel, key, i + 1, i + 1 === parts.length, clock.now());
+    }
+  }
+
+  private async withTyping<T>(chatId: string, work: () => Promise<T>): Promise<T> {
+    const show = () => {
+      this.deps.transport.typing(chatId).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error, channel: this.deps.channel }, 'typing indicator failed');
+      });
+    };
+    let repeat: NodeJS.Timeout | undefined;
+    const begin = () => {
+      show();
+      repeat = setInterval(show, typingRepeatMs);
+    };
+    const delay = this.deps.typingDelayMs ?? 300;
+    const first = delay === 0 ? undefined : setTimeout(begin, delay);
+    if (delay === 0) begin();
+    try {
+      return await work();
+    } finally {
+      clearTimeout(first);
+      clearInterval(repeat);
+    }
+  }
+}

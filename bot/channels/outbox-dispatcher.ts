@@ -1,0 +1,72 @@
+import type { ChannelName } from '../../src/dialogue/messages.ts';
+import type { Outbox, OutboxItem } from '../../src/dialogue/outbox.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+import type { Logger } from '../../src/shared/logger.ts';
+import { backoffDelay } from './backoff.ts';
+import { PollingLoop } from './polling-loop.ts';
+
+export interface OutboxDispatcherDeps {
+  readonly outbox: Outbox;
+  readonly channel: ChannelName;
+  /** Sends one item to its chat; throws when the platform did not take it. */
+  readonly deliver: (item: OutboxItem) => Promise<void>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly intervalMs?: number;
+  readonly batchSize?: number;
+  /** After this many failed attempts an item is left for staff to see, not retried. */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Delivers a channel's proactive messages (staff replies, deadline reminders) from the outbox: polls
+ * for pending items, sends them, marks each delivered. A failed item is retried with exponential
+ * backoff (remembered in memory; after a restart it is simply tried again) up to `maxAttempts`.
+ */
+export class OutboxDispatcher {
+  private readonly loop: PollingLoop;
+  private readonly notBefore = new Map<string, number>();
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly deps: OutboxDispatcherDeps) {
+    this.batchSize = deps.batchSize ?? 20;
+    this.maxAttempts = deps.maxAttempts ?? 12;
+    this.loop = new PollingLoop({
+      name: `${deps.channel}-outbox`,
+      step: () => this.dispatchOnce(),
+      intervalMs: deps.intervalMs ?? 1_000,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+      logger: deps.logger,
+    });
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** One round; true when a full batch was due (there may be more). */
+  async dispatchOnce(): Promise<boolean> {
+    const { outbox, channel, clock, logger } = this.deps;
+    const items = await outbox.pending(channel, this.batchSize, this.maxAttempts);
+    const now = clock.now().getTime();
+    const due = items.filter((item) => (this.notBefore.get(item.id) ?? 0) <= now);
+    for (const item of due) {
+      try {
+        await this.deps.deliver(item);
+        await outbox.markDelivered(item.id, clock.now());
+        this.notBefore.delete(item.id);
+      } catch (error) {
+        await outbox.markFailed(item.id);
+        const retryInMs = backoffDelay(item.attempts, 2_000, 10 * 60_000);
+        this.notBefore.set(item.id, now + retryInMs);
+        logger.error({ err: error, channel, outboxId: item.id, attempts: item.attempts + 1, retryInMs }, 'outbox delivery failed');
+      }
+    }
+    return due.length === this.batchSize;
+  }
+}

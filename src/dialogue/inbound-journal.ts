@@ -1,0 +1,34 @@
+import type { ChannelName } from './messages.ts';
+
+/** One platform update as received, before anything was done with it. */
+export interface JournalEntry {
+  /** The deduplication key: Telegram update_id, Zalo message_id + event name. */
+  readonly key: string;
+  /** The raw update (JSON), replayed through the channel after a restart. */
+  readonly payload: string;
+}
+
+export interface DeliveryState {
+  /** Outgoing platform messages of this update's replies already sent. */
+  readonly sentCount: number;
+  /** Every outgoing message was sent (or delivery was given up): a redelivery sends nothing. */
+  readonly delivered: boolean;
+}
+
+/**
+ * The inbound side of exactly-once delivery. A channel journals each update before the platform
+ * considers it handled (before the next getUpdates, before answering a webhook), records each
+ * outgoing message as it is sent, and replays what is still owed after a restart. The engine's
+ * turn (state + replies) is saved under the same key, so a replay re-sends stored replies instead
+ * of handling the message again.
+ */
+export interface InboundJournal {
+  /** Journals updates not seen before; returns the keys that were new. */
+  record(channel: ChannelName, entries: readonly JournalEntry[], now: Date): Promise<Set<string>>;
+  /** null when the key was never journaled. */
+  state(channel: ChannelName, key: string): Promise<DeliveryState | null>;
+  /** Records progress after each outgoing message; `delivered` once the last one went out. */
+  markSent(channel: ChannelName, key: string, sentCount: number, delivered: boolean, now: Date): Promise<void>;
+  /** Journaled updates still owed a delivery, oldest first, received before `receivedBefore`. */
+  undelivered(channel: ChannelName, receivedBefore: Date, limit: number): Promise<JournalEntry[]>;
+}

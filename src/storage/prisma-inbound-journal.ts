@@ -1,0 +1,71 @@
+import type { DeliveryState, InboundJournal, JournalEntry } from '../dialogue/inbound-journal.ts';
+import type { ChannelName } from '../dialogue/messages.ts';
+import type { Db } from './database.ts';
+
+/** The journal lives in InboundUpdate, the table the engine saves each turn's replies in. */
+export class PrismaInboundJournal implements InboundJournal {
+  constructor(private readonly db: Db) {}
+
+  async record(channel: ChannelName, entries: readonly JournalEntry[], now: Date): Promise<Set<string>> {
+    const unique = [...new Map(entries.map((e) => [e.key, e])).values()];
+    if (unique.length === 0) return new Set();
+    const existing = await this.db.inboundUpdate.findMany({ where: { channel, key: { in: unique.map((e) => e.key) } }, select: { key: true } });
+    const known = new Set(existing.map((r) => r.key));
+    const fresh = unique.filter((e) => !known.has(e.key));
+    if (fresh.length === 0) return new Set();
+    const row = (e: JournalEntry) => ({ channel, key: e.key, payload: e.payload, status: 'received', createdAt: now });
+    try {
+      await this.db.inboundUpdate.createMany({ data: fresh.map(row) });
+      return new Set(fresh.map((e) => e.key));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    // A concurrent delivery of the same update won the race for some keys: insert one by one.
+    const created = new Set<string>();
+    for (const e of fresh) {
+      try {
+        await this.db.inboundUpdate.create({ data: row(e) });
+        created.add(e.key);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return created;
+  }
+
+  async state(channel: ChannelName, key: string): Promise<DeliveryState | null> {
+    const row = await this.db.inboundUpdate.findUnique({
+      where: { channel_key: { channel, key } },
+      select: { sentCount: true, deliveredAt: true },
+    });
+    return row ? { sentCount: row.sentCount, delivered: row.deliveredAt !== null } : null;
+  }
+
+  async markSent(channel: ChannelName, key: string, sentCount: number, delivered: boolean, now: Date): Promise<void> {
+    await this.db.inboundUpdate.update({
+      where: { channel_key: { channel, key } },
+      data: { sentCount, ...(delivered ? { deliveredAt: now } : {}) },
+    });
+  }
+
+  async undelivered(channel: ChannelName, receivedBefore: Date, limit: number): Promise<JournalEntry[]> {
+    const rows = await this.db.inboundUpdate.findMany({
+      where: { channel, deliveredAt: null, payload: { not: '' }, createdAt: { lt: receivedBefore } },
+      orderBy: { createdAt: 'asc' },
+      select: { key: true, payload: true, createdAt: true },
+      take: limit,
+    });
+    // Updates journaled in one batch share a timestamp; Telegram's numeric ids keep their order.
+    return rows
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareKeys(a.key, b.key))
+      .map((r) => ({ key: r.key, payload: r.payload }));
+  }
+}
+
+function compareKeys(a: string, b: string): number {
+  return /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a.localeCompare(b);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
