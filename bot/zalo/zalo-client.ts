@@ -30,13 +30,18 @@ export class ZaloApiError extends Error {
     /** Zalo's error_code, or the HTTP status when the body was no envelope; null when unreachable. */
     readonly code: number | null,
     description: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; malformed?: boolean } = {},
   ) {
-    super(`Zalo ${method} failed${code === null ? '' : ` (${code})`}: ${description}`, options);
+    super(`Zalo ${method} failed${code === null ? '' : ` (${code})`}: ${description}`, { cause: options.cause });
+    this.malformed = options.malformed ?? false;
   }
+
+  /** The answer did not have the documented shape: asking again would not change it. */
+  readonly malformed: boolean;
 
   /** 429 (quota, no retry_after given), 5xx, Zalo's 403 "server error" and network failures. */
   get transient(): boolean {
+    if (this.malformed) return false;
     return this.code === null || this.code === 429 || this.code === 403 || this.code >= 500;
   }
 }
@@ -151,18 +156,19 @@ export class ZaloClient {
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw new ZaloApiError(method, response.status >= 400 ? response.status : 502, 'the answer was not JSON', { cause: this.redacted(error) });
+      // A proxy's HTML error page under a 5xx is worth retrying; a 200 that is not JSON is not.
+      throw new ZaloApiError(method, response.status >= 400 ? response.status : 502, 'the answer was not JSON', { cause: this.redacted(error), malformed: response.status < 500 });
     }
     const envelope = zaloEnvelopeSchema.safeParse(body);
     if (!envelope.success) {
-      throw new ZaloApiError(method, response.status >= 400 ? response.status : 502, 'unexpected answer shape', { cause: envelope.error });
+      throw new ZaloApiError(method, response.status >= 400 ? response.status : 502, 'unexpected answer shape', { cause: envelope.error, malformed: response.status < 500 });
     }
     if (!envelope.data.ok) {
       const failure = envelope.data as { error_code: number; description?: string };
       throw new ZaloApiError(method, failure.error_code, failure.description ?? 'error');
     }
     const result = schema.safeParse(envelope.data.result);
-    if (!result.success) throw new ZaloApiError(method, 502, 'unexpected result shape', { cause: result.error });
+    if (!result.success) throw new ZaloApiError(method, 502, 'unexpected result shape', { cause: result.error, malformed: true });
     return result.data;
   }
 
