@@ -8,12 +8,12 @@ const require = createRequire(import.meta.url);
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
 // A fixed list: no path from the URL ever reaches the file system. Chart.js comes from node_modules
-// so the console works without any CDN.
+// so the console works without any CDN (its package exports hide dist/, hence the path from its main file).
 const assets: Record<string, { file: () => string; type: string }> = {
   'console.css': { file: () => path.join(publicDir, 'console.css'), type: 'text/css; charset=utf-8' },
   'console.js': { file: () => path.join(publicDir, 'console.js'), type: 'text/javascript; charset=utf-8' },
   'dashboard.js': { file: () => path.join(publicDir, 'dashboard.js'), type: 'text/javascript; charset=utf-8' },
-  'chart.umd.min.js': { file: () => require.resolve('chart.js/dist/chart.umd.min.js'), type: 'text/javascript; charset=utf-8' },
+  'chart.umd.min.js': { file: () => path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), type: 'text/javascript; charset=utf-8' },
 };
 
 /** Static files of the console: public, since they hold no data and the login page needs its CSS. */

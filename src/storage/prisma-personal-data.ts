@@ -1,3 +1,4 @@
+import { erasedName, erasedNarrative } from '../privacy/complaint-shell.ts';
 import type { ErasureReport, PersonalDataStore, PersonalDataSummary } from '../privacy/personal-data.ts';
 import { auditWrite } from '../staff/audit-log.ts';
 import type { Db } from './database.ts';
@@ -30,10 +31,10 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
         await tx.complaint.update({
           where: { id: c.id },
           data: {
-            consumerName: null,
+            consumerName: erasedName,
             consumerPhone: null,
             consumerEmail: null,
-            narrative: '',
+            narrative: erasedNarrative,
             record: this.anonymiseRecord(c.record),
             anonymised: true,
             // Unlinked so the shell cannot be traced back to the chat (and its channel id).

@@ -1,0 +1,146 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { vietnamDate } from '../../src/complaints/local-date.ts';
+import { auditWrite } from '../../src/staff/audit-log.ts';
+import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
+import { csrfField, flashFrom, page } from './view.ts';
+
+const isoDay = z.iso.date();
+const holidayForm = z.object({ date: isoDay, name: z.string().trim().min(1).max(200), isWorkingDay: z.enum(['true', 'false']).default('false') });
+const entryForm = z.object({
+  key: z.string().trim().regex(/^[a-z0-9._-]{3,80}$/),
+  category: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/),
+  agency: z.string().trim().min(3).max(300),
+  description: z.string().trim().max(2000).default(''),
+  contact: z.string().trim().max(300).default(''),
+  source: z.string().trim().max(300).default(''),
+  validFrom: isoDay,
+  validTo: z.union([isoDay, z.literal('')]).default(''),
+});
+const yearQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined) });
+
+/**
+ * The routing directory (which agency handles which kind of case, dated, because agencies were merged
+ * in 2025 and will change again) and the holiday table behind working-day deadlines and staff hours.
+ * Everyone reads them; admins edit, and every edit is audited.
+ */
+export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+  const t = deps.translators('vi');
+
+  app.get('/directory', async (c) => {
+    const session = c.get('session');
+    const admin = session.user.role === 'admin';
+    const today = vietnamDate(deps.clock.now());
+    const entries = await deps.db.routingEntry.findMany({ orderBy: [{ category: 'asc' }, { validFrom: 'desc' }] });
+    const editForm = (e: Partial<(typeof entries)[number]>, submit: string) => html`<form method="post" action="/staff/directory" class="grid-form">
+        ${csrfField(session)}
+        <label>${t.t('staff.directory.key')}<input name="key" value="${e.key ?? ''}" required pattern="[a-z0-9._\\-]{3,80}"${e.key ? html` readonly` : ''}></label>
+        <label>${t.t('staff.directory.category')}<input name="category" value="${e.category ?? ''}" required></label>
+        <label>${t.t('staff.directory.agency')}<input name="agency" value="${e.agency ?? ''}" required></label>
+        <label>${t.t('staff.directory.contact')}<input name="contact" value="${e.contact ?? ''}"></label>
+        <label>${t.t('staff.directory.validFrom')}<input type="date" name="validFrom" value="${e.validFrom ?? today}" required></label>
+        <label>${t.t('staff.directory.validTo')}<input type="date" name="validTo" value="${e.validTo ?? ''}"></label>
+        <label class="wide">${t.t('staff.directory.description')}<textarea name="description" rows="2">${e.description ?? ''}</textarea></label>
+        <label class="wide">${t.t('staff.directory.source')}<input name="source" value="${e.source ?? ''}"></label>
+        <button type="submit">${submit}</button>
+      </form>`;
+    const body = html`<p class="muted">${t.t('staff.directory.intro')}</p>
+      <div class="table-wrap"><table class="responsive">
+        <thead><tr><th>${t.t('staff.directory.category')}</th><th>${t.t('staff.directory.agency')}</th><th>${t.t('staff.directory.validity')}</th><th>${t.t('staff.directory.source')}</th><th>${t.t('staff.directory.updatedBy')}</th></tr></thead>
+        <tbody>${entries.map((e) => {
+          const inForce = e.validFrom <= today && (!e.validTo || e.validTo >= today);
+          return html`<tr class="${inForce ? '' : 'muted'}">
+            <td data-label="${t.t('staff.directory.category')}"><span class="mono">${e.category}</span></td>
+            <td data-label="${t.t('staff.directory.agency')}"><strong>${e.agency}</strong><br><span class="small">${e.description}</span>${e.contact ? html`<br><span class="small">${e.contact}</span>` : ''}
+              ${admin ? html`<details><summary>${t.t('staff.directory.edit')}</summary>${editForm(e, t.t('staff.save'))}
+                ${inForce ? html`<form method="post" action="/staff/directory/${e.id}/retire">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.directory.retire')}</button></form>` : ''}</details>` : ''}</td>
+            <td data-label="${t.t('staff.directory.validity')}">${e.validFrom} → ${e.validTo ?? t.t('staff.directory.open')}${inForce ? html` <span class="badge done">${t.t('staff.directory.inForce')}</span>` : ''}</td>
+            <td data-label="${t.t('staff.directory.source')}" class="small">${e.source}</td>
+            <td data-label="${t.t('staff.directory.updatedBy')}" class="small">${e.updatedBy}</td>
+          </tr>`;
+        })}</tbody></table></div>
+      ${admin ? html`<h2>${t.t('staff.directory.add')}</h2><div class="card">${editForm({}, t.t('staff.directory.addButton'))}</div>` : ''}`;
+    return c.html(page({ t, title: t.t('staff.directory.title'), session, nav: 'directory', body, flash: flashFrom(c.req.query(), t) }));
+  });
+
+  app.post('/directory', adminOnly, async (c) => {
+    const form = entryForm.safeParse(await c.req.parseBody());
+    if (!form.success || (form.data.validTo !== '' && form.data.validTo < form.data.validFrom)) return c.redirect('/staff/directory?error=invalid', 303);
+    const actor = c.get('session').user.email;
+    const { key, validTo, ...rest } = form.data;
+    const data = { ...rest, validTo: validTo === '' ? null : validTo, updatedBy: actor };
+    const now = deps.clock.now();
+    await deps.db.$transaction([
+      deps.db.routingEntry.upsert({ where: { key }, create: { key, ...data }, update: data }),
+      auditWrite(deps.db, { actor, action: 'directory.save', target: key, detail: { category: data.category, agency: data.agency, validFrom: data.validFrom, validTo: data.validTo } }, now),
+    ]);
+    return c.redirect('/staff/directory?ok=saved', 303);
+  });
+
+  app.post('/directory/:id/retire', adminOnly, async (c) => {
+    const entry = await deps.db.routingEntry.findUnique({ where: { id: c.req.param('id') } });
+    if (!entry) return c.redirect('/staff/directory?error=notFound', 303);
+    const actor = c.get('session').user.email;
+    const now = deps.clock.now();
+    // Retired from yesterday, so a replacement entry can take over from today.
+    const until = vietnamDate(new Date(now.getTime() - 86_400_000));
+    await deps.db.$transaction([
+      deps.db.routingEntry.update({ where: { id: entry.id }, data: { validTo: until < entry.validFrom ? entry.validFrom : until, updatedBy: actor } }),
+      auditWrite(deps.db, { actor, action: 'directory.retire', target: entry.key }, now),
+    ]);
+    return c.redirect('/staff/directory?ok=saved', 303);
+  });
+
+  app.get('/holidays', async (c) => {
+    const session = c.get('session');
+    const admin = session.user.role === 'admin';
+    const year = yearQuery.parse(c.req.query()).year ?? Number(vietnamDate(deps.clock.now()).slice(0, 4));
+    const days = await deps.db.holiday.findMany({ where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: { date: 'asc' } });
+    const body = html`<form method="get" action="/staff/holidays" class="actions"><a class="button secondary" href="/staff/holidays?year=${year - 1}">‹ ${year - 1}</a><strong>${year}</strong><a class="button secondary" href="/staff/holidays?year=${year + 1}">${year + 1} ›</a></form>
+      <p class="muted">${t.t('staff.holidays.intro')}</p>
+      ${days.length === 0 ? html`<p class="empty">${t.t('staff.holidays.none', { year })}</p>` : html`<div class="table-wrap"><table>
+        <thead><tr><th>${t.t('staff.holidays.date')}</th><th>${t.t('staff.holidays.name')}</th><th>${t.t('staff.holidays.kind')}</th><th>${t.t('staff.directory.updatedBy')}</th>${admin ? html`<th></th>` : ''}</tr></thead>
+        <tbody>${days.map((d) => html`<tr><td>${weekday(d.date)} ${d.date.split('-').reverse().join('/')}</td><td>${d.name}</td><td>${d.isWorkingDay ? html`<span class="badge st-active">${t.t('staff.holidays.workingDay')}</span>` : html`<span class="badge st-waiting">${t.t('staff.holidays.dayOff')}</span>`}</td><td class="small">${d.updatedBy}</td>
+          ${admin ? html`<td><form method="post" action="/staff/holidays/${d.id}/delete">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.holidays.delete')}</button></form></td>` : ''}</tr>`)}</tbody></table></div>`}
+      ${admin ? html`<h2>${t.t('staff.holidays.add')}</h2><form method="post" action="/staff/holidays" class="card grid-form">
+        ${csrfField(session)}
+        <label>${t.t('staff.holidays.date')}<input type="date" name="date" required></label>
+        <label>${t.t('staff.holidays.name')}<input name="name" required maxlength="200"></label>
+        <label>${t.t('staff.holidays.kind')}<select name="isWorkingDay"><option value="false">${t.t('staff.holidays.dayOff')}</option><option value="true">${t.t('staff.holidays.workingDay')}</option></select></label>
+        <button type="submit">${t.t('staff.save')}</button></form>` : ''}`;
+    return c.html(page({ t, title: t.t('staff.holidays.title'), session, nav: 'holidays', body, flash: flashFrom(c.req.query(), t) }));
+  });
+
+  app.post('/holidays', adminOnly, async (c) => {
+    const form = holidayForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect('/staff/holidays?error=invalid', 303);
+    const actor = c.get('session').user.email;
+    const { date, name } = form.data;
+    const isWorkingDay = form.data.isWorkingDay === 'true';
+    await deps.db.$transaction([
+      deps.db.holiday.upsert({ where: { date }, create: { date, name, isWorkingDay, updatedBy: actor }, update: { name, isWorkingDay, updatedBy: actor } }),
+      auditWrite(deps.db, { actor, action: 'holiday.save', target: date, detail: { name, isWorkingDay } }, deps.clock.now()),
+    ]);
+    return c.redirect(`/staff/holidays?year=${date.slice(0, 4)}&ok=saved`, 303);
+  });
+
+  app.post('/holidays/:id/delete', adminOnly, async (c) => {
+    const day = await deps.db.holiday.findUnique({ where: { id: c.req.param('id') } });
+    if (!day) return c.redirect('/staff/holidays?error=notFound', 303);
+    const actor = c.get('session').user.email;
+    await deps.db.$transaction([
+      deps.db.holiday.delete({ where: { id: day.id } }),
+      auditWrite(deps.db, { actor, action: 'holiday.delete', target: day.date, detail: { name: day.name } }, deps.clock.now()),
+    ]);
+    return c.redirect(`/staff/holidays?year=${day.date.slice(0, 4)}&ok=deleted`, 303);
+  });
+
+  function weekday(date: string): string {
+    const dow = new Date(`${date}T12:00:00Z`).getUTCDay();
+    return t.t(`handoff.day.${dow === 0 ? 7 : dow}`);
+  }
+
+  return app;
+}

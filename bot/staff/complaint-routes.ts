@@ -1,0 +1,251 @@
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import { ComplaintRequestError } from '../../src/complaints/complaint-errors.ts';
+import { canTransition, complaintStatuses, needsNote, nextStatuses, type ComplaintStatus } from '../../src/complaints/complaint-lifecycle.ts';
+import type { ComplaintRecord } from '../../src/complaints/complaint-record.ts';
+import { ComplaintRepository, type ComplaintFilter, type StoredComplaint } from '../../src/complaints/complaint-repository.ts';
+import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
+import { vietnamDate } from '../../src/complaints/local-date.ts';
+import { formatCitation } from '../../src/knowledge/citation.ts';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { auditWrite } from '../../src/staff/audit-log.ts';
+import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
+import { complaintsCsv } from '../../src/staff/complaint-export.ts';
+import { maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
+import type { StaffDeps, StaffEnv } from './staff-env.ts';
+import { csrfField, flashFrom, formatDate, formatDateTime, page } from './view.ts';
+
+export interface ComplaintSectionDeps extends StaffDeps {
+  readonly taxonomy: ComplaintTaxonomy;
+  readonly knowledgeBase: KnowledgeBase;
+}
+
+const pageSize = 50;
+const awaiting: ComplaintStatus[] = ['received', 'acknowledged', 'sent_to_business'];
+const referenceParam = z.string().regex(/^KN-\d{8}-[A-Z0-9]{5}$/);
+const filterQuery = z.object({
+  status: z.enum(complaintStatuses).optional().catch(undefined),
+  category: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  province: z.string().trim().min(1).max(60).optional().catch(undefined),
+  overdue: z.literal('1').optional().catch(undefined),
+  q: z.string().trim().min(1).max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
+});
+type Filters = z.infer<typeof filterQuery>;
+const statusForm = z.object({ status: z.enum(complaintStatuses), note: z.string().trim().max(2000).default('') });
+const forwardForm = z.object({ note: z.string().trim().max(2000).default('') });
+
+/** Complaints: the filtered list, one record with its deadlines and history, status changes, forwarding, CSV. */
+export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
+  const app = new Hono<StaffEnv>();
+  const repo = new ComplaintRepository(deps.db);
+  const t = deps.translators('vi');
+  const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
+  const issueLabel = (code: string) => deps.taxonomy.issue(code)?.label ?? code;
+  const statusLabel = (s: string) => t.t(`staff.status.${s}`);
+
+  /** The repository filters by columns; "overdue" depends on today, so it is applied here. */
+  async function find(f: Filters, limit: number, offset: number): Promise<{ items: StoredComplaint[]; total: number }> {
+    const base: ComplaintFilter = { ...(f.status ? { status: f.status } : {}), ...(f.category ? { category: f.category } : {}), ...(f.province ? { province: f.province } : {}), ...(f.q ? { text: f.q } : {}) };
+    if (!f.overdue) return repo.list({ ...base, limit, offset });
+    const today = vietnamDate(deps.clock.now());
+    const all: StoredComplaint[] = [];
+    for (let skip = 0; ; skip += 500) {
+      const chunk = await repo.list({ ...base, ...(f.status ? {} : { statuses: awaiting }), limit: 500, offset: skip });
+      all.push(...chunk.items.filter((c) => isOverdue(c.record.status, c.record.deadlines, today)));
+      if (chunk.items.length < 500) break;
+    }
+    return { items: all.slice(offset, offset + limit), total: all.length };
+  }
+
+  app.get('/complaints', async (c) => {
+    const f = filterQuery.parse(c.req.query());
+    const { items, total } = await find(f, pageSize, (f.page - 1) * pageSize);
+    const provinces = await deps.db.complaint.findMany({ where: { consumerProvince: { not: null } }, distinct: ['consumerProvince'], select: { consumerProvince: true }, orderBy: { consumerProvince: 'asc' } });
+    const today = vietnamDate(deps.clock.now());
+    const query = new URLSearchParams(Object.entries({ status: f.status, category: f.category, province: f.province, overdue: f.overdue, q: f.q }).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const body = html`<form method="get" action="/staff/complaints" class="card grid-form filters-form">
+        <label>${t.t('staff.complaints.status')}<select name="status"><option value="">${t.t('staff.all')}</option>${complaintStatuses.map((s) => html`<option value="${s}"${f.status === s ? html` selected` : ''}>${statusLabel(s)}</option>`)}</select></label>
+        <label>${t.t('staff.complaints.category')}<select name="category"><option value="">${t.t('staff.all')}</option>${deps.taxonomy.data.categories.map((cat) => html`<option value="${cat.code}"${f.category === cat.code ? html` selected` : ''}>${cat.label}</option>`)}</select></label>
+        <label>${t.t('staff.complaints.province')}<select name="province"><option value="">${t.t('staff.all')}</option>${provinces.map((p) => html`<option${f.province === p.consumerProvince ? html` selected` : ''}>${p.consumerProvince}</option>`)}</select></label>
+        <label>${t.t('staff.complaints.search')}<input type="search" name="q" value="${f.q ?? ''}" placeholder="${t.t('staff.complaints.searchHint')}"></label>
+        <label class="check"><span><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> ${t.t('staff.complaints.overdueOnly')}</span></label>
+        <div class="actions"><button type="submit">${t.t('staff.complaints.filter')}</button><a class="button secondary" href="/staff/complaints.csv?${query.toString()}">${t.t('staff.complaints.exportCsv')}</a></div>
+      </form>
+      <p class="muted">${t.t('staff.complaints.count', { total })}</p>
+      ${items.length === 0 ? html`<p class="empty">${t.t('staff.complaints.none')}</p>` : html`<div class="table-wrap"><table class="responsive">
+        <thead><tr><th>${t.t('staff.complaints.reference')}</th><th>${t.t('staff.complaints.received')}</th><th>${t.t('staff.complaints.consumer')}</th><th>${t.t('staff.complaints.contact')}</th><th>${t.t('staff.complaints.province')}</th><th>${t.t('staff.complaints.business')}</th><th>${t.t('staff.complaints.category')}</th><th>${t.t('staff.complaints.status')}</th><th>${t.t('staff.complaints.deadline')}</th></tr></thead>
+        <tbody>${items.map((item) => {
+          const r = item.record;
+          const next = deadlinesOf(r.status, r.deadlines, today).find((d) => d.pending);
+          const overdue = isOverdue(r.status, r.deadlines, today);
+          return html`<tr class="${overdue ? 'overdue' : ''}">
+            <td data-label="${t.t('staff.complaints.reference')}"><a href="/staff/complaints/${r.reference}">${r.reference}</a>${item.anonymised ? html` <span class="badge">${t.t('staff.complaints.anonymised')}</span>` : ''}</td>
+            <td data-label="${t.t('staff.complaints.received')}">${formatDate(new Date(r.createdAt), deps.timeZone)} · ${t.t(`staff.channel.${r.channel}`)}</td>
+            <td data-label="${t.t('staff.complaints.consumer')}">${r.consumer.name}</td>
+            <td data-label="${t.t('staff.complaints.contact')}" class="mono">${listContact(r)}</td>
+            <td data-label="${t.t('staff.complaints.province')}">${r.consumer.province ?? ''}</td>
+            <td data-label="${t.t('staff.complaints.business')}">${r.business.name}</td>
+            <td data-label="${t.t('staff.complaints.category')}">${categoryLabel(r.category)}</td>
+            <td data-label="${t.t('staff.complaints.status')}"><span class="badge">${statusLabel(r.status)}</span></td>
+            <td data-label="${t.t('staff.complaints.deadline')}">${next ? html`<span class="deadline ${overdue ? 'overdue' : ''}">${t.t(`staff.deadline.${next.kind}`)} ${formatIsoDay(next.due)}${overdue ? html` · ${t.t('staff.deadline.overdue')}` : ''}</span>` : '—'}</td>
+          </tr>`;
+        })}</tbody></table></div>`}
+      ${pager(f.page, total, query)}`;
+    return c.html(page({ t, title: t.t('staff.complaints.title'), session: c.get('session'), nav: 'complaints', body }));
+  });
+
+  app.get('/complaints.csv', async (c) => {
+    const f = filterQuery.parse(c.req.query());
+    const items: StoredComplaint[] = [];
+    // The repository pages by 500; an export takes every page.
+    for (let offset = 0; ; offset += 500) {
+      const chunk = await find({ ...f, page: 1 }, 500, offset);
+      items.push(...chunk.items);
+      if (chunk.items.length < 500 || items.length >= chunk.total) break;
+    }
+    const now = deps.clock.now();
+    await auditWrite(deps.db, { actor: c.get('session').user.email, action: 'export.complaints', detail: { count: items.length, filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) } }, now);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="khieu-nai-${vietnamDate(now)}.csv"`);
+    return c.body(complaintsCsv(items.map((i) => i.record)));
+  });
+
+  app.get('/complaints/:reference', async (c) => {
+    const reference = referenceParam.safeParse(c.req.param('reference'));
+    const stored = reference.success ? await repo.get(reference.data) : null;
+    if (!stored) return c.notFound();
+    const session = c.get('session');
+    const now = deps.clock.now();
+    const today = vietnamDate(now);
+    const r = stored.record;
+    const [history, transcript] = await Promise.all([
+      repo.history(r.reference),
+      stored.conversationId ? deps.db.message.findMany({ where: { conversationId: stored.conversationId }, orderBy: { createdAt: 'asc' }, take: 500 }) : Promise.resolve([]),
+    ]);
+    // Opening a record shows the consumer's contacts in full: that access is itself audited.
+    await auditWrite(deps.db, { actor: session.user.email, action: 'complaint.view', target: r.reference }, now);
+    const deadlines = deadlinesOf(r.status, r.deadlines, today);
+    const options = nextStatuses(r.status);
+    const canForward = canTransition(r.status, 'referred_agency');
+    const row = (label: string, value: unknown) => html`<dt>${label}</dt><dd>${value === null || value === undefined || value === '' ? '—' : value}</dd>`;
+    const body = html`<p class="actions"><span class="badge">${statusLabel(r.status)}</span> <span class="badge ch-${r.channel}">${t.t(`staff.channel.${r.channel}`)}</span>${stored.anonymised ? html` <span class="badge warn">${t.t('staff.complaints.anonymisedNote')}</span>` : ''}</p>
+      <div class="cols">
+        <div>
+          <section class="card"><h2>${t.t('staff.complaint.record')}</h2><dl>
+            ${row(t.t('staff.complaints.received'), formatDateTime(new Date(r.createdAt), deps.timeZone))}
+            ${row(t.t('staff.complaint.consumerName'), r.consumer.name)}
+            ${row(t.t('staff.complaint.phone'), r.consumer.phone)}
+            ${row(t.t('staff.complaint.email'), r.consumer.email)}
+            ${row(t.t('staff.complaints.province'), r.consumer.province)}
+            ${row(t.t('staff.complaint.consent'), `${t.t('staff.complaint.consentBusiness')}: ${yesNo(r.consent.shareWithBusiness)} · ${t.t('staff.complaint.consentAgency')}: ${yesNo(r.consent.shareWithAgency)}`)}
+            ${row(t.t('staff.complaints.business'), r.business.name)}
+            ${row(t.t('staff.complaint.address'), r.business.address)}
+            ${row(t.t('staff.complaint.platform'), r.business.platform)}
+            ${row(t.t('staff.complaint.product'), r.product)}
+            ${row(t.t('staff.complaints.category'), `${categoryLabel(r.category)} › ${issueLabel(r.issue)}`)}
+            ${row(t.t('staff.complaint.purchaseDate'), formatIsoDay(r.purchaseDate))}
+            ${row(t.t('staff.complaint.amount'), `${r.amountVnd.toLocaleString('vi-VN')} đ`)}
+            ${row(t.t('staff.complaint.purchaseChannel'), t.t(`staff.purchaseChannel.${r.purchaseChannel}`))}
+            ${row(t.t('staff.complaint.desired'), r.desiredResolution.map((d) => t.t(`staff.resolution.${d}`)).join(', '))}
+          </dl></section>
+          <section class="card"><h2>${t.t('staff.complaint.narrative')}</h2><p class="narrative">${r.narrative}</p></section>
+          <section class="card"><h2>${t.t('staff.complaint.evidence')}</h2>${r.evidence.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<ul>${r.evidence.map((e) => html`<li>${t.t(`core.attachment.${e.kind}`)} · <span class="mono">${e.fileId ?? e.fileName ?? ''}</span> · ${formatDateTime(new Date(e.receivedAt), deps.timeZone)}</li>`)}</ul>`}</section>
+          <section class="card"><h2>${t.t('staff.complaint.legalBasis')}</h2>
+            <p>${t.t('staff.complaint.applicableLaw')}: <strong>${r.applicableLaw}</strong></p>
+            <ul>${r.legalBasis.map((ref) => {
+              const doc = deps.knowledgeBase.document(ref.doc);
+              const article = deps.knowledgeBase.article(ref.doc, ref.article);
+              const cited = doc ? formatCitation({ doc: ref.doc, article: ref.article, clause: ref.clause, section: null }, doc.metadata) : `${ref.doc} Điều ${ref.article}`;
+              return html`<li>${cited}${article ? html` — <em>${article.title}</em>` : ''}</li>`;
+            })}</ul></section>
+          <section class="card"><h2>${t.t('staff.complaint.transcript')}</h2>${transcript.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<details><summary>${t.t('staff.complaint.transcriptCount', { count: transcript.length })}</summary><ol class="transcript">${transcript.map((m) => html`<li class="msg ${m.direction === 'in' ? 'in' : m.direction === 'staff' ? 'staff' : 'out'}"><div class="bubble">${m.text}</div><div class="at">${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}</ol></details>`}</section>
+        </div>
+        <div>
+          <section class="card"><h2>${t.t('staff.complaint.deadlines')}</h2><table><tbody>${deadlines.map((d) => html`<tr class="${d.overdue ? 'overdue' : ''}"><td>${t.t(`staff.deadline.${d.kind}`)}<br><span class="muted small">${t.t('staff.complaint.article', { article: d.article })}</span></td><td class="deadline ${d.overdue ? 'overdue' : ''}">${formatIsoDay(d.due)}<br><span class="small">${d.overdue ? t.t('staff.deadline.overdue') : d.pending ? t.t('staff.deadline.pending') : t.t('staff.deadline.met')}</span></td></tr>`)}</tbody></table></section>
+          ${options.length > 0
+            ? html`<section class="card"><h2>${t.t('staff.complaint.changeStatus')}</h2>
+              <form method="post" action="/staff/complaints/${r.reference}/status" class="reply">
+                ${csrfField(session)}
+                <label>${t.t('staff.complaint.newStatus')}<select name="status">${options.map((s) => html`<option value="${s}">${statusLabel(s)}${needsNote(s) ? ' *' : ''}</option>`)}</select></label>
+                <label>${t.t('staff.complaint.note')}<textarea name="note" rows="3" maxlength="2000"></textarea></label>
+                <p class="muted small">${t.t('staff.complaint.noteHint')}</p>
+                <button type="submit">${t.t('staff.save')}</button>
+              </form></section>`
+            : html`<section class="card"><p class="muted">${t.t('staff.complaint.final')}</p></section>`}
+          ${canForward
+            ? html`<section class="card"><h2>${t.t('staff.complaint.forward')}</h2>
+              <p>${t.t('staff.complaint.suggestedAgency')}: <strong>${r.suggestedAgency}</strong></p>
+              ${r.consent.shareWithAgency ? '' : html`<p class="flash error small">${t.t('staff.complaint.noAgencyConsent')}</p>`}
+              <form method="post" action="/staff/complaints/${r.reference}/forward" class="reply">
+                ${csrfField(session)}
+                <label>${t.t('staff.complaint.note')}<textarea name="note" rows="2" maxlength="2000"></textarea></label>
+                <button type="submit" class="secondary">${t.t('staff.complaint.forwardButton')}</button>
+              </form></section>`
+            : ''}
+          <section class="card"><h2>${t.t('staff.complaint.history')}</h2><ol class="history">${history.map((e) => html`<li><strong>${statusLabel(e.toStatus)}</strong> · ${formatDateTime(e.at, deps.timeZone)} · ${e.actor === 'consumer' ? t.t('staff.audit.consumer') : e.actor}${e.note ? html`<br><span class="narrative">${e.note}</span>` : ''}</li>`)}</ol></section>
+        </div>
+      </div>`;
+    return c.html(page({ t, title: t.t('staff.complaint.title', { reference: r.reference }), session, nav: 'complaints', body, flash: flashFrom(c.req.query(), t) }));
+  });
+
+  app.post('/complaints/:reference/status', async (c) => {
+    const reference = referenceParam.safeParse(c.req.param('reference'));
+    if (!reference.success) return c.notFound();
+    const form = statusForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect(`/staff/complaints/${reference.data}?error=invalid`, 303);
+    const { status, note } = form.data;
+    return c.redirect(`/staff/complaints/${reference.data}?${await transition(c.get('session').user.email, reference.data, status, note, 'complaint.status')}`, 303);
+  });
+
+  app.post('/complaints/:reference/forward', async (c) => {
+    const reference = referenceParam.safeParse(c.req.param('reference'));
+    const stored = reference.success ? await repo.get(reference.data) : null;
+    if (!stored) return c.notFound();
+    const form = forwardForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect(`/staff/complaints/${stored.record.reference}?error=invalid`, 303);
+    const note = [t.t('staff.complaint.forwardNote', { agency: stored.record.suggestedAgency }), form.data.note].filter(Boolean).join(' ');
+    return c.redirect(`/staff/complaints/${stored.record.reference}?${await transition(c.get('session').user.email, stored.record.reference, 'referred_agency', note, 'complaint.forward')}`, 303);
+  });
+
+  async function transition(actor: string, reference: string, to: ComplaintStatus, note: string, action: string): Promise<string> {
+    const now = deps.clock.now();
+    try {
+      const before = await repo.get(reference);
+      await repo.transition(reference, to, { actor, note, now });
+      await auditWrite(deps.db, { actor, action, target: reference, detail: { from: before?.record.status ?? null, to, note } }, now);
+      return action === 'complaint.forward' ? 'ok=forwarded' : 'ok=statusChanged';
+    } catch (error) {
+      if (error instanceof ComplaintRequestError) return error.code === 'not_found' ? 'error=notFound' : error.code === 'invalid_input' ? 'error=noteRequired' : 'error=transition';
+      throw error;
+    }
+  }
+
+  function yesNo(v: boolean): string {
+    return v ? t.t('staff.yes') : t.t('staff.no');
+  }
+
+  function pager(current: number, total: number, query: URLSearchParams) {
+    const pages = Math.ceil(total / pageSize);
+    if (pages <= 1) return '';
+    const link = (p: number) => {
+      const q = new URLSearchParams(query);
+      q.set('page', String(p));
+      return `/staff/complaints?${q.toString()}`;
+    };
+    return html`<p class="actions">${current > 1 ? html`<a class="button secondary" href="${link(current - 1)}">‹</a>` : ''}<span>${t.t('staff.page', { current, pages })}</span>${current < pages ? html`<a class="button secondary" href="${link(current + 1)}">›</a>` : ''}</p>`;
+  }
+
+  return app;
+}
+
+/** Lists show contacts masked even to staff: the full value is for the record page only. */
+function listContact(r: ComplaintRecord): string {
+  return [maskPhone(r.consumer.phone), maskEmail(r.consumer.email)].filter(Boolean).join(' · ');
+}
+
+function formatIsoDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarRoutes } from '../../bot/staff/calendar-routes.ts';
+import { complaintRoutes } from '../../bot/staff/complaint-routes.ts';
+import { dashboardRoutes } from '../../bot/staff/dashboard-routes.ts';
+import type { StaffDeps } from '../../bot/staff/staff-env.ts';
+import type { RunningServer } from '../../bot/web/web-server.ts';
+import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
+import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
+import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
+import { createTranslators } from '../../src/i18n/translator.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { complaintRecord } from '../support/complaint-fixture.ts';
+import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
+import { adminLogin, agentLogin, StaffClient, startStaffServer } from '../support/staff-server.ts';
+import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+
+// Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
+const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
+let database: TempDatabase;
+let server: RunningServer;
+let agent: StaffClient;
+let admin: StaffClient;
+
+beforeAll(async () => {
+  database = await openTempDatabase();
+  const deps: StaffDeps = { db: database.prisma, translators: createTranslators(), clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
+  const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
+  const sections = [
+    { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase() }) },
+    { path: '/', app: dashboardRoutes({ ...deps, taxonomy, province: 'Khánh Hòa', criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) }) },
+    { path: '/', app: calendarRoutes(deps) },
+  ];
+  server = await startStaffServer(database.prisma, clock, { sections });
+  const repo = new ComplaintRepository(database.prisma);
+  await repo.create(complaintRecord(), null);
+  await repo.create(complaintRecord({ reference: 'KN-20261126-ABCDE', createdAt: '2026-11-26T08:00:00+07:00', category: 'mua-ban-truc-tuyen', issue: 'giao-sai-thieu-hang', consumer: { name: '=HYPERLINK("http://x")', phone: '0987654321', email: null, province: 'Khánh Hòa' }, consent: { shareWithBusiness: true, shareWithAgency: true }, deadlines: { acknowledgeBy: '2026-12-01', negotiateBy: '2026-12-07' } }), null);
+  agent = new StaffClient(server.url);
+  await agent.login(agentLogin);
+  admin = new StaffClient(server.url);
+  await admin.login(adminLogin);
+});
+afterAll(async () => {
+  await server.close();
+  await database.dispose();
+});
+
+describe('complaint pages', () => {
+  it('lists with filters, masks contacts, and marks what is overdue', async () => {
+    const all = await agent.page('/staff/complaints');
+    expect(all.html).toContain('2 hồ sơ');
+    expect(all.html).toContain('09******78');
+    expect(all.html).not.toContain('0912345678');
+    expect((await agent.page('/staff/complaints?overdue=1')).html).toMatch(/1 hồ sơ[\s\S]*KN-20261120-7QH2D[\s\S]*QUÁ HẠN/);
+    expect((await agent.page('/staff/complaints?province=Kh%C3%A1nh%20H%C3%B2a')).html).toContain('KN-20261126-ABCDE');
+    expect((await agent.page('/staff/complaints?category=bao-hanh')).html).toContain('1 hồ sơ');
+    expect((await agent.page('/staff/complaints?status=resolved_monetary')).html).toContain('0 hồ sơ');
+  });
+
+  it('shows the record in full, with legal basis, deadlines and history, and audits the access', async () => {
+    const { html } = await agent.page('/staff/complaints/KN-20261120-7QH2D');
+    expect(html).toContain('0912345678');
+    expect(html).toContain('khoản 1 Điều 30 Luật Bảo vệ quyền lợi người tiêu dùng 2023');
+    expect(html).toMatch(/class="deadline overdue">25\/11\/2026/);
+    expect(html).toContain('AgAD-photo-1');
+    expect((await database.prisma.auditLog.findMany({ where: { action: 'complaint.view' } })).map((a) => a.target)).toContain('KN-20261120-7QH2D');
+  });
+
+  it('moves a complaint along the lifecycle with notes, refusing what the lifecycle forbids', async () => {
+    const ref = 'KN-20261120-7QH2D';
+    await agent.page(`/staff/complaints/${ref}`);
+    expect((await agent.post(`/staff/complaints/${ref}/status`, { status: 'negotiating', note: '' })).headers.get('location')).toContain('error=transition');
+    expect((await agent.post(`/staff/complaints/${ref}/status`, { status: 'acknowledged', note: '' })).headers.get('location')).toContain('ok=statusChanged');
+    expect((await agent.post(`/staff/complaints/${ref}/status`, { status: 'resolved_explanation', note: '' })).headers.get('location')).toContain('error=noteRequired');
+    expect((await agent.post(`/staff/complaints/${ref}/forward`, { note: 'Gửi kèm hóa đơn.' })).headers.get('location')).toContain('ok=forwarded');
+    const history = await new ComplaintRepository(database.prisma).history(ref);
+    expect(history.map((h) => h.toStatus)).toEqual(['received', 'acknowledged', 'referred_agency']);
+    expect(history.at(-1)!.note).toBe('Chuyển hồ sơ tới: Hội Bảo vệ quyền lợi người tiêu dùng Thành phố Hồ Chí Minh. Gửi kèm hóa đơn.');
+    expect(history.at(-1)!.actor).toBe(agentLogin.email);
+  });
+
+  it('exports CSV in the record format, masking contacts without agency consent and defusing formulas', async () => {
+    const res = await agent.request('/staff/complaints.csv');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="khieu-nai-2026-11-27.csv"/);
+    const csv = await res.text();
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header!.split(',').slice(0, 8)).toEqual(['reference', 'status', 'channel', 'createdAt', 'consumer.name', 'consumer.phone', 'consumer.email', 'consumer.province']);
+    expect(rows).toHaveLength(2);
+    const masked = rows.find((r) => r.startsWith('KN-20261120-7QH2D'))!;
+    expect(masked).toContain(',09******78,la***@example.com,');
+    const open = rows.find((r) => r.startsWith('KN-20261126-ABCDE'))!;
+    expect(open).toContain(`"'=HYPERLINK(""http://x"")",0987654321,`);
+    expect(await database.prisma.auditLog.count({ where: { action: 'export.complaints' } })).toBe(1);
+  });
+});
+
+describe('dashboard and reports', () => {
+  it('counts requests against the targets and produces the yearly report as PDF and CSV', async () => {
+    const { html } = await agent.page('/staff/dashboard?year=2026');
+    expect(html).toContain('data-chart=');
+    expect(html).toMatch(/data-kpi="Yêu cầu tiếp nhận">2</);
+    expect(html).toMatch(/data-kpi="Quá hạn">0</);
+    const pdf = await agent.request('/staff/reports/yearly.pdf?year=2026');
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const csv = await (await agent.request('/staff/reports/yearly.csv?year=2026')).text();
+    expect(csv).toContain('total,2026,2,');
+    expect(csv).toContain('month,2026-11,2,');
+    expect((await agent.page('/staff/programme')).status).toBe(200);
+  });
+});
+
+describe('routing directory and holidays', () => {
+  it('lets admins edit both, audited, and agents only read', async () => {
+    await agent.page('/staff/holidays');
+    expect((await agent.post('/staff/holidays', { date: '2026-12-24', name: 'Nghỉ thử' })).status).toBe(403);
+    const { html } = await admin.page('/staff/holidays?year=2026');
+    expect(html).toContain('Thêm hoặc sửa ngày');
+    expect((await admin.post('/staff/holidays', { date: '2026-12-24', name: 'Nghỉ <b>thử</b>', isWorkingDay: 'false' })).headers.get('location')).toContain('ok=saved');
+    expect((await admin.page('/staff/holidays?year=2026')).html).toContain('Nghỉ &lt;b&gt;thử&lt;/b&gt;');
+
+    await admin.page('/staff/directory');
+    const saved = await admin.post('/staff/directory', { key: 'consumer.hoi-kh.2026', category: 'general', agency: 'Hội BVQLNTD tỉnh Khánh Hòa', validFrom: '2026-07-01', validTo: '', description: '', contact: '0258 000 000', source: 'test' });
+    expect(saved.headers.get('location')).toContain('ok=saved');
+    const entry = await database.prisma.routingEntry.findUniqueOrThrow({ where: { key: 'consumer.hoi-kh.2026' } });
+    expect(entry.updatedBy).toBe(adminLogin.email);
+    await admin.post(`/staff/directory/${entry.id}/retire`, {});
+    expect((await database.prisma.routingEntry.findUniqueOrThrow({ where: { id: entry.id } })).validTo).toBe('2026-11-26');
+    const actions = (await database.prisma.auditLog.findMany({ where: { actor: adminLogin.email } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['holiday.save', 'directory.save', 'directory.retire']));
+  });
+});
