@@ -81,15 +81,15 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
           const next = deadlinesOf(r.status, r.deadlines, today).find((d) => d.pending);
           const overdue = isOverdue(r.status, r.deadlines, today);
           return html`<tr class="${overdue ? 'overdue' : ''}">
-            <td data-label="${t.t('staff.complaints.reference')}"><a href="/staff/complaints/${r.reference}">${r.reference}</a>${item.anonymised ? html` <span class="badge">${t.t('staff.complaints.anonymised')}</span>` : ''}</td>
-            <td data-label="${t.t('staff.complaints.received')}">${formatDate(new Date(r.createdAt), deps.timeZone)} · ${t.t(`staff.channel.${r.channel}`)}</td>
+            <td class="nowrap" data-label="${t.t('staff.complaints.reference')}"><a href="/staff/complaints/${r.reference}">${r.reference}</a>${item.anonymised ? html` <span class="badge">${t.t('staff.complaints.anonymised')}</span>` : ''}</td>
+            <td class="nowrap" data-label="${t.t('staff.complaints.received')}">${formatDate(new Date(r.createdAt), deps.timeZone)}<br><span class="muted small">${t.t(`staff.channel.${r.channel}`)}</span></td>
             <td data-label="${t.t('staff.complaints.consumer')}">${r.consumer.name}</td>
             <td data-label="${t.t('staff.complaints.contact')}" class="mono">${listContact(r)}</td>
             <td data-label="${t.t('staff.complaints.province')}">${r.consumer.province ?? ''}</td>
             <td data-label="${t.t('staff.complaints.business')}">${r.business.name}</td>
             <td data-label="${t.t('staff.complaints.category')}">${categoryLabel(r.category)}</td>
             <td data-label="${t.t('staff.complaints.status')}"><span class="badge">${statusLabel(r.status)}</span></td>
-            <td data-label="${t.t('staff.complaints.deadline')}">${next ? html`<span class="deadline ${overdue ? 'overdue' : ''}">${t.t(`staff.deadline.${next.kind}`)} ${formatIsoDay(next.due)}${overdue ? html` · ${t.t('staff.deadline.overdue')}` : ''}</span>` : '—'}</td>
+            <td class="nowrap" data-label="${t.t('staff.complaints.deadline')}">${next ? html`<span class="deadline ${overdue ? 'overdue' : ''}">${t.t(`staff.deadline.short.${next.kind}`)}<br>${formatIsoDay(next.due)}${overdue ? html`<br>${t.t('staff.deadline.overdue')}` : ''}</span>` : '—'}</td>
           </tr>`;
         })}</tbody></table></div>`}
       ${pager(f.page, total, query)}`;

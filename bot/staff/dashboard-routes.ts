@@ -120,7 +120,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
         ${kpi(t.t('staff.dashboard.received'), String(total.received), t.t('staff.dashboard.receivedNote', { complaints: total.complaints, handoffs: total.handoffs }))}
         ${kpi(t.t('staff.dashboard.advisedRate'), pct(total.advisedRate), t.t('staff.dashboard.advisedNote', { advised: total.advised }), total.advisedRate === null ? '' : advisedOk ? 'good' : 'bad')}
         ${kpi(t.t('staff.dashboard.resolvedRate'), pct(total.resolvedRate), t.t('staff.dashboard.resolvedNote', { resolved: total.resolved }), total.resolvedRate === null ? '' : resolvedOk ? 'good' : 'bad')}
-        ${kpi(t.t('staff.dashboard.overdue'), String(total.overdue), t.t('staff.dashboard.overdueNote', { asOf: stats.asOf }), total.overdue > 0 ? 'bad' : 'good')}
+        ${kpi(t.t('staff.dashboard.overdue'), String(total.overdue), t.t('staff.dashboard.overdueNote', { asOf: stats.asOf.split('-').reverse().join('/') }), total.overdue > 0 ? 'bad' : 'good')}
         ${kpi(t.t('staff.dashboard.firstResponse'), stats.medianFirstResponseMinutes === null ? '—' : t.t('staff.duration.minutes', { m: Math.round(stats.medianFirstResponseMinutes) }), t.t('staff.dashboard.firstResponseNote'))}
       </div>
       <div class="charts">${charts.map((ch) => html`<figure class="chart"><figcaption>${ch.title}</figcaption><div class="canvas-box"><canvas id="${ch.id}" data-chart="${JSON.stringify(ch.config)}" role="img" aria-label="${ch.title}"></canvas></div></figure>`)}</div>

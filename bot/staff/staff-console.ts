@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
-import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import type { ThrottlePolicy } from '../../src/staff/login-throttle.ts';
 import type { App } from '../app.ts';
 import { calendarRoutes } from './calendar-routes.ts';
@@ -22,7 +21,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     timeZone: app.config.TZ_NAME,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
   };
-  const taxonomy = ComplaintTaxonomy.load(path.join(app.config.KNOWLEDGE_DIR, 'complaints'));
+  const { taxonomy } = app.complaints;
   let criteria: Promise<Criteria> | null = null;
   const loadOnce = () => (criteria ??= loadCriteria(path.join(app.config.KNOWLEDGE_DIR, currentCriteriaFile)));
   return createStaffApp({

@@ -30,7 +30,7 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
   const blocks: PdfBlock[] = [
     { kind: 'paragraph', text: k('to', { province: input.province }), align: 'left' },
     { kind: 'title', text: k('title', { year: stats.year }) },
-    { kind: 'paragraph', text: k('intro', { year: stats.year, asOf: stats.asOf }) },
+    { kind: 'paragraph', text: k('intro', { year: stats.year, asOf: stats.asOf.split('-').reverse().join('/') }) },
     { kind: 'heading', text: k('h.targets') },
     {
       kind: 'fields',

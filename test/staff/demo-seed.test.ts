@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DemoSeedError, seedDemo } from '../../scripts/demo-seed.ts';
+import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
+import { programmeStats } from '../../src/staff/programme-stats.ts';
+import { knowledgeDir } from '../support/knowledge.ts';
+import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+
+const now = new Date('2026-11-23T10:00:00+07:00');
+let database: TempDatabase;
+
+beforeAll(async () => {
+  database = await openTempDatabase();
+});
+afterAll(async () => {
+  await database.dispose();
+});
+
+describe('demo:seed', () => {
+  it('fills a fresh database with a year of activity the dashboard can show, and refuses a used one', { timeout: 120_000 }, async () => {
+    const options = { seed: 7, now, knowledgeDir, adminEmail: 'admin@demo.vn', adminPassword: 'demo-password-1' };
+    const summary = await seedDemo(database.prisma, options);
+    expect(summary.complaints).toBeGreaterThan(200);
+    expect(summary.assessments).toBeGreaterThan(10);
+    const stats = await programmeStats(database.prisma, 2026, now);
+    expect(stats.byMonth.filter((m) => m.received > 0)).toHaveLength(11);
+    expect(stats.byCategory.length).toBeGreaterThanOrEqual(8);
+    expect(stats.byChannel.map((c) => c.key).sort()).toEqual(['telegram', 'web', 'zalo']);
+    expect(stats.total.advisedRate).toBeGreaterThan(0.5);
+    expect(stats.total.resolvedRate).toBeGreaterThan(0.4);
+    expect(stats.total.overdue).toBeGreaterThan(0);
+    expect(await database.prisma.handoff.count({ where: { status: 'waiting' } })).toBe(3);
+    // Every seeded complaint is a valid record the complaint module reads back.
+    expect((await new ComplaintRepository(database.prisma).list({ limit: 500 })).total).toBe(summary.complaints);
+    await expect(seedDemo(database.prisma, options)).rejects.toThrow(DemoSeedError);
+  });
+});
