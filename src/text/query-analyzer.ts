@@ -19,6 +19,8 @@ export interface QueryWeights {
    * expansions has its words scaled down (square root) so it cannot outweigh the question.
    */
   readonly expansionMass: number;
+  /** The typed shorthand itself ("UBND"), searched beside its spelled-out form. */
+  readonly shorthandItself: number;
 }
 
 export const defaultQueryWeights: QueryWeights = {
@@ -28,6 +30,7 @@ export const defaultQueryWeights: QueryWeights = {
   colloquial: 0.45,
   english: 1,
   expansionMass: 3,
+  shorthandItself: 0.5,
 };
 
 export type TokenSource = 'question' | 'abbreviation' | 'lexicon';
@@ -60,6 +63,8 @@ export interface AnalyzedQuery {
 interface Reading {
   readonly tokens: readonly Token[];
   readonly fromLexicon: readonly boolean[];
+  /** The shorthand words as typed. */
+  readonly shorthand: readonly Token[];
 }
 
 /** At most this many readings of ambiguous shorthand ("hđ": hợp đồng or hóa đơn) are searched. */
@@ -100,7 +105,7 @@ export class QueryAnalyzer {
     const accented = !english && markedShare >= 0.3;
 
     const readings: Reading[] = english
-      ? [{ tokens: raw.map((t) => makeToken(stemEnglish(t.folded))), fromLexicon: raw.map(() => false) }]
+      ? [{ tokens: raw.map((t) => makeToken(stemEnglish(t.folded))), fromLexicon: raw.map(() => false), shorthand: [] }]
       : this.expandShorthand(raw);
     const terms = new Map<string, number>();
     const expansions = new Set<string>();
@@ -125,7 +130,7 @@ export class QueryAnalyzer {
 
   /** Every reading of the question's shorthand, each a token list with the shorthand spelled out. */
   private expandShorthand(raw: readonly Token[]): Reading[] {
-    let readings: Reading[] = [{ tokens: [], fromLexicon: [] }];
+    let readings: Reading[] = [{ tokens: [], fromLexicon: [], shorthand: [] }];
     for (const t of raw) {
       const rules = this.lexicon.abbreviations.get(t.folded) ?? [];
       // "đc" is written without tone marks, so an unaccented form also matches its đ spelling.
@@ -137,6 +142,7 @@ export class QueryAnalyzer {
         usable.map((m) => ({
           tokens: [...r.tokens, ...m],
           fromLexicon: [...r.fromLexicon, ...m.map(() => applies)],
+          shorthand: applies ? [...r.shorthand, t] : r.shorthand,
         })),
       );
     }
@@ -180,6 +186,11 @@ export class QueryAnalyzer {
       i += match.pattern.length;
     }
     segments.unshift(own.map((q, i) => (consumed[i] ? { ...q, weight: 0, stop: true } : q)));
+    // Longer shorthand also stands for itself: plans write "UBND" and "BVQLNTD" too ("ko" and "e"
+    // stand for nothing else, and a lone "e" would match point letters).
+    for (const original of reading.shorthand.filter((t) => t.folded.length >= 3)) {
+      segments.push([{ token: original, weight: this.weights.shorthandItself, source: 'question', stop: false, accentsKnown: original.marked }]);
+    }
     return { tokens: own, segments, fired };
   }
 
