@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { webChatRoutes } from '../../../bot/web/web-chat-routes.ts';
 import { createWebServer, listen, type RunningServer } from '../../../bot/web/web-server.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
@@ -17,6 +18,16 @@ afterAll(async () => {
   await app?.dispose();
 });
 
+const chatResponse = z.object({
+  locale: z.string(),
+  replies: z.array(z.object({ text: z.string(), options: z.array(z.object({ id: z.string(), label: z.string() })) })),
+});
+const historyResponse = z.object({ messages: z.array(z.object({ direction: z.string(), text: z.string(), at: z.string() })) });
+
+async function history(cookie: string) {
+  return historyResponse.parse(await (await fetch(`${server.url}/api/chat/history`, { headers: { Cookie: cookie } })).json());
+}
+
 /** A browser-like client that keeps the session cookie. */
 class ChatClient {
   cookie = '';
@@ -31,6 +42,10 @@ class ChatClient {
     if (set) this.cookie = set.split(';')[0]!;
     return response;
   }
+
+  async chat(body: unknown) {
+    return chatResponse.parse(await (await this.send(body)).json());
+  }
 }
 
 describe('web chat over HTTP', () => {
@@ -43,23 +58,21 @@ describe('web chat over HTTP', () => {
 
   it('greets, answers a teencode question with its citation, and keeps the conversation in a cookie', async () => {
     const client = new ChatClient();
-    const hello = await (await client.send({ text: '/start' })).json();
+    const hello = await client.chat({ text: '/start' });
     expect(client.cookie).toMatch(/^bvntd_chat=/);
-    expect(hello.replies[0].options.length).toBeGreaterThan(2);
-    const answer = await (await client.send({ text: 'shop ko xuat hoa don cho e dc ko' })).json();
-    expect(answer.replies[0].text).toMatch(/Điều 29/);
-    expect(answer.replies[0].text).toMatch(/19\/2023\/QH15/);
-    const history = await (await fetch(`${server.url}/api/chat/history`, { headers: { Cookie: client.cookie } })).json();
-    expect(history.messages.map((m: { direction: string }) => m.direction)).toEqual(['in', 'out', 'in', 'out']);
+    expect(hello.replies[0]!.options.length).toBeGreaterThan(2);
+    const answer = await client.chat({ text: 'shop ko xuat hoa don cho e dc ko' });
+    expect(answer.replies[0]!.text).toMatch(/Điều 29/);
+    expect(answer.replies[0]!.text).toMatch(/19\/2023\/QH15/);
+    expect((await history(client.cookie)).messages.map((m) => m.direction)).toEqual(['in', 'out', 'in', 'out']);
   });
 
   it('answers a retried message once', async () => {
     const client = new ChatClient();
-    const first = await (await client.send({ text: 'bảo hành', messageId: 'm-1' })).json();
-    const again = await (await client.send({ text: 'bảo hành', messageId: 'm-1' })).json();
+    const first = await client.chat({ text: 'bảo hành', messageId: 'm-1' });
+    const again = await client.chat({ text: 'bảo hành', messageId: 'm-1' });
     expect(again).toEqual(first);
-    const history = await (await fetch(`${server.url}/api/chat/history`, { headers: { Cookie: client.cookie } })).json();
-    expect(history.messages).toHaveLength(2);
+    expect((await history(client.cookie)).messages).toHaveLength(2);
   });
 
   it('rejects malformed, invalid and oversized bodies without touching any conversation', async () => {
@@ -77,9 +90,9 @@ describe('web chat over HTTP', () => {
     for (const text of ['', '🙂🙂🙂', '...???', 'x'.repeat(10_000), 'mua hàng 买东西 online bị lừa']) {
       const response = await client.send({ text });
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = chatResponse.parse(await response.json());
       expect(body.replies.length).toBeGreaterThan(0);
-      expect(body.replies[0].text.length).toBeGreaterThan(10);
+      expect(body.replies[0]!.text.length).toBeGreaterThan(10);
     }
   });
 });
