@@ -24,7 +24,9 @@ import { loadConfig } from '../src/config/config.ts';
 import type { ChannelName } from '../src/dialogue/messages.ts';
 import { programmeStats } from '../src/staff/programme-stats.ts';
 import { StaffAccounts } from '../src/staff/staff-accounts.ts';
+import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { openDatabase, type Db } from '../src/storage/database.ts';
+import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
 
 export class DemoSeedError extends Error {
   override readonly name = 'DemoSeedError';
@@ -186,6 +188,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
     await db.handoff.create({ data: { conversationId, reason: 'requested', status, createdAt: at, ...(status === 'active' ? { firstResponseAt: new Date(at.getTime() + 8 * 60_000), assignedTo: agents[0] } : {}) } });
   }
   const assessments = await seedAssessments(db, r, options, year, currentMonth);
+  // One consumer used /xoadulieu: the console shows the anonymised shell and the audit entry.
+  const erased = await db.complaint.findFirst({ where: { conversationId: { not: null }, status: { startsWith: 'resolved' } }, orderBy: { createdAt: 'asc' } });
+  if (erased?.conversationId) await new PrismaPersonalDataStore(db, anonymiseComplaintRecord).erase(erased.conversationId, new Date(options.now.getTime() - 2 * 86_400_000));
   return { conversations, complaints, handoffs, assessments };
 }
 

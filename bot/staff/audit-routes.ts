@@ -18,9 +18,9 @@ export function auditRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const entries = await listAudit(deps.db, { limit: 300, ...(action ? { action } : {}) });
     const label = (a: string) => (t.has(`staff.audit.action.${a}`) ? t.t(`staff.audit.action.${a}`) : a);
     const body = html`<nav class="filters" aria-label="${t.t('staff.audit.filter')}">${filters.map((f) => html`<a href="/staff/audit${f ? `?action=${f}` : ''}"${(action ?? '') === f ? html` class="current"` : ''}>${t.t(`staff.audit.filters.${f || 'all'}`)}</a>`)}</nav>
-      ${entries.length === 0 ? html`<p class="empty">${t.t('staff.none')}</p>` : html`<div class="table-wrap"><table class="audit">
+      ${entries.length === 0 ? html`<p class="empty">${t.t('staff.none')}</p>` : html`<div class="table-wrap"><table class="audit responsive">
         <thead><tr><th>${t.t('staff.audit.at')}</th><th>${t.t('staff.audit.actor')}</th><th>${t.t('staff.audit.action.title')}</th><th>${t.t('staff.audit.target')}</th><th>${t.t('staff.audit.detail')}</th></tr></thead>
-        <tbody>${entries.map((e) => html`<tr class="${e.action.startsWith('privacy.') ? 'highlight' : ''}"><td>${formatDateTime(e.createdAt, deps.timeZone)}</td><td>${e.actor === 'consumer' ? t.t('staff.audit.consumer') : e.actor}</td><td>${label(e.action)}</td><td class="mono">${e.target}</td><td class="mono small">${describe(e.detail)}</td></tr>`)}</tbody>
+        <tbody>${entries.map((e) => html`<tr class="${e.action.startsWith('privacy.') ? 'highlight' : ''}"><td data-label="${t.t('staff.audit.at')}">${formatDateTime(e.createdAt, deps.timeZone)}</td><td data-label="${t.t('staff.audit.actor')}">${e.actor === 'consumer' ? t.t('staff.audit.consumer') : e.actor}</td><td data-label="${t.t('staff.audit.action.title')}">${label(e.action)}</td><td data-label="${t.t('staff.audit.target')}" class="mono">${e.target}</td><td data-label="${t.t('staff.audit.detail')}" class="mono small">${describe(e.detail)}</td></tr>`)}</tbody>
       </table></div>`}`;
     return c.html(page({ t, title: t.t('staff.audit.title'), session: c.get('session'), nav: 'audit', body }));
   });

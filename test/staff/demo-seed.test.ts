@@ -31,6 +31,8 @@ describe('demo:seed', () => {
     expect(await database.prisma.handoff.count({ where: { status: 'waiting' } })).toBe(3);
     // Every seeded complaint is a valid record the complaint module reads back.
     expect((await new ComplaintRepository(database.prisma).list({ limit: 500 })).total).toBe(summary.complaints);
+    expect(await database.prisma.complaint.count({ where: { anonymised: true } })).toBe(1);
+    expect(await database.prisma.auditLog.count({ where: { action: 'privacy.erase' } })).toBe(1);
     await expect(seedDemo(database.prisma, options)).rejects.toThrow(DemoSeedError);
   });
 });
