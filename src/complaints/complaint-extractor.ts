@@ -30,9 +30,9 @@ export interface Extraction {
   readonly isStory: boolean;
 }
 
-const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|dung ra|moi dung|correction|i meant)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$/u;
+const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|correction|i meant)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
-const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan)(?![\p{L}])/gu;
+const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien)(?![\p{L}])/gu;
 
 /**
  * Reads one message for every complaint fact it carries, in any order and unprompted. `asked` is
@@ -45,7 +45,8 @@ export class ComplaintExtractor {
   extract(text: string, options: { today: IsoDate; asked: RequiredField | null }): Extraction {
     const ft = foldAligned(text);
     const { asked, today } = options;
-    const correction = correctionPattern.test(ft.folded);
+    // Corrections are short replies ("à nhầm, 1tr5 chứ"); in a long story "sửa lại" is about the product.
+    const correction = correctionPattern.test(ft.folded) && ft.folded.split(/\s+/).length <= 15;
     const values: FactValues = {};
     const problems: Problem[] = [];
 
@@ -78,7 +79,8 @@ export class ComplaintExtractor {
 
     if (asked) this.answerToQuestion(asked, text, ft, values, problems);
     const storyHits = new Set([...ft.folded.matchAll(storyWords)].map((m) => m[0])).size;
-    const isStory = ft.folded.split(/\s+/).length >= 8 && storyHits >= 2;
+    const words = ft.folded.split(/\s+/).length;
+    const isStory = (words >= 10 && storyHits >= 2) || (words >= 15 && storyHits >= 1);
     return { values, problems: dedupe(problems), correction, isStory };
   }
 

@@ -46,7 +46,7 @@ export async function fileComplaint(deps: FilingDeps, input: { draft: Draft; con
   const issue = deps.taxonomy.classify(story);
   const filedOn = vietnamDate(now);
   const purchaseDate = draft.purchaseDate!;
-  const legalBasis = await findLegalBasis(deps, issue, draft.narrative, purchaseDate);
+  const legalBasis = await findLegalBasis(deps, issue, draft.narrative, { date: purchaseDate, channel: draft.purchaseChannel });
   const province = deps.provinces.fullName(draft.province ?? '') ?? deps.provinces.lookup(deps.defaultProvince)?.fullName ?? deps.defaultProvince;
   const agency = await deps.routing.suggest(issue.routing, filedOn, province);
   const calendar = await deps.calendar();

@@ -59,6 +59,11 @@ const statusWords = /^(status|trang thai|tinh trang|ds|danh sach|xem|list)$/;
 const withdrawWords = /(?<![\p{L}])(rut|withdraw|huy khieu nai|rut don|rut lai)(?![\p{L}])/u;
 const newWords = /^(moi|new|lai tu dau|bat dau lai)$/;
 const referenceInText = /kn-\d{8}-[a-z0-9]{5}/i;
+const freeTextFields: readonly RequiredField[] = ['narrative', 'product', 'businessName', 'consumerName'];
+
+function isBareAcknowledgement(folded: string): boolean {
+  return confirmWords.test(folded) || /^(dong y|dong y ca hai|ca hai|khong chia se|chi luu|co|khong|ko)[ .!]*$/.test(folded);
+}
 
 /**
  * The complaint intake (issue 4): listens to a story told in chat, asks one question at a time for
@@ -147,6 +152,9 @@ export class ComplaintFlow implements DialogueFlow {
     const choice = choiceValue(message.choice);
     if (choice) {
       draft = applyValues(draft, choice, true);
+    } else if (asked && freeTextFields.includes(asked) && isBareAcknowledgement(foldPhrase(text))) {
+      // "đúng rồi" is no product nor name: the consumer answered a question that was not asked.
+      problem = { field: asked, kind: 'unrecognized' };
     } else if (text.trim() !== '') {
       const extraction = this.deps.extractor.extract(text, { today: vietnamDate(ctx.now), asked });
       const before = draft;
@@ -428,7 +436,9 @@ function applyValues(draft: Draft, values: FactValues, override: boolean, asked:
 /** The story: the opening message and any later message that tells more of it, in the consumer's words. */
 function withNarrative(draft: Draft, text: string, extraction: Extraction, asked: RequiredField | null, opening: boolean): Draft {
   const clean = text.trim();
-  const tellsStory = asked === 'narrative' ? clean.split(/\s+/).length >= 2 : extraction.isStory && !extraction.correction;
+  // Asked what happened, a reply that only gives facts ("Lan, 0912..., Cần Thơ") is not the story.
+  const onlyFacts = Object.keys(extraction.values).length > 0 && !extraction.isStory;
+  const tellsStory = asked === 'narrative' ? clean.split(/\s+/).length >= 3 && !onlyFacts : extraction.isStory && !extraction.correction;
   if (!tellsStory || (!opening && asked !== 'narrative' && asked !== null && !extraction.isStory)) return draft;
   if (draft.narrative.includes(clean)) return draft;
   return { ...draft, narrative: draft.narrative ? `${draft.narrative}\n${clean}` : clean };

@@ -55,7 +55,8 @@ export function readRoutingSeed(dataDir: string): RoutingSeed {
 
 /**
  * Loads the seed files into the Holiday and RoutingEntry tables, adding only rows whose date / key
- * is missing: once staff have edited a row, a restart must not put the seed value back.
+ * is missing: once staff have edited a row, a restart must not put the seed value back (a row staff
+ * deleted comes back, which is why staff mark a day as a working day rather than delete it).
  */
 export async function seedComplaintData(db: Db, dataDir: string): Promise<{ holidays: number; routes: number }> {
   const holidays = readHolidaySeed(dataDir);
@@ -65,16 +66,21 @@ export async function seedComplaintData(db: Db, dataDir: string): Promise<{ holi
     const knownKeys = new Set((await db.routingEntry.findMany({ select: { key: true } })).map((r) => r.key));
     const newDays = holidays.days.filter((d) => !knownDates.has(d.date));
     const newRoutes = routing.entries.filter((e) => !knownKeys.has(e.key));
-    // upsert rather than create: two processes starting at once may both see a row missing.
-    for (const d of newDays) {
-      await db.holiday.upsert({ where: { date: d.date }, update: {}, create: { date: d.date, name: d.name, isWorkingDay: d.isWorkingDay } });
-    }
-    for (const e of newRoutes) {
-      const { key, ...rest } = e;
-      await db.routingEntry.upsert({ where: { key }, update: {}, create: { key, ...rest } });
-    }
+    const dayRows = newDays.map((d) => ({ date: d.date, name: d.name, isWorkingDay: d.isWorkingDay }));
+    // One transaction: a fresh database is seeded in milliseconds, not one commit per row.
+    await db.$transaction([db.holiday.createMany({ data: dayRows }), db.routingEntry.createMany({ data: newRoutes })]);
     return { holidays: newDays.length, routes: newRoutes.length };
   } catch (error) {
+    // Another process starting at the same moment may have seeded the same rows first.
+    if (await isSeeded(db, holidays, routing)) return { holidays: 0, routes: 0 };
     throw new ComplaintStorageError('Cannot seed the holiday table and the routing directory', { cause: error });
   }
+}
+
+async function isSeeded(db: Db, holidays: HolidaySeed, routing: RoutingSeed): Promise<boolean> {
+  const [days, routes] = await Promise.all([
+    db.holiday.count({ where: { date: { in: holidays.days.map((d) => d.date) } } }),
+    db.routingEntry.count({ where: { key: { in: routing.entries.map((e) => e.key) } } }),
+  ]);
+  return days === holidays.days.length && routes === routing.entries.length;
 }

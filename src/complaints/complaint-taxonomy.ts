@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ComplaintDataError } from './complaint-errors.ts';
 import { readDataFile } from './data-file.ts';
 import { foldPhrase, phrasePattern } from './folded-text.ts';
+import { purchaseChannels, type PurchaseChannel } from './infer-purchase-channel.ts';
 
 const refSchema = z.object({ doc: z.string().min(1), article: z.number().int().positive(), clause: z.number().int().positive().nullable() });
 const anchorSchema = z.object({ article: z.number().int().positive(), clause: z.number().int().positive().nullable() });
@@ -22,6 +23,7 @@ const taxonomyFileSchema = z.object({
   description: z.string(),
   procedural: z.array(refSchema),
   transitional: refSchema,
+  channelArticles: z.record(z.enum(purchaseChannels), z.array(z.number().int().positive())),
   fallbackIssue: z.string(),
   categories: z.array(z.object({ code: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), issues: z.array(issueSchema).min(1) })).min(1),
 });
@@ -54,6 +56,8 @@ export class ComplaintTaxonomy {
   private readonly fallback: CompiledIssue;
   readonly procedural: readonly ProceduralRef[];
   readonly transitional: ProceduralRef;
+  /** Articles specific to how the purchase was made (remote sales: Điều 37-39, door-to-door: 43-44...). */
+  readonly channelArticles: Readonly<Record<PurchaseChannel, readonly number[]>>;
 
   constructor(readonly data: TaxonomyData) {
     this.issues = data.categories.flatMap((c) =>
@@ -75,6 +79,7 @@ export class ComplaintTaxonomy {
     this.fallback = fallback;
     this.procedural = data.procedural;
     this.transitional = data.transitional;
+    this.channelArticles = data.channelArticles;
   }
 
   static load(dataDir: string): ComplaintTaxonomy {

@@ -3,6 +3,9 @@ import { captureWords, cleanAnswer } from './phrase-capture.ts';
 
 const introductions = /(?:ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?|(?:toi|em|minh|tui|chau) ten (?:la )?|ho (?:va )?ten\s*:?\s*(?:la )?|(?<![\p{L}])ten\s*:\s*|(?:toi|em|minh|tui|chau) la )/gu;
 
+/** What follows a name typed in lower case: "ten toi la lan o da nang", "... sdt 09...". */
+const afterName = new Set('o tai song sdt so dt dien thoai email mail nha dia chi que va nhe nha a ah minh toi em la'.split(' '));
+
 /**
  * The consumer's name from "tên tôi là Nguyễn Văn A", "mình tên Lan", "họ tên: Trần B". Names are
  * capitalised words; "tôi là người mua" is no introduction.
@@ -18,7 +21,7 @@ export function extractConsumerName(text: FoldedText): string | null {
       if (run) return run[0];
     } else if (/^[a-z]+$/.test(first) && /ten/.test(m[0])) {
       // Typed without capitals or accents ("ten toi la lan"): take the short phrase and capitalise it.
-      const capture = captureWords(text, start, { maxWords: 4 });
+      const capture = captureWords(text, start, { maxWords: 4, stopWords: afterName });
       if (capture) return capture.value.split(/\s+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
     }
   }

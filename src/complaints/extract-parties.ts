@@ -32,7 +32,7 @@ const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).jo
 export function extractBusinessName(text: FoldedText): string | null {
   for (const m of text.folded.matchAll(kindPattern)) {
     const start = m.index + m[0].length;
-    const capture = captureWords(text, start, { maxWords: 6 });
+    const capture = captureWords(text, start, { maxWords: 6, allowNumbers: true });
     if (!capture || !looksLikeName(capture.value)) continue;
     const label = businessKinds.find(([k]) => k === m[1])?.[1] ?? null;
     return label ? `${label} ${capture.value}` : capture.value;

@@ -1,18 +1,24 @@
 import type { FoldedText } from './folded-text.ts';
 
 /**
- * Folded words that end a captured name or product: prepositions, verbs and connectives that
- * follow them in a sentence ("mua nồi chiên TRÊN Shopee", "shop ABC BÁN hàng giả").
+ * Words that end a captured name or product: prepositions, verbs and connectives that follow them
+ * in a sentence ("mua nồi chiên TRÊN Shopee", "shop ABC BÁN hàng giả"). Typed with diacritics they
+ * are compared as written (so "tủ lạnh" is not cut at "từ"); typed without, folded.
  */
-const stopWords = new Set(
-  (
-    'tren o tai qua cua gia het voi ngay hom luc tu bi nhung ma thi duoc va cho roi vao hoi khoang mat tong la nay do kia ' +
-    'ban giao lua khong chua da dang se van cu chi moi vua nen vi boi tai sao nhe nha a ah u ok tuan thang nam sau truoc ' +
-    'hang gui noi bao hua doi tra hoan nhan lien den toi em minh anh chi tui tao con ho no shop cua hang cong ty cty sieu thi ' +
-    'dung xai su dung mua dat order ship tien gom gia tri ma ko k nhung khi neu de ca hay hoac cung luon can muon yeu cau lam ' +
-    'xong dc duoc r roi nhan duoc thay ve ra len xuong het san pham'
-  ).split(' '),
-);
+const stopList =
+  'trên ở tại qua của giá hết với ngày hôm lúc từ bị nhưng mà thì được và cho rồi vào hỏi khoảng mất tổng là này đó kia ' +
+  'bán giao lừa không chưa đã đang sẽ vẫn cứ chỉ mới vừa nên vì bởi sao nhé nha à ạ ừ ok tuần tháng năm sau trước ' +
+  'hàng gửi nói bảo hứa đòi đổi trả hoàn nhận liền đến tôi em mình anh chị tui tao con họ nó shop cửa công ty cty siêu thị ' +
+  'dùng xài sử mua đặt order ship tiền gồm trị ko k khi nếu để cả hay hoặc cũng luôn cần muốn yêu cầu làm ' +
+  'xong dc r thấy về ra lên xuống';
+const stopWords = new Set(stopList.split(' '));
+const foldedStopWords = new Set(stopList.split(' ').map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')));
+
+function isStopWord(original: string, folded: string, only?: ReadonlySet<string>): boolean {
+  if (only) return only.has(folded);
+  const lower = original.toLowerCase();
+  return lower === folded ? foldedStopWords.has(folded) : stopWords.has(lower);
+}
 
 const quantifiers = new Set(
   'mot 1 2 3 4 5 hai ba bon nam cai chiec doi bo hop chai lo goi thung con cap binh tuyp set combo cuon quyen tam to ly coc suat phan ve mon chiec'.split(' '),
@@ -36,7 +42,7 @@ export interface Capture {
  * from the original text so diacritics are kept. Leading quantifiers ("1 cái", "đôi") are skipped
  * when `skipQuantifiers` is set. Returns null when nothing name-like is left.
  */
-export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean }): Capture | null {
+export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean; /** Names may contain numbers ("Giày Xinh 99"). */ allowNumbers?: boolean; /** Folded words that end the phrase instead of the general list. */ stopWords?: ReadonlySet<string> }): Capture | null {
   const re = /[\p{L}\p{N}][\p{L}\p{N}'&._+-]*/gu;
   re.lastIndex = start;
   const words: Array<{ start: number; end: number; folded: string }> = [];
@@ -51,7 +57,8 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     expected = w.end;
     if (options.skipQuantifiers && words.length === 0 && quantifiers.has(w.folded)) continue;
     const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.folded.slice(w.end))?.[1];
-    const isStop = (stopWords.has(w.folded) && !continuesName(words, w.folded, next)) || /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)?$/.test(w.folded);
+    const number = options.allowNumbers ? /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)$/ : /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)?$/;
+    const isStop = (isStopWord(text.original.slice(w.start, w.end).replace(/[._-]+$/, ''), w.folded, options.stopWords) && !continuesName(words, w.folded, next)) || number.test(w.folded);
     if (isStop && !(options.keepFirst && words.length === 0 && productHeads.has(w.folded))) break;
     words.push(w);
     if (words.length >= options.maxWords) break;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { applicableLaw, findLegalBasis } from '../../src/complaints/legal-basis.ts';
+import type { PurchaseChannel } from '../../src/complaints/infer-purchase-channel.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { KeywordPassageSearch } from '../support/keyword-passage-search.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
@@ -15,9 +16,9 @@ beforeAll(async () => {
   search = new KeywordPassageSearch(knowledgeBase);
 });
 
-const basisFor = async (story: string, purchaseDate = '2025-03-01') => {
+const basisFor = async (story: string, purchaseDate = '2025-03-01', channel: PurchaseChannel | null = null) => {
   const issue = taxonomy.classify(story);
-  return { issue, refs: await findLegalBasis({ search, knowledgeBase, taxonomy }, issue, story, purchaseDate) };
+  return { issue, refs: await findLegalBasis({ search, knowledgeBase, taxonomy }, issue, story, { date: purchaseDate, channel }) };
 };
 
 describe('classification', () => {
@@ -58,6 +59,13 @@ describe('legal basis', () => {
   it('cites Điều 43-44 for a door-to-door sale', async () => {
     const { refs } = await basisFor('nhân viên đến nhà tư vấn bán máy lọc nước, tôi muốn hủy hợp đồng trong 3 ngày');
     expect(refs.some((r) => [43, 44].includes(r.article))).toBe(true);
+  });
+
+  it('adds the articles of the way the purchase was made, and only those', async () => {
+    const online = await basisFor('nồi cơm điện bảo hành mãi không sửa được', '2025-03-01', 'online');
+    expect(online.refs.some((r) => [37, 38, 39].includes(r.article))).toBe(true);
+    const inStore = await basisFor('nồi cơm điện bảo hành mãi không sửa được, mua online lần trước thì khác', '2025-03-01', 'in_store');
+    expect(inStore.refs.some((r) => [37, 38, 39, 43, 44, 47].includes(r.article))).toBe(false);
   });
 
   it('adds Điều 80 for a purchase before 01/7/2024', async () => {
