@@ -104,11 +104,17 @@ export class FakeBotApi {
         clearTimeout(timer);
         this.pollers.delete(wake);
         resolve();
+        this.notify();
       };
       const timer = setTimeout(wake, timeoutMs);
       this.pollers.add(wake);
       signal.addEventListener('abort', wake, { once: true });
     });
+  }
+
+  /** Long polls waiting right now (a killed bot's poll counts until its connection is seen closed). */
+  get waitingPolls(): number {
+    return this.pollers.size;
   }
 
   wakePollers(): void {

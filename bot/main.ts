@@ -1,0 +1,91 @@
+import { runComplaintReminders } from '../src/complaints/complaint-reminders.ts';
+import { ConfigError, loadConfig } from '../src/config/config.ts';
+import { systemClock } from '../src/shared/clock.ts';
+import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
+import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
+import { createApp } from './app.ts';
+import { createChatChannels } from './channels/chat-channels.ts';
+import { createLogger } from './logger.ts';
+import { staffConsole } from './staff/staff-console.ts';
+import { webChatRoutes } from './web/web-chat-routes.ts';
+import { createWebServer, listen } from './web/web-server.ts';
+
+/**
+ * `npm start`: builds the database and search index when missing, then serves the web chat (and
+ * every configured channel) until SIGINT/SIGTERM.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  const started = Date.now();
+  const app = await createApp({
+    config,
+    logger,
+    clock: systemClock,
+    onIndexProgress: (p) => logger.info(p, 'building the search index'),
+  });
+  const channels = createChatChannels({
+    config,
+    handle: (message) => app.engine.handle(message),
+    journal: new PrismaInboundJournal(app.db),
+    outbox: new PrismaOutbox(app.db),
+    translators: app.translators,
+    logger,
+  });
+  const web = createWebServer({
+    logger,
+    mounts: [
+      ...channels.mounts,
+      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store }) },
+      { path: '/staff', app: staffConsole(app) },
+    ],
+  });
+  const server = await listen(web, config.PORT, config.HOST);
+  logger.info({ url: server.url, startupMs: Date.now() - started, passages: app.knowledgeBase.passages.length }, 'web chat ready');
+  process.stdout.write(`Web chat: ${server.url}\n`);
+  // After listening: a webhook may be called as soon as it is set.
+  await channels.start();
+
+  // Complaint deadline reminders (Điều 31.2, 57.2): checked at start and every 15 minutes.
+  const reminderOutbox = new PrismaOutbox(app.db);
+  const remind = () =>
+    runComplaintReminders({ db: app.db, outbox: reminderOutbox, translators: app.translators, hotline: config.HOTLINE_NATIONAL, now: systemClock.now() }).then(
+      (sent) => {
+        if (sent.acknowledge + sent.negotiate > 0) logger.info(sent, 'complaint deadline reminders queued');
+      },
+      (error: unknown) => logger.error({ err: error }, 'complaint deadline reminders failed'),
+    );
+  void remind();
+  const reminderTimer = setInterval(() => void remind(), 15 * 60_000);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    clearInterval(reminderTimer);
+    await channels.stop();
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Printed once a stop signal is handled gracefully: tests and supervisors wait for this line.
+  if (channels.names.length > 0) process.stdout.write(`Channels: ${channels.names.join(', ')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+  if (error instanceof Error && error.cause) process.stderr.write(`  caused by: ${String(error.cause)}\n`);
+  process.exit(1);
+});
