@@ -20,6 +20,7 @@ import type { Logger } from '../src/shared/logger.ts';
 import { openDatabase, type Db } from '../src/storage/database.ts';
 import { PrismaConversationStore } from '../src/storage/prisma-conversation-store.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
+import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
 import { parseWorkingHours } from '../src/handoff/working-hours.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
@@ -97,6 +98,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     const flows: DialogueFlow[] = [
       complaints.flow,
+      await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
       new HandoffFlow({
         queue: new PrismaHandoffQueue(database.prisma),
         holidays: new PrismaHolidaySource(database.prisma),

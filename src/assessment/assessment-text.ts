@@ -1,0 +1,121 @@
+import type { Locale, Translator } from '../i18n/translator.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { AssessmentRecord, Progress } from './assessment-record.ts';
+import { fullCitation, quoteOf, shortCitations } from './basis-text.ts';
+import type { BusinessProfile, ProfileField } from './business-profile.ts';
+import type { Criteria, Criterion } from './criteria-schema.ts';
+
+/** Gaps listed in the chat; the PDF lists them all. Keeps a reply within Telegram's 4096 characters. */
+export const gapsInChat = 8;
+/** Cited passages quoted in a "why" answer; the others are named only. */
+const quotedBases = 3;
+const quoteLength = 480;
+
+/** The order fields are shown in a profile summary. */
+const summaryFields: readonly ProfileField[] = ['sector', 'size', 'online', 'platform', 'premises', 'continuous', 'doorToDoor', 'mlm', 'awayFromPremises', 'standardContracts', 'registration', 'warranty', 'customerData'];
+
+export function formatDate(date: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(date));
+}
+
+/** yyyy-mm-dd in the business's time zone, for file names. */
+export function isoDay(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+export function formatScore(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(value);
+}
+
+export function profileLines(profile: BusinessProfile, t: Translator): string[] {
+  return summaryFields.flatMap((field) => {
+    const value = profile[field];
+    if (value === undefined) return [];
+    return [`${t.t(`assessment.profile.${field}`)}: ${valueLabel(field, value, t)}`];
+  });
+}
+
+function valueLabel(field: ProfileField, value: string | boolean, t: Translator): string {
+  if (typeof value === 'boolean') return t.t(`assessment.value.${value}`);
+  if (field === 'sector') return t.t(`assessment.sector.${value}`);
+  if (field === 'size') return t.t(`assessment.size.${value}`);
+  if (field === 'platform') return t.t(`assessment.platform.${value}`);
+  return t.t(`assessment.registration.${value}`);
+}
+
+export function itemQuestionText(item: Criterion, n: number, total: number, criteria: Criteria, t: Translator): string {
+  const area = criteria.areas.find((a) => a.id === item.area)?.title[t.locale] ?? item.area;
+  return t.t('assessment.item.question', { n, total, area, question: item.question[t.locale] });
+}
+
+/** "Why does this matter?": the plain reason, then the cited words of the law and plans. */
+export function whyText(item: Criterion, kb: KnowledgeBase, t: Translator): string {
+  const locale = t.locale;
+  const lines = [t.t('assessment.why.head', { title: item.title[locale] }), item.why[locale], '', t.t('assessment.why.basis')];
+  item.basis.slice(0, quotedBases).forEach((b) => {
+    const quote = quoteOf(b, kb);
+    lines.push(`• ${fullCitation(b, kb, locale)}${quote ? `:\n«${truncate(quote, quoteLength)}»` : ''}`);
+  });
+  const rest = item.basis.slice(quotedBases);
+  if (rest.length > 0) lines.push(`• ${shortCitations(rest, locale)}`);
+  lines.push('', t.t('assessment.why.answer'));
+  return lines.join('\n');
+}
+
+/** The result in chat: score and areas, the gaps with action and basis, and the week's first steps. */
+export function resultTexts(record: AssessmentRecord, progress: Progress | null, criteria: Criteria, t: Translator, timeZone: string): string[] {
+  const locale = t.locale;
+  const head = [
+    t.t('assessment.result.head', {
+      name: record.business,
+      date: formatDate(record.completedAt, timeZone),
+      score: formatScore(record.score, locale),
+      maxScore: formatScore(record.maxScore, locale),
+      percent: record.percent,
+    }),
+  ];
+  if (progress) head.push(...progressLines(progress, criteria, t, timeZone));
+  head.push('', t.t('assessment.result.areas'));
+  for (const area of record.areas) head.push(`• ${area.title}: ${formatScore(area.score, locale)}/${formatScore(area.maxScore, locale)} (${area.percent}%)`);
+
+  if (record.gaps.length === 0) return [head.join('\n'), t.t('assessment.result.noGaps')];
+
+  const gaps = [t.t('assessment.result.gaps', { count: record.gaps.length })];
+  record.gaps.slice(0, gapsInChat).forEach((gap, i) => {
+    gaps.push(
+      t.t('assessment.result.gap', {
+        n: i + 1,
+        kind: t.t(`assessment.kind.${gap.kind}`),
+        title: gap.title,
+        answer: t.t(`assessment.answer.${gap.answer}`),
+        action: gap.action,
+        basis: shortCitations(gap.basis, locale),
+      }),
+    );
+  });
+  if (record.gaps.length > gapsInChat) gaps.push(t.t('assessment.result.moreGaps', { count: record.gaps.length - gapsInChat }));
+
+  const week = [t.t('assessment.result.thisWeek'), ...record.thisWeek.map((s, i) => `${i + 1}. ${s.step}`)];
+  return [head.join('\n'), gaps.join('\n'), week.join('\n')];
+}
+
+export function progressLines(progress: Progress, criteria: Criteria, t: Translator, timeZone: string): string[] {
+  const title = (id: string) => criteria.items.find((i) => i.id === id)?.title[t.locale] ?? id;
+  const lines = [
+    t.t('assessment.result.progress', {
+      date: formatDate(progress.previousCompletedAt, timeZone),
+      previous: progress.previousPercent,
+      delta: progress.delta > 0 ? `+${progress.delta}` : String(progress.delta),
+    }),
+  ];
+  if (progress.fixed.length > 0) lines.push(t.t('assessment.result.fixed', { items: progress.fixed.map(title).join('; ') }));
+  if (progress.newGaps.length > 0) lines.push(t.t('assessment.result.newGaps', { items: progress.newGaps.map(title).join('; ') }));
+  return lines;
+}
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+}

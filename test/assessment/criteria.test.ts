@@ -1,0 +1,103 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quoteOf } from '../../src/assessment/basis-text.ts';
+import { assertBasesResolve, basisResolves, CriteriaError, currentCriteriaFile, loadCriteria, unresolvedBases } from '../../src/assessment/criteria-loader.ts';
+import { basisKey, type Basis, type Criteria } from '../../src/assessment/criteria-schema.ts';
+import { loadCatalogs } from '../../src/i18n/translator.ts';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
+
+let kb: KnowledgeBase;
+let criteria: Criteria;
+
+beforeAll(async () => {
+  kb = await loadRealKnowledgeBase();
+  criteria = await loadCriteria(path.join(knowledgeDir, currentCriteriaFile));
+});
+
+/** The passage(s) of the knowledge base a basis stands for; empty when it points nowhere. */
+function passagesOf(b: Basis): string[] {
+  const doc = kb.document(b.doc);
+  if (!doc) return [];
+  const id = doc.metadata.id;
+  if ('section' in b) return kb.passages.filter((p) => p.docId === id && (p.section === b.section || p.section?.startsWith(`${b.section}.`))).map((p) => p.id);
+  if (b.clause === undefined) return kb.passages.filter((p) => p.docId === id && p.article === b.article).map((p) => p.id);
+  const passage = kb.passage(`${id}#${b.article}.${b.clause}`);
+  if (!passage) return [];
+  if (b.point !== undefined && !kb.article(b.doc, b.article)!.clauses.find((c) => c.number === b.clause)!.points.some((p) => p.letter === b.point)) return [];
+  return [passage.id];
+}
+
+describe('the self-assessment criteria file', () => {
+  it('is valid, versioned and of a size a business finishes in ten minutes for its own profile', () => {
+    expect(criteria.version).toBe(1);
+    expect(criteria.items.length).toBeGreaterThanOrEqual(25);
+    expect(criteria.items.length).toBeLessThanOrEqual(45);
+    for (const area of criteria.areas) expect(criteria.items.some((i) => i.area === area.id), area.id).toBe(true);
+    expect(criteria.items.filter((i) => i.kind === 'practice').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has every basis resolve to a passage of the knowledge base', () => {
+    const nowhere = criteria.items.flatMap((item) => item.basis.filter((b) => passagesOf(b).length === 0 || !basisResolves(b, kb)).map((b) => `${item.id}: ${basisKey(b)}`));
+    expect(nowhere).toEqual([]);
+    expect(unresolvedBases(criteria, kb)).toEqual([]);
+    // "Why does this matter?" quotes the cited words, so each basis must have words to quote.
+    for (const item of criteria.items) for (const b of item.basis) expect(quoteOf(b, kb), `${item.id}: ${basisKey(b)}`).toBeTruthy();
+  });
+
+  it('fails when a citation points nowhere: a missing clause, point, section or document', () => {
+    const broken: Criteria = {
+      ...criteria,
+      items: [
+        { ...criteria.items[0]!, basis: [{ doc: '19/2023/QH15', article: 31, clause: 9 }] },
+        { ...criteria.items[1]!, basis: [{ doc: '19/2023/QH15', article: 30, clause: 2, point: 'z' }] },
+        { ...criteria.items[2]!, basis: [{ doc: 'KH-BD-CT30', section: 'IV.99' }] },
+        { ...criteria.items[3]!, basis: [{ doc: '59/2010/QH12', article: 18 }] },
+      ],
+    };
+    expect(unresolvedBases(broken, kb)).toEqual([
+      `${criteria.items[0]!.id}: 19/2023/QH15#31.9`,
+      `${criteria.items[1]!.id}: 19/2023/QH15#30.2.z`,
+      `${criteria.items[2]!.id}: KH-BD-CT30#IV.99`,
+      `${criteria.items[3]!.id}: 59/2010/QH12#18`,
+    ]);
+    expect(() => assertBasesResolve(broken, kb)).toThrow(CriteriaError);
+  });
+
+  it('covers the duties the programme and the law ask of businesses', () => {
+    const cited = new Set(criteria.items.flatMap((i) => i.basis.map((b) => ('section' in b ? `${b.doc}#${b.section}` : `${b.doc}#${b.article}`))));
+    const law = [8, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47];
+    const decree = [6, 7, 12, 13, 17, 18, 19, 20, 22, 23, 25, 26];
+    const expected = [
+      ...law.map((a) => `19/2023/QH15#${a}`),
+      ...decree.map((a) => `55/2024/NĐ-CP#${a}`),
+      '07/2024/QĐ-TTg#1',
+      'KH-BD-CT30#II.5',
+      'KH-BD-CT30#IV.18',
+      ...['a', 'b', 'c', 'd'].map((p) => `KH-KH-2017-2020#II.6.${p}`),
+    ];
+    expect(expected.filter((e) => !cited.has(e))).toEqual([]);
+  });
+
+  it('rejects a malformed file with a typed error naming the problem', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bvntd-criteria-'));
+    try {
+      const file = path.join(dir, 'bad.json');
+      const bad = { ...criteria, items: [{ ...criteria.items[0]!, area: 'nowhere', weight: 7 }] };
+      await writeFile(file, JSON.stringify(bad));
+      await expect(loadCriteria(file)).rejects.toThrow(/weight|unknown area/);
+      await expect(loadCriteria(path.join(dir, 'missing.json'))).rejects.toBeInstanceOf(CriteriaError);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has its interface texts in both languages with the same keys', () => {
+    const catalogs = loadCatalogs();
+    const keys = (locale: 'vi' | 'en') => [...catalogs[locale].keys()].filter((k) => k.startsWith('assessment.')).sort();
+    expect(keys('vi').length).toBeGreaterThan(50);
+    expect(keys('en')).toEqual(keys('vi'));
+  });
+});

@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assessmentRecordSchema } from '../../src/assessment/assessment-record.ts';
+import type { DialogueEngine } from '../../src/dialogue/dialogue-engine.ts';
+import type { InboundMessage, Reply } from '../../src/dialogue/messages.ts';
+import { openDatabase } from '../../src/storage/database.ts';
+import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { assessmentEngine, facebookShopScript, walk } from './support/assessment-harness.ts';
+
+let db: TempDatabase;
+let engine: DialogueEngine;
+
+beforeEach(async () => {
+  db = await openTempDatabase();
+  ({ engine } = await assessmentEngine(db.prisma));
+});
+afterEach(async () => {
+  await db.dispose();
+});
+
+const chat = (externalId = 'owner') => {
+  const replies: Reply[] = [];
+  return {
+    replies,
+    async say(text: string, extra: Partial<InboundMessage> = {}, on: DialogueEngine = engine): Promise<Reply[]> {
+      const result = await on.handle({ channel: 'zalo', externalId, text, ...extra });
+      replies.push(...result.replies);
+      return [...result.replies];
+    },
+    last: () => replies.at(-1)!,
+  };
+};
+
+const vegetableSeller = ['/doanhnghiep', 'Sạp rau cô Ba', 'cá nhân bán rau ngoài chợ, không đăng ký kinh doanh'];
+const facebookShop = facebookShopScript;
+
+describe('the self-assessment conversation', () => {
+  it('asks an individual trader only about the duties of Điều 9, and shows the cited clause on "tại sao?"', async () => {
+    const c = chat();
+    for (const text of vegetableSeller) await c.say(text);
+    expect(c.last().text).toContain('Có 4 câu phù hợp với bạn');
+    const [first] = await c.say('đúng');
+    expect(first!.text).toContain('Câu 1/4 · Thông tin, nhãn và giá');
+    const [why] = await c.say('tại sao?');
+    expect(why!.text).toContain('Vì sao cần: Thông tin sản phẩm, dịch vụ chính xác, đầy đủ');
+    expect(why!.text).toContain('khoản 1 Điều 21 Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)');
+    expect(why!.text).toContain('1. Cung cấp thông tin chính xác, đầy đủ về các nội dung sau đây');
+    expect(why!.text).toContain('điểm c khoản 1 Điều 9 Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)');
+    expect(why!.options!.map((o) => o.label)).toEqual(['Có', 'Một phần', 'Chưa', 'Không rõ', 'Vì sao cần?', 'Tạm dừng']);
+    // After "why" the number still answers the same question.
+    const [next] = await c.say('1');
+    expect(next!.text).toContain('Câu 2/4');
+  });
+
+  it('asks again, politely, when an answer is not understood', async () => {
+    const c = chat();
+    for (const text of vegetableSeller) await c.say(text);
+    await c.say('đúng');
+    const replies = await c.say('hôm nay trời đẹp');
+    expect(replies[0]!.text).toBe('Tôi chưa hiểu câu trả lời. Bạn chọn một phương án dưới đây (bấm nút hoặc gõ số):');
+    expect(replies[1]!.text).toContain('Câu 1/4');
+  });
+
+  it('stops on "tạm dừng" and resumes where it left off after a restart', async () => {
+    const c = chat('resume');
+    await c.say('/doanhnghiep');
+    await c.say('Shop Hoa Mai');
+    await c.say('shop nhỏ bán quần áo trên Facebook, không có cửa hàng');
+    for (const text of ['không', 'không có', 'không', 'không', 'đúng', 'có', 'một phần', 'chưa']) await c.say(text);
+    const [paused] = await c.say('tạm dừng');
+    expect(paused!.text).toBe('Đã lưu: bạn đã trả lời 3/23 câu. Khi nào tiện, gõ /doanhnghiep để làm tiếp.');
+
+    // A new process: a new client on the same SQLite file, a new engine and flow.
+    await db.close();
+    const reopened = await openDatabase(db.url);
+    try {
+      const { engine: restarted, flow } = await assessmentEngine(reopened.prisma);
+      const [offer] = await c.say('/doanhnghiep', {}, restarted);
+      expect(offer!.text).toBe('Bạn đang làm dở bài tự đánh giá cho "Shop Hoa Mai" (đã trả lời 3/23 câu). Làm tiếp nhé?');
+      const [item] = await c.say('1', {}, restarted);
+      expect(item!.text).toContain('Câu 4/23');
+      // The engine's own "hủy" ends the flow, yet the answers are kept.
+      await c.say('có', {}, restarted);
+      await c.say('hủy', {}, restarted);
+      const [again] = await c.say('/doanhnghiep', {}, restarted);
+      expect(again!.text).toContain('(đã trả lời 4/23 câu)');
+      const w = await walk(restarted, { ...facebookShop, externalId: 'resume', start: 'tiếp tục' });
+      expect(w.askedItems[0]).toBe('info-accurate');
+      expect(w.askedItems).toHaveLength(19);
+      const records = await flow.records(w.conversationId);
+      const record = assessmentRecordSchema.parse(records[0]!.data);
+      expect(Object.keys(record.answers)).toHaveLength(23);
+      expect(record.answers['cp-materials']).toBe('partly');
+      expect(record.answers['cp-training']).toBe('no');
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('shows the progress since the last result on a retake, keeping the profile', async () => {
+    const first = await walk(engine, facebookShop);
+    const before = assessmentRecordSchema.parse((await engine.records(first.conversationId))[0]!.data);
+    const second = await walk(engine, { ...facebookShop, start: ['/doanhnghiep', { press: 'Làm bài mới, giữ hồ sơ cũ' }], answers: { 'remote-info': 'có' } });
+    expect(second.askedProfile).toEqual([]);
+    expect(second.replies.some((r) => r.text.startsWith(`Lần trước (23/11/2026), "Shop Hoa Mai" đạt ${before.percent}%.`))).toBe(true);
+    const records = await engine.records(second.conversationId);
+    expect(records).toHaveLength(2);
+    const after = assessmentRecordSchema.parse(records[1]!.data);
+    expect(after.percent).toBe(100);
+    const result = second.replies.find((r) => r.text.startsWith('KẾT QUẢ TỰ ĐÁNH GIÁ') && r.text.includes('So với lần trước'))!;
+    expect(result.text).toContain(`So với lần trước (23/11/2026: ${before.percent}%): +${100 - before.percent} điểm phần trăm.`);
+    // In the order of the last plan: the heaviest obligations first.
+    expect(result.text).toContain('Đã khắc phục: Tiếp nhận khiếu nại, báo đã nhận trong 3 ngày làm việc; Trang bán hàng online có đủ thông tin bắt buộc; Quy tắc bảo vệ thông tin khách hàng được công khai.');
+    expect(second.replies.some((r) => r.text === 'Bạn đáp ứng tất cả các mục phù hợp. Hãy duy trì và làm lại sau 6-12 tháng hoặc khi luật thay đổi.')).toBe(true);
+  });
+
+  it('lets an earlier button change an earlier answer', async () => {
+    const c = chat();
+    for (const text of vegetableSeller) await c.say(text);
+    const [q1] = await c.say('đúng');
+    await c.say('có');
+    const olderNo = q1!.options!.find((o) => o.label === 'Chưa')!;
+    const replies = await c.say('Chưa', { choice: olderNo.id });
+    expect(replies[0]!.text).toBe('Đã sửa câu trả lời cho mục "Thông tin sản phẩm, dịch vụ chính xác, đầy đủ".');
+    expect(replies[1]!.text).toContain('Câu 2/4');
+  });
+
+  it('lets the business correct its profile before the questions start', async () => {
+    const c = chat();
+    for (const text of ['/doanhnghiep', 'Shop Hoa Mai', 'shop nhỏ bán quần áo trên Facebook, không có cửa hàng', 'không', 'không có', 'không', 'không']) await c.say(text);
+    expect(c.last().text).toContain('Có 23 câu phù hợp');
+    await c.say('2');
+    expect(c.last().options!.map((o) => o.label)).toContain('Bán online, từ xa');
+    await c.say('Bán online, từ xa', { choice: c.last().options!.find((o) => o.label === 'Bán online, từ xa')!.id });
+    const [asked] = await c.say('không');
+    // Without online sales nothing implies customer data any more: now it must be asked.
+    expect(asked!.text).toBe('Bạn có lưu thông tin khách hàng (tên, số điện thoại, địa chỉ, lịch sử mua) không?');
+    const [confirm] = await c.say('có');
+    expect(confirm!.text).toContain('• Bán online, từ xa: không');
+    expect(confirm!.text).toContain('Có 19 câu phù hợp');
+    // A typed correction works too.
+    const replies = await c.say('à có bán trên shopee');
+    expect(replies[0]!.text).toBe('Tôi hiểu: Bán online, từ xa: có.');
+    expect(replies.at(-1)!.text).toContain('Có 23 câu phù hợp');
+  });
+
+  it('speaks English to a business that asked for it', async () => {
+    const w = await walk(engine, {
+      locale: 'en',
+      channel: 'telegram',
+      externalId: 'english',
+      start: '/doanhnghiep',
+      name: 'Hoa Mai Shop',
+      description: "small shop selling clothes on Facebook, we don't have a physical store",
+      profile: { continuous: 'no', direct: 'none', standardContracts: 'no', warranty: 'no' },
+      answers: { 'complaint-intake': 'no' },
+      otherwise: 'yes',
+      consent: 'no',
+    });
+    const record = assessmentRecordSchema.parse((await engine.records(w.conversationId))[0]!.data);
+    expect(record.locale).toBe('en');
+    expect(record.gaps[0]).toMatchObject({ item: 'complaint-intake', title: 'Complaint intake, acknowledged within 3 working days' });
+    expect(record.gaps[0]!.action).toMatch(/^Publish one complaint contact/);
+    expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('Basis: Art. 31.1, 31.2 (19/2023/QH15)');
+    expect(w.replies.find((r) => r.file)!.file!.fileName).toBe('self-assessment-hoa-mai-shop-2026-11-23.pdf');
+  });
+
+  it('starts afresh, saying so, when its saved state has been erased', async () => {
+    const c = chat('erased');
+    for (const text of vegetableSeller) await c.say(text);
+    await c.say('đúng');
+    const conversation = await db.prisma.conversation.findFirstOrThrow({ where: { externalId: 'erased' } });
+    // What a privacy erasure does: the working data goes, the assessment is unlinked from the chat.
+    await db.prisma.conversation.update({ where: { id: conversation.id }, data: { stateData: '{}' } });
+    await db.prisma.selfAssessment.updateMany({ where: { conversationId: conversation.id }, data: { conversationId: null } });
+    const replies = await c.say('có');
+    expect(replies[0]!.text).toBe('Tôi không tìm thấy bài tự đánh giá đang làm (có thể dữ liệu đã được xóa). Mình bắt đầu lại nhé.');
+    expect(replies.at(-1)!.text).toBe('Trước tiên, tên cơ sở kinh doanh của bạn là gì? (để in trên báo cáo)');
+  });
+
+  it('is started by free text that asks for it', async () => {
+    const c = chat();
+    const replies = await c.say('tôi muốn tự đánh giá doanh nghiệp của mình');
+    expect(replies[0]!.text).toMatch(/^Tự đánh giá "Doanh nghiệp vì người tiêu dùng"/);
+  });
+});

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AssessmentRecord, assessmentRecordSchema } from '../../src/assessment/assessment-record.ts';
+import type { DialogueEngine } from '../../src/dialogue/dialogue-engine.ts';
+import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { assessmentEngine, walk, type Walk, type WalkScript } from './support/assessment-harness.ts';
+
+/**
+ * Golden walk-throughs: five kinds of business go through the real engine and flow on a real SQLite
+ * file, answering as their owners would (typed words, numbers on Zalo, buttons on Telegram). The
+ * expected items, scores and cited gaps below were worked out by hand from the criteria file.
+ */
+let db: TempDatabase;
+let engine: DialogueEngine;
+
+beforeAll(async () => {
+  db = await openTempDatabase();
+  ({ engine } = await assessmentEngine(db.prisma));
+});
+afterAll(async () => {
+  await db.dispose();
+});
+
+async function play(script: WalkScript): Promise<{ w: Walk; record: AssessmentRecord }> {
+  const w = await walk(engine, script);
+  const records = await engine.records(w.conversationId);
+  expect(records).toHaveLength(1);
+  expect(records[0]!.type).toBe('self_assessment');
+  return { w, record: assessmentRecordSchema.parse(records[0]!.data) };
+}
+
+const gapsOf = (record: AssessmentRecord) => record.gaps.map((g) => [g.item, g.kind, g.answer]);
+
+describe('golden walk-throughs', () => {
+  it('a micro shop selling clothes on Facebook, described in one sentence, on Zalo', async () => {
+    const { w, record } = await play({
+      channel: 'zalo',
+      externalId: 'shop-hoa-mai',
+      start: '/doanhnghiep',
+      name: 'Shop Hoa Mai',
+      description: 'shop nhỏ bán quần áo trên Facebook, không có cửa hàng',
+      profile: { continuous: 'không', direct: 'không có', standardContracts: 'ko', warranty: 'không' },
+      confirm: 'đúng',
+      answers: { 'cp-strategy': 'chưa', 'complaint-intake': 'không', 'remote-info': 'một phần', 'data-rules': 'chua', 'sales-evidence': 'không rõ' },
+      otherwise: 'có',
+      consent: 'đồng ý',
+    });
+    // What the sentence said (sector, size, online, no shop) is never asked; nor what changes nothing.
+    expect(w.askedProfile).toEqual(['continuous', 'direct', 'standardContracts', 'warranty']);
+    expect(record.profile).toEqual({
+      sector: 'goods_retail',
+      size: 'micro',
+      online: true,
+      platform: 'no',
+      premises: false,
+      continuous: false,
+      mlm: false,
+      doorToDoor: false,
+      awayFromPremises: false,
+      standardContracts: false,
+      warranty: false,
+      customerData: true,
+    });
+    // A micro enterprise is spared the published process of Điều 31.3, not the remote-sale duties.
+    expect(w.askedItems).toEqual([
+      'cp-strategy', 'cp-materials', 'cp-training', 'cp-programme',
+      'info-accurate', 'info-label', 'info-price', 'info-fair-marketing',
+      'sales-evidence', 'sales-refund',
+      'complaint-intake', 'complaint-negotiation', 'cp-complaint-unit',
+      'data-rules', 'data-consent', 'data-security',
+      'safety-quality', 'safety-recall',
+      'remote-info', 'remote-contract', 'remote-cancel',
+      'vulnerable-priority', 'vulnerable-policy',
+    ]);
+    expect(Object.keys(record.answers)).toEqual(w.askedItems);
+    expect([record.score, record.maxScore, record.percent]).toEqual([36.5, 46, 79]);
+    expect(gapsOf(record)).toEqual([
+      ['complaint-intake', 'obligation', 'no'],
+      ['remote-info', 'obligation', 'partly'],
+      ['data-rules', 'obligation', 'no'],
+      ['sales-evidence', 'obligation', 'unknown'],
+      ['cp-strategy', 'practice', 'no'],
+    ]);
+    expect(record.gaps[0]!.basis).toEqual([
+      { doc: '19/2023/QH15', article: 31, clause: 1 },
+      { doc: '19/2023/QH15', article: 31, clause: 2 },
+    ]);
+    expect(record.gaps[1]!.basis).toContainEqual({ doc: '19/2023/QH15', article: 37, clause: 1 });
+    expect(record.gaps[4]!.basis).toEqual([
+      { doc: 'KH-BD-CT30', section: 'II.5' },
+      { doc: 'KH-KH-2017-2020', section: 'II.6.a' },
+    ]);
+    expect(record.thisWeek.map((s) => s.item)).toEqual(['complaint-intake', 'remote-info', 'data-rules']);
+    expect(record.areas.find((a) => a.area === 'complaints')).toEqual({ area: 'complaints', title: 'Tiếp nhận và giải quyết khiếu nại', score: 4, maxScore: 7, percent: 57 });
+
+    const result = w.replies.find((r) => r.text.startsWith('KẾT QUẢ TỰ ĐÁNH GIÁ'))!;
+    expect(result.text).toContain('Điểm: 36,5/46 (79%)');
+    const plan = w.replies.find((r) => r.text.startsWith('Cần khắc phục'))!;
+    expect(plan.text).toContain('1. [Nghĩa vụ] Tiếp nhận khiếu nại, báo đã nhận trong 3 ngày làm việc (Chưa)');
+    expect(plan.text).toContain('Căn cứ: Điều 31.1, 31.2 (19/2023/QH15)');
+    const week = w.replies.find((r) => r.text.startsWith('Làm ngay tuần này'))!;
+    expect(week.text.split('\n')).toHaveLength(4);
+    const pdf = w.replies.find((r) => r.file)!.file!;
+    expect(pdf.fileName).toBe('tu-danh-gia-shop-hoa-mai-2026-11-23.pdf');
+    expect(Buffer.from(pdf.data).subarray(0, 5).toString()).toBe('%PDF-');
+    const row = await db.prisma.selfAssessment.findFirstOrThrow({ where: { conversationId: w.conversationId } });
+    expect(row).toMatchObject({ businessName: 'Shop Hoa Mai', score: 36.5, maxScore: 46, consentToShare: true, criteriaVersion: 'dnvntd-self-assessment.v1' });
+  });
+
+  it('an electronics retailer with warranty, by Telegram buttons, question by question', async () => {
+    const { w, record } = await play({
+      channel: 'telegram',
+      externalId: 'dien-may',
+      start: ['/start', { press: 'Doanh nghiệp tự đánh giá' }],
+      name: 'Điện máy Hoàng Long',
+      description: { press: 'Trả lời từng câu' },
+      profile: {
+        sector: { press: 'Điện máy, điện thoại, xe (hàng có bảo hành)' },
+        size: { press: 'Doanh nghiệp nhỏ' },
+        online: { press: 'Không' },
+        continuous: { press: 'Không' },
+        direct: { press: 'Không có' },
+        standardContracts: { press: 'Có' },
+        registration: { press: 'Không' },
+      },
+      answers: { 'warranty-replace': { press: 'Chưa' }, 'warranty-service': { press: 'Một phần' }, 'contract-terms': { press: 'Không rõ' }, 'cp-training': { press: 'Chưa' } },
+      consent: { press: 'Không chia sẻ' },
+    });
+    // Warranty follows from the sector and customer data from the contracts: neither is asked.
+    expect(w.askedProfile).toEqual(['sector', 'size', 'online', 'continuous', 'direct', 'standardContracts', 'registration']);
+    expect(record.profile).toMatchObject({ sector: 'electronics', size: 'small', warranty: true, customerData: true, standardContracts: true, registration: 'no' });
+    expect(w.askedItems).toEqual(expect.arrayContaining(['warranty-policy', 'warranty-service', 'warranty-replace', 'complaint-process', 'contract-terms', 'info-label']));
+    expect(w.askedItems).not.toEqual(expect.arrayContaining(['contract-register']));
+    expect(w.askedItems.filter((id) => id.startsWith('remote-') || id === 'vulnerable-policy')).toEqual([]);
+    expect(w.askedItems).toHaveLength(26);
+    expect([record.score, record.maxScore, record.percent]).toEqual([46, 54, 85]);
+    expect(gapsOf(record)).toEqual([
+      ['warranty-replace', 'obligation', 'no'],
+      ['contract-terms', 'obligation', 'unknown'],
+      ['warranty-service', 'obligation', 'partly'],
+      ['cp-training', 'practice', 'no'],
+    ]);
+    expect(record.gaps[0]!.basis).toEqual([{ doc: '19/2023/QH15', article: 30, clause: 2, point: 'đ' }]);
+    expect(record.gaps[1]!.basis).toContainEqual({ doc: '19/2023/QH15', article: 25, clause: 14 });
+    expect(record.gaps[3]!.basis).toEqual([
+      { doc: 'KH-BD-CT30', section: 'II.2' },
+      { doc: 'KH-KH-2017-2020', section: 'II.3' },
+    ]);
+  });
+
+  it('a telecom-like continuous service with registered standard contracts, typing numbers on Zalo', async () => {
+    const { w, record } = await play({
+      channel: 'zalo',
+      externalId: 'vien-thong',
+      start: '/doanhnghiep',
+      name: 'Công ty Viễn thông Sao Mai',
+      description: 'công ty cung cấp internet và truyền hình cáp trên toàn quốc, có hợp đồng mẫu, thuộc danh mục phải đăng ký, bán gói cước qua website',
+      profile: { platform: '1', direct: '4', warranty: '2' },
+      confirm: '1',
+      answers: { 'continuous-notice': '3', 'contract-register': '4', 'continuous-exit': '2' },
+      otherwise: '1',
+      consent: '1',
+    });
+    expect(w.askedProfile).toEqual(['platform', 'direct', 'warranty']);
+    expect(record.profile).toMatchObject({ sector: 'utilities', size: 'medium_large', online: true, continuous: true, standardContracts: true, registration: 'yes', platform: 'no' });
+    expect(w.askedItems).toEqual(expect.arrayContaining(['contract-register', 'continuous-contract', 'continuous-notice', 'continuous-exit', 'remote-info', 'vulnerable-policy']));
+    expect(w.askedItems).not.toEqual(expect.arrayContaining(['info-label']));
+    expect(w.askedItems).toHaveLength(29);
+    expect([record.score, record.maxScore, record.percent]).toEqual([55, 61, 90]);
+    expect(gapsOf(record)).toEqual([
+      ['contract-register', 'obligation', 'unknown'],
+      ['continuous-notice', 'obligation', 'no'],
+      ['continuous-exit', 'obligation', 'partly'],
+    ]);
+    expect(record.gaps[0]!.basis).toEqual(
+      expect.arrayContaining([
+        { doc: '19/2023/QH15', article: 28, clause: 1 },
+        { doc: '55/2024/NĐ-CP', article: 7, clause: 1 },
+        { doc: '07/2024/QĐ-TTg', article: 1 },
+      ]),
+    );
+    expect(record.gaps[1]!.basis).toEqual([
+      { doc: '19/2023/QH15', article: 42, clause: 2, point: 'đ' },
+      { doc: '19/2023/QH15', article: 42, clause: 2, point: 'e' },
+      { doc: '19/2023/QH15', article: 41, clause: 3 },
+      { doc: '19/2023/QH15', article: 25, clause: 13 },
+    ]);
+  });
+
+  it('an MLM company, described in the command itself, in the terminal', async () => {
+    const { w, record } = await play({
+      channel: 'cli',
+      externalId: 'da-cap',
+      start: '/doanhnghiep công ty bán hàng đa cấp thực phẩm chức năng, 200 nhân viên, bán qua ứng dụng và hội thảo',
+      name: 'Công ty Đa cấp An Khang',
+      profile: { platform: 'không', continuous: 'không', direct: 'không còn', standardContracts: 'có', registration: 'không rõ' },
+      answers: { 'mlm-buyback': 'không', 'mlm-participants': 'một phần', 'away-notice': 'chưa' },
+      otherwise: 'có',
+      consent: 'không',
+    });
+    // MLM and seminars were said: only door-to-door is left to ask about.
+    expect(w.replies.some((r) => r.text === 'Ngoài ra còn cách nào dưới đây không?' && r.options?.map((o) => o.label).join('|') === 'Bán tận nhà, nơi làm việc của khách|Không còn')).toBe(true);
+    expect(record.profile).toMatchObject({ sector: 'food', size: 'medium_large', mlm: true, awayFromPremises: true, doorToDoor: false, online: true, registration: 'unknown', warranty: false });
+    expect(w.askedItems).toEqual(expect.arrayContaining(['mlm-transparency', 'mlm-buyback', 'mlm-participants', 'away-notice', 'away-aftersale', 'contract-register']));
+    expect(w.askedItems).toHaveLength(33);
+    expect([record.score, record.maxScore, record.percent]).toEqual([64.5, 71, 91]);
+    expect(gapsOf(record)).toEqual([
+      ['mlm-buyback', 'obligation', 'no'],
+      ['mlm-participants', 'obligation', 'partly'],
+      ['away-notice', 'obligation', 'no'],
+    ]);
+    expect(record.gaps[0]!.basis).toEqual([{ doc: '19/2023/QH15', article: 45, clause: 1, point: 'd' }]);
+    expect(record.gaps[1]!.basis).toContainEqual({ doc: '55/2024/NĐ-CP', article: 25, clause: 1 });
+    expect(record.gaps[2]!.basis).toContainEqual({ doc: '55/2024/NĐ-CP', article: 26, clause: 3 });
+  });
+
+  it('a door-to-door seller run as a household business', async () => {
+    const { w, record } = await play({
+      channel: 'telegram',
+      externalId: 'tan-nha',
+      start: '/doanhnghiep',
+      name: 'Máy lọc nước Trong Lành',
+      description: 'hộ kinh doanh bán máy lọc nước tận nhà khách, có bảo hành',
+      profile: { sector: 'thiết bị gia dụng', online: 'không', continuous: 'không', direct: 'không còn', standardContracts: 'có', registration: 'không' },
+      answers: { 'door-cooling-off': 'chưa', 'door-conduct': 'một phần', 'contract-terms': 'không rõ' },
+      otherwise: 'rồi',
+      consent: 'có',
+    });
+    expect(w.askedProfile).toEqual(['sector', 'online', 'continuous', 'direct', 'standardContracts', 'registration']);
+    expect(record.profile).toMatchObject({ size: 'household', doorToDoor: true, warranty: true, customerData: true, platform: 'no' });
+    // A household business is not a micro enterprise: the published complaint process applies.
+    expect(w.askedItems).toEqual(expect.arrayContaining(['door-conduct', 'door-cooling-off', 'complaint-process', 'vulnerable-policy', 'warranty-replace']));
+    expect(w.askedItems).toHaveLength(29);
+    expect([record.score, record.maxScore, record.percent]).toEqual([53, 60, 88]);
+    expect(gapsOf(record)).toEqual([
+      ['door-cooling-off', 'obligation', 'no'],
+      ['contract-terms', 'obligation', 'unknown'],
+      ['door-conduct', 'obligation', 'partly'],
+    ]);
+    expect(record.gaps[0]!.basis).toEqual([
+      { doc: '19/2023/QH15', article: 44, clause: 1 },
+      { doc: '19/2023/QH15', article: 44, clause: 2 },
+      { doc: '19/2023/QH15', article: 44, clause: 3 },
+    ]);
+  });
+});
