@@ -35,6 +35,8 @@ export class DialogueEngineError extends Error {
 interface TurnOutcome {
   readonly replies: Reply[];
   readonly update: ConversationUpdate;
+  /** The flow whose start/handle produced this outcome, if any. */
+  readonly flow?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export class DialogueEngine {
       const replies = await this.deps.store.handledUpdate(message.channel, message.updateKey);
       if (replies) return { conversationId: conversation.id, locale: conversation.locale, replies, duplicate: true };
     }
-    const outcome = await this.route(conversation, resolveNumberedChoice(message, conversation.lastOptions), now);
+    const outcome = await this.leaveIfTakenAway(conversation, await this.route(conversation, resolveNumberedChoice(message, conversation.lastOptions), now), now);
     const offered = outcome.replies.findLast((r) => r.options && r.options.length > 0)?.options ?? [];
     await this.deps.store.saveTurn({
       conversationId: conversation.id,
@@ -123,7 +125,7 @@ export class DialogueEngine {
       if (talk === 'cancel' && !current.silencesBot) {
         return this.done(notes, [{ text: this.t(conversation).t('core.cancelled'), options: this.menu(conversation) }], { state: 'idle', stateData: {} });
       }
-      return this.withNotes(notes, this.fromFlow(await current.handle(ctx(conversation), message)));
+      return this.withNotes(notes, this.fromFlow(current, await current.handle(ctx(conversation), message)));
     }
 
     if (message.choice) return this.withNotes(notes, await this.onChoice(conversation, message, ctx));
@@ -143,9 +145,18 @@ export class DialogueEngine {
     if (talk === 'cancel') return this.done(notes, [{ text: t.t('core.nothingToCancel'), options: this.menu(conversation) }], {});
 
     const flow = this.detectFlow(text, ctx(conversation));
-    if (flow) return this.withNotes(notes, this.fromFlow(await flow.start(ctx(conversation), message)));
+    if (flow) return this.withNotes(notes, this.fromFlow(flow, await flow.start(ctx(conversation), message)));
 
     return this.withNotes(notes, await this.answerQuestion(conversation, text, now));
+  }
+
+  /** Lets the flow the conversation was in release its resources when a command takes it away. */
+  private async leaveIfTakenAway(conversation: ConversationSnapshot, outcome: TurnOutcome, now: Date): Promise<TurnOutcome> {
+    const current = this.currentFlow(conversation);
+    const next = outcome.update.state;
+    if (!current?.leave || outcome.flow === current.name || next === undefined || next.startsWith(`${current.name}.`)) return outcome;
+    const farewell = await current.leave({ conversation, t: this.t(conversation), now, text: '' });
+    return farewell.length === 0 ? outcome : { ...outcome, replies: [...farewell, ...outcome.replies] };
   }
 
   private async onCommand(
@@ -176,7 +187,7 @@ export class DialogueEngine {
         return { replies: [{ text: t.t('core.ask.prompt') }], update: { state: 'idle', stateData: {} } };
     }
     const flow = this.flows.find((f) => f.commands.includes(command.command));
-    if (flow) return this.fromFlow(await flow.start(ctx(conversation, { commandArgs: command.args }), message));
+    if (flow) return this.fromFlow(flow, await flow.start(ctx(conversation, { commandArgs: command.args }), message));
     if (command.command === 'nhanvien') {
       return { replies: [{ text: this.contactText(t, 'core.humanUnavailable'), options: this.menu(conversation) }], update: {} };
     }
@@ -198,7 +209,7 @@ export class DialogueEngine {
         return { replies: [{ text: this.contactText(t, 'core.hotline') }], update: {} };
     }
     const flow = this.flows.find((f) => f.menu?.id === message.choice);
-    if (flow) return this.fromFlow(await flow.start(ctx(conversation), message));
+    if (flow) return this.fromFlow(flow, await flow.start(ctx(conversation), message));
     // A stale button (from a flow that has ended): treat its label as text rather than failing.
     return { replies: [this.greeting(conversation)], update: {} };
   }
@@ -262,8 +273,8 @@ export class DialogueEngine {
     return t.t(key, { hotline: this.deps.contacts.hotline, province: this.deps.contacts.province });
   }
 
-  private fromFlow(turn: FlowTurn): TurnOutcome {
-    return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} } };
+  private fromFlow(flow: DialogueFlow, turn: FlowTurn): TurnOutcome {
+    return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} }, flow: flow.name };
   }
 
   private done(notes: Reply[], replies: Reply[], update: ConversationUpdate): TurnOutcome {

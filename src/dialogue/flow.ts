@@ -52,4 +52,10 @@ export interface DialogueFlow {
    * no: while a person handles the chat the bot stays quiet.
    */
   readonly silencesBot?: boolean;
+  /**
+   * Called when something other than this flow (/start, /huy, another flow's command) takes the
+   * conversation out of its state, so it can release what it holds (a hand-off in the queue). Its
+   * replies are shown before the new ones.
+   */
+  leave?(ctx: FlowContext): Promise<readonly Reply[]>;
 }

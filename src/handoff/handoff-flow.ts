@@ -76,6 +76,14 @@ export class HandoffFlow implements DialogueFlow {
     return { replies: [await this.waitingText(ctx, handoff, 'handoff.stillWaiting')], state, stateData: { handoffId: handoff.id, remindedAt: ctx.now.getTime() } };
   }
 
+  /** /start, /huy or another flow's command while waiting: the user has left the queue. */
+  async leave(ctx: FlowContext): Promise<readonly Reply[]> {
+    const handoff = await this.deps.queue.current(ctx.conversation.id);
+    if (!handoff) return [];
+    await this.deps.queue.withdraw(handoff, ctx.now);
+    return [{ text: ctx.t.t('handoff.withdrawn') }];
+  }
+
   private async waitingText(ctx: FlowContext, handoff: Handoff, key: string): Promise<Reply> {
     const { hours } = this.deps;
     const window = lookaheadWindow(ctx.now, hours.timeZone);

@@ -120,6 +120,22 @@ describe('hand-off to a person', () => {
     expect((await bot.handle(msg('bảo hành bao lâu?'))).replies[0]!.text).toContain('Điều 30');
   });
 
+  it('withdraws the request when /start or /huy takes the user out of the queue', async () => {
+    const bot = engine();
+    await bot.handle(msg('/nhanvien'));
+    const restarted = await bot.handle(msg('/start'));
+    expect(restarted.replies[0]!.text).toContain('Đã hủy yêu cầu gặp nhân viên');
+    expect(restarted.replies[1]!.text).toMatch(/^Xin chào/);
+    expect(await database.prisma.handoff.count({ where: { status: 'waiting' } })).toBe(0);
+    await bot.handle(msg('/nhanvien'));
+    expect((await bot.handle(msg('/huy'))).replies.map((r) => r.text).join('\n')).toContain('Đã hủy yêu cầu gặp nhân viên');
+    expect(await database.prisma.handoff.count({ where: { status: 'waiting' } })).toBe(0);
+    // Asking for a person again while waiting keeps the same request.
+    await bot.handle(msg('/nhanvien'));
+    await bot.handle(msg('/nhanvien'));
+    expect(await database.prisma.handoff.count({ where: { status: 'waiting' } })).toBe(1);
+  });
+
   it('offers a person to an upset user, and records why the hand-off happened', async () => {
     const bot = engine();
     const offer = await bot.handle(msg('Bực mình quá, làm ăn kiểu gì vậy!!!'));
