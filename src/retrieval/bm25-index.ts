@@ -55,27 +55,24 @@ export class Bm25Index {
 
   static build(documents: readonly Readonly<Record<string, string>>[], params: Bm25Params = defaultBm25Params): Bm25Index {
     const fieldNames = Object.keys(params.fields);
-    const perDoc = documents.map((doc) =>
-      fieldNames.map((f) => {
-        const tokens = tokenize(doc[f] ?? '');
-        return { length: tokens.length, counts: documentTermCounts(tokens) };
-      }),
-    );
-    const avgLength = fieldNames.map((_, fi) => Math.max(1, perDoc.reduce((s, d) => s + d[fi]!.length, 0) / Math.max(1, documents.length)));
+    // Two passes over the text rather than keeping every document's term counts: the first only
+    // measures field lengths (BM25 needs their averages), the second turns counts into postings
+    // document by document, so memory holds the postings and one document at a time.
+    const lengths = documents.map((doc) => fieldNames.map((f) => tokenize(doc[f] ?? '').length));
+    const avgLength = fieldNames.map((_, fi) => Math.max(1, lengths.reduce((s, l) => s + l[fi]!, 0) / Math.max(1, documents.length)));
 
-    // Field-weighted, length-normalised term frequency per (term, doc).
     const postings = new Map<string, { docs: number[]; tfs: number[] }>();
-    perDoc.forEach((fields, doc) => {
+    documents.forEach((doc, d) => {
       const tf = new Map<string, number>();
-      fields.forEach(({ length, counts }, fi) => {
-        const spec = params.fields[fieldNames[fi]!]!;
-        const norm = 1 - spec.b + (spec.b * length) / avgLength[fi]!;
-        for (const [term, n] of counts) tf.set(term, (tf.get(term) ?? 0) + (spec.weight * n) / norm);
+      fieldNames.forEach((f, fi) => {
+        const spec = params.fields[f]!;
+        const norm = 1 - spec.b + (spec.b * lengths[d]![fi]!) / avgLength[fi]!;
+        for (const [term, n] of documentTermCounts(tokenize(doc[f] ?? ''))) tf.set(term, (tf.get(term) ?? 0) + (spec.weight * n) / norm);
       });
       for (const [term, value] of tf) {
         let list = postings.get(term);
         if (!list) postings.set(term, (list = { docs: [], tfs: [] }));
-        list.docs.push(doc);
+        list.docs.push(d);
         list.tfs.push(value);
       }
     });
@@ -163,13 +160,14 @@ export class Bm25Index {
         scores[d]! += weight * this.impacts[i]!;
       }
     }
-    const hits: LexicalHit[] = [];
+    // Keep the best `limit` in a small min-heap: on a large corpus a query touches most documents,
+    // and sorting them all would cost more than scoring them.
+    const heap = new TopK(limit);
     for (const d of touched) {
-      if (!allowed || allowed(d)) hits.push({ doc: d, score: scores[d]! });
+      if (!allowed || allowed(d)) heap.offer(d, scores[d]!);
       scores[d] = 0;
     }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return hits.slice(0, limit);
+    return heap.sorted();
   }
 
   async save(file: string): Promise<void> {
@@ -194,5 +192,66 @@ export class Bm25Index {
       requireArray(arrays, 'impacts', Float32Array, file),
       m.terms,
     );
+  }
+}
+
+/** The k best (doc, score) pairs seen, as a binary min-heap on score (ties: lower doc wins). */
+class TopK {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+
+  constructor(private readonly k: number) {}
+
+  offer(doc: number, score: number): void {
+    if (this.k <= 0) return;
+    if (this.docs.length < this.k) {
+      this.docs.push(doc);
+      this.scores.push(score);
+      this.up(this.docs.length - 1);
+    } else if (this.better(doc, score, 0)) {
+      this.docs[0] = doc;
+      this.scores[0] = score;
+      this.down(0);
+    }
+  }
+
+  sorted(): LexicalHit[] {
+    return this.docs
+      .map((doc, i) => ({ doc, score: this.scores[i]! }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  /** Whether (doc, score) ranks above the entry at heap position i. */
+  private better(doc: number, score: number, i: number): boolean {
+    const s = this.scores[i]!;
+    return score > s || (score === s && doc < this.docs[i]!);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.docs[i], this.docs[j]] = [this.docs[j]!, this.docs[i]!];
+    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.better(this.docs[parent]!, this.scores[parent]!, i)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.docs.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < n && this.better(this.docs[worst]!, this.scores[worst]!, l)) worst = l;
+      if (r < n && this.better(this.docs[worst]!, this.scores[worst]!, r)) worst = r;
+      if (worst === i) break;
+      this.swap(i, worst);
+      i = worst;
+    }
   }
 }

@@ -15,7 +15,7 @@ import { CorpusEmbeddingsError } from './retrieval-errors.ts';
 export const corpusEmbeddingsParamsSchema = z
   .object({
     version: z.literal(1).default(1),
-    dimensions: z.number().int().min(8).max(1024).default(256),
+    dimensions: z.number().int().min(8).max(1024).default(128),
     charN: z.number().int().min(2).max(5).default(3),
     minDf: z.object({ word: z.number().int().min(1), bigram: z.number().int().min(1), char: z.number().int().min(1) }).default({ word: 1, bigram: 2, char: 2 }),
     groupWeights: z.object({ word: z.number().min(0), bigram: z.number().min(0), char: z.number().min(0) }).default({ word: 1, bigram: 0.8, char: 0.5 }),

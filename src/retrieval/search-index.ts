@@ -94,7 +94,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Hyb
   const fields = passages.map((p) => passageFields(kb, p));
 
   report({ phase: 'lexical', done: 0, total: passages.length });
-  const lexical = Bm25Index.build(fields as unknown as Record<string, string>[], options.bm25Params ?? defaultBm25Params);
+  const lexical = Bm25Index.build(
+    fields.map((f) => ({ ...f })),
+    options.bm25Params ?? defaultBm25Params,
+  );
   report({ phase: 'lexical', done: passages.length, total: passages.length });
 
   const texts = fields.map(passageText);

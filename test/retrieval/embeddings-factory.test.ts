@@ -65,7 +65,7 @@ describe('createEmbeddings', () => {
     const a = createEmbeddings({});
     const b = createEmbeddings({ provider: 'corpus', dimensions: 64 });
     expect(a.kind).toBe('corpus');
-    expect(a.id).toMatchObject({ provider: 'corpus', model: 'lsa', dimensions: 256 });
+    expect(a.id).toMatchObject({ provider: 'corpus', model: 'lsa', dimensions: 128 });
     expect(b.id.paramsHash).not.toBe(a.id.paramsHash);
   });
 
