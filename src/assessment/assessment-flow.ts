@@ -95,7 +95,9 @@ export class AssessmentFlow implements DialogueFlow {
 
   detect(text: string): number {
     const f = fold(text);
-    return /tu danh gia|tu kiem tra (tuan thu|doanh nghiep)|doanh nghiep vi nguoi tieu dung|(danh gia|kiem tra) (muc do )?tuan thu|self.?assess|compliance (check|self)|assess my (business|shop|company)/.test(f) ? 0.9 : 0;
+    if (/doanh nghiep vi nguoi tieu dung|(danh gia|kiem tra) (muc do )?tuan thu|self.?assess|compliance (check|self)|assess my (business|shop|company)/.test(f)) return 0.9;
+    // "Tự đánh giá" alone is also what a consumer says of a product ("tôi tự đánh giá là kém").
+    return /tu (danh gia|kiem tra)/.test(f) && /doanh nghiep|cong ty|shop|cua hang|co so|kinh doanh|muon|lam bai/.test(f) ? 0.9 : 0;
   }
 
   async start(ctx: FlowContext, message: InboundMessage): Promise<FlowTurn> {

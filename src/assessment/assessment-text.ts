@@ -39,7 +39,7 @@ function valueLabel(field: ProfileField, value: string | boolean, t: Translator)
   if (typeof value === 'boolean') return t.t(`assessment.value.${value}`);
   if (field === 'sector') return t.t(`assessment.sector.${value}`);
   if (field === 'size') return t.t(`assessment.size.${value}`);
-  if (field === 'platform') return t.t(`assessment.platform.${value}`);
+  if (field === 'platform') return t.t(`assessment.platformValue.${value}`);
   return t.t(`assessment.registration.${value}`);
 }
 

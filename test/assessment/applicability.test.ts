@@ -56,6 +56,14 @@ describe('which items apply', () => {
     expect(ids(contracts)).toEqual(expect.arrayContaining(['contract-form', 'contract-terms', 'contract-publish']));
   });
 
+  it('gives intermediary platforms their duties of Điều 39.3, and large ones those of Điều 39.4', () => {
+    const seller: BusinessProfile = { ...shopFb, size: 'medium_large' };
+    expect(ids({ ...seller, platform: 'no' }).filter((id) => id.startsWith('platform-'))).toEqual([]);
+    expect(ids({ ...seller, platform: 'yes' }).filter((id) => id.startsWith('platform-'))).toEqual(['platform-operator']);
+    expect(ids({ ...seller, platform: 'large' }).filter((id) => id.startsWith('platform-'))).toEqual(['platform-operator', 'platform-large']);
+    expect(nextProfileQuestion(criteria, withInferences({ sector: 'services', size: 'small', online: true }))).toBe('platform');
+  });
+
   it('keeps undecided what depends on an unanswered field', () => {
     const item = criteria.items.find((i) => i.id === 'warranty-policy')!;
     expect(appliesTo(item.appliesTo, { size: 'micro' })).toBeUndefined();

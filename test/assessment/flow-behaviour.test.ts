@@ -177,9 +177,14 @@ describe('the self-assessment conversation', () => {
     expect(replies.at(-1)!.text).toBe('Trước tiên, tên cơ sở kinh doanh của bạn là gì? (để in trên báo cáo)');
   });
 
-  it('is started by free text that asks for it', async () => {
+  it('is started by free text that asks for it, and not by a consumer judging a product', async () => {
     const c = chat();
     const replies = await c.say('tôi muốn tự đánh giá doanh nghiệp của mình');
     expect(replies[0]!.text).toMatch(/^Tự đánh giá "Doanh nghiệp vì người tiêu dùng"/);
+    const { flow } = await assessmentEngine(db.prisma);
+    expect(flow.detect('shop tôi có đạt chuẩn doanh nghiệp vì người tiêu dùng không')).toBeGreaterThan(0.5);
+    expect(flow.detect('self-assessment please')).toBeGreaterThan(0.5);
+    expect(flow.detect('sản phẩm này tôi tự đánh giá là kém chất lượng')).toBe(0);
+    expect(flow.detect('mua hàng online bị lừa thì làm sao')).toBe(0);
   });
 });
