@@ -86,6 +86,9 @@ export class ComplaintFlow implements DialogueFlow {
     const firstPerson = /(?<![\p{L}])(toi|minh|em|tui|tao|chung toi|nha toi)(?![\p{L}])/u.test(f);
     const grievance = /(?<![\p{L}])(lua|bi lua|hong|loi|khong giao|chua giao|hang gia|fake|khong dung mo ta|khong hoan|khong chiu|tu choi|quyt|bung|mat tien|chan lien lac|ngo doc|het han)(?![\p{L}])/u.test(f);
     const wantsToFile = /(muon|can|giup|lam|gui|nop|tao|viet|soan) (\S+ ){0,2}(don )?khieu nai|khieu nai (shop|cua hang|cong ty|doanh nghiep|ben ban|nguoi ban)/.test(f);
+    // "khiếu nại shop online ở đâu?" asks about the law; "tôi muốn khiếu nại, làm sao?" asks for help filing.
+    const saysIWantTo = /(toi|minh|em|tui) (muon|can|phai) (\S+ ){0,2}khieu nai/.test(f);
+    if (question && !saysIWantTo) return /khieu nai/.test(f) ? 0.3 : 0;
     if (wantsToFile) return 0.9;
     if (/khieu nai/.test(f) && firstPerson && grievance && !question) return 0.8;
     if (/(doi|muon|yeu cau) (duoc )?(hoan tien|boi thuong|den tien|tra lai tien)/.test(f) && grievance && !question) return 0.65;
@@ -103,10 +106,10 @@ export class ComplaintFlow implements DialogueFlow {
     const inDraft = previous !== null && ctx.conversation.state.startsWith('complaint.') && hasContent(previous.draft);
 
     if (statusWords.test(foldedArgs) || /(xem|kiem tra|tra cuu) (tinh trang|trang thai)/.test(foldedText)) {
-      return this.showStatus(ctx, inDraft ? previous : null);
+      return this.showStatus(ctx, inDraft ? { ...previous, resumeStep: resumable(previous) } : null);
     }
     if (withdrawWords.test(foldedText) && (ctx.commandArgs !== undefined || /khieu nai|don|kn-/.test(foldedText))) {
-      return this.askWithdraw(ctx, text, inDraft ? previous : null);
+      return this.askWithdraw(ctx, text, inDraft ? { ...previous, resumeStep: resumable(previous) } : null);
     }
     if (inDraft && !newWords.test(foldedArgs)) {
       const state = { ...previous, step: previous.resumeStep ?? (previous.step === 'status' || previous.step === 'withdraw' ? 'collect' : previous.step), resumeStep: null };
@@ -151,7 +154,10 @@ export class ComplaintFlow implements DialogueFlow {
     let problem: Extraction['problems'][number] | undefined;
     const choice = choiceValue(message.choice);
     if (choice) {
+      const before = draft;
       draft = applyValues(draft, choice, true);
+      const facts = describeFacts(t, changedValues(before, draft));
+      if (facts) notes.push(t.t('complaint.noted', { facts }));
     } else if (asked && freeTextFields.includes(asked) && isBareAcknowledgement(foldPhrase(text))) {
       // "đúng rồi" is no product nor name: the consumer answered a question that was not asked.
       problem = { field: asked, kind: 'unrecognized' };

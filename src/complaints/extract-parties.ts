@@ -20,6 +20,8 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['fanpage', null],
   ['shop', null],
   ['page', null],
+  // "mua bàn ghế của Nội Thất Hòa Phát": only a capitalised name counts after "của" (not "của tôi").
+  ['cua', null],
 ];
 
 const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten)(?: la)?)?\\s*[:"“]?\\s*`, 'gu');
@@ -34,6 +36,7 @@ export function extractBusinessName(text: FoldedText): string | null {
     const start = m.index + m[0].length;
     const capture = captureWords(text, start, { maxWords: 6, allowNumbers: true });
     if (!capture || !looksLikeName(capture.value)) continue;
+    if (m[1] === 'cua' && !/^\p{Lu}/u.test(capture.value)) continue;
     const label = businessKinds.find(([k]) => k === m[1])?.[1] ?? null;
     return label ? `${label} ${capture.value}` : capture.value;
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
@@ -5,7 +6,7 @@ import { applicableLaw, findLegalBasis } from '../../src/complaints/legal-basis.
 import type { PurchaseChannel } from '../../src/complaints/infer-purchase-channel.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { KeywordPassageSearch } from '../support/keyword-passage-search.ts';
-import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
+import { knowledgeDir, loadRealKnowledgeBase, projectRoot } from '../support/knowledge.ts';
 
 const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
 let knowledgeBase: KnowledgeBase;
@@ -34,6 +35,14 @@ describe('classification', () => {
   ])('"%s" -> %s / %s', (story, category, issue) => {
     const found = taxonomy.classify(story);
     expect([found.categoryCode, found.code]).toEqual([category, issue]);
+  });
+
+  it('is documented: docs/complaint-taxonomy.md lists every category and issue code', () => {
+    const doc = readFileSync(path.join(projectRoot, 'docs/complaint-taxonomy.md'), 'utf8');
+    for (const issue of taxonomy.all()) {
+      expect(doc).toContain(`\`${issue.categoryCode}\``);
+      expect(doc).toContain(`\`${issue.code}\``);
+    }
   });
 
   it('names every issue in Vietnamese and routes it to a directory category', () => {
