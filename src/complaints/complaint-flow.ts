@@ -138,6 +138,12 @@ export class ComplaintFlow implements DialogueFlow {
     }
   }
 
+  /** A command took the user away mid-draft: say the draft is gone, so it is no surprise later. */
+  async leave(ctx: FlowContext): Promise<readonly Reply[]> {
+    const state = this.readState(ctx);
+    return state && hasContent(state.draft) ? [{ text: ctx.t.t('complaint.draftDropped') }] : [];
+  }
+
   async records(conversationId: string): Promise<ConversationRecord[]> {
     const complaints = await this.deps.repository.forConversation(conversationId);
     return complaints.map((c) => ({ type: 'complaint', data: c.record }));
@@ -271,7 +277,7 @@ export class ComplaintFlow implements DialogueFlow {
   private async showStatus(ctx: FlowContext, draftState: State | null): Promise<FlowTurn> {
     const t = ctx.t;
     const complaints = await this.deps.repository.forConversation(ctx.conversation.id);
-    if (complaints.length === 0) return this.leave(ctx, draftState, [t.t('complaint.status.none')]);
+    if (complaints.length === 0) return this.endDetour(ctx, draftState, [t.t('complaint.status.none')]);
     const lines = complaints.map((c) =>
       t.t('complaint.status.item', {
         reference: c.record.reference,
@@ -296,13 +302,13 @@ export class ComplaintFlow implements DialogueFlow {
     const f = foldPhrase(ctx.text);
     if (choice.startsWith('complaint.letter:')) {
       const stored = await this.ownComplaint(ctx, choice.slice('complaint.letter:'.length));
-      if (!stored) return this.leave(ctx, state, [t.t('complaint.withdraw.notFound', { reference: choice.slice('complaint.letter:'.length) })]);
-      return this.leave(ctx, state, [], [await this.letterReply(t, stored, ctx.now)]);
+      if (!stored) return this.endDetour(ctx, state, [t.t('complaint.withdraw.notFound', { reference: choice.slice('complaint.letter:'.length) })]);
+      return this.endDetour(ctx, state, [], [await this.letterReply(t, stored, ctx.now)]);
     }
     if (choice.startsWith('complaint.withdraw:') || withdrawWords.test(f)) {
       return this.askWithdraw(ctx, choice.startsWith('complaint.withdraw:') ? choice.slice('complaint.withdraw:'.length) : ctx.text, state);
     }
-    return this.leave(ctx, state, [t.t('complaint.unrecognizedInStatus'), t.t('complaint.status.leave')]);
+    return this.endDetour(ctx, state, [t.t('complaint.unrecognizedInStatus'), t.t('complaint.status.leave')]);
   }
 
   private async askWithdraw(ctx: FlowContext, text: string, draftState: State | null): Promise<FlowTurn> {
@@ -312,10 +318,10 @@ export class ComplaintFlow implements DialogueFlow {
     const open = mine.filter((c) => canTransition(c.record.status, 'withdrawn'));
     const target = reference ? mine.find((c) => c.record.reference === reference) : open.length === 1 ? open[0] : undefined;
     if (!target) {
-      return this.leave(ctx, draftState, [reference ? t.t('complaint.withdraw.notFound', { reference }) : t.t('complaint.withdraw.which')]);
+      return this.endDetour(ctx, draftState, [reference ? t.t('complaint.withdraw.notFound', { reference }) : t.t('complaint.withdraw.which')]);
     }
     if (!canTransition(target.record.status, 'withdrawn')) {
-      return this.leave(ctx, draftState, [t.t('complaint.withdraw.notAllowed', { reference: target.record.reference, status: t.t(`complaint.statusName.${target.record.status}`) })]);
+      return this.endDetour(ctx, draftState, [t.t('complaint.withdraw.notAllowed', { reference: target.record.reference, status: t.t(`complaint.statusName.${target.record.status}`) })]);
     }
     const state: State = { ...(draftState ?? stateSchema.parse({})), step: 'withdraw', withdrawRef: target.record.reference, resumeStep: resumable(draftState) };
     return this.turn(ctx, state, [t.t('complaint.withdraw.ask', { reference: target.record.reference, product: target.record.product })], [
@@ -332,11 +338,11 @@ export class ComplaintFlow implements DialogueFlow {
     const no = message.choice === 'complaint.withdraw.no' || (!message.choice && noWords.test(f));
     if (yes) {
       const stored = await this.ownComplaint(ctx, reference);
-      if (!stored) return this.leave(ctx, state, [t.t('complaint.withdraw.notFound', { reference })]);
+      if (!stored) return this.endDetour(ctx, state, [t.t('complaint.withdraw.notFound', { reference })]);
       await this.deps.repository.transition(reference, 'withdrawn', { actor: 'consumer', note: 'Người tiêu dùng rút khiếu nại qua trò chuyện', now: ctx.now });
-      return this.leave(ctx, state, [t.t('complaint.withdraw.done', { reference })]);
+      return this.endDetour(ctx, state, [t.t('complaint.withdraw.done', { reference })]);
     }
-    if (no) return this.leave(ctx, state, [t.t('complaint.withdraw.kept', { reference })]);
+    if (no) return this.endDetour(ctx, state, [t.t('complaint.withdraw.kept', { reference })]);
     return this.turn(ctx, state, [t.t('complaint.withdraw.ask', { reference, product: '' }).replace(' ()', '')], [
       { id: 'complaint.withdraw.yes', label: t.t('complaint.withdraw.yes') },
       { id: 'complaint.withdraw.no', label: t.t('complaint.withdraw.no') },
@@ -350,7 +356,7 @@ export class ComplaintFlow implements DialogueFlow {
   }
 
   /** Ends a status/withdraw detour: back to the draft being written, or idle. */
-  private leave(ctx: FlowContext, state: State | null, lines: string[], extra: Reply[] = []): FlowTurn {
+  private endDetour(ctx: FlowContext, state: State | null, lines: string[], extra: Reply[] = []): FlowTurn {
     const replies = [...(lines.length ? [{ text: lines.join('\n') }] : []), ...extra];
     if (state && state.resumeStep && hasContent(state.draft)) {
       const back = this.nextQuestion(ctx, { ...state, step: state.resumeStep, resumeStep: null, withdrawRef: null }, []);

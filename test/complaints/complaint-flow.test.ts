@@ -91,5 +91,8 @@ describe('the complaint flow in the engine', () => {
     await say('cancel', 'shop lừa tôi, muốn khiếu nại');
     const cancelled = await say('cancel', 'hủy');
     expect(cancelled.text).toMatch(/Đã hủy/);
+    await say('cancel', '/khieunai Hôm qua tôi mua bàn ủi ở siêu thị Điện Máy Chợ Lớn giá 600k, dùng 1 lần thì hỏng');
+    const away = await say('cancel', '/start');
+    expect(away.text).toMatch(/Đã bỏ bản khiếu nại đang soạn dở/);
   });
 });
