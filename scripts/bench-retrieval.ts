@@ -9,7 +9,7 @@
  * phase. Figures only: nothing here asserts a time.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +28,14 @@ import { buildSearchIndex, loadSearchIndex } from '../src/retrieval/search-index
 const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '1,10,100' },
+    systems: { type: 'string', default: 'hybrid,minisearch' },
     rounds: { type: 'string', default: '4' },
     /** Per system and scale, stop measuring queries after this long (at least one full round runs). */
     'budget-ms': { type: 'string', default: '45000' },
     worker: { type: 'boolean', default: false },
     system: { type: 'string' },
+    /** Keep the synthetic index directories (for profiling); they are removed by default. */
+    'keep-dir': { type: 'string' },
     phase: { type: 'string' },
     scale: { type: 'string' },
     dir: { type: 'string' },
@@ -65,9 +68,10 @@ async function runAll(): Promise<void> {
   const scales = values.scales.split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n >= 1);
   const rows: { scale: number; system: string; build: WorkerResult; query: WorkerResult }[] = [];
   for (const scale of scales) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), `bench-retrieval-${scale}x-`));
+    const dir = values['keep-dir'] ? path.join(values['keep-dir'], `${scale}x`) : await mkdtemp(path.join(os.tmpdir(), `bench-retrieval-${scale}x-`));
+    await mkdir(dir, { recursive: true });
     try {
-      for (const system of ['hybrid', 'minisearch']) {
+      for (const system of values.systems.split(',')) {
         process.stderr.write(`[bench] ${scale}x ${system}: building...\n`);
         const build = spawnWorker(system, 'build', scale, dir);
         process.stderr.write(`[bench] ${scale}x ${system}: querying...\n`);
@@ -76,7 +80,7 @@ async function runAll(): Promise<void> {
         process.stderr.write(`[bench] ${scale}x ${system}: ${JSON.stringify({ build, query })}\n`);
       }
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      if (!values['keep-dir']) await rm(dir, { recursive: true, force: true });
     }
   }
   const header = ['corpus', 'passages', 'system', 'build s', 'load ms', 'p50 ms', 'p95 ms', 'p99 ms', 'peak RSS MB (build/query)', 'heap MB (query)'];

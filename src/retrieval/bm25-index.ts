@@ -146,24 +146,27 @@ export class Bm25Index {
 
   /** Reused accumulator: a query touches few documents, so it is cleared by hand, not reallocated. */
   private scratch: Float64Array | null = null;
+  private touched: Uint32Array | null = null;
 
   /** Scores every document matching any term; `allowed` restricts to some documents. */
   search(query: ReadonlyMap<string, number>, limit: number, allowed?: (doc: number) => boolean): LexicalHit[] {
     const scores = (this.scratch ??= new Float64Array(this.docCount));
-    const touched: number[] = [];
+    const touched = (this.touched ??= new Uint32Array(this.docCount));
+    let touchedCount = 0;
     for (const [term, weight] of query) {
       const id = this.termIds.get(term);
       if (id === undefined || weight <= 0) continue;
       for (let i = this.offsets[id]!; i < this.offsets[id + 1]!; i++) {
         const d = this.docs[i]!;
-        if (scores[d] === 0) touched.push(d);
+        if (scores[d] === 0) touched[touchedCount++] = d;
         scores[d]! += weight * this.impacts[i]!;
       }
     }
     // Keep the best `limit` in a small min-heap: on a large corpus a query touches most documents,
     // and sorting them all would cost more than scoring them.
     const heap = new TopK(limit);
-    for (const d of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const d = touched[i]!;
       if (!allowed || allowed(d)) heap.offer(d, scores[d]!);
       scores[d] = 0;
     }
