@@ -119,7 +119,9 @@ export class ComplaintExtractor {
       case 'desiredResolution':
       case 'province': {
         const key = asked === 'province' ? 'province' : asked;
-        if (values[key] === undefined && !has(asked)) problems.push({ field: asked, kind: unknown ? 'unknown' : 'unrecognized' });
+        // "năm ngoái" is a time, just too vague for a purchase date: ask for an approximate month.
+        const vague = asked === 'purchaseDate' && /(?<![\p{L}])(nam ngoai|nam truoc|nam roi|lau roi|hoi truoc|dau nam|cuoi nam|last year)(?![\p{L}])/u.test(ft.folded);
+        if (values[key] === undefined && !has(asked)) problems.push({ field: asked, kind: unknown || vague ? 'unknown' : 'unrecognized' });
         return;
       }
       case 'contact':

@@ -85,7 +85,9 @@ export class ComplaintFlow implements DialogueFlow {
     const question = /\?|(?<![\p{L}])(lam sao|the nao|o dau|co duoc|co phai|bao lau|bao nhieu ngay|quy dinh|dieu nao|luat nao|nhu the nao|ra sao|can gi|thu tuc)(?![\p{L}])/u.test(f);
     const firstPerson = /(?<![\p{L}])(toi|minh|em|tui|tao|chung toi|nha toi)(?![\p{L}])/u.test(f);
     const grievance = /(?<![\p{L}])(lua|bi lua|hong|loi|khong giao|chua giao|hang gia|fake|khong dung mo ta|khong hoan|khong chiu|tu choi|quyt|bung|mat tien|chan lien lac|ngo doc|het han)(?![\p{L}])/u.test(f);
-    const wantsToFile = /(muon|can|giup|lam|gui|nop|tao|viet|soan) (\S+ ){0,2}(don )?khieu nai|khieu nai (shop|cua hang|cong ty|doanh nghiep|ben ban|nguoi ban)/.test(f);
+    const wantsToFile =
+      /(muon|can|giup|lam|gui|nop|tao|viet|soan) (\S+ ){0,2}(don )?khieu nai|khieu nai (shop|cua hang|cong ty|doanh nghiep|ben ban|nguoi ban)/.test(f) ||
+      /\b(i want to|i'd like to|i would like to|help me) (file |make |lodge |write )?(a )?complain/.test(f);
     // "khiếu nại shop online ở đâu?" asks about the law; "tôi muốn khiếu nại, làm sao?" asks for help filing.
     const saysIWantTo = /(toi|minh|em|tui) (muon|can|phai) (\S+ ){0,2}khieu nai/.test(f);
     if (question && !saysIWantTo) return /khieu nai/.test(f) ? 0.3 : 0;
@@ -450,7 +452,9 @@ function withNarrative(draft: Draft, text: string, extraction: Extraction, asked
   const clean = text.trim();
   // Asked what happened, a reply that only gives facts ("Lan, 0912..., Cần Thơ") is not the story.
   const onlyFacts = Object.keys(extraction.values).length > 0 && !extraction.isStory;
-  const tellsStory = asked === 'narrative' ? clean.split(/\s+/).length >= 3 && !onlyFacts : extraction.isStory && !extraction.correction;
+  const words = clean.split(/\s+/).length;
+  // The message that opened the complaint is the story unless it is a bare "shop lừa tôi, muốn khiếu nại".
+  const tellsStory = asked === 'narrative' ? words >= 3 && !onlyFacts : (extraction.isStory || (opening && words >= 8)) && !extraction.correction;
   if (!tellsStory || (!opening && asked !== 'narrative' && asked !== null && !extraction.isStory)) return draft;
   if (draft.narrative.includes(clean)) return draft;
   return { ...draft, narrative: draft.narrative ? `${draft.narrative}\n${clean}` : clean };

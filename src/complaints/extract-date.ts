@@ -42,15 +42,18 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
   for (const m of f.matchAll(/(?<![\d.,/:])(\d{1,2})\s?[/-]\s?(\d{1,2})(?![\d/]|[.,:-]\d|\s?(?:k|tr|d|vnd|trieu|nghin|ngan|kg|g|ml|l|cai|chiec|hop)\b)/g)) {
     add(m.index, m[0].length, withoutYear(Number(m[1]), Number(m[2]), today, m.index));
   }
-  for (const m of f.matchAll(/(?<!ngay \d{1,2} )thang (\d{1,2})(?:[/ ](?:nam )?(\d{4}))?(?! (?:truoc|roi|nay|sau))/g)) {
+  for (const m of f.matchAll(/(?<!ngay \d{1,2} )thang (\d{1,2})(?:[/ ](?:nam )?(\d{4})| (nam ngoai|nam truoc|nam roi))?(?! (?:truoc|roi|nay|sau))/g)) {
     const month = Number(m[1]);
-    const year = m[2] ? Number(m[2]) : month > tm ? ty - 1 : ty;
+    const year = m[2] ? Number(m[2]) : m[3] ? ty - 1 : month > tm ? ty - 1 : ty;
     const finding = absolute(1, month, year, today, m.index);
     add(m.index, m[0].length, finding.ok ? { ...finding, approximate: true } : finding);
   }
 
   const relative: Array<[RegExp, (m: RegExpMatchArray) => IsoDate | null, boolean]> = [
-    [/\b(?:hom nay|sang nay|trua nay|chieu nay|toi nay|bua nay)\b/g, () => today, false],
+    [/\b(?:hom nay|sang nay|trua nay|chieu nay|toi nay|bua nay|today|this morning)\b/g, () => today, false],
+    [/\b(?:yesterday|last night)\b/g, () => addDays(today, -1), false],
+    [/\b(\d{1,2}) (day|week|month)s? ago\b/g, (m) => back(today, m[1]!, { day: 'ngay', week: 'tuan', month: 'thang' }[m[2] as 'day' | 'week' | 'month']), true],
+    [/\blast (week|month)\b/g, (m) => (m[1] === 'week' ? addDays(today, -7) : addMonths(today, -1)), true],
     [/\b(?:hom qua|toi qua|dem qua|sang qua|chieu qua|bua qua|qua hom qua)\b/g, (m) => addDays(today, m[0].startsWith('qua hom') ? -2 : -1), false],
     [/\b(?:hom kia|bua kia)\b/g, () => addDays(today, -2), false],
     [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) (?:tuan truoc|tuan roi)\b/g, (m) => weekdayLastWeek(today, weekdays[m[1]!]!), false],

@@ -1,7 +1,7 @@
 import type { FoldedText } from './folded-text.ts';
 import { captureWords, cleanAnswer } from './phrase-capture.ts';
 
-const introductions = /(?:ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?|(?:toi|em|minh|tui|chau) ten (?:la )?|ho (?:va )?ten\s*:?\s*(?:la )?|(?<![\p{L}])ten\s*:\s*|(?:toi|em|minh|tui|chau) la )/gu;
+const introductions = /(?:my name is |(?<![\p{L}])i am (?=\p{Lu})|ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?|(?:toi|em|minh|tui|chau) ten (?:la )?|ho (?:va )?ten\s*:?\s*(?:la )?|(?<![\p{L}])ten\s*:\s*|(?:toi|em|minh|tui|chau) la )/gu;
 
 /** What follows a name typed in lower case: "ten toi la lan o da nang", "... sdt 09...". */
 const afterName = new Set('o tai song sdt so dt dien thoai email mail nha dia chi que va nhe nha a ah minh toi em la'.split(' '));

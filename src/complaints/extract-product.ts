@@ -4,7 +4,7 @@ import { captureWords, cleanAnswer } from './phrase-capture.ts';
 /** Words that say nothing about what was bought. */
 const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online']);
 
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|thue)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|thue|bought|purchased|ordered|buy)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
 
 /**
  * The product or service, from "mua X", "đặt X", "đăng ký gói X", cut before "trên Shopee", a

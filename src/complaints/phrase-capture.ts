@@ -10,7 +10,9 @@ const stopList =
   'bán giao lừa không chưa đã đang sẽ vẫn cứ chỉ mới vừa nên vì bởi sao nhé nha à ạ ừ ok tuần tháng năm sau trước ' +
   'hàng gửi nói bảo hứa đòi đổi trả hoàn nhận liền đến tôi em mình anh chị tui tao con họ nó shop cửa công ty cty siêu thị ' +
   'dùng xài sử mua đặt order ship tiền gồm trị ko k khi nếu để cả hay hoặc cũng luôn cần muốn yêu cầu làm ' +
-  'xong dc r thấy về ra lên xuống';
+  'xong dc r thấy về ra lên xuống ' +
+  // English, for stories told in English.
+  'for from on at in with and but the was is to it';
 const stopWords = new Set(stopList.split(' '));
 const foldedStopWords = new Set(stopList.split(' ').map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')));
 
@@ -21,7 +23,7 @@ function isStopWord(original: string, folded: string, only?: ReadonlySet<string>
 }
 
 const quantifiers = new Set(
-  'mot 1 2 3 4 5 hai ba bon nam cai chiec doi bo hop chai lo goi thung con cap binh tuyp set combo cuon quyen tam to ly coc suat phan ve mon chiec'.split(' '),
+  'a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi bo hop chai lo goi thung con cap binh tuyp set combo cuon quyen tam to ly coc suat phan ve mon chiec'.split(' '),
 );
 
 /** Stop words that also begin common product names when folded: tai nghe, nồi chiên, bàn là, đồ chơi. */

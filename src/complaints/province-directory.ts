@@ -28,7 +28,7 @@ export interface ProvinceMatch {
 }
 
 /** Words before a place name that say "I live / it happened there". */
-const placeContext = /(o|tai|song o|song tai|que|tinh|tp|thanh pho|khu vuc|dia chi|dc|dia ban|nha o|minh o|em o|toi o|tu)\s*[:,]?\s*$/;
+const placeContext = /(o|tai|song o|song tai|que|tinh|tp|thanh pho|khu vuc|dia chi|dc|dia ban|nha o|minh o|em o|toi o|tu|in|live in|from)\s*[:,]?\s*$/;
 
 /**
  * The 34 provinces after the 2025 merger and the 63 former names people still use, as data

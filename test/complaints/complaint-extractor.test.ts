@@ -56,6 +56,11 @@ describe('reading a whole story at once', () => {
     expect(read('tôi yêu cầu bồi thường và xin lỗi').values.desiredResolution).toEqual(['compensation', 'apology']);
     expect(read('đòi hoàn tiền').values.desiredResolution).toEqual(['refund']);
   });
+
+  it('reads the main facts of a story told in English', () => {
+    const e = read('I want to complain: yesterday I bought a phone case on Shopee from shop CaseHub for 150k, it arrived broken, I want a refund. My name is Anna Tran, I live in Hanoi');
+    expect(e.values).toMatchObject({ product: 'phone case', businessName: 'CaseHub', platform: 'Shopee', purchaseDate: '2025-03-09', amountVnd: 150_000, desiredResolution: ['refund'], consumerName: 'Anna Tran', province: 'Hà Nội' });
+  });
 });
 
 describe('answers to a question', () => {
@@ -70,6 +75,7 @@ describe('answers to a question', () => {
 
   it('asks back when the answer is not usable', () => {
     expect(read('không nhớ', 'purchaseDate').problems).toEqual([{ field: 'purchaseDate', kind: 'unknown' }]);
+    expect(read('năm ngoái', 'purchaseDate').problems).toEqual([{ field: 'purchaseDate', kind: 'unknown' }]);
     expect(read('abc', 'contact').problems).toEqual([{ field: 'contact', kind: 'unrecognized' }]);
     expect(read('12345', 'consumerName').problems).toEqual([{ field: 'consumerName', kind: 'unrecognized' }]);
     expect(read('Atlantis', 'province').problems).toEqual([{ field: 'province', kind: 'unrecognized' }]);

@@ -37,6 +37,9 @@ describe('purchase dates', () => {
     ['thu hai tuan truoc', '2025-03-03', false],
     ['chủ nhật vừa rồi', '2025-03-09', false],
     ['tháng 1', '2025-01-01', true],
+    ['tháng 3 năm ngoái', '2024-03-01', true],
+    ['yesterday', '2025-03-09', false],
+    ['2 weeks ago', '2025-02-24', true],
   ])('resolves "%s" against the clock', (text, expected, approximate) => {
     expect(date(text)).toMatchObject({ ok: true, value: expected, approximate });
   });
