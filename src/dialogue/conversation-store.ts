@@ -32,6 +32,19 @@ export interface TranscriptEntry {
 }
 
 /**
+ * One turn, saved atomically: the inbound message, the replies, the new state, and the update key's
+ * replies, so a crash leaves either the whole turn or none of it.
+ */
+export interface TurnToSave {
+  readonly conversationId: string;
+  readonly inbound: InboundMessage;
+  readonly replies: readonly Reply[];
+  readonly update: ConversationUpdate;
+  readonly updateKey?: string | undefined;
+  readonly now: Date;
+}
+
+/**
  * Persistence the dialogue engine needs, kept as a port so the engine knows nothing of Prisma.
  * Implemented by src/storage/prisma-conversation-store.ts.
  */
@@ -47,13 +60,6 @@ export interface ConversationStore {
    * Saves one turn atomically: the inbound message, the replies, the new state, and the update key's
    * replies, so a crash leaves either the whole turn or none of it.
    */
-  saveTurn(turn: {
-    conversationId: string;
-    inbound: InboundMessage;
-    replies: readonly Reply[];
-    update: ConversationUpdate;
-    updateKey?: string;
-    now: Date;
-  }): Promise<void>;
+  saveTurn(turn: TurnToSave): Promise<void>;
   transcript(conversationId: string, limit?: number): Promise<TranscriptEntry[]>;
 }
