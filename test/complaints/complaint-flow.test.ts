@@ -39,6 +39,13 @@ describe('the complaint flow in the engine', () => {
     const letter = filed.replies.at(-1)!;
     expect(letter.file?.mimeType).toBe('application/pdf');
     expect(letter.text).toMatch(/Tài liệu, bằng chứng kèm theo: 2 ảnh\/tệp/);
+
+    // The letter again, from the status list.
+    const reference = (record?.data as { reference: string }).reference;
+    const status = await say('ev', '/khieunai status');
+    expect(status.replies[0]?.options?.map((o) => o.id)).toEqual([`complaint.letter:${reference}`, `complaint.withdraw:${reference}`]);
+    const again = await say('ev', '', { choice: `complaint.letter:${reference}` });
+    expect(again.replies.at(-1)?.file?.fileName).toBe(`don-yeu-cau-thuong-luong-${reference}.pdf`);
   });
 
   it('takes buttons for the purchase channel, the wished resolution and the consent', async () => {
