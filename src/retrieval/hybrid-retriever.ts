@@ -84,7 +84,9 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
     this.docIndex = new Map();
     this.passages.forEach((p, i) => {
       const key = normaliseDocId(p.docId);
-      this.docIndex.set(key, [...(this.docIndex.get(key) ?? []), i]);
+      const labels = this.docIndex.get(key);
+      if (labels) labels.push(i);
+      else this.docIndex.set(key, [i]);
     });
   }
 
