@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     logger,
     mounts: [
       ...channels.mounts,
-      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store }) },
+      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: new PrismaOutbox(app.db) }) },
       { path: '/staff', app: staffConsole(app) },
     ],
   });

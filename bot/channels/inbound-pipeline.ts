@@ -26,7 +26,7 @@ export interface InboundPipelineDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly hotline: string;
-  /** Show "typing" when a turn takes longer than this (0: at once); fast replies need none. */
+  /** Show "typing" when a turn takes longer than this (0: at once, default 1 s); fast replies need none. */
   readonly typingDelayMs?: number;
 }
 
@@ -134,7 +134,7 @@ export class InboundPipeline {
       show();
       repeat = setInterval(show, typingRepeatMs);
     };
-    const delay = this.deps.typingDelayMs ?? 300;
+    const delay = this.deps.typingDelayMs ?? 1_000;
     const first = delay === 0 ? undefined : setTimeout(begin, delay);
     if (delay === 0) begin();
     try {

@@ -12,14 +12,19 @@ export type Replay = (entry: JournalEntry) => Promise<void>;
  * (what a killed process left) and periodically (sends that failed for a transient reason).
  * Returns how many were replayed.
  */
-export async function replayOwed(pipeline: InboundPipeline, replay: Replay, receivedBefore: Date): Promise<number> {
+export async function replayOwed(pipeline: InboundPipeline, replay: Replay, receivedBefore: Date, logger: Logger): Promise<number> {
   const seen = new Set<string>();
   for (;;) {
     const batch = (await pipeline.owed(receivedBefore, 200)).filter((e) => !seen.has(e.key));
     if (batch.length === 0) return seen.size;
     for (const entry of batch) {
       seen.add(entry.key);
-      await replay(entry);
+      try {
+        await replay(entry);
+      } catch (error) {
+        // One unreadable entry must not keep the bot from starting; it stays owed and is logged.
+        logger.error({ err: error, key: entry.key }, 'could not replay a journaled update');
+      }
     }
   }
 }
@@ -38,7 +43,7 @@ export function replayLoop(options: {
   return new PollingLoop({
     name: options.name,
     step: async () => {
-      const count = await replayOwed(options.pipeline, options.replay, new Date(options.clock.now().getTime() - staleMs));
+      const count = await replayOwed(options.pipeline, options.replay, new Date(options.clock.now().getTime() - staleMs), options.logger);
       if (count > 0) options.logger.info({ loop: options.name, count }, 'replayed updates still owed a delivery');
       return false;
     },

@@ -118,7 +118,7 @@ export class TelegramChannel {
     }
     await this.registerCommands();
     const replay: Replay = (entry) => this.bot.handleUpdate(JSON.parse(entry.payload) as Update);
-    const replayed = await replayOwed(this.pipeline, replay, new Date(this.options.clock.now().getTime() + 1));
+    const replayed = await replayOwed(this.pipeline, replay, new Date(this.options.clock.now().getTime() + 1), logger);
     if (replayed > 0) logger.info({ channel: 'telegram', replayed }, 'replayed updates left owed by the previous run');
 
     if (this.options.webhook) {

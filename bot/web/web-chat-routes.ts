@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { DialogueEngine } from '../../src/dialogue/dialogue-engine.ts';
 import type { Reply } from '../../src/dialogue/messages.ts';
+import type { Outbox } from '../../src/dialogue/outbox.ts';
 import type { PrismaConversationStore } from '../../src/storage/prisma-conversation-store.ts';
 import { jsonBody } from './json-body.ts';
 
@@ -22,6 +23,8 @@ const messageSchema = z
 export interface WebChatDeps {
   readonly engine: DialogueEngine;
   readonly store: PrismaConversationStore;
+  /** Proactive messages (staff replies, reminders) for web sessions, collected by GET /updates. */
+  readonly outbox?: Outbox;
 }
 
 /** The web chat's API: one conversation per browser, kept in an HttpOnly cookie. */
@@ -47,6 +50,15 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     const conversation = await deps.store.findOrCreate('web', sessionId, undefined, new Date());
     const messages = await deps.store.transcript(conversation.id, 200);
     return c.json({ messages: messages.map((m) => ({ direction: m.direction, text: m.text, at: m.createdAt.toISOString() })) });
+  });
+
+  // The page polls this: the web has no push channel, so its outbox items are handed over here.
+  app.get('/updates', async (c) => {
+    const sessionId = getCookie(c, sessionCookie);
+    if (!deps.outbox || !sessionId || !sessionIdPattern.test(sessionId)) return c.json({ replies: [] });
+    const items = await deps.outbox.pendingFor('web', sessionId, 20);
+    for (const item of items) await deps.outbox.markDelivered(item.id, new Date());
+    return c.json({ replies: items.map((item) => toWire(item.reply)) });
   });
 
   return app;

@@ -89,7 +89,7 @@ export class ZaloChannel {
       throw new ChannelStartError('Zalo: the bot token was refused or the Bot API is unreachable', { cause: error });
     }
     const replay: Replay = (entry) => this.replay(entry);
-    const replayed = await replayOwed(this.pipeline, replay, new Date(this.options.clock.now().getTime() + 1));
+    const replayed = await replayOwed(this.pipeline, replay, new Date(this.options.clock.now().getTime() + 1), logger);
     if (replayed > 0) logger.info({ channel: 'zalo', replayed }, 'replayed updates left owed by the previous run');
 
     if (this.options.webhook) {

@@ -19,6 +19,8 @@ export interface Outbox {
   enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void>;
   /** Undelivered items, oldest first; with `maxAttempts`, those that failed that often are left out. */
   pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]>;
+  /** Undelivered items for one chat, oldest first (the web chat collects its own by polling). */
+  pendingFor(channel: ChannelName, externalId: string, limit: number): Promise<OutboxItem[]>;
   markDelivered(id: string, now: Date): Promise<void>;
   markFailed(id: string): Promise<void>;
 }

@@ -7,20 +7,16 @@ export class PrismaInboundJournal implements InboundJournal {
   constructor(private readonly db: Db) {}
 
   async record(channel: ChannelName, entries: readonly JournalEntry[], now: Date): Promise<Set<string>> {
-    const unique = [...new Map(entries.map((e) => [e.key, e])).values()];
-    if (unique.length === 0) return new Set();
-    const existing = await this.db.inboundUpdate.findMany({ where: { channel, key: { in: unique.map((e) => e.key) } }, select: { key: true } });
-    const known = new Set(existing.map((r) => r.key));
-    const fresh = unique.filter((e) => !known.has(e.key));
+    const fresh = [...new Map(entries.map((e) => [e.key, e])).values()];
     if (fresh.length === 0) return new Set();
     const row = (e: JournalEntry) => ({ channel, key: e.key, payload: e.payload, status: 'received', createdAt: now });
+    // Redeliveries are rare: try the one INSERT first, sort out duplicates only when it fails.
     try {
       await this.db.inboundUpdate.createMany({ data: fresh.map(row) });
       return new Set(fresh.map((e) => e.key));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-    // A concurrent delivery of the same update won the race for some keys: insert one by one.
     const created = new Set<string>();
     for (const e of fresh) {
       try {

@@ -11,11 +11,16 @@ export class PrismaOutbox implements Outbox {
   }
 
   async pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]> {
-    const rows = await this.db.outbox.findMany({
-      where: { channel, deliveredAt: null, ...(maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } }) },
-      orderBy: { createdAt: 'asc' },
-      take: limit,
-    });
+    return this.find({ channel, deliveredAt: null, ...(maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } }) }, limit);
+  }
+
+  pendingFor(channel: ChannelName, externalId: string, limit: number): Promise<OutboxItem[]> {
+    return this.find({ channel, externalId, deliveredAt: null }, limit);
+  }
+
+  private async find(where: { channel: ChannelName; externalId?: string; deliveredAt: null; attempts?: { lt: number } }, limit: number): Promise<OutboxItem[]> {
+    const rows = await this.db.outbox.findMany({ where, orderBy: { createdAt: 'asc' }, take: limit });
+    const channel = where.channel;
     return rows.map((r) => ({
       id: r.id,
       channel,

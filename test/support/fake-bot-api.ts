@@ -158,7 +158,14 @@ export class FakeBotApi {
 /** What both fake platforms share: the API server and the messages the bot sent, per chat. */
 export abstract class FakeChatServer<S extends { readonly chatId: string }> {
   readonly sent: S[] = [];
+  /** Called with every message the bot sends (the load script counts replies with it). */
+  readonly onSent = new Set<(message: S) => void>();
   abstract readonly api: FakeBotApi;
+
+  protected recordSent(message: S): void {
+    this.sent.push(message);
+    for (const listener of this.onSent) listener(message);
+  }
 
   get url(): string {
     return this.api.url;

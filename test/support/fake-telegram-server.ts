@@ -115,7 +115,7 @@ export class FakeTelegramServer extends FakeChatServer<SentMessage> {
       ...(markup ? { reply_markup: markup } : {}),
     } as Message;
     const buttons = (markup?.inline_keyboard ?? []).flat().map((b) => [b.text, b.callback_data] as const);
-    this.sent.push({ chatId, messageId, text, buttons, message });
+    this.recordSent({ chatId, messageId, text, buttons, message });
     return message;
   }
 

@@ -39,7 +39,7 @@ export class FakeZaloServer extends FakeChatServer<ZaloSent> {
       sendMessage: (params) => {
         const text = String(params.text ?? '');
         if (text.length < 1 || text.length > 2000) return fail(400, 'Bad Request: text must be 1-2000 characters');
-        this.sent.push({ chatId: String(params.chat_id), text });
+        this.recordSent({ chatId: String(params.chat_id), text });
         return ok({ message_id: `bot-${this.nextMessageId++}`, date: Date.now() });
       },
     });

@@ -90,4 +90,17 @@ async function start() {
   for (const m of data.messages) addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text);
 }
 
+// Staff replies and reminders arrive without a question: collect them every few seconds.
+async function pollUpdates() {
+  try {
+    const response = await fetch('/api/chat/updates');
+    if (!response.ok) return;
+    const data = await response.json();
+    for (const reply of data.replies) addMessage('staff', reply.text);
+  } catch {
+    // Offline for a moment: the next poll tries again.
+  }
+}
+
 start();
+setInterval(pollUpdates, 4000);

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webChatRoutes } from '../../../bot/web/web-chat-routes.ts';
+import { createWebServer, listen, type RunningServer } from '../../../bot/web/web-server.ts';
+import { silentLogger } from '../../../src/shared/logger.ts';
+import { PrismaOutbox } from '../../../src/storage/prisma-outbox.ts';
+import { createSharedIndexTestApp } from '../../support/shared-index.ts';
+import type { TestApp } from '../../support/test-app.ts';
+
+describe('web chat: proactive messages by polling GET /api/chat/updates', () => {
+  let app: TestApp;
+  let server: RunningServer;
+  let outbox: PrismaOutbox;
+
+  beforeAll(async () => {
+    app = await createSharedIndexTestApp();
+    outbox = new PrismaOutbox(app.db);
+    server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox }) }] }), 0, '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await app?.dispose();
+  });
+
+  it("hands a session its own staff replies once, and nobody else's", async () => {
+    const first = await fetch(`${server.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: '/nhanvien' }) });
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    const sessionId = cookie.split('=')[1]!;
+    await outbox.enqueue('web', sessionId, { text: 'Chào bạn, tôi là nhân viên Hội.' }, new Date());
+    await outbox.enqueue('web', 'another-session', { text: 'Không phải của bạn.' }, new Date());
+    const updates = async (headers: Record<string, string>) => (await (await fetch(`${server.url}/api/chat/updates`, { headers })).json()) as { replies: Array<{ text: string }> };
+    expect(await updates({})).toEqual({ replies: [] });
+    expect((await updates({ cookie })).replies.map((r) => r.text)).toEqual(['Chào bạn, tôi là nhân viên Hội.']);
+    expect(await updates({ cookie })).toEqual({ replies: [] });
+    expect(await outbox.pendingFor('web', 'another-session', 10)).toHaveLength(1);
+  });
+});
