@@ -44,14 +44,30 @@ export class InboundPipeline {
   /** Keys journaled by this process and not processed yet: their state is known without a query. */
   private readonly fresh = new Set<string>();
   private readonly inFlight = new Set<string>();
+  private readonly recording: Array<{ entries: readonly JournalEntry[]; resolve: (created: Set<string>) => void; reject: (error: unknown) => void }> = [];
 
   constructor(private readonly deps: InboundPipelineDeps) {}
 
-  /** Journals updates as received; call before the platform may consider them handled. */
-  async record(entries: readonly JournalEntry[]): Promise<Set<string>> {
-    const created = await this.deps.journal.record(this.deps.channel, entries, this.deps.clock.now());
-    for (const key of created) this.fresh.add(key);
-    return created;
+  /**
+   * Journals updates as received; call before the platform may consider them handled. Calls made
+   * in the same turn of the event loop (concurrent webhook requests) share one INSERT.
+   */
+  record(entries: readonly JournalEntry[]): Promise<Set<string>> {
+    return new Promise((resolve, reject) => {
+      this.recording.push({ entries, resolve, reject });
+      if (this.recording.length === 1) setImmediate(() => void this.flushRecords());
+    });
+  }
+
+  private async flushRecords(): Promise<void> {
+    const batch = this.recording.splice(0);
+    try {
+      const created = await this.deps.journal.record(this.deps.channel, batch.flatMap((b) => b.entries), this.deps.clock.now());
+      for (const key of created) this.fresh.add(key);
+      for (const b of batch) b.resolve(new Set(b.entries.map((e) => e.key).filter((key) => created.has(key))));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
   }
 
   /** Journaled updates still owed a delivery and not being handled right now. */

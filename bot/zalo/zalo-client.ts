@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backoffDelay, sleep } from '../channels/backoff.ts';
+import { type JsonPost, type JsonPostAnswer, nodeJsonPost } from './json-post.ts';
 import {
   type ZaloMe,
   type ZaloUpdate,
@@ -14,7 +15,8 @@ export interface ZaloClientOptions {
   readonly token: string;
   /** The part before `/bot<TOKEN>/`, e.g. https://bot-api.zaloplatforms.com. */
   readonly baseUrl: string;
-  readonly fetch?: typeof fetch;
+  /** How requests are sent (tests of failure handling may pass another). */
+  readonly post?: JsonPost;
   /** Retries on 429, 5xx and network failures; getUpdates is never retried here (its loop backs off). */
   readonly retry?: { readonly maxAttempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number };
   /** Per request, beyond a long poll's own timeout. */
@@ -54,12 +56,12 @@ const defaultRetry = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000 };
  * zod, bounded exponential backoff on 429, 5xx and network failures.
  */
 export class ZaloClient {
-  private readonly fetch: typeof fetch;
+  private readonly post: JsonPost;
   private readonly retry: NonNullable<ZaloClientOptions['retry']>;
   private readonly base: string;
 
   constructor(private readonly options: ZaloClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.post = options.post ?? nodeJsonPost;
     this.retry = options.retry ?? defaultRetry;
     this.base = options.baseUrl.replace(/\/+$/, '');
   }
@@ -139,19 +141,13 @@ export class ZaloClient {
   ): Promise<z.output<S>> {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    let response: Response;
-    let text: string;
+    let response: JsonPostAnswer;
     try {
-      response = await this.fetch(`${this.base}/bot${this.options.token}/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(params),
-        signal,
-      });
-      text = await response.text();
+      response = await this.post(`${this.base}/bot${this.options.token}/${method}`, JSON.stringify(params), { signal });
     } catch (error) {
-      throw new ZaloApiError(method, null, 'request failed', { cause: this.redacted(error) });
+      throw new ZaloApiError(method, null, signal.aborted ? 'request aborted or timed out' : 'request failed', { cause: this.redacted(error) });
     }
+    const text = response.text;
     let body: unknown;
     try {
       body = JSON.parse(text);
