@@ -76,8 +76,9 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
     this.k = input.k ?? 5;
     const lexical = input.lexical;
     // One-syllable slang must not fire inside a word the corpus uses ("kiện" in "điều kiện").
-    this.analyzer = input.analyzer.withCompoundTest((a, b, exact) =>
-      lexical.has(exact ? exactBigram(a, b) : foldedBigram(a, b)),
+    this.analyzer = input.analyzer.withCorpusVocabulary(
+      (a, b, exact) => lexical.has(exact ? exactBigram(a, b) : foldedBigram(a, b)),
+      (folded) => lexical.has(folded),
     );
     this.embeddings = input.embeddings instanceof CorpusEmbeddings ? input.embeddings.withAnalyzer(this.analyzer) : input.embeddings;
     this.isPreamble = this.passages.map((p) => p.article === null && p.section === null);

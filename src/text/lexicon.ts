@@ -36,6 +36,8 @@ export interface Lexicon {
   readonly englishStopwords: ReadonlySet<string>;
   /** Every stemmed English word the glossary or stop list knows, to recognise an English question. */
   readonly englishVocabulary: ReadonlySet<string>;
+  /** Every accent-free word the lexicons mention (patterns and shorthand), so none is "repaired". */
+  readonly words: ReadonlySet<string>;
   /** sha256 over the files, so caches and reports can tell lexicon versions apart. */
   readonly hash: string;
 }
@@ -114,7 +116,11 @@ export function loadLexicon(dir: string = defaultLexiconDir): Lexicon {
   const englishVocabulary = new Set<string>(englishStopwords);
   for (const r of englishRules) for (const t of r.pattern) englishVocabulary.add(t.folded);
 
+  const words = new Set<string>([...abbreviations.keys()]);
+  for (const list of [...colloquial.values(), ...english.values()]) for (const r of list) for (const t of r.pattern) words.add(t.folded);
+
   return {
+    words,
     abbreviations,
     colloquial,
     english,

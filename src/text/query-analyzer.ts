@@ -1,6 +1,7 @@
 import { stemEnglish } from './english-stem.ts';
 import { exactBigram, exactTerm, foldedBigram, foldedTerm } from './index-terms.ts';
 import { tokenMatches, type Lexicon, type PhraseRule } from './lexicon.ts';
+import { teencodeSpellings } from './teencode-spelling.ts';
 import { makeToken, tokenize, type Token } from './tokenizer.ts';
 
 /** How much each kind of query term counts; tuned on the evaluation styles, not on single questions. */
@@ -76,14 +77,19 @@ const MAX_READINGS = 8;
  */
 export type CompoundTest = (a: Token, b: Token, exact: boolean) => boolean;
 
+/** Whether the corpus uses this accent-free syllable at all. */
+export type WordTest = (folded: string) => boolean;
+
 export interface QueryAnalyzerOptions {
   readonly weights?: QueryWeights;
   readonly isCompound?: CompoundTest;
+  readonly isKnownWord?: WordTest;
 }
 
 export class QueryAnalyzer {
   readonly weights: QueryWeights;
   private readonly isCompound: CompoundTest | undefined;
+  private readonly isKnownWord: WordTest | undefined;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -91,11 +97,12 @@ export class QueryAnalyzer {
   ) {
     this.weights = options.weights ?? defaultQueryWeights;
     this.isCompound = options.isCompound;
+    this.isKnownWord = options.isKnownWord;
   }
 
-  /** The same analyser with a compound test (the index knows the corpus words). */
-  withCompoundTest(isCompound: CompoundTest): QueryAnalyzer {
-    return new QueryAnalyzer(this.lexicon, { weights: this.weights, isCompound });
+  /** The same analyser told which words the corpus uses (the index knows them). */
+  withCorpusVocabulary(isCompound: CompoundTest, isKnownWord?: WordTest): QueryAnalyzer {
+    return new QueryAnalyzer(this.lexicon, { weights: this.weights, isCompound, ...(isKnownWord ? { isKnownWord } : {}) });
   }
 
   analyze(text: string): AnalyzedQuery {
@@ -136,7 +143,7 @@ export class QueryAnalyzer {
       // "đc" is written without tone marks, so an unaccented form also matches its đ spelling.
       const rule = rules.find((r) => r.form.exact === t.exact) ?? rules.find((r) => !r.form.marked && !t.marked);
       const applies = rule !== undefined;
-      const meanings = rule ? rule.means : [[t]];
+      const meanings = rule ? rule.means : [this.respell(t)];
       const usable = readings.length * meanings.length <= MAX_READINGS ? meanings : meanings.slice(0, 1);
       readings = readings.flatMap((r) =>
         usable.map((m) => ({
@@ -147,6 +154,26 @@ export class QueryAnalyzer {
       );
     }
     return readings;
+  }
+
+  /**
+   * A plain word neither the corpus nor the lexicon knows may be teencode respelling ("hàg",
+   * "fải") or two syllables typed together ("hoadon"): try the standard spellings, then a split
+   * into a pair the corpus uses. Anything else is kept as typed.
+   */
+  private respell(t: Token): Token[] {
+    const known = this.isKnownWord;
+    if (!known || t.marked || known(t.folded) || this.lexicon.words.has(t.folded) || /\d/.test(t.folded)) return [t];
+    const spelled = teencodeSpellings(t.folded).find(known);
+    if (spelled) return [makeToken(spelled)];
+    if (t.folded.length >= 4 && this.isCompound) {
+      for (let i = 2; i <= t.folded.length - 2; i++) {
+        const a = makeToken(t.folded.slice(0, i));
+        const b = makeToken(t.folded.slice(i));
+        if (known(a.folded) && known(b.folded) && this.isCompound(a, b, false)) return [a, b];
+      }
+    }
+    return [t];
   }
 
   private readingSegments(

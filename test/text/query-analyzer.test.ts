@@ -74,7 +74,7 @@ describe('QueryAnalyzer: colloquial and English', () => {
   });
 
   it('does not fire a one-syllable rule inside a word of the corpus', () => {
-    const withCorpus = analyzer.withCompoundTest((a, b) => a.folded === 'dieu' && b.folded === 'kien');
+    const withCorpus = analyzer.withCorpusVocabulary((a, b) => a.folded === 'dieu' && b.folded === 'kien');
     expect(withCorpus.analyze('điều kiện là gì').expansions).not.toContain('kiện');
     expect(withCorpus.analyze('tôi muốn kiện công ty').expansions).toContain('kiện');
   });
@@ -98,5 +98,29 @@ describe('QueryAnalyzer: colloquial and English', () => {
   it('returns nothing to search for noise or empty text', () => {
     expect(terms('').size).toBe(0);
     expect(terms('?!...').size).toBe(0);
+  });
+});
+
+describe('QueryAnalyzer: teencode respelling', () => {
+  const corpusWords = new Set(['phai', 'hang', 'gio', 'qua', 'hoa', 'don', 'thich']);
+  const corpus = analyzer.withCorpusVocabulary(
+    (a, b) => a.folded === 'hoa' && b.folded === 'don',
+    (w) => corpusWords.has(w),
+  );
+
+  it('respells sound-alike teencode to the word the corpus knows', () => {
+    const t = corpus.analyze('fai doi jo').terms;
+    expect(t.get('phai_doi')).toBeGreaterThan(0);
+    expect(t.get('gio')).toBeGreaterThan(0);
+    expect(t.has('fai')).toBe(false);
+    expect(t.has('jo')).toBe(false);
+  });
+
+  it('splits two syllables typed together when the corpus uses the pair', () => {
+    expect(corpus.analyze('xuat hoadon').terms.get('hoa_don')).toBeGreaterThan(0);
+  });
+
+  it('leaves words it cannot place as typed', () => {
+    expect(corpus.analyze('zalo').terms.get('zalo')).toBeGreaterThan(0);
   });
 });
