@@ -91,7 +91,7 @@ export class InboundPipeline {
     }
     this.inFlight.add(key);
     try {
-      const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key }));
+      const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key, ...(fresh ? { updateKeyIsNew: true } : {}) }));
       // Only a replayed turn can have parts out already; a fresh key skipped that query above.
       const sent = result.duplicate ? (known ?? (await journal.state(channel, key)))?.sentCount ?? 0 : 0;
       const parts = this.deps.transport.parts(result.replies, result.locale);

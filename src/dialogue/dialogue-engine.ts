@@ -70,7 +70,7 @@ export class DialogueEngine {
   private async handleInOrder(message: InboundMessage): Promise<EngineResult> {
     const now = message.receivedAt ?? this.deps.clock.now();
     const conversation = await this.deps.store.findOrCreate(message.channel, message.externalId, message.userName, now);
-    if (message.updateKey) {
+    if (message.updateKey && !message.updateKeyIsNew) {
       const replies = await this.deps.store.handledUpdate(message.channel, message.updateKey);
       if (replies) return { conversationId: conversation.id, locale: conversation.locale, replies, duplicate: true };
     }

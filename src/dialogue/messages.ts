@@ -27,6 +27,11 @@ export interface InboundMessage {
   readonly choice?: string;
   /** Unique per platform delivery (Telegram update_id, Zalo message_id): replayed deliveries are ignored. */
   readonly updateKey?: string;
+  /**
+   * The channel has just journaled `updateKey` as never seen before, so the engine may skip looking
+   * it up (one query less per message on the channels' hot path).
+   */
+  readonly updateKeyIsNew?: boolean;
   readonly receivedAt?: Date;
 }
 

@@ -1,6 +1,7 @@
 import type { DeliveryState, InboundJournal, JournalEntry } from '../dialogue/inbound-journal.ts';
 import type { ChannelName } from '../dialogue/messages.ts';
 import type { Db } from './database.ts';
+import { DatabaseError } from './storage-errors.ts';
 
 /** The journal lives in InboundUpdate, the table the engine saves each turn's replies in. */
 export class PrismaInboundJournal implements InboundJournal {
@@ -38,10 +39,16 @@ export class PrismaInboundJournal implements InboundJournal {
   }
 
   async markSent(channel: ChannelName, key: string, sentCount: number, delivered: boolean, now: Date): Promise<void> {
-    await this.db.inboundUpdate.update({
-      where: { channel_key: { channel, key } },
-      data: { sentCount, ...(delivered ? { deliveredAt: now } : {}) },
-    });
+    // Once per outgoing message, the hottest write of the channels: plain SQL costs a third of the
+    // query builder's CPU here (load test). Dates bind as Prisma itself stores them.
+    const changed = delivered
+      ? await this.db.$executeRaw`
+          UPDATE "InboundUpdate" SET "sentCount" = ${sentCount}, "deliveredAt" = ${now}, "updatedAt" = ${now}
+          WHERE "channel" = ${channel} AND "key" = ${key}`
+      : await this.db.$executeRaw`
+          UPDATE "InboundUpdate" SET "sentCount" = ${sentCount}, "updatedAt" = ${now}
+          WHERE "channel" = ${channel} AND "key" = ${key}`;
+    if (changed === 0) throw new DatabaseError(`no journaled ${channel} update ${key} to mark as sent`);
   }
 
   async undelivered(channel: ChannelName, receivedBefore: Date, limit: number): Promise<JournalEntry[]> {
