@@ -111,8 +111,9 @@ export class OfflineAnswerer implements QuestionAnswerer {
     if (found.followUpOf) lines.push(t.t('answer.followUpNote', { previous: truncate(found.followUpOf, 120) }));
     lines.push(directAnswer ?? this.directAnswer(found, request.locale));
     lines.push('', t.t('answer.basis'));
+    const queryTerms = this.questionTerms(found.query);
     for (const hit of found.hits) {
-      lines.push(`• ${this.citation(hit.passage, request.locale)}: «${truncate(quoteText(hit.passage), maxQuoteLength)}»`);
+      lines.push(`• ${this.citation(hit.passage, request.locale)}: «${this.quote(hit.passage, queryTerms)}»`);
     }
     lines.push('', ...this.applicability(request, found.hits, t));
     lines.push(t.t('answer.disclaimer', { hotline: this.deps.contacts.hotline }));
@@ -138,11 +139,11 @@ export class OfflineAnswerer implements QuestionAnswerer {
     };
   }
 
-  citation(passage: Passage, locale: Locale): string {
+  citation(passage: Passage, locale: Locale, point?: string): string {
     const doc = this.metadata(passage.docId);
     const ref: CitationRef = citationRefOf(passage);
-    if (locale === 'en') return formatEnglishCitation(ref, doc);
-    return formatCitation(ref, doc);
+    if (locale === 'en') return formatEnglishCitation(ref, doc, point);
+    return formatCitation(ref, doc, point);
   }
 
   /** One to three sentences from the deciding clauses, best match first, each with its citation. */
@@ -156,9 +157,12 @@ export class OfflineAnswerer implements QuestionAnswerer {
       const key = `${hit.passage.docId}#${hit.passage.article ?? hit.passage.section}`;
       if (seenArticles.has(key)) continue;
       seenArticles.add(key);
-      const sentence = this.bestSentence(hit.passage, queryTerms);
-      if (!sentence) continue;
-      const part = `${t.t('answer.according', { citation: this.citation(hit.passage, locale) })} ${sentence}`;
+      const best = this.bestUnit(hit.passage, queryTerms);
+      if (!best) continue;
+      // A sentence taken from a point is cited down to the point: "điểm đ khoản 2 Điều 30".
+      const point = /^([a-zđ])\)\s/u.exec(best.text)?.[1];
+      const sentence = truncate(stripNumbering(best.text), maxDirectLength);
+      const part = `${t.t('answer.according', { citation: this.citation(hit.passage, locale, point) })} ${sentence}`;
       if (parts.length > 0 && length + part.length > maxDirectLength) break;
       parts.push(part);
       length += part.length;
@@ -167,9 +171,17 @@ export class OfflineAnswerer implements QuestionAnswerer {
     return parts.join('\n');
   }
 
-  private bestSentence(passage: Passage, queryTerms: ReadonlySet<string>): string | null {
+  /**
+   * The clause as printed when it is short; otherwise its opening words and the point that answers,
+   * so a long clause with many points still shows the part that decides the question.
+   */
+  private quote(passage: Passage, queryTerms: ReadonlySet<string>): string {
+    const full = quoteText(passage);
+    if (full.length <= maxQuoteLength) return full;
     const best = this.bestUnit(passage, queryTerms);
-    return best ? truncate(stripNumbering(best.text), maxDirectLength) : null;
+    const lead = passage.text.split('\n')[0]!;
+    if (!best || lead.includes(best.text)) return truncate(full, maxQuoteLength);
+    return `${truncate(lead, 220)} … ${truncate(best.text, maxQuoteLength - 220)}`;
   }
 
   /** Accent-free words and word pairs of the question; stop words count only inside pairs. */
@@ -258,11 +270,12 @@ function localName(doc: DocumentMetadata, locale: Locale): string {
   return locale === 'en' ? doc.citationNameEn : doc.citationName;
 }
 
-export function formatEnglishCitation(ref: CitationRef, doc: DocumentMetadata): string {
+export function formatEnglishCitation(ref: CitationRef, doc: DocumentMetadata, point?: string): string {
   const name = `${doc.citationNameEn} (${doc.id})`;
   if (ref.section) return `section ${ref.section} of the ${name}`;
   if (ref.article == null) return name;
-  return `Article ${ref.article}${ref.clause == null ? '' : `(${ref.clause})`} of the ${name}`;
+  const clause = ref.clause == null ? '' : `(${ref.clause})${point ? `(${point})` : ''}`;
+  return `Article ${ref.article}${clause} of the ${name}`;
 }
 
 /** A clause's lead sentence and each of its points, or a plan section's lines. */

@@ -17,12 +17,13 @@ export function citationRefOf(p: Passage): CitationRef {
  * The Vietnamese citation people expect: "khoản 2 Điều 31 Luật Bảo vệ quyền lợi người tiêu dùng 2023
  * (19/2023/QH15)", "mục IV.13 Kế hoạch ... (KH-BD-CT30)".
  */
-export function formatCitation(ref: CitationRef, doc: Pick<DocumentMetadata, 'id' | 'citationName'>): string {
+export function formatCitation(ref: CitationRef, doc: Pick<DocumentMetadata, 'id' | 'citationName'>, point?: string): string {
   const name = `${doc.citationName} (${doc.id})`;
   if (ref.section) return `mục ${ref.section} ${name}`;
   if (ref.article == null) return name;
   const clause = ref.clause == null ? '' : `khoản ${ref.clause} `;
-  return `${clause}Điều ${ref.article} ${name}`;
+  const pointText = point && ref.clause != null ? `điểm ${point} ` : '';
+  return `${pointText}${clause}Điều ${ref.article} ${name}`;
 }
 
 /** Short form for lists and buttons: "Điều 31.2 (19/2023/QH15)". */

@@ -27,6 +27,14 @@ describe('offline answers on the real corpus', () => {
     expect(answer.text).toContain('«');
   });
 
+  it('answers with the point that decides the question, and quotes that point', async () => {
+    const answer = await ask('bao hanh may lan ko sua dc');
+    expect(answer.text).toMatch(/^Theo điểm đ khoản 2 Điều 30 Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\): Đổi sản phẩm/);
+    expect(answer.text).toMatch(/«2\. Trường hợp sản phẩm[^»]*… đ\) Đổi sản phẩm/);
+    const shipping = await ask('cửa hàng bảo hành tính tiền vận chuyển máy từ nhà tôi đến trung tâm bảo hành có đúng không');
+    expect(shipping.text).toMatch(/^Theo điểm e khoản 2 Điều 30 .*Chịu chi phí sửa chữa, vận chuyển/);
+  });
+
   it('cites only passages the corpus holds', async () => {
     for (const q of ['mua hàng online bị lừa thì làm sao', 'hàng fake thì báo ai', 'cân điêu ở chợ', 'hợp đồng theo mẫu phải đăng ký không']) {
       const answer = await ask(q);

@@ -20,7 +20,9 @@ describe('script mode', () => {
     // Options are numbered for channels without buttons.
     expect(run.replies[0]).toMatch(/\n1\. /);
     expect(run.replies[1]).toMatch(/Điều 30/);
-    expect(run.replies[2]).toMatch(/Điều 3[789]|Điều 40/);
+    // The follow-up is read with the previous question and still answered with a citation.
+    expect(run.replies[2]).toMatch(/^\(Tôi hiểu câu này là hỏi tiếp về: "bao hanh may lan ko sua dc thi sao"\)/);
+    expect(run.replies[2]).toMatch(/Điều \d+ Luật Bảo vệ quyền lợi người tiêu dùng 2023/);
     expect(run.replies[3]).toMatch(/biểu tượng/);
   });
 
