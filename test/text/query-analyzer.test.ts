@@ -30,6 +30,12 @@ describe('QueryAnalyzer: shorthand and teencode', () => {
     expect(t.get('hoa_don')!).toBeLessThan(t.get('xuat')!);
   });
 
+  it('spells out consumer shorthand for personal data, business registration and quality', () => {
+    const teen = new Set(analyzeTerms('cty lam lo ttcn, ban hang ko dkkd, hang kem cl'));
+    for (const term of ['thong_tin', 'ca_nhan', 'dang_ky', 'kinh_doanh', 'chat_luong']) expect(teen.has(term)).toBe(true);
+    expect(analyzer.analyze('ntd co dc yc xoa ttcn k').expansions).toContain('xóa thông tin');
+  });
+
   it('gives the same accent-free terms for teencode and for the full accented question', () => {
     const teen = new Set(analyzeTerms('ntd ko dc bh sp'));
     for (const term of ['nguoi_tieu', 'tieu_dung', 'bao_hanh', 'san_pham']) expect(teen.has(term)).toBe(true);
