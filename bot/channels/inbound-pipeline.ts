@@ -34,6 +34,11 @@ export type ProcessOutcome = 'sent' | 'duplicate' | 'ignored';
 
 /** Telegram shows "typing" for about five seconds per call. */
 const typingRepeatMs = 4_500;
+/**
+ * Typing indicators are cosmetic: when many turns are slow at once (a load peak), they would only
+ * add API calls to the queue that makes the turns slow, so at most this many are sent per second.
+ */
+const typingPerSecond = 20;
 
 /**
  * What both chat channels do with one update, exactly once across redeliveries and restarts:
@@ -44,6 +49,7 @@ export class InboundPipeline {
   /** Keys journaled by this process and not processed yet: their state is known without a query. */
   private readonly fresh = new Set<string>();
   private readonly inFlight = new Set<string>();
+  private typingBudget = { second: 0, left: typingPerSecond };
   private readonly recording: Array<{ entries: readonly JournalEntry[]; resolve: (created: Set<string>) => void; reject: (error: unknown) => void }> = [];
 
   constructor(private readonly deps: InboundPipelineDeps) {}
@@ -141,6 +147,10 @@ export class InboundPipeline {
 
   private async withTyping<T>(chatId: string, work: () => Promise<T>): Promise<T> {
     const show = () => {
+      const second = Math.floor(Date.now() / 1000);
+      if (second !== this.typingBudget.second) this.typingBudget = { second, left: typingPerSecond };
+      if (this.typingBudget.left === 0) return;
+      this.typingBudget.left -= 1;
       this.deps.transport.typing(chatId).catch((error: unknown) => {
         this.deps.logger.warn({ err: error, channel: this.deps.channel }, 'typing indicator failed');
       });

@@ -28,6 +28,20 @@ export class PrismaConversationStore implements ConversationStore {
     }
   }
 
+  private readonly lastWritten = new Map<string, number>();
+
+  private async lastMessageAt(conversationId: string): Promise<number> {
+    const last = await this.db.message.findFirst({ where: { conversationId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+    return last?.createdAt.getTime() ?? 0;
+  }
+
+  private remember(conversationId: string, at: number): void {
+    // Bounded: the oldest conversations are forgotten first and simply looked up again.
+    this.lastWritten.delete(conversationId);
+    this.lastWritten.set(conversationId, at);
+    if (this.lastWritten.size > 50_000) this.lastWritten.delete(this.lastWritten.keys().next().value!);
+  }
+
   async handledUpdate(channel: ChannelName, key: string): Promise<readonly Reply[] | null> {
     const row = await this.db.inboundUpdate.findUnique({ where: { channel_key: { channel, key } } });
     return row && row.status === 'done' ? deserializeReplies(row.replies) : null;
@@ -37,8 +51,10 @@ export class PrismaConversationStore implements ConversationStore {
     const { conversationId, inbound, replies, update, now } = turn;
     // The transcript is ordered by time, so each turn starts after the previous one even when the
     // clock is fixed (script mode's --now) or two turns share a millisecond; replies follow their message.
-    const last = await this.db.message.findFirst({ where: { conversationId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-    const start = Math.max(now.getTime(), (last?.createdAt.getTime() ?? 0) + 1);
+    // The last timestamp this store wrote is remembered, saving a query per turn on the channels' hot
+    // path; messages written elsewhere (staff replies) carry real times that `now` already follows.
+    const lastAt = this.lastWritten.get(conversationId) ?? (await this.lastMessageAt(conversationId));
+    const start = Math.max(now.getTime(), lastAt + 1);
     const at = (offset: number) => new Date(start + offset);
     const repliesJson = serializeReplies(replies);
     await this.db.$transaction([
@@ -84,6 +100,7 @@ export class PrismaConversationStore implements ConversationStore {
           ]
         : []),
     ]);
+    this.remember(conversationId, start + replies.length);
   }
 
   async transcript(conversationId: string, limit = 500): Promise<TranscriptEntry[]> {
