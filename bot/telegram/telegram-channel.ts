@@ -11,7 +11,7 @@ import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
 import type { PollingLoop } from '../channels/polling-loop.ts';
 import { replayOwed, type Replay } from '../channels/replay-owed.ts';
-import { secretMatches } from '../channels/secret-header.ts';
+import { readWebhook } from '../channels/webhook-request.ts';
 import { TelegramTransport } from './telegram-transport.ts';
 import { toInbound } from './telegram-updates.ts';
 
@@ -92,17 +92,9 @@ export class TelegramChannel {
     const callback = webhookCallback(this.bot, 'hono', { secretToken: webhook.secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
     const app = new Hono();
     app.post('/', async (c) => {
-      // Checked before the body is read: a wrong secret learns nothing and changes nothing.
-      if (!secretMatches(c.req.header(secretHeader), webhook.secret)) return c.json({ error: 'unauthorized' }, 401);
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return c.json({ error: 'invalid_json' }, 400);
-      }
-      const parsed = webhookUpdateSchema.safeParse(body);
-      if (!parsed.success) return c.json({ error: 'invalid_update' }, 400);
-      await this.pipeline.record([{ key: String(parsed.data.update_id), payload: JSON.stringify(body) }]);
+      const read = await readWebhook(c, { header: secretHeader, secret: webhook.secret, refusedStatus: 401, schema: webhookUpdateSchema });
+      if (!read.ok) return read.response;
+      await this.pipeline.record([{ key: String(read.update.update_id), payload: JSON.stringify(read.body) }]);
       return callback(c);
     });
     return { path: new URL(webhook.url).pathname, app };

@@ -7,7 +7,7 @@ export interface JsonPostAnswer {
 }
 
 /** POSTs a JSON body and reads the whole answer as text; the transport the Zalo client uses. */
-export type JsonPost = (url: string, body: string, options: { signal: AbortSignal }) => Promise<JsonPostAnswer>;
+export type JsonPost = (url: string, body: string, options: { signal: AbortSignal; headers?: Record<string, string> }) => Promise<JsonPostAnswer>;
 
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
@@ -15,7 +15,7 @@ const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new htt
  * node:http with keep-alive: under load it costs a fraction of fetch's per-request work (no web
  * streams), which showed in the channel load test. Errors never include the URL (it holds the token).
  */
-export const nodeJsonPost: JsonPost = (url, body, { signal }) =>
+export const nodeJsonPost: JsonPost = (url, body, { signal, headers = {} }) =>
   new Promise((resolve, reject) => {
     const target = new URL(url);
     const client = target.protocol === 'https:' ? https : http;
@@ -24,7 +24,7 @@ export const nodeJsonPost: JsonPost = (url, body, { signal }) =>
       {
         method: 'POST',
         agent: agents[target.protocol as keyof typeof agents],
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
         signal,
       },
       (response) => {

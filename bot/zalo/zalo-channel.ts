@@ -7,7 +7,7 @@ import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
 import { PollingLoop } from '../channels/polling-loop.ts';
 import { replayOwed, type Replay } from '../channels/replay-owed.ts';
-import { secretMatches } from '../channels/secret-header.ts';
+import { readWebhook } from '../channels/webhook-request.ts';
 import type { ZaloClient } from './zalo-client.ts';
 import { type ZaloUpdate, zaloUpdateBodySchema, zaloUpdateSchema } from './zalo-schemas.ts';
 import { ZaloTransport } from './zalo-transport.ts';
@@ -64,16 +64,9 @@ export class ZaloChannel {
     if (!webhook) return null;
     const app = new Hono();
     app.post('/', async (c) => {
-      if (!secretMatches(c.req.header(secretHeader), webhook.secret)) return c.json({ error: 'forbidden' }, 403);
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return c.json({ error: 'invalid_json' }, 400);
-      }
-      const parsed = zaloUpdateBodySchema.safeParse(body);
-      if (!parsed.success) return c.json({ error: 'invalid_update' }, 400);
-      const outcome = await this.accept(parsed.data);
+      const read = await readWebhook(c, { header: secretHeader, secret: webhook.secret, refusedStatus: 403, schema: zaloUpdateBodySchema });
+      if (!read.ok) return read.response;
+      const outcome = await this.accept(read.update);
       if (outcome === 'invalid') return c.json({ error: 'invalid_message' }, 400);
       return c.json({ ok: true });
     });
