@@ -48,6 +48,8 @@ interface RunResult {
   readonly lost: number;
   readonly duplicated: number;
   readonly botCpuSeconds: number;
+  /** Platform messages per reply: long answers are split (Zalo at 2,000 characters). */
+  readonly partsPerMessage: number;
 }
 
 const webhookSlots = { free: 64, waiting: [] as Array<() => void> };
@@ -154,7 +156,7 @@ async function run(channel: string, handler: string): Promise<RunResult> {
       const chatId = channel === 'telegram' ? String(10_000 + c) : `chat-${c}`;
       duplicated += Math.max(0, (counts.get(chatId) ?? 0) - perChat);
     }
-    return { channel: channel === 'zalo' ? `zalo (${zaloMode})` : 'telegram (polling)', handler, messages: chats * messagesPerChat, seconds, latencies, lost, duplicated, botCpuSeconds };
+    return { channel: channel === 'zalo' ? `zalo (${zaloMode})` : 'telegram (polling)', handler, messages: chats * messagesPerChat, seconds, latencies, lost, duplicated, botCpuSeconds, partsPerMessage: perChat / messagesPerChat };
   } finally {
     bot.kill('SIGTERM');
     await new Promise((r) => bot.once('exit', r));
@@ -217,12 +219,12 @@ function percentile(sorted: readonly number[], p: number): number {
 function printTable(rows: readonly RunResult[], continued: boolean): void {
   // CPU per message is what the bot process itself spent: on a shared or busy machine it says more
   // about the code than wall-clock throughput does.
-  const header = ['channel', 'handler', 'messages', 'msg/s', 'p50 ms', 'p95 ms', 'lost', 'duplicated', 'bot CPU', 'CPU ms/msg'];
+  const header = ['channel', 'handler', 'messages', 'msg/s', 'p50 ms', 'p95 ms', 'lost', 'duplicated', 'bot CPU', 'CPU ms/msg', 'parts/msg'];
   const lines = rows.map((r) => {
     const sorted = [...r.latencies].sort((a, b) => a - b);
-    return [r.channel, r.handler, String(r.messages), (r.messages / r.seconds).toFixed(0), percentile(sorted, 50).toFixed(0), percentile(sorted, 95).toFixed(0), String(r.lost), String(r.duplicated), `${((r.botCpuSeconds / r.seconds) * 100).toFixed(0)}%`, ((r.botCpuSeconds * 1000) / r.messages).toFixed(2)];
+    return [r.channel, r.handler, String(r.messages), (r.messages / r.seconds).toFixed(0), percentile(sorted, 50).toFixed(0), percentile(sorted, 95).toFixed(0), String(r.lost), String(r.duplicated), `${((r.botCpuSeconds / r.seconds) * 100).toFixed(0)}%`, ((r.botCpuSeconds * 1000) / r.messages).toFixed(2), r.partsPerMessage.toFixed(1)];
   });
-  const widths = [20, 7, 8, 6, 7, 7, 5, 10, 8, 10];
+  const widths = [20, 7, 8, 6, 7, 7, 5, 10, 8, 10, 9];
   const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   if (!continued) {
     process.stdout.write(`${chats} chats x ${messagesPerChat} messages per run, ${os.cpus().length} CPUs, SQLite\n${format(header)}\n`);
