@@ -54,7 +54,8 @@ describe('Telegram channel over real HTTP (long polling)', () => {
     const [answer] = await server.waitForSent(id, 1);
     expect(answer!.text).toMatch(citation);
     expect(answer!.buttons.length).toBeGreaterThan(0);
-    expect(server.callsOf('sendChatAction').some((c) => String(c.params.chat_id) === String(id) && c.params.action === 'typing')).toBe(true);
+    // The indicator is sent without waiting for it, so it may land just after the answer.
+    await server.api.waitUntil(() => server.callsOf('sendChatAction').some((c) => String(c.params.chat_id) === String(id) && c.params.action === 'typing'), 5_000, 'typing');
   });
 
   it('carries a complaint from /khieunai to its reference and PDF, with buttons', async () => {
