@@ -57,28 +57,28 @@ export class PrismaConversationStore implements ConversationStore {
     const start = Math.max(now.getTime(), lastAt + 1);
     const at = (offset: number) => new Date(start + offset);
     const repliesJson = serializeReplies(replies);
+    // One statement for the turn's messages and no read-back of the conversation: this runs on
+    // every message of every channel.
     await this.db.$transaction([
-      this.db.message.create({
-        data: {
-          conversationId,
-          direction: 'in',
-          text: inbound.text,
-          payload: JSON.stringify({ choice: inbound.choice, attachments: inbound.attachments ?? [] }),
-          createdAt: at(0),
-        },
-      }),
-      ...replies.map((reply, i) =>
-        this.db.message.create({
-          data: {
+      this.db.message.createMany({
+        data: [
+          {
+            conversationId,
+            direction: 'in',
+            text: inbound.text,
+            payload: JSON.stringify({ choice: inbound.choice, attachments: inbound.attachments ?? [] }),
+            createdAt: at(0),
+          },
+          ...replies.map((reply, i) => ({
             conversationId,
             direction: 'out',
             text: reply.text,
             payload: JSON.stringify({ options: reply.options ?? [], file: reply.file ? { fileName: reply.file.fileName, mimeType: reply.file.mimeType } : undefined }),
             createdAt: at(i + 1),
-          },
-        }),
-      ),
-      this.db.conversation.update({
+          })),
+        ],
+      }),
+      this.db.conversation.updateMany({
         where: { id: conversationId },
         data: {
           ...(update.locale ? { locale: update.locale } : {}),
