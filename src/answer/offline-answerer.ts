@@ -42,7 +42,17 @@ const maxDirectLength = 520;
  * citations, and which law applies. It is the default, and the fallback when a chat model's answer
  * cites something the corpus does not hold.
  */
+interface SentenceUnit {
+  readonly text: string;
+  /** Place among the passage's sentences, boilerplate included. */
+  readonly position: number;
+  readonly terms: ReadonlySet<string>;
+  readonly length: number;
+}
+
 export class OfflineAnswerer implements QuestionAnswerer {
+  private readonly units = new Map<string, readonly SentenceUnit[]>();
+
   constructor(private readonly deps: OfflineAnswererDeps) {}
 
   get knowledgeBase(): KnowledgeBase {
@@ -92,8 +102,8 @@ export class OfflineAnswerer implements QuestionAnswerer {
         // its clause stands unless it is boilerplate or another clause matches clearly better.
         const own = this.bestUnit(passage, queryTerms)?.score ?? -1;
         let bestScore = own < 0 ? -1 : own * 1.5;
-        for (const candidate of this.deps.knowledgeBase.passages) {
-          if (candidate.docId !== passage.docId || candidate.article !== passage.article || candidate === passage) continue;
+        for (const candidate of this.deps.knowledgeBase.articlePassages(passage.docId, passage.article)) {
+          if (candidate === passage) continue;
           const score = this.bestUnit(candidate, queryTerms)?.score ?? -1;
           if (score > bestScore) [best, bestScore] = [candidate, score];
         }
@@ -199,19 +209,30 @@ export class OfflineAnswerer implements QuestionAnswerer {
   /** The sentence (or point) of a passage that best matches the question, with its score. */
   private bestUnit(passage: Passage, queryTerms: ReadonlySet<string>): { text: string; score: number } | null {
     let best: { text: string; score: number } | null = null;
-    sentenceUnits(passage).forEach((text, index) => {
-      if (boilerplate.test(text)) return;
-      // The sentence's own words (no lexicon expansion) against the question's weighted terms.
-      const tokens = tokenize(text);
-      if (tokens.length === 0) return;
+    for (const unit of this.unitsOf(passage)) {
+      // The sentence's own words (no lexicon expansion) against the question's terms.
       let overlap = 0;
-      for (const term of documentTermCounts(tokens).keys()) if (queryTerms.has(term)) overlap += 1;
+      for (const term of unit.terms) if (queryTerms.has(term)) overlap += 1;
       // A mild length penalty: long provisions are where the substance is, but not every long one.
       // Earlier sentences state the rule; later ones its details: a slight preference for the rule.
-      const score = overlap / Math.pow(tokens.length, 0.3) + (index === 0 ? 0.05 : 0);
-      if (!best || score > best.score) best = { text, score };
-    });
+      const score = overlap / Math.pow(unit.length, 0.3) + (unit.position === 0 ? 0.05 : 0);
+      if (!best || score > best.score) best = { text: unit.text, score };
+    }
     return best;
+  }
+
+  /** A passage's candidate sentences with their terms; passages never change, so this is computed once each. */
+  private unitsOf(passage: Passage): readonly SentenceUnit[] {
+    let units = this.units.get(passage.id);
+    if (!units) {
+      units = sentenceUnits(passage).flatMap((text, position) => {
+        if (boilerplate.test(text)) return [];
+        const tokens = tokenize(text);
+        return tokens.length === 0 ? [] : [{ text, position, terms: new Set(documentTermCounts(tokens).keys()), length: tokens.length }];
+      });
+      this.units.set(passage.id, units);
+    }
+    return units;
   }
 
   private applicability(request: AnswerRequest, hits: readonly SearchHit[], t: Translator): string[] {

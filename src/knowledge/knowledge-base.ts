@@ -20,11 +20,19 @@ export class KnowledgeBase {
   readonly passages: readonly Passage[];
   private readonly byDoc = new Map<string, KnowledgeDocument>();
   private readonly byKey = new Map<string, Passage>();
+  private readonly byArticle = new Map<string, Passage[]>();
 
   constructor(readonly documents: readonly KnowledgeDocument[]) {
     for (const doc of documents) this.byDoc.set(normaliseDocId(doc.metadata.id), doc);
     this.passages = documents.flatMap(passagesOf);
-    for (const p of this.passages) this.byKey.set(normaliseDocId(p.id), p);
+    for (const p of this.passages) {
+      this.byKey.set(normaliseDocId(p.id), p);
+      if (p.article === null) continue;
+      const key = articleKey(p.docId, p.article);
+      const list = this.byArticle.get(key);
+      if (list) list.push(p);
+      else this.byArticle.set(key, [p]);
+    }
   }
 
   document(id: string): KnowledgeDocument | undefined {
@@ -33,6 +41,11 @@ export class KnowledgeBase {
 
   passage(id: string): Passage | undefined {
     return this.byKey.get(normaliseDocId(id));
+  }
+
+  /** The passages (clauses, and a substantive lead) of one article, in order. */
+  articlePassages(docId: string, article: number): readonly Passage[] {
+    return this.byArticle.get(articleKey(docId, article)) ?? [];
   }
 
   article(docId: string, article: number): LegalArticle | undefined {
@@ -67,6 +80,10 @@ export function normaliseDocId(id: string): string {
   return foldDiacritics(id)
     .toLowerCase()
     .replace(/[^a-z0-9#.]/g, '');
+}
+
+function articleKey(docId: string, article: number): string {
+  return `${normaliseDocId(docId)}#${article}`;
 }
 
 function passagesOf(doc: KnowledgeDocument): Passage[] {
