@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Locale } from '../i18n/translator.ts';
 import type { CitationRef } from '../knowledge/citation.ts';
 
@@ -6,6 +7,12 @@ export interface QaContext {
   readonly lastQuestion: string;
   readonly citations: readonly CitationRef[];
 }
+
+/** The stored context as read back from the database; anything else means "no context". */
+export const qaContextSchema = z.object({
+  lastQuestion: z.string(),
+  citations: z.array(z.object({ doc: z.string(), article: z.number().nullable(), clause: z.number().nullable(), section: z.string().nullable() })),
+});
 
 export interface AnswerRequest {
   readonly question: string;

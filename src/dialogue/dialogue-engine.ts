@@ -1,4 +1,4 @@
-import type { QaContext, QuestionAnswerer } from '../answer/answer-types.ts';
+import { qaContextSchema, type QaContext, type QuestionAnswerer } from '../answer/answer-types.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { Clock } from '../shared/clock.ts';
 import { KeyedMutex } from '../shared/keyed-mutex.ts';
@@ -299,8 +299,6 @@ function resolveNumberedChoice(message: InboundMessage, offered: readonly ReplyO
 }
 
 function asQaContext(value: unknown): QaContext | null {
-  if (value && typeof value === 'object' && 'lastQuestion' in value && typeof (value as QaContext).lastQuestion === 'string') {
-    return value as QaContext;
-  }
-  return null;
+  const parsed = qaContextSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
