@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,11 +10,12 @@ import { createEmbeddings } from '../../src/retrieval/embeddings-factory.ts';
 import { readManifest } from '../../src/retrieval/index-manifest.ts';
 import { EmbeddingsConfigError } from '../../src/retrieval/retrieval-errors.ts';
 import { ensureSearchIndex } from '../../src/retrieval/search-index.ts';
+import { FakeOpenAiServer } from '../support/fake-openai-server.ts';
 
 /** A real HTTP server speaking the OpenAI /v1/embeddings protocol, with deterministic vectors. */
 const DIMS = 16;
-const requests: { model: string; inputs: string[] }[] = [];
-let server: Server;
+const fake = new FakeOpenAiServer();
+const requests = fake.embeddingRequests;
 let baseUrl: string;
 
 function fakeVector(text: string): number[] {
@@ -32,32 +31,12 @@ function fakeVector(text: string): number[] {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      if (req.method !== 'POST' || !req.url?.endsWith('/embeddings')) {
-        res.writeHead(404).end();
-        return;
-      }
-      const json = JSON.parse(body) as { model: string; input: string | string[]; encoding_format?: string };
-      const inputs = Array.isArray(json.input) ? json.input : [json.input];
-      requests.push({ model: json.model, inputs });
-      const data = inputs.map((text, index) => {
-        const v = fakeVector(text);
-        const embedding = json.encoding_format === 'base64' ? Buffer.from(Float32Array.from(v).buffer).toString('base64') : v;
-        return { object: 'embedding', index, embedding };
-      });
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', data, model: json.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  fake.embed = fakeVector;
+  baseUrl = await fake.start();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await fake.stop();
 });
 
 describe('createEmbeddings', () => {
