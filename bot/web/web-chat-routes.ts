@@ -47,7 +47,8 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
   app.get('/history', async (c) => {
     const sessionId = getCookie(c, sessionCookie);
     if (!sessionId || !sessionIdPattern.test(sessionId)) return c.json({ messages: [] });
-    const conversation = await deps.store.findOrCreate('web', sessionId, undefined, new Date());
+    const conversation = await deps.store.find('web', sessionId);
+    if (!conversation) return c.json({ messages: [] });
     const messages = await deps.store.transcript(conversation.id, 200);
     return c.json({ messages: messages.map((m) => ({ direction: m.direction, text: m.text, at: m.createdAt.toISOString() })) });
   });

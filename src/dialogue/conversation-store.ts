@@ -50,6 +50,8 @@ export interface TurnToSave {
  */
 export interface ConversationStore {
   findOrCreate(channel: ChannelName, externalId: string, userName: string | undefined, now: Date): Promise<ConversationSnapshot>;
+  /** The conversation if it exists; reading never creates one. */
+  find(channel: ChannelName, externalId: string): Promise<ConversationSnapshot | null>;
   /**
    * The replies stored for an update that was already handled, or null. The key is written in the
    * same transaction as the turn (saveTurn), so a crash before that leaves it unhandled and the

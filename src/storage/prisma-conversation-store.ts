@@ -28,6 +28,11 @@ export class PrismaConversationStore implements ConversationStore {
     }
   }
 
+  async find(channel: ChannelName, externalId: string): Promise<ConversationSnapshot | null> {
+    const row = await this.db.conversation.findUnique({ where: { channel_externalId: { channel, externalId } } });
+    return row ? toSnapshot(row) : null;
+  }
+
   private readonly lastWritten = new Map<string, number>();
 
   private async lastMessageAt(conversationId: string): Promise<number> {

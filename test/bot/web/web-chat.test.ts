@@ -67,6 +67,12 @@ describe('web chat over HTTP', () => {
     expect((await history(client.cookie)).messages.map((m) => m.direction)).toEqual(['in', 'out', 'in', 'out']);
   });
 
+  it('reads history without creating a conversation for an unknown session', async () => {
+    const before = await app.db.conversation.count();
+    expect((await history('bvntd_chat=00000000-0000-4000-8000-000000000000')).messages).toEqual([]);
+    expect(await app.db.conversation.count()).toBe(before);
+  });
+
   it('answers a retried message once', async () => {
     const client = new ChatClient();
     const first = await client.chat({ text: 'bảo hành', messageId: 'm-1' });
