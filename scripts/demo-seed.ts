@@ -27,6 +27,7 @@ import { StaffAccounts } from '../src/staff/staff-accounts.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { openDatabase, type Db } from '../src/storage/database.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
+import { foldDiacritics } from '../src/text/vietnamese-unicode.ts';
 
 export class DemoSeedError extends Error {
   override readonly name = 'DemoSeedError';
@@ -221,7 +222,7 @@ async function complaintFor(
     status: 'received',
     channel: r.weighted(channels),
     createdAt: createdAt.toISOString(),
-    consumer: { name, phone, email: phone && r.chance(0.6) ? null : `${name.split(' ').at(-1)!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')}${r.int(10, 99)}@example.com`, province },
+    consumer: { name, phone, email: phone && r.chance(0.6) ? null : `${foldDiacritics(name.split(' ').at(-1)!.toLowerCase())}${r.int(10, 99)}@example.com`, province },
     business: { name: r.pick(s.businesses), address: purchaseChannel === 'online' ? null : `${r.int(1, 300)} đường ${r.pick(['Lê Lợi', 'Trần Phú', 'Nguyễn Huệ', 'Hùng Vương', '30/4'])}`, platform },
     product: r.pick(s.products),
     category: issue.categoryCode,

@@ -1,3 +1,5 @@
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
+
 /**
  * People type Vietnamese with or without diacritics ("hôm qua", "hom qua"), so extraction matches
  * on a folded copy. Folding here keeps one character per character of the (NFC) original, so an
@@ -17,7 +19,7 @@ export function foldAligned(text: string): FoldedText {
       folded += ' '.repeat(ch.length);
       continue;
     }
-    const base = ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const base = foldDiacritics(ch).toLowerCase();
     folded += base.length === 1 ? base : ' ';
   }
   return { original, folded };

@@ -1,3 +1,4 @@
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
 import type { FoldedText } from './folded-text.ts';
 
 /**
@@ -14,7 +15,7 @@ const stopList =
   // English, for stories told in English.
   'for from on at in with and but the was is to it';
 const stopWords = new Set(stopList.split(' '));
-const foldedStopWords = new Set(stopList.split(' ').map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')));
+const foldedStopWords = new Set(stopList.split(' ').map((w) => foldDiacritics(w)));
 
 function isStopWord(original: string, folded: string, only?: ReadonlySet<string>): boolean {
   if (only) return only.has(folded);
