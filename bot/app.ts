@@ -19,6 +19,8 @@ import type { Clock } from '../src/shared/clock.ts';
 import type { Logger } from '../src/shared/logger.ts';
 import { openDatabase, type Db } from '../src/storage/database.ts';
 import { PrismaConversationStore } from '../src/storage/prisma-conversation-store.ts';
+import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
+import type { Outbox } from '../src/dialogue/outbox.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
@@ -48,6 +50,8 @@ export interface App {
   readonly complaints: ComplaintModule;
   readonly engine: DialogueEngine;
   readonly store: PrismaConversationStore;
+  /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
+  readonly outbox: Outbox;
   readonly translators: (locale: Locale) => Translator;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -117,6 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       engine,
       complaints,
       store,
+      outbox: new PrismaOutbox(database.prisma),
       translators,
       logger,
       clock,

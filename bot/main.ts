@@ -2,7 +2,6 @@ import { runComplaintReminders } from '../src/complaints/complaint-reminders.ts'
 import { ConfigError, loadConfig } from '../src/config/config.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
-import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
 import { createApp } from './app.ts';
 import { createChatChannels } from './channels/chat-channels.ts';
 import { createLogger } from './logger.ts';
@@ -37,7 +36,7 @@ async function main(): Promise<void> {
     config,
     handle: (message) => app.engine.handle(message),
     journal: new PrismaInboundJournal(app.db),
-    outbox: new PrismaOutbox(app.db),
+    outbox: app.outbox,
     translators: app.translators,
     logger,
   });
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
     logger,
     mounts: [
       ...channels.mounts,
-      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: new PrismaOutbox(app.db) }) },
+      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox }) },
       { path: '/staff', app: staffConsole(app) },
     ],
   });
@@ -56,9 +55,8 @@ async function main(): Promise<void> {
   await channels.start();
 
   // Complaint deadline reminders (Điều 31.2, 57.2): checked at start and every 15 minutes.
-  const reminderOutbox = new PrismaOutbox(app.db);
   const remind = () =>
-    runComplaintReminders({ db: app.db, outbox: reminderOutbox, translators: app.translators, hotline: config.HOTLINE_NATIONAL, now: systemClock.now() }).then(
+    runComplaintReminders({ db: app.db, outbox: app.outbox, translators: app.translators, hotline: config.HOTLINE_NATIONAL, now: systemClock.now() }).then(
       (sent) => {
         if (sent.acknowledge + sent.negotiate > 0) logger.info(sent, 'complaint deadline reminders queued');
       },
