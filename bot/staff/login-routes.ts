@@ -52,7 +52,10 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
       sameSite: 'Strict',
       path: '/staff',
       secure: deps.secureCookies,
-      expires: result.session.expiresAt,
+      // A lifetime, not a date: the browser counts it from its own clock, so a server clock that is
+      // off (or frozen in a test) neither expires the cookie early nor keeps it too long. The server
+      // still enforces the session's own expiry.
+      maxAge: Math.max(0, Math.floor((result.session.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
     });
     return c.redirect('/staff/inbox', 303);
   });

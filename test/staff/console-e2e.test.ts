@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.ts';
 import { PrismaOutbox } from '../../src/storage/prisma-outbox.ts';
-import { launchChromium, viewports } from '../support/browser.ts';
+import { hasChromium, launchChromium, viewports } from '../support/browser.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { eventually } from '../support/eventually.ts';
 import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
@@ -24,7 +24,7 @@ const shots = path.join(os.tmpdir(), 'bvntd-console-screenshots');
 const admin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
 const chatId = 424_242;
 
-describe('staff console in a real browser', () => {
+describe.runIf(hasChromium)('staff console in a real browser', () => {
   let app: TestApp;
   let telegram: FakeTelegramServer;
   let channel: TelegramChannel;
