@@ -122,7 +122,10 @@ function spawnWorker(system: string, phase: string, scale: number, dir: string):
 
 async function runWorker(system: string, phase: string, scale: number, dir: string): Promise<WorkerResult> {
   const kb = await scaledKnowledgeBase(scale);
-  const passages = searchablePassages(kb);
+  // Like the answerer, search only what is in force today (and the plans), so figures stay comparable.
+  const docIds = kb.timeline.searchableOn(new Date());
+  const inScope = new Set(docIds);
+  const passages = searchablePassages(kb).filter((p) => inScope.has(p.docId));
   const embeddings = createEmbeddings({ provider: 'corpus' });
   const indexDir = path.join(dir, 'hybrid');
   const miniFile = path.join(dir, 'minisearch.json');
@@ -147,7 +150,7 @@ async function runWorker(system: string, phase: string, scale: number, dir: stri
   let search: (q: string) => Promise<unknown>;
   if (system === 'hybrid') {
     const retriever = await loadSearchIndex({ knowledgeBase: kb, indexDir, embeddings });
-    search = (q) => retriever.search(q, { k: 10 });
+    search = (q) => retriever.search(q, { k: 10, docIds });
   } else {
     const baseline = MiniSearchBaseline.fromJson(await readFile(miniFile, 'utf8'), passages);
     search = async (q) => baseline.search(q, 10);
@@ -185,7 +188,9 @@ async function scaledKnowledgeBase(scale: number): Promise<KnowledgeBase> {
   const titles = kb.documents.flatMap((d) => d.articles.map((a) => a.title));
   const random = seededRandom(scale);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-  const target = searchablePassages(kb).length * (scale - 1);
+  // Scaled from what is searched (texts in force and plans), not from the repealed texts the index also holds.
+  const searched = new Set(kb.timeline.searchableOn(new Date()));
+  const target = searchablePassages(kb).filter((p) => searched.has(p.docId)).length * (scale - 1);
   const docs: KnowledgeDocument[] = [...kb.documents];
   let made = 0;
   for (let d = 0; made < target; d++) {
@@ -216,7 +221,9 @@ async function scaledKnowledgeBase(scale: number): Promise<KnowledgeBase> {
       replacedBy: [],
       source: 'synthetic',
       provenance: 'bench-retrieval.ts',
-      hasText: true,
+      articles: null,
+      implements: null,
+      searchPrior: 1,
       province: null,
     };
     docs.push({ metadata, articles, sections: [], file: `${id}.txt`, checksum: `${id}-${scale}` });

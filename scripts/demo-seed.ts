@@ -14,6 +14,7 @@ import { scoreAssessment } from '../src/assessment/scoring.ts';
 import { loadWorkingCalendar } from '../src/complaints/calendar-store.ts';
 import type { ComplaintStatus } from '../src/complaints/complaint-lifecycle.ts';
 import type { ComplaintRecord } from '../src/complaints/complaint-record.ts';
+import { applicableLaw, currentLawId } from '../src/complaints/legal-basis.ts';
 import { ComplaintRepository } from '../src/complaints/complaint-repository.ts';
 import { seedComplaintData } from '../src/complaints/complaint-seed.ts';
 import { ComplaintTaxonomy, type ComplaintIssue } from '../src/complaints/complaint-taxonomy.ts';
@@ -233,8 +234,8 @@ async function complaintFor(
     narrative: r.pick(s.story).replace('{n}', String(r.int(2, 5))),
     desiredResolution: [r.weighted([['refund', 40], ['exchange', 25], ['repair', 15], ['compensation', 10], ['apology', 5], ['stop_practice', 5]] as const)],
     evidence: r.chance(0.7) ? [{ kind: 'photo', fileId: `demo-file-${r.int(1000, 9999)}`, fileName: null, mimeType: 'image/jpeg', receivedAt: new Date(createdAt.getTime() - 120_000).toISOString() }] : [],
-    legalBasis: [...issue.anchors.map((a) => ({ doc: '19/2023/QH15', article: a.article, clause: a.clause })), { doc: '19/2023/QH15', article: 57, clause: 2 }],
-    applicableLaw: purchaseDate < '2024-07-01' ? '59/2010/QH12' : '19/2023/QH15',
+    legalBasis: [...issue.anchors.map((a) => ({ doc: currentLawId, article: a.article, clause: a.clause })), { doc: currentLawId, article: 57, clause: 2 }],
+    applicableLaw: applicableLaw(purchaseDate),
     suggestedAgency: agency.agency,
     consent: { shareWithBusiness: r.chance(0.85), shareWithAgency: r.chance(0.55) },
     deadlines: { acknowledgeBy: addWorkingDays(filedDay, 3), negotiateBy: addWorkingDays(filedDay, 7) },

@@ -1,6 +1,7 @@
 /**
  * Ranks passages for evaluation questions and reports recall@1/5/10 and MRR@10, overall and per
  * style, beside a MiniSearch (default options) baseline over the same passages in the same run.
+ * Both search what the answerer searches today: the texts in force and the provincial plans.
  *
  *   npm run --silent eval:retrieval -- --questions test/fixtures/eval/dev-questions.jsonl [--k 10] [--json]
  *
@@ -48,14 +49,17 @@ const search = await ensureSearchIndex({
   force: values.force,
   onProgress: (p) => p.message && log(`[index] ${p.phase}: ${p.message}`),
 });
-const baseline = MiniSearchBaseline.build(searchablePassages(knowledgeBase));
+// Both systems search what the answerer searches: the texts in force today and the plans.
+const docIds = knowledgeBase.timeline.searchableOn(new Date());
+const inScope = new Set(docIds);
+const baseline = MiniSearchBaseline.build(searchablePassages(knowledgeBase).filter((p) => inScope.has(p.docId)));
 const questions = (await Promise.all(questionFiles.map(loadEvalQuestions))).flat();
 
 const results = [];
 const ranks: (number | null)[] = [];
 const baselineRanks: (number | null)[] = [];
 for (const q of questions) {
-  const found = await search.search(q.question, { k });
+  const found = await search.search(q.question, { k, docIds });
   const passages = found.hits.map((h) => h.passage);
   ranks.push(firstRelevantRank(passages, q));
   baselineRanks.push(firstRelevantRank(baseline.search(q.question, k).map((h) => h.passage), q));

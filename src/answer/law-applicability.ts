@@ -1,21 +1,33 @@
 import { fold } from '../dialogue/text-signals.ts';
+import type { DocumentMetadata } from '../knowledge/document-metadata.ts';
 
-/** The day Luật 19/2023/QH15 took effect and Luật 59/2010/QH12 ended (Điều 79). */
+/**
+ * The day Luật 19/2023/QH15 took effect and Luật 59/2010/QH12 ended (Điều 79). The answerer reads
+ * cut-overs from the knowledge base's timeline; this constant stays only for src/complaints, which
+ * still imports it.
+ */
 export const cutOverDate = '2024-07-01';
 
 export interface ApplicabilitySignals {
   /** The earliest calendar date the question mentions or implies, as YYYY-MM-DD. */
   readonly earliestDate: string | null;
+  /** The question asks about a former text: by its number or year, or as "the old law". */
   readonly mentionsOldLaw: boolean;
+  /** Ids of the former texts the question names ("59/2010", "luật 2010", "nghị định 99"). */
+  readonly formerMentioned: readonly string[];
 }
 
-const oldLawPattern = /59\/2010|luat (bvqlntd |bao ve quyen loi nguoi tieu dung )?(cu|nam 2010|2010)\b|\b2010 law\b|\bold law\b|luat 2010/;
+/** A text no longer in force, as the question may name it. */
+export type FormerText = Pick<DocumentMetadata, 'id' | 'number' | 'kind' | 'issuedDate'>;
+
+const oldLawPattern = /luat (bvqlntd |bao ve quyen loi nguoi tieu dung )?cu\b|\bold law\b/;
 
 /**
  * Reads the dates a consumer mentions ("mua từ 15/3/2024", "năm 2023", "tháng 5/2024", "năm ngoái")
- * to decide whether the 2010 law may still govern the transaction (Điều 80).
+ * to decide whether a former text may still govern the transaction, and whether the question names
+ * one of the `former` texts (from the timeline: replaced before `now`).
  */
-export function applicabilitySignals(question: string, now: Date): ApplicabilitySignals {
+export function applicabilitySignals(question: string, now: Date, former: readonly FormerText[] = []): ApplicabilitySignals {
   const f = fold(question);
   const dates: string[] = [];
   for (const m of f.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/g)) dates.push(iso(Number(m[3]), Number(m[2]), Number(m[1])));
@@ -25,7 +37,22 @@ export function applicabilitySignals(question: string, now: Date): Applicability
   if (/\bnam ngoai\b|\blast year\b/.test(f)) dates.push(iso(year - 1, 1, 1));
   for (const m of f.matchAll(/\b(\d{1,2}) nam (truoc|ve truoc)\b|\b(\d{1,2}) years ago\b/g)) dates.push(iso(year - Number(m[1] ?? m[3]), 1, 1));
   const valid = dates.filter((d) => d >= '1990-01-01' && d <= `${year + 1}-12-31`).sort();
-  return { earliestDate: valid[0] ?? null, mentionsOldLaw: oldLawPattern.test(f) };
+  const formerMentioned = former.filter((doc) => namePattern(doc).test(f)).map((doc) => doc.id);
+  return { earliestDate: valid[0] ?? null, mentionsOldLaw: formerMentioned.length > 0 || oldLawPattern.test(f), formerMentioned };
+}
+
+/** How people name a text: its number without the issuer ("59/2010"), a law by its year, a decree by its number. */
+function namePattern(doc: FormerText): RegExp {
+  const [serial = '', numberYear = ''] = fold(doc.number).split('/').map(escapeRegExp);
+  const parts = [String.raw`\b${serial}\/${numberYear}\b`];
+  const year = doc.issuedDate.slice(0, 4);
+  if (doc.kind === 'law') parts.push(String.raw`luat (bvqlntd |bao ve quyen loi nguoi tieu dung )?(nam )?${year}\b`, String.raw`\b${year} law\b`);
+  if (doc.kind === 'decree') parts.push(String.raw`nghi dinh (so )?${serial}\b`, String.raw`\bdecree ${serial}\b`);
+  return new RegExp(parts.join('|'));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function iso(y: number, m: number, d: number): string {

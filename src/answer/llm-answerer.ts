@@ -2,7 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Logger } from '../shared/logger.ts';
 import type { AnswerRequest, QaAnswer, QuestionAnswerer } from './answer-types.ts';
-import { findCitations, unknownCitations } from './citation-check.ts';
+import { citationSchemeFor, findCitations, unknownCitations } from './citation-check.ts';
 import type { OfflineAnswerer } from './offline-answerer.ts';
 
 export interface LlmAnswererDeps {
@@ -54,7 +54,7 @@ export class LlmAnswerer implements QuestionAnswerer {
       return offline.compose(request, found);
     }
     generated = generated.trim();
-    const citations = findCitations(generated);
+    const citations = findCitations(generated, citationSchemeFor(offline.knowledgeBase, found.hits.map((h) => h.passage)));
     const allowed = found.hits.map((h) => ({ doc: h.passage.docId, article: h.passage.article, clause: h.passage.clause, section: h.passage.section }));
     const unknown = unknownCitations(citations, offline.knowledgeBase, allowed);
     if (generated === '' || citations.length === 0 || unknown.length > 0) {

@@ -2,13 +2,14 @@ import type { Locale, Translator } from '../i18n/translator.ts';
 import { citationRefOf, formatCitation, type CitationRef } from '../knowledge/citation.ts';
 import type { DocumentMetadata } from '../knowledge/document-metadata.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { calendarDay } from '../knowledge/legal-timeline.ts';
 import type { Passage } from '../knowledge/passage.ts';
 import type { PassageSearch, SearchHit } from '../retrieval/search-types.ts';
 import { documentTermCounts, foldedBigram, foldedTerm } from '../text/index-terms.ts';
 import { tokenize, type Token } from '../text/tokenizer.ts';
 import type { AnswerRequest, QaAnswer, QuestionAnswerer } from './answer-types.ts';
 import { isFollowUp } from './follow-up.ts';
-import { applicabilitySignals, cutOverDate, formatVietnameseDate } from './law-applicability.ts';
+import { applicabilitySignals, formatVietnameseDate } from './law-applicability.ts';
 
 export interface OfflineAnswererDeps {
   readonly knowledgeBase: KnowledgeBase;
@@ -70,14 +71,16 @@ export class OfflineAnswerer implements QuestionAnswerer {
     const previous = request.context?.lastQuestion ?? null;
     const followUpOf = previous && isFollowUp(request.question) ? previous : null;
     const query = followUpOf ? `${request.question} ${followUpOf}` : request.question;
-    const result = await this.deps.search.search(query, { k: 5 });
+    // Only what is in force on the day asked (and the provincial plans): a repealed text is never presented as the law.
+    const docIds = this.deps.knowledgeBase.timeline.searchableOn(request.now);
+    const result = await this.deps.search.search(query, { k: 5, docIds });
     if (!followUpOf) {
       if (result.hits.length === 0 || result.confidence < this.deps.confidenceThreshold) return null;
       return { hits: this.refine(deciding(result.hits), query), query, followUpOf };
     }
     // A follow-up keeps the earlier topic but adds a new condition ("còn nếu mua online?"): the
     // combined query finds the topic, the new words alone find the condition; both lists are fused.
-    const alone = await this.deps.search.search(request.question, { k: 5 });
+    const alone = await this.deps.search.search(request.question, { k: 5, docIds });
     const confidence = Math.max(result.confidence, alone.confidence);
     if (confidence < this.deps.confidenceThreshold) return null;
     const aloneWeight = Math.min(1, alone.confidence / this.deps.confidenceThreshold);
@@ -134,6 +137,8 @@ export class OfflineAnswerer implements QuestionAnswerer {
       citations,
       context: { lastQuestion: found.followUpOf ? `${request.question} ${found.followUpOf}` : request.question, citations },
       source: 'offline',
+      locale: request.locale,
+      offer: ['complaint', 'handoff'],
     };
   }
 
@@ -146,6 +151,8 @@ export class OfflineAnswerer implements QuestionAnswerer {
       // Keep the earlier topic: the next message may clarify this one.
       context: request.context,
       source: 'offline',
+      locale: request.locale,
+      offer: ['handoff'],
     };
   }
 
@@ -235,28 +242,73 @@ export class OfflineAnswerer implements QuestionAnswerer {
     return units;
   }
 
+  /**
+   * Which law applies, all read from the timeline: the law of each legal passage (a decree's is the
+   * law it details) with the text it replaced; a plan issued under texts replaced since; and, when
+   * the question names a former text or a date before a cut-over, what applied then.
+   */
   private applicability(request: AnswerRequest, hits: readonly SearchHit[], t: Translator): string[] {
-    const law = this.metadata('19/2023/QH15');
-    const old = this.deps.knowledgeBase.document('59/2010/QH12')?.metadata;
-    const oldName = old ? `${localName(old, request.locale)} (${old.id})` : '59/2010/QH12';
+    const kb = this.deps.knowledgeBase;
+    const timeline = kb.timeline;
+    const name = (doc: DocumentMetadata) => `${localName(doc, request.locale)} (${doc.id})`;
+    const nameOf = (id: string) => {
+      const doc = timeline.document(id);
+      return doc ? name(doc) : id;
+    };
     const lines: string[] = [];
-    const docs = new Set(hits.map((h) => h.passage.docId));
-    const legalHit = hits.some((h) => h.passage.article != null);
-    if (legalHit) {
-      const replaces = law.replaces.length > 0 ? t.t('answer.applicable.replaces', { old: oldName }) : '';
+    const laws = unique(hits.filter((h) => h.passage.article != null).map((h) => timeline.lawOf(h.passage.docId) ?? this.metadata(h.passage.docId)));
+    for (const law of laws) {
+      const before = timeline.predecessorOf(law.id);
+      const replaces = before ? t.t('answer.applicable.replaces', { old: nameOf(before.replaced) }) : '';
       lines.push(t.t('answer.applicable.inForce', { law: localName(law, request.locale), id: law.id, from: formatVietnameseDate(law.effectiveFrom), replaces }));
     }
-    for (const id of docs) {
+    for (const id of new Set(hits.map((h) => h.passage.docId))) {
       const doc = this.metadata(id);
       if (doc.kind !== 'plan') continue;
-      lines.push(t.t(doc.status === 'expired' ? 'answer.applicable.planExpired' : 'answer.applicable.plan', { doc: `${localName(doc, request.locale)} (${doc.id})` }));
+      if (!timeline.isInForce(doc.id, request.now)) {
+        lines.push(t.t('answer.applicable.planExpired', { doc: name(doc) }));
+        continue;
+      }
+      const replaced = timeline.replacedBetween(doc.issuedDate, request.now).filter((s) => timeline.document(s.replaced)?.kind === 'law');
+      if (replaced.length === 0) continue;
+      lines.push(t.t('answer.applicable.plan', { doc: name(doc), old: replaced.map((s) => nameOf(s.replaced)).join(', '), law: unique(replaced.map((s) => nameOf(s.by))).join(', ') }));
     }
-    const signals = applicabilitySignals(request.question, request.now);
-    if (signals.mentionsOldLaw) {
-      lines.push(t.t('answer.applicable.oldLawAsked', { old: oldName, law: localName(law, request.locale), id: law.id }));
+
+    const former = timeline.successions().filter((s) => s.cutOver <= calendarDay(request.now)).flatMap((s) => timeline.document(s.replaced) ?? []);
+    const signals = applicabilitySignals(request.question, request.now, former);
+    // "Luật cũ" without a number means the text the answer's law replaced.
+    const asked = signals.formerMentioned.length > 0 ? signals.formerMentioned : signals.mentionsOldLaw ? laws.flatMap((l) => timeline.predecessorOf(l.id)?.replaced ?? []) : [];
+    for (const id of asked) {
+      const next = timeline.successorOf(id);
+      const successor = next && timeline.document(next.by);
+      if (!next || !successor) continue;
+      lines.push(t.t('answer.applicable.oldLawAsked', { old: nameOf(id), date: formatVietnameseDate(next.cutOver), law: localName(successor, request.locale), id: successor.id }));
     }
-    if (signals.mentionsOldLaw || (signals.earliestDate !== null && signals.earliestDate < cutOverDate)) {
-      lines.push(t.t('answer.applicable.transitional', { old: oldName }));
+    // The transitional rule of each law concerned that replaced another, when the question reaches back before its cut-over.
+    const concerned = unique([
+      ...laws,
+      ...asked.flatMap((id) => {
+        const by = timeline.successorOf(id)?.by;
+        return (by && timeline.lawOf(by)) || [];
+      }),
+    ]);
+    for (const law of concerned) {
+      const before = timeline.predecessorOf(law.id);
+      if (!before) continue;
+      const reachesBack = signals.earliestDate !== null && signals.earliestDate < before.cutOver;
+      if (!signals.mentionsOldLaw && !reachesBack) continue;
+      const old = reachesBack ? timeline.appliedOn(law.id, signals.earliestDate!) : timeline.document(before.replaced);
+      if (!old || old.id === law.id) continue;
+      const transitional = kb.document(law.id)?.articles.find((a) => /chuyển tiếp/i.test(a.title));
+      if (!transitional) {
+        lines.push(t.t('answer.applicable.before', { law: name(law), date: formatVietnameseDate(before.cutOver), old: name(old) }));
+        continue;
+      }
+      // The clause on transactions concluded before the cut-over is the one a consumer's purchase falls under.
+      const clause = transitional.clauses.find((c) => /giao dịch/i.test(c.text))?.number ?? null;
+      const ref: CitationRef = { doc: law.id, article: transitional.number, clause, section: null };
+      const citation = request.locale === 'en' ? formatEnglishCitation(ref, law) : formatCitation(ref, law);
+      lines.push(t.t('answer.applicable.transitional', { citation, date: formatVietnameseDate(before.cutOver), old: name(old), article: transitional.number }));
     }
     return lines;
   }
@@ -285,6 +337,10 @@ function fuseRankings(lists: ReadonlyArray<{ hits: readonly SearchHit[]; weight:
     });
   }
   return [...fused.values()].sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }
 
 function localName(doc: DocumentMetadata, locale: Locale): string {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Dates in the knowledge files are ISO calendar dates (YYYY-MM-DD), read in Vietnam's calendar. */
+/**
+ * Dates in the knowledge files are ISO calendar dates (YYYY-MM-DD), read in Vietnam's calendar.
+ * effectiveFrom is the first day a text applies, effectiveTo its last (the day before its successor's
+ * effectiveFrom); what is in force when is read from these dates by LegalTimeline, not from `status`.
+ */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 export const documentKinds = ['law', 'decree', 'decision', 'plan'] as const;
@@ -27,13 +31,24 @@ export const documentMetadataSchema = z
     issuedDate: isoDate,
     effectiveFrom: isoDate,
     effectiveTo: isoDate.nullable().default(null),
+    /** The status when the file was written, for people reading it; the dates decide what is in force when. */
     status: z.enum(documentStatuses),
     replaces: z.array(z.string()).default([]),
     replacedBy: z.array(z.string()).default([]),
     source: z.string().min(1),
     provenance: z.string().min(1),
-    /** false for a record kept for history whose text has not been added yet. */
-    hasText: z.boolean().default(true),
+    /**
+     * An excerpt's article numbers, ascending ("articles: 430-454, 608" in the header); null for a
+     * whole text, whose articles run 1, 2, 3 ... without gaps.
+     */
+    articles: z.array(z.number().int().positive()).nullable().default(null),
+    /** The law a decree or decision details (quy định chi tiết), so an answer can name the law it applies. */
+    implements: z.string().min(1).nullable().default(null),
+    /**
+     * Factor on this text's retrieval scores (0 < f <= 1, default 1). The Civil Code's general rules
+     * on sale match many consumer questions; the consumer law the question is about should rank first.
+     */
+    searchPrior: z.coerce.number().gt(0).max(1).default(1),
     /** Province a plan applies to, when it is a provincial document. */
     province: z.string().nullable().default(null),
   })

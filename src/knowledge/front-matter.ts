@@ -6,11 +6,12 @@ export interface ParsedKnowledgeFile {
   readonly body: string;
   /** 1-based line number of the body's first line in the file, so body errors can name a file line. */
   readonly bodyStartLine: number;
+  /** The line each header key was given on, so later checks can point at it. */
+  readonly keyLines: ReadonlyMap<string, number>;
 }
 
 const listKeys = new Set(['replaces', 'replacedBy']);
-const nullableKeys = new Set(['effectiveTo', 'province']);
-const booleanKeys = new Set(['hasText']);
+const nullableKeys = new Set(['effectiveTo', 'province', 'implements']);
 
 /**
  * Reads a knowledge file: a `---` delimited header of `key: value` lines, then the text. The header
@@ -51,16 +52,41 @@ export function parseKnowledgeFile(file: string, content: string): ParsedKnowled
     const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : `${what}${issue.message}`;
     throw new KnowledgeFormatError(file, issue.code === 'unrecognized_keys' ? (keyLines.get(issue.keys[0]!) ?? 1) : line, message);
   }
-  return { metadata: parsed.data, body: lines.slice(end + 1).join('\n'), bodyStartLine: end + 2 };
+  return { metadata: parsed.data, body: lines.slice(end + 1).join('\n'), bodyStartLine: end + 2, keyLines };
 }
 
 function convertValue(file: string, line: number, key: string, value: string): unknown {
   if (listKeys.has(key)) return value === '' ? [] : value.split(',').map((v) => v.trim()).filter(Boolean);
   if (nullableKeys.has(key)) return value === '' ? null : value;
-  if (booleanKeys.has(key)) {
-    if (value === 'true') return true;
-    if (value === 'false') return false;
-    throw new KnowledgeFormatError(file, line, `"${key}" must be true or false`);
-  }
+  if (key === 'articles') return value === '' ? null : parseArticleList(file, line, value);
   return value;
+}
+
+/** "430-454, 608" -> [430, 431, ..., 454, 608]; ascending, each number once. */
+function parseArticleList(file: string, line: number, value: string): number[] {
+  const numbers: number[] = [];
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const m = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(part);
+    if (!m) throw new KnowledgeFormatError(file, line, `"articles": expected article numbers and ranges such as "430-454, 608", found "${part}"`);
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (from < 1 || to < from) throw new KnowledgeFormatError(file, line, `"articles": "${part}" is not a range of article numbers`);
+    if (numbers.length > 0 && from <= numbers.at(-1)!) {
+      throw new KnowledgeFormatError(file, line, `"articles": "${part}" must come after ${numbers.at(-1)}, each article once, in increasing order`);
+    }
+    for (let n = from; n <= to; n++) numbers.push(n);
+  }
+  return numbers;
+}
+
+/** [430, ..., 454, 608] -> "430-454, 608", the way the header writes it. */
+export function formatArticleList(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j === i ? String(numbers[i]) : `${numbers[i]}-${numbers[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }

@@ -1,11 +1,12 @@
-import { foldDiacritics } from '../text/vietnamese-unicode.ts';
+import { normaliseDocId } from './document-id.ts';
 import type { DocumentMetadata } from './document-metadata.ts';
 import type { LegalArticle, PlanSection } from './legal-structure.ts';
+import { LegalTimeline } from './legal-timeline.ts';
 import { passageId, type Passage } from './passage.ts';
 
 export interface KnowledgeDocument {
   readonly metadata: DocumentMetadata;
-  /** Legal texts: their articles; empty for plans and for metadata-only records. */
+  /** Legal texts: their articles; empty for plans. */
   readonly articles: readonly LegalArticle[];
   /** Plans: their sections; empty for legal texts. */
   readonly sections: readonly PlanSection[];
@@ -18,12 +19,15 @@ export interface KnowledgeDocument {
 /** Everything the bot may cite, with lookups by citation. Immutable once loaded. */
 export class KnowledgeBase {
   readonly passages: readonly Passage[];
+  /** What is in force when, read from the documents' metadata. */
+  readonly timeline: LegalTimeline;
   private readonly byDoc = new Map<string, KnowledgeDocument>();
   private readonly byKey = new Map<string, Passage>();
   private readonly byArticle = new Map<string, Passage[]>();
 
   constructor(readonly documents: readonly KnowledgeDocument[]) {
     for (const doc of documents) this.byDoc.set(normaliseDocId(doc.metadata.id), doc);
+    this.timeline = new LegalTimeline(documents.map((d) => d.metadata));
     this.passages = documents.flatMap(passagesOf);
     for (const p of this.passages) {
       this.byKey.set(normaliseDocId(p.id), p);
@@ -58,7 +62,7 @@ export class KnowledgeBase {
    */
   resolves(citation: { doc: string; article?: number | null; clause?: number | null; section?: string | null }): boolean {
     const doc = this.document(citation.doc);
-    if (!doc || !doc.metadata.hasText) return false;
+    if (!doc) return false;
     if (citation.section) {
       const s = citation.section;
       return doc.sections.some((sec) => sec.id === s || sec.id.startsWith(`${s}.`));
@@ -75,12 +79,8 @@ export class KnowledgeBase {
   }
 }
 
-/** Ids are compared without case, diacritics or punctuation, as the evaluation format defines. */
-export function normaliseDocId(id: string): string {
-  return foldDiacritics(id)
-    .toLowerCase()
-    .replace(/[^a-z0-9#.]/g, '');
-}
+// Kept importable from here: retrieval and the loader compare ids through the knowledge base.
+export { normaliseDocId };
 
 function articleKey(docId: string, article: number): string {
   return `${normaliseDocId(docId)}#${article}`;

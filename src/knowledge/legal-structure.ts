@@ -16,7 +16,7 @@ export interface LegalArticle {
   /** Text between the article heading and its first clause. */
   readonly lead: string;
   readonly clauses: readonly LegalClause[];
-  /** "Chương II - ...", "Mục 1 - ..." above the article, outermost first. */
+  /** "Phần ba - ...", "Chương II - ...", "Mục 1 - ..." above the article, outermost first. */
   readonly headings: readonly string[];
   /** 1-based line in the knowledge file, for error messages and tooling. */
   readonly line: number;

@@ -1,7 +1,11 @@
+import { formatArticleList } from './front-matter.ts';
 import { KnowledgeFormatError } from './knowledge-errors.ts';
 import type { LegalArticle, LegalClause, LegalPoint } from './legal-structure.ts';
 
-const chapterRe = /^Chương\s+([IVXLC]+)\s*$/;
+// The Civil Code is divided into parts ("Phần ba", printed "PHẦN THỨ BA" in the gazette) above its chapters.
+const partRe = /^Phần\s+(?:thứ\s+)?(nhất|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|[IVXLC]+|\d+)\s*$/iu;
+// Decrees number chapters in Arabic figures as well ("Chương 2.").
+const chapterRe = /^Chương\s+([IVXLC]+|\d+)\.?\s*$/;
 const sectionRe = /^Mục\s+(\d+)\s*$/;
 const articleRe = /^Điều\s+(\d+)\.\s*(.*)$/;
 const clauseRe = /^(\d+)\.\s+(.*)$/;
@@ -24,18 +28,29 @@ interface MutableArticle {
   line: number;
 }
 
+export interface LegalTextOptions {
+  /** An excerpt's declared article numbers, ascending; absent for a whole text (1, 2, 3 ...). */
+  readonly articles?: readonly number[] | null;
+  /** The header line that declares them, named when a declared article is missing at the end. */
+  readonly articlesLine?: number;
+}
+
 /**
- * Parses a legal text whose lines are paragraphs: "Chương I" + title line, "Mục 1" + title line,
- * "Điều N. Title", "N. clause", "a) point". Anything before the first heading is the document's
- * own title block and is ignored. Articles must be numbered 1, 2, 3 ... without gaps: a gap means
- * the text is damaged, and citing from damaged text is worse than failing the build.
+ * Parses a legal text whose lines are paragraphs: "Phần ba" + title line, "Chương I" + title line,
+ * "Mục 1" + title line, "Điều N. Title", "N. clause", "a) point". Anything before the first heading
+ * is the document's own title block and is ignored. Articles must be numbered 1, 2, 3 ... without
+ * gaps, or be exactly the articles an excerpt declares: a gap means the text is damaged, and citing
+ * from damaged text is worse than failing the build.
  */
-export function parseLegalText(file: string, body: string, firstLine: number): LegalArticle[] {
+export function parseLegalText(file: string, body: string, firstLine: number, options: LegalTextOptions = {}): LegalArticle[] {
   const lines = body.split('\n');
   const articles: MutableArticle[] = [];
+  const declared = options.articles ?? null;
+  const declaredSet = new Set(declared ?? []);
+  let part: string | null = null;
   let chapter: string | null = null;
   let section: string | null = null;
-  let pendingTitle: 'chapter' | 'section' | null = null;
+  let pendingTitle: 'part' | 'chapter' | 'section' | null = null;
   let article: MutableArticle | null = null;
 
   for (let i = 0; i < lines.length; i++) {
@@ -45,12 +60,22 @@ export function parseLegalText(file: string, body: string, firstLine: number): L
     if (adoptionRe.test(line)) break;
 
     if (pendingTitle) {
-      if (pendingTitle === 'chapter') chapter = `${chapter} - ${line}`;
+      if (pendingTitle === 'part') part = `${part} - ${line}`;
+      else if (pendingTitle === 'chapter') chapter = `${chapter} - ${line}`;
       else section = `${section} - ${line}`;
       pendingTitle = null;
       continue;
     }
-    let m = chapterRe.exec(line);
+    let m = partRe.exec(line);
+    if (m) {
+      part = line.replace(/\s+/g, ' ');
+      chapter = null;
+      section = null;
+      pendingTitle = 'part';
+      article = null;
+      continue;
+    }
+    m = chapterRe.exec(line);
     if (m) {
       chapter = `Chương ${m[1]}`;
       section = null;
@@ -68,16 +93,23 @@ export function parseLegalText(file: string, body: string, firstLine: number): L
     m = articleRe.exec(line);
     if (m) {
       const number = Number(m[1]);
-      const expected = (articles.at(-1)?.number ?? 0) + 1;
+      if (declared && !declaredSet.has(number)) {
+        throw new KnowledgeFormatError(file, lineNo, `"Điều ${number}." is not among the articles the header declares (articles: ${formatArticleList(declared)})`);
+      }
+      const expected = declared ? declared[articles.length] : (articles.at(-1)?.number ?? 0) + 1;
       if (number !== expected) {
-        throw new KnowledgeFormatError(file, lineNo, `expected "Điều ${expected}." but found "Điều ${number}."`);
+        throw new KnowledgeFormatError(
+          file,
+          lineNo,
+          expected === undefined ? `"Điều ${number}." appears again after the last declared article` : `expected "Điều ${expected}." but found "Điều ${number}."`,
+        );
       }
       article = {
         number,
         title: m[2]!.trim(),
         lead: [],
         clauses: [],
-        headings: [chapter, section].filter((h): h is string => h !== null),
+        headings: [part, chapter, section].filter((h): h is string => h !== null),
         line: lineNo,
       };
       articles.push(article);
@@ -105,6 +137,14 @@ export function parseLegalText(file: string, body: string, firstLine: number): L
     }
   }
   if (pendingTitle) throw new KnowledgeFormatError(file, firstLine + lines.length - 1, `the ${pendingTitle} heading has no title line`);
+  const missing = declared?.[articles.length];
+  if (missing !== undefined) {
+    throw new KnowledgeFormatError(
+      file,
+      options.articlesLine ?? firstLine + lines.length - 1,
+      `"Điều ${missing}." is declared (articles: ${formatArticleList(declared!)}) but not in the text`,
+    );
+  }
   return articles.map(freezeArticle);
 }
 

@@ -15,7 +15,7 @@ export interface Passage {
   /** Plan section, e.g. "IV.13" or "II.5.a"; null for legal texts. */
   readonly section: string | null;
   readonly sectionTitle: string | null;
-  /** "Chương II", "Mục 1" ... headings above the passage, outermost first. */
+  /** "Phần ba", "Chương II", "Mục 1" ... headings above the passage, outermost first. */
   readonly headings: readonly string[];
   /** The passage's own text as printed (clause text with its points, or the section body). */
   readonly text: string;

@@ -30,36 +30,54 @@ export interface LexicalHit {
 }
 
 interface Meta {
-  readonly version: 1;
+  readonly version: 2;
   readonly params: Bm25Params;
   readonly docCount: number;
+  readonly statisticsDocCount: number;
   readonly terms: string[];
+}
+
+export interface Bm25BuildOptions {
+  /**
+   * Which documents the corpus statistics (idf, average field lengths) are taken from; all when
+   * absent. The others are indexed and scored with those statistics but do not shape them: a
+   * repealed text that repeats its successor's wording would otherwise halve the weight of the
+   * words both share.
+   */
+  readonly inStatistics?: (doc: number) => boolean;
 }
 
 /**
  * BM25F over analysed terms, stored as impact postings: each posting already holds
  * idf·tf/(k1+tf) for its term and document, so a query is a weighted sum over a few posting lists
- * (no per-query normalisation work) and the whole index is four flat arrays.
+ * (no per-query normalisation work) and the whole index is a few flat arrays.
  */
 export class Bm25Index {
   private constructor(
     readonly params: Bm25Params,
     readonly docCount: number,
+    /** Documents the statistics were taken from (docCount unless some were left out of them). */
+    readonly statisticsDocCount: number,
     private readonly termIds: ReadonlyMap<string, number>,
     /** Postings of term t are [offsets[t], offsets[t+1]) in docs/impacts, docs ascending. */
     private readonly offsets: Uint32Array,
     private readonly docs: Uint32Array,
     private readonly impacts: Float32Array,
     private readonly terms: readonly string[],
+    /** Per term: how many of the statistics' documents hold it. */
+    private readonly statisticsDf: Uint32Array,
   ) {}
 
-  static build(documents: readonly Readonly<Record<string, string>>[], params: Bm25Params = defaultBm25Params): Bm25Index {
+  static build(documents: readonly Readonly<Record<string, string>>[], params: Bm25Params = defaultBm25Params, options: Bm25BuildOptions = {}): Bm25Index {
     const fieldNames = Object.keys(params.fields);
+    let inStats = documents.map((_, d) => options.inStatistics?.(d) ?? true);
+    if (!inStats.includes(true)) inStats = inStats.map(() => true); // nothing left out when nothing would remain
+    const statsCount = inStats.filter(Boolean).length;
     // Two passes over the text rather than keeping every document's term counts: the first only
     // measures field lengths (BM25 needs their averages), the second turns counts into postings
     // document by document, so memory holds the postings and one document at a time.
     const lengths = documents.map((doc) => fieldNames.map((f) => tokenize(doc[f] ?? '').length));
-    const avgLength = fieldNames.map((_, fi) => Math.max(1, lengths.reduce((s, l) => s + l[fi]!, 0) / Math.max(1, documents.length)));
+    const avgLength = fieldNames.map((_, fi) => Math.max(1, lengths.reduce((s, l, d) => s + (inStats[d] ? l[fi]! : 0), 0) / Math.max(1, statsCount)));
 
     const postings = new Map<string, { docs: number[]; tfs: number[] }>();
     documents.forEach((doc, d) => {
@@ -87,18 +105,19 @@ export class Bm25Index {
     offsets[terms.length] = total;
     const docs = new Uint32Array(total);
     const impacts = new Float32Array(total);
-    const n = documents.length;
+    const statisticsDf = new Uint32Array(terms.length);
     terms.forEach((t, i) => {
       const list = postings.get(t)!;
-      const df = list.docs.length;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const df = list.docs.reduce((n, d) => n + (inStats[d] ? 1 : 0), 0);
+      statisticsDf[i] = df;
+      const idf = idfOf(statsCount, df);
       list.docs.forEach((d, j) => {
         const tf = list.tfs[j]!;
         docs[offsets[i]! + j] = d;
         impacts[offsets[i]! + j] = (idf * tf * (params.k1 + 1)) / (tf + params.k1);
       });
     });
-    return new Bm25Index(params, n, new Map(terms.map((t, i) => [t, i])), offsets, docs, impacts, terms);
+    return new Bm25Index(params, documents.length, statsCount, new Map(terms.map((t, i) => [t, i])), offsets, docs, impacts, terms, statisticsDf);
   }
 
   get vocabularySize(): number {
@@ -109,14 +128,19 @@ export class Bm25Index {
     return this.termIds.has(term);
   }
 
+  /** How many of the statistics' documents hold the term. */
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
+    return id === undefined ? 0 : this.statisticsDf[id]!;
   }
 
   idf(term: string): number {
-    const df = this.documentFrequency(term);
-    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+    return idfOf(this.statisticsDocCount, this.documentFrequency(term));
+  }
+
+  /** The idf of a term no document of the statistics holds: the highest there is. */
+  get maxIdf(): number {
+    return idfOf(this.statisticsDocCount, 0);
   }
 
   /** The impact of `term` in document `doc` (0 when absent), by binary search in its postings. */
@@ -174,28 +198,36 @@ export class Bm25Index {
   }
 
   async save(file: string): Promise<void> {
-    const meta: Meta = { version: 1, params: this.params, docCount: this.docCount, terms: [...this.terms] };
-    await writeArrays(file, meta, { offsets: this.offsets, docs: this.docs, impacts: this.impacts });
+    const meta: Meta = { version: 2, params: this.params, docCount: this.docCount, statisticsDocCount: this.statisticsDocCount, terms: [...this.terms] };
+    await writeArrays(file, meta, { offsets: this.offsets, docs: this.docs, impacts: this.impacts, statisticsDf: this.statisticsDf });
   }
 
   static async load(file: string): Promise<Bm25Index> {
     const { meta, arrays } = await readArrays(file);
     const m = meta as Partial<Meta>;
-    if (m?.version !== 1 || !Array.isArray(m.terms) || typeof m.docCount !== 'number' || !m.params) {
+    if (m?.version !== 2 || !Array.isArray(m.terms) || typeof m.docCount !== 'number' || typeof m.statisticsDocCount !== 'number' || !m.params) {
       throw new SearchIndexError(`${file}: not a lexical index of this version`);
     }
     const offsets = requireArray(arrays, 'offsets', Uint32Array, file);
     if (offsets.length !== m.terms.length + 1) throw new SearchIndexError(`${file}: postings do not match the vocabulary`);
+    const statisticsDf = requireArray(arrays, 'statisticsDf', Uint32Array, file);
+    if (statisticsDf.length !== m.terms.length) throw new SearchIndexError(`${file}: document frequencies do not match the vocabulary`);
     return new Bm25Index(
       m.params,
       m.docCount,
+      m.statisticsDocCount,
       new Map(m.terms.map((t, i) => [t, i])),
       offsets,
       requireArray(arrays, 'docs', Uint32Array, file),
       requireArray(arrays, 'impacts', Float32Array, file),
       m.terms,
+      statisticsDf,
     );
   }
+}
+
+function idfOf(documents: number, df: number): number {
+  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 }
 
 /** The k best (doc, score) pairs seen, as a binary min-heap on score (ties: lower doc wins). */

@@ -45,7 +45,7 @@ export function confidenceSignals(query: AnalyzedQuery, index: Bm25Index, doc: n
  * about something else.
  */
 export function ownCoverage(query: AnalyzedQuery, index: Bm25Index, doc: number): number {
-  const maxIdf = Math.log(1 + (index.docCount + 0.5) / 0.5);
+  const maxIdf = index.maxIdf;
   const own = ownTermSet(query);
   let total = 0;
   let found = 0;

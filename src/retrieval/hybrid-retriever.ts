@@ -38,6 +38,11 @@ export interface HybridRetrieverInput extends BaseRetrieverInput {
   readonly fusion?: FusionParams;
   /** How many Documents the LangChain interface returns. */
   readonly k?: number;
+  /**
+   * Score factors by document (normalised id -> factor, from each header's `searchPrior`): a text
+   * of general rules ranks below the specialised law's clause that matches as well.
+   */
+  readonly docPriors?: ReadonlyMap<string, number>;
 }
 
 /** A distinct citation: an article of a legal text, or a plan section. */
@@ -65,7 +70,8 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
   private readonly analyzer: QueryAnalyzer;
   private readonly fusion: FusionParams;
   private readonly docIndex: Map<string, number[]>;
-  private readonly isPreamble: boolean[];
+  /** Each passage's score factor: its document's prior, times the preamble prior for a plan's opening text. */
+  private readonly priors: number[];
 
   constructor(input: HybridRetrieverInput) {
     super(input);
@@ -81,7 +87,9 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
       (folded) => lexical.has(folded),
     );
     this.embeddings = input.embeddings instanceof CorpusEmbeddings ? input.embeddings.withAnalyzer(this.analyzer) : input.embeddings;
-    this.isPreamble = this.passages.map((p) => p.article === null && p.section === null);
+    this.priors = this.passages.map(
+      (p) => (p.article === null && p.section === null ? this.fusion.preamblePrior : 1) * (input.docPriors?.get(normaliseDocId(p.docId)) ?? 1),
+    );
     this.docIndex = new Map();
     this.passages.forEach((p, i) => {
       const key = normaliseDocId(p.docId);
@@ -121,7 +129,7 @@ export class HybridRetriever extends BaseRetriever implements PassageSearch {
     const ranked = [...candidates.entries()]
       .map(([label, c]) => {
         const vec = Number.isNaN(c.vector) ? 0 : c.vector;
-        const prior = this.isPreamble[label] ? this.fusion.preamblePrior : 1;
+        const prior = this.priors[label]!;
         return { label, lexical: c.lexical, vector: vec, score: prior * (w * (c.lexical / maxLex) + (1 - w) * Math.max(0, vec / maxVec)) };
       })
       .sort((a, b) => b.score - a.score || a.label - b.label);

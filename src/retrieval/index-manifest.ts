@@ -6,7 +6,7 @@ import { embedderIdSchema, sameEmbedder, type EmbedderId } from './embedder-id.t
 import { SearchIndexError } from './retrieval-errors.ts';
 
 /** Bumped whenever the files' layout or the document analysis changes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 export const MANIFEST_FILE = 'manifest.json';
 
 export const indexManifestSchema = z

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { normaliseDocId, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Passage } from '../knowledge/passage.ts';
 import { defaultQueryAnalyzer } from '../text/analyzer.ts';
 import type { QueryAnalyzer } from '../text/query-analyzer.ts';
@@ -92,11 +92,16 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Hyb
   const passages = searchablePassages(kb);
   if (passages.length === 0) throw new SearchIndexError('the knowledge base has no passages to index');
   const fields = passages.map((p) => passageFields(kb, p));
+  // Corpus statistics come from the latest text of each line of succession: a repealed law that
+  // repeats most of its successor's wording would otherwise weigh the words both use half as much.
+  const superseded = new Set(passages.filter((p) => kb.timeline.isSuperseded(p.docId)).map((p) => p.docId));
+  const inStatistics = (i: number) => !superseded.has(passages[i]!.docId);
 
   report({ phase: 'lexical', done: 0, total: passages.length });
   const lexical = Bm25Index.build(
     fields.map((f) => ({ ...f })),
     options.bm25Params ?? defaultBm25Params,
+    { inStatistics },
   );
   report({ phase: 'lexical', done: passages.length, total: passages.length });
 
@@ -105,7 +110,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Hyb
   let vectors: ArrayLike<number>[];
   if (options.embeddings.kind === 'corpus') {
     report({ phase: 'embedder', done: 0, total: 1, message: 'fitting the corpus embedder' });
-    embedder = CorpusEmbeddings.fit(texts, options.embeddings.params, { analyzer });
+    const fitTexts = texts.filter((_, i) => inStatistics(i));
+    embedder = CorpusEmbeddings.fit(fitTexts.length >= 2 ? fitTexts : texts, options.embeddings.params, { analyzer });
     report({ phase: 'embedder', done: 1, total: 1 });
     vectors = [];
     for (let i = 0; i < texts.length; i++) {
@@ -197,7 +203,8 @@ function retriever(
   embeddings: ConstructorParameters<typeof HybridRetriever>[0]['embeddings'],
   analyzer: QueryAnalyzer,
 ): HybridRetriever {
-  return new HybridRetriever({ passages, lexical, vectors, embeddings, analyzer, ...(options.fusion ? { fusion: options.fusion } : {}) });
+  const docPriors = new Map(options.knowledgeBase.documents.map((d) => [normaliseDocId(d.metadata.id), d.metadata.searchPrior]));
+  return new HybridRetriever({ passages, lexical, vectors, embeddings, analyzer, docPriors, ...(options.fusion ? { fusion: options.fusion } : {}) });
 }
 
 function externalOf(embeddings: ConfiguredEmbeddings) {

@@ -16,11 +16,19 @@ describe('applicabilitySignals', () => {
     expect(applicabilitySignals(question, now).earliestDate).toBe(expected);
   });
 
-  it('notices questions about the 2010 law', () => {
-    expect(applicabilitySignals('theo luật 59/2010/QH12 thì sao', now).mentionsOldLaw).toBe(true);
-    expect(applicabilitySignals('luat cu quy dinh the nao', now).mentionsOldLaw).toBe(true);
-    expect(applicabilitySignals('what did the 2010 law say', now).mentionsOldLaw).toBe(true);
-    expect(applicabilitySignals('bảo hành thế nào', now).mentionsOldLaw).toBe(false);
+  it('notices questions about a former text, by its number, its year or as "the old law"', () => {
+    const former = [
+      { id: '59/2010/QH12', number: '59/2010/QH12', kind: 'law', issuedDate: '2010-11-17' },
+      { id: '99/2011/NĐ-CP', number: '99/2011/NĐ-CP', kind: 'decree', issuedDate: '2011-10-27' },
+    ] as const;
+    const signals = (q: string) => applicabilitySignals(q, now, former);
+    expect(signals('theo luật 59/2010/QH12 thì sao')).toMatchObject({ mentionsOldLaw: true, formerMentioned: ['59/2010/QH12'] });
+    expect(signals('what did the 2010 law say')).toMatchObject({ mentionsOldLaw: true, formerMentioned: ['59/2010/QH12'] });
+    expect(signals('nghị định 99 quy định gì về hợp đồng theo mẫu').formerMentioned).toEqual(['99/2011/NĐ-CP']);
+    expect(signals('luat cu quy dinh the nao')).toMatchObject({ mentionsOldLaw: true, formerMentioned: [] });
+    expect(signals('bảo hành thế nào').mentionsOldLaw).toBe(false);
+    // Without the timeline's former texts only "the old law" is recognised: no law is named in code.
+    expect(applicabilitySignals('theo luật 59/2010/QH12 thì sao', now).mentionsOldLaw).toBe(false);
   });
 
   it('prints dates the Vietnamese way', () => {

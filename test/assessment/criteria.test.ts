@@ -54,14 +54,15 @@ describe('the self-assessment criteria file', () => {
         { ...criteria.items[0]!, basis: [{ doc: '19/2023/QH15', article: 31, clause: 9 }] },
         { ...criteria.items[1]!, basis: [{ doc: '19/2023/QH15', article: 30, clause: 2, point: 'z' }] },
         { ...criteria.items[2]!, basis: [{ doc: 'KH-BD-CT30', section: 'IV.99' }] },
-        { ...criteria.items[3]!, basis: [{ doc: '59/2010/QH12', article: 18 }] },
+        // The penalty decree is not in the corpus (the 2010 law, once text-less, now is).
+        { ...criteria.items[3]!, basis: [{ doc: '98/2020/NĐ-CP', article: 18 }] },
       ],
     };
     expect(unresolvedBases(broken, kb)).toEqual([
       `${criteria.items[0]!.id}: 19/2023/QH15#31.9`,
       `${criteria.items[1]!.id}: 19/2023/QH15#30.2.z`,
       `${criteria.items[2]!.id}: KH-BD-CT30#IV.99`,
-      `${criteria.items[3]!.id}: 59/2010/QH12#18`,
+      `${criteria.items[3]!.id}: 98/2020/NĐ-CP#18`,
     ]);
     expect(() => assertBasesResolve(broken, kb)).toThrow(CriteriaError);
   });

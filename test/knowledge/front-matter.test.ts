@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKnowledgeFile } from '../../src/knowledge/front-matter.ts';
+import { formatArticleList, parseKnowledgeFile } from '../../src/knowledge/front-matter.ts';
 
 const valid = [
   '---',
@@ -25,9 +25,27 @@ const valid = [
 describe('parseKnowledgeFile', () => {
   it('reads the header and gives the body with its first line number', () => {
     const parsed = parseKnowledgeFile('f.txt', valid.join('\n'));
-    expect(parsed.metadata).toMatchObject({ id: '1/2025/QH15', replaces: ['A', 'B'], replacedBy: [], effectiveTo: null, hasText: true, province: null });
+    expect(parsed.metadata).toMatchObject({ id: '1/2025/QH15', replaces: ['A', 'B'], replacedBy: [], effectiveTo: null, province: null, articles: null, implements: null });
     expect(parsed.body).toBe('Điều 1. Một');
     expect(parsed.bodyStartLine).toBe(18);
+  });
+
+  it('reads the articles an excerpt declares, and the law a decree implements', () => {
+    const lines = [...valid.slice(0, -2), 'articles: 430-432, 608, 610 - 611', 'implements: 19/2023/QH15', ...valid.slice(-2)];
+    const parsed = parseKnowledgeFile('f.txt', lines.join('\n'));
+    expect(parsed.metadata.articles).toEqual([430, 431, 432, 608, 610, 611]);
+    expect(parsed.metadata.implements).toBe('19/2023/QH15');
+    expect(parsed.keyLines.get('articles')).toBe(17);
+    expect(formatArticleList(parsed.metadata.articles!)).toBe('430-432, 608, 610-611');
+  });
+
+  it.each([
+    ['430-454, x', /f\.txt:17: "articles": expected article numbers and ranges such as "430-454, 608", found "x"/],
+    ['454-430', /f\.txt:17: "articles": "454-430" is not a range of article numbers/],
+    ['430-454, 440', /f\.txt:17: "articles": "440" must come after 454, each article once, in increasing order/],
+  ])('names the line of a malformed article list "%s"', (value, message) => {
+    const lines = [...valid.slice(0, -2), `articles: ${value}`, ...valid.slice(-2)];
+    expect(() => parseKnowledgeFile('f.txt', lines.join('\n'))).toThrow(message);
   });
 
   it.each([

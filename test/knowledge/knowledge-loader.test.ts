@@ -11,6 +11,29 @@ afterEach(async () => {
   await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
+/** A law header (17 lines, the last "---"); `fields` replace its values. */
+function header(fields: Record<string, string>): string {
+  const values: Record<string, string> = {
+    id: '1/2030/QH16',
+    title: 'Luật thử',
+    citationName: 'Luật thử 2030',
+    citationNameEn: 'Test Law 2030',
+    kind: 'law',
+    number: '1/2030/QH16',
+    issuer: 'Quốc hội',
+    issuedDate: '2029-11-01',
+    effectiveFrom: '2030-01-01',
+    effectiveTo: '',
+    status: 'in_force',
+    replaces: '',
+    replacedBy: '',
+    source: 'test',
+    provenance: 'test',
+    ...fields,
+  };
+  return `---\n${Object.entries(values).map(([k, v]) => `${k}: ${v}`.trimEnd()).join('\n')}\n---\n`;
+}
+
 async function copyOfKnowledge(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-'));
   temps.push(dir);
@@ -19,22 +42,25 @@ async function copyOfKnowledge(): Promise<string> {
 }
 
 describe('loadKnowledgeBase', () => {
-  it('holds the laws, the decree, the decision and both plans with their metadata', async () => {
+  it('holds the laws, the decrees, the decision and both plans with their metadata', async () => {
     const kb = await loadRealKnowledgeBase();
-    expect(kb.documents.map((d) => d.metadata.id).sort()).toEqual(['07/2024/QĐ-TTg', '19/2023/QH15', '55/2024/NĐ-CP', '59/2010/QH12', 'KH-BD-CT30', 'KH-KH-2017-2020']);
+    expect(kb.documents.map((d) => d.metadata.id).sort()).toEqual(['07/2024/QĐ-TTg', '19/2023/QH15', '55/2024/NĐ-CP', '59/2010/QH12', '91/2015/QH13', '99/2011/NĐ-CP', 'KH-BD-CT30', 'KH-KH-2017-2020']);
     const law = kb.document('19/2023/QH15')!.metadata;
-    expect(law).toMatchObject({ kind: 'law', status: 'in_force', effectiveFrom: '2024-07-01', effectiveTo: null, replaces: ['59/2010/QH12'], issuer: 'Quốc hội' });
-    expect(kb.document('55/2024/NĐ-CP')!.metadata.kind).toBe('decree');
+    expect(law).toMatchObject({ kind: 'law', status: 'in_force', effectiveFrom: '2024-07-01', effectiveTo: null, replaces: ['59/2010/QH12'], issuer: 'Quốc hội', articles: null });
+    expect(kb.document('55/2024/NĐ-CP')!.metadata).toMatchObject({ kind: 'decree', replaces: ['99/2011/NĐ-CP'], implements: '19/2023/QH15' });
+    expect(kb.document('99/2011/NĐ-CP')!.metadata).toMatchObject({ kind: 'decree', status: 'repealed', effectiveFrom: '2011-12-15', effectiveTo: '2024-06-30', replacedBy: ['55/2024/NĐ-CP'], implements: '59/2010/QH12' });
+    expect(kb.document('91/2015/QH13')!.metadata).toMatchObject({ kind: 'law', citationName: 'Bộ luật Dân sự 2015', citationNameEn: 'Civil Code 2015', effectiveFrom: '2017-01-01', effectiveTo: null });
     expect(kb.document('KH-BD-CT30')!.metadata).toMatchObject({ kind: 'plan', province: 'Bình Dương' });
   });
 
-  it('knows the repealed 2010 law as a metadata-only record', async () => {
+  it('holds the repealed 2010 law with its text, so its articles resolve', async () => {
     const kb = await loadRealKnowledgeBase();
     const old = kb.document('59/2010/QH12')!;
-    expect(old.metadata).toMatchObject({ status: 'repealed', effectiveTo: '2024-06-30', replacedBy: ['19/2023/QH15'], hasText: false });
-    expect(old.articles).toHaveLength(0);
-    expect(kb.passages.some((p) => p.docId === '59/2010/QH12')).toBe(false);
-    expect(kb.resolves({ doc: '59/2010/QH12', article: 8 })).toBe(false);
+    expect(old.metadata).toMatchObject({ status: 'repealed', effectiveFrom: '2011-07-01', effectiveTo: '2024-06-30', replacedBy: ['19/2023/QH15'] });
+    expect(old.articles).toHaveLength(51);
+    expect(kb.passages.some((p) => p.docId === '59/2010/QH12')).toBe(true);
+    expect(kb.resolves({ doc: '59/2010/QH12', article: 8 })).toBe(true);
+    expect(kb.resolves({ doc: '59/2010/QH12', article: 52 })).toBe(false);
   });
 
   it('looks documents up by id without diacritics, case or punctuation, as the evaluation does', async () => {
@@ -48,14 +74,50 @@ describe('loadKnowledgeBase', () => {
     expect(kb.resolves({ doc: 'KH-KH-2017-2020', section: 'IV.3' })).toBe(false);
   });
 
-  it('adds a document dropped into the folder, and accepts the 2010 law text when it arrives', async () => {
+  it('adds a document dropped into the folder', async () => {
     const dir = await copyOfKnowledge();
-    const oldFile = path.join(dir, 'documents', 'luat-59-2010-qh12.txt');
-    const header = (await readFile(oldFile, 'utf8')).replace('hasText: false\n', '');
-    await writeFile(oldFile, `${header}Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về quyền và nghĩa vụ của người tiêu dùng.\n`);
+    await writeFile(path.join(dir, 'documents', 'zz-new.txt'), `${header({ id: '1/2030/QH16', effectiveFrom: '2030-07-01' })}Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định thử.\n`);
     const kb = await loadKnowledgeBase(dir);
-    expect(kb.article('59/2010/QH12', 1)?.title).toBe('Phạm vi điều chỉnh');
-    expect(kb.passages.some((p) => p.docId === '59/2010/QH12')).toBe(true);
+    expect(kb.article('1/2030/QH16', 1)?.title).toBe('Phạm vi điều chỉnh');
+    expect(kb.passages.some((p) => p.docId === '1/2030/QH16')).toBe(true);
+  });
+
+  it.each([
+    ['a header without text', '', /zz-new\.txt:18: no text after the header$/],
+    ['the removed "hasText" key', 'hasText: false\n---\n', /zz-new\.txt:17: unknown key\(s\) hasText/],
+  ])('refuses %s', async (_, extra, message) => {
+    const dir = await copyOfKnowledge();
+    const text = extra.startsWith('hasText') ? header({}).replace(/---\n$/, extra) : header({});
+    await writeFile(path.join(dir, 'documents', 'zz-new.txt'), text);
+    await expect(loadKnowledgeBase(dir)).rejects.toThrow(message);
+  });
+
+  it('refuses headers whose dates and successions contradict each other, naming the file and key line', async () => {
+    const dir = await copyOfKnowledge();
+    // Says it replaces the 2023 law, whose header names no successor.
+    await writeFile(path.join(dir, 'documents', 'zz-new.txt'), `${header({ replaces: '19/2023/QH15' })}Điều 1. Một\nNội dung.\n`);
+    await expect(loadKnowledgeBase(dir)).rejects.toThrow(/zz-new\.txt:13: says it replaces 19\/2023\/QH15, whose "replacedBy" does not name 1\/2030\/QH16/);
+    await writeFile(path.join(dir, 'documents', 'zz-new.txt'), `${header({ effectiveTo: '2029-12-31' })}Điều 1. Một\nNội dung.\n`);
+    await expect(loadKnowledgeBase(dir)).rejects.toThrow(/zz-new\.txt:11: "effectiveTo" 2029-12-31 is before "effectiveFrom" 2030-01-01/);
+    await writeFile(path.join(dir, 'documents', 'zz-new.txt'), `${header({ replacedBy: '2/2031/QH16' })}Điều 1. Một\nNội dung.\n`);
+    await expect(loadKnowledgeBase(dir)).rejects.toThrow(/zz-new\.txt:11: replaced by 2\/2031\/QH16 but has no "effectiveTo"/);
+  });
+
+  it('checks an excerpt against the articles its header declares', async () => {
+    const dir = await copyOfKnowledge();
+    const file = path.join(dir, 'documents', 'blds-91-2015-qh13.txt');
+    const civil = await readFile(file, 'utf8');
+    const articlesLine = civil.split('\n').findIndex((l) => l.startsWith('articles:')) + 1;
+    // Điều 608 declared but cut from the text: the declaration's line is named.
+    await writeFile(file, civil.slice(0, civil.indexOf('\nĐiều 608.')));
+    await expect(loadKnowledgeBase(dir)).rejects.toThrow(new RegExp(`blds-91-2015-qh13\\.txt:${articlesLine}: "Điều 608\\." is declared \\(articles: 430-454, 608\\) but not in the text`));
+    // The text holds an article the header does not declare: its own line is named.
+    await writeFile(file, civil.replace('articles: 430-454, 608', 'articles: 430-454'));
+    const line608 = civil.split('\n').findIndex((l) => l.startsWith('Điều 608.')) + 1;
+    await expect(loadKnowledgeBase(dir)).rejects.toThrow(new RegExp(`blds-91-2015-qh13\\.txt:${line608}: "Điều 608\\." is not among the articles the header declares \\(articles: 430-454\\)`));
+    // Without a declaration, an excerpt is a damaged text.
+    await writeFile(file, civil.replace('articles: 430-454, 608\n', ''));
+    await expect(loadKnowledgeBase(dir)).rejects.toThrow(/blds-91-2015-qh13\.txt:\d+: expected "Điều 1\." but found "Điều 430\."/);
   });
 
   it('stops on a malformed file with its name and line', async () => {

@@ -59,6 +59,20 @@ describe('Bm25Index', () => {
     expect(index.impact('khieu_nai', 0)).toBe(0);
   });
 
+  it('takes idf and lengths only from the documents given for the statistics, but scores them all', () => {
+    // A repealed copy of the warranty article: left out of the statistics, "bảo hành" stays as rare as before.
+    const withCopy = [...docs, { title: 'Bảo hành sản phẩm', context: 'Chương II', body: 'Tổ chức, cá nhân kinh doanh có trách nhiệm bảo hành sản phẩm, hàng hóa.' }];
+    const counted = Bm25Index.build(withCopy);
+    const leftOut = Bm25Index.build(withCopy, undefined, { inStatistics: (d) => d !== 4 });
+    expect(leftOut.docCount).toBe(5);
+    expect(leftOut.statisticsDocCount).toBe(4);
+    expect(leftOut.idf('bao_hanh')).toBeCloseTo(index.idf('bao_hanh'), 10);
+    expect(counted.idf('bao_hanh')).toBeLessThan(index.idf('bao_hanh'));
+    expect(leftOut.impact('bao_hanh', 0)).toBeCloseTo(index.impact('bao_hanh', 0), 5);
+    expect(top('bảo hành', leftOut).slice(0, 2).sort()).toEqual([0, 4]);
+    expect(leftOut.maxIdf).toBeCloseTo(index.maxIdf, 10);
+  });
+
   it('scores the same after a save and load', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bm25-'));
     tmp.push(dir);
@@ -68,5 +82,10 @@ describe('Bm25Index', () => {
     const q = analyzer.analyze('người tiêu dùng khiếu nại bảo hành').terms;
     expect(loaded.search(q, 10)).toEqual(index.search(q, 10));
     expect(loaded.vocabularySize).toBe(index.vocabularySize);
+    const partial = Bm25Index.build(docs, undefined, { inStatistics: (d) => d !== 3 });
+    await partial.save(file);
+    const reloaded = await Bm25Index.load(file);
+    expect(reloaded.statisticsDocCount).toBe(3);
+    expect(reloaded.idf('khieu_nai')).toBe(partial.idf('khieu_nai'));
   });
 });
