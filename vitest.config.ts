@@ -1,13 +1,85 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that open a database, start a server (the app's or a fake platform's), spawn a child
+ * process, drive the browser or build a search index. They run in the "integration" project (forks:
+ * native modules, open sockets and child processes stay in their own process); every other test file
+ * is a "unit" test: pure code, in worker threads. A new test that does any of the above belongs here;
+ * test/vitest-projects.test.ts fails, naming it, when one is missing.
+ */
+export const integrationTests = [
+  'test/answer/golden-answers.test.ts',
+  'test/answer/llm-answerer.test.ts',
+  'test/answer/offline-answerer-timeline.test.ts',
+  'test/answer/offline-answerer.test.ts',
+  'test/assessment/flow-behaviour.test.ts',
+  'test/assessment/golden-walkthroughs.test.ts',
+  'test/assessment/programme-aggregates.test.ts',
+  'test/assessment/script-mode.test.ts',
+  'test/bot/channels/restart.test.ts',
+  'test/bot/cli/chat-script.test.ts',
+  'test/bot/telegram/telegram-channel.test.ts',
+  'test/bot/telegram/telegram-webhook.test.ts',
+  'test/bot/web/web-chat-updates.test.ts',
+  'test/bot/web/web-chat.test.ts',
+  'test/bot/zalo/zalo-channel.test.ts',
+  'test/bot/zalo/zalo-client.test.ts',
+  'test/complaints/complaint-flow.test.ts',
+  'test/complaints/complaint-reminders.test.ts',
+  'test/complaints/complaint-repository.test.ts',
+  'test/complaints/golden-conversations.test.ts',
+  'test/dialogue/dialogue-engine.test.ts',
+  'test/handoff/handoff-flow.test.ts',
+  'test/privacy/privacy-flow.test.ts',
+  'test/retrieval/embeddings-factory.test.ts',
+  'test/retrieval/eval-retrieval-script.test.ts',
+  'test/retrieval/hybrid-retriever.test.ts',
+  'test/retrieval/search-index.test.ts',
+  'test/staff/console-e2e.test.ts',
+  'test/staff/console-pages.test.ts',
+  'test/staff/console-security.test.ts',
+  'test/staff/demo-seed.test.ts',
+  'test/storage/database.test.ts',
+  'test/storage/migrator.test.ts',
+  'test/storage/postgres.test.ts',
+  'test/storage/prisma-inbound-journal.test.ts',
+  'test/storage/schema-drift.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
-    // Integration tests start servers and open SQLite files; isolate them in forks.
-    pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['test/global-setup.ts'],
+    // Two files at a time even on a two-core machine (vitest's default would be one): integration
+    // files spend much of their time waiting on SQLite, sockets, child processes and the browser.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: integrationTests,
+          pool: 'threads',
+          // Files share a worker's module cache: each of them would otherwise load the knowledge
+          // base, zod schemas and the text analyzer again. Tests keep no state outside their file.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: integrationTests,
+          pool: 'forks',
+          // A fork runs file after file with its modules loaded once (Prisma, LangChain, the app
+          // graph: seconds per file otherwise). Every file opens its own databases, servers and apps
+          // and disposes of them; nothing is kept in module state but read-only caches.
+          isolate: false,
+        },
+      },
+    ],
   },
 });

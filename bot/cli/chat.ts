@@ -4,11 +4,11 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 import type { Reply } from '../../src/dialogue/messages.ts';
-import { withNumberedOptions } from '../../src/dialogue/numbered-options.ts';
 import { fixedClock, systemClock } from '../../src/shared/clock.ts';
 import { createApp, type App } from '../app.ts';
 import { createLogger } from '../logger.ts';
 import { parseChatArgs, UsageError, type ChatOptions } from './chat-options.ts';
+import { formatReply, runScript, scriptLines } from './script-mode.ts';
 
 /**
  * `npm run chat`: the same dialogue engine in a terminal. Options are shown numbered; type the
@@ -55,28 +55,15 @@ async function main(argv: readonly string[]): Promise<number> {
     onIndexProgress: (p) => process.stderr.write(`\rĐang xây dựng chỉ mục tìm kiếm: ${p.done}/${p.total}${p.done === p.total ? '\n' : ''}`),
   });
   try {
-    if (options.script !== undefined) await runScript(app, options, options.script);
-    else await runInteractive(app, options);
+    if (options.script !== undefined) {
+      const lines = scriptLines(await readFile(options.script, 'utf8'));
+      await runScript(app, lines, { session: options.session, json: options.json, write: (chunk) => process.stdout.write(chunk) });
+    } else await runInteractive(app, options);
     return 0;
   } finally {
     await app.close();
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   }
-}
-
-async function runScript(app: App, options: ChatOptions, file: string): Promise<void> {
-  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
-  // A trailing newline is not an extra (empty) message.
-  if (lines.at(-1) === '') lines.pop();
-  let conversationId: string | null = null;
-  for (const text of lines) {
-    const result = await app.engine.handle({ channel: 'cli', externalId: options.session, text });
-    conversationId = result.conversationId;
-    for (const reply of result.replies) print(options, reply);
-  }
-  const records = conversationId ? await app.engine.records(conversationId) : [];
-  if (options.json) process.stdout.write(`${JSON.stringify({ records })}\n`);
-  else process.stdout.write(`\n(${records.length} bản ghi được tạo)\n`);
 }
 
 async function runInteractive(app: App, options: ChatOptions): Promise<void> {
@@ -96,8 +83,7 @@ async function runInteractive(app: App, options: ChatOptions): Promise<void> {
 }
 
 function print(options: ChatOptions, reply: Reply): void {
-  const text = withNumberedOptions(reply) + (reply.file ? `\n[${reply.file.fileName}]` : '');
-  process.stdout.write(options.json ? `${JSON.stringify({ reply: text })}\n` : `\n${text}\n`);
+  process.stdout.write(formatReply(reply, options.json));
 }
 
 main(process.argv.slice(2)).then(

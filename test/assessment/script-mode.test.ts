@@ -1,19 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runChatScript } from '../support/run-chat-script.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScriptPlayer } from '../support/run-chat-script.ts';
 
-// The search index is built here rather than in the repository's ./data.
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bvntd-assessment-script-'));
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+let player: ScriptPlayer;
+beforeAll(async () => {
+  player = await ScriptPlayer.create();
+});
+afterAll(() => player.dispose());
 
-/** The real script mode, spawned as `npm run chat -- --script FILE --json` would run it. */
+/** Script mode's replay (what `npm run chat -- --script FILE --json` prints), in-process. */
 describe('self-assessment in script mode', () => {
   it('lists the finished assessment as a self_assessment record', async () => {
-    const run = await runChatScript(
+    const run = await player.play(
       ['tôi muốn tự đánh giá doanh nghiệp', 'Sạp rau cô Ba', 'cá nhân bán rau ngoài chợ, không đăng ký kinh doanh', 'đúng', 'có', 'tại sao', 'không', '2', 'co', '1'],
-      { now: '2026-11-23T03:00:00Z', env: { DATA_DIR: dataDir } },
+      { now: '2026-11-23T03:00:00Z' },
     );
     expect(run.replies[0]).toMatch(/^Tự đánh giá "Doanh nghiệp vì người tiêu dùng"/);
     expect(run.replies.some((r) => r.includes('Có 4 câu phù hợp với bạn'))).toBe(true);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/dialogue/messages.ts';
-import { createSharedIndexTestApp } from '../support/shared-index.ts';
+import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
 /** The flow inside the real engine and app graph: what script mode cannot carry (files, buttons, other languages). */
 let app: TestApp;
 beforeAll(async () => {
-  app = await createSharedIndexTestApp({ now: new Date('2025-03-10T02:00:00Z') });
+  app = await createTestApp({ now: new Date('2025-03-10T02:00:00Z') });
 }, 120_000);
 afterAll(() => app.dispose());
 

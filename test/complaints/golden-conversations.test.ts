@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintRecordSchema, type ComplaintRecord } from '../../src/complaints/complaint-record.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { loadRealKnowledgeBase, projectRoot } from '../support/knowledge.ts';
-import { runChatScript, type ScriptRun } from '../support/run-chat-script.ts';
-import { sharedDataDir } from '../support/shared-index.ts';
+import { ScriptPlayer, type ScriptRun } from '../support/run-chat-script.ts';
 
 /**
  * Golden conversations: realistic stories in test/fixtures/golden/complaint-*.txt replayed through
- * the real script mode (a child process per run, as a user's report would be reproduced), with
- * assertions on the final record and the replies that matter.
+ * script mode's own replay function (bot/cli/script-mode.ts, what `npm run chat -- --script FILE
+ * --json --now …` runs), each as a new session of one shared app, with assertions on the final
+ * record and the replies that matter. test/bot/cli/chat-script.test.ts runs the command itself.
  */
 const goldenDir = path.join(projectRoot, 'test/fixtures/golden');
 const march10 = '2025-03-10T09:00:00+07:00';
@@ -39,41 +37,24 @@ type Name = keyof typeof stories;
 
 const runs = new Map<string, ScriptRun>();
 let knowledgeBase: KnowledgeBase;
-let restartDir: string;
+let player: ScriptPlayer;
 
 function lines(file: string): string[] {
   return readFileSync(path.join(goldenDir, `${file}.txt`), 'utf8').split('\n').filter((l) => l !== '');
 }
 
-function play(file: string, now: string, args: readonly string[] = []): Promise<ScriptRun> {
-  return runChatScript(lines(file), { now, env: { DATA_DIR: sharedDataDir }, args });
-}
-
-/** Runs `tasks` with at most `limit` child processes at a time (the machine has two cores). */
-async function pool(tasks: ReadonlyArray<() => Promise<void>>, limit: number): Promise<void> {
-  const queue = [...tasks];
-  await Promise.all(Array.from({ length: limit }, async () => {
-    for (let task = queue.shift(); task; task = queue.shift()) await task();
-  }));
-}
-
 beforeAll(async () => {
   knowledgeBase = await loadRealKnowledgeBase();
-  restartDir = await mkdtemp(path.join(os.tmpdir(), 'bvntd-golden-restart-'));
-  const names = Object.keys(stories) as Name[];
-  // The first run builds the shared search index if needed; the others then only load it.
-  const [first, ...rest] = names;
-  runs.set(first!, await play(stories[first!].file, stories[first!].now));
-  const restart = async () => {
-    const database = ['--database', `file:${path.join(restartDir, 'chat.db')}`, '--session', 'resume-1'];
-    runs.set('restart-1', await play('complaint-restart-part1', march10, database));
-    // The same conversation a day and a half later, in a new process: the draft comes from the database.
-    runs.set('restart-2', await play('complaint-restart-part2', '2025-03-11T20:00:00+07:00', database));
-  };
-  await pool([restart, ...rest.map((n) => async () => void runs.set(n, await play(stories[n].file, stories[n].now)))], 3);
-}, 300_000);
+  player = await ScriptPlayer.create();
+  for (const name of Object.keys(stories) as Name[]) runs.set(name, await player.play(lines(stories[name].file), { now: stories[name].now }));
+  // One session across a restart of the app (as two runs of the command with the same --database --session).
+  runs.set('restart-1', await player.play(lines('complaint-restart-part1'), { now: march10, session: 'resume-1' }));
+  await player.restart();
+  // The same conversation a day and a half later, in a new app: the draft comes from the database.
+  runs.set('restart-2', await player.play(lines('complaint-restart-part2'), { now: '2025-03-11T20:00:00+07:00', session: 'resume-1' }));
+}, 120_000);
 
-afterAll(() => rm(restartDir, { recursive: true, force: true }));
+afterAll(() => player?.dispose());
 
 function run(name: Name | 'restart-1' | 'restart-2'): ScriptRun {
   const r = runs.get(name);

@@ -16,7 +16,7 @@ import { hasChromium, launchChromium, viewports } from '../support/browser.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { eventually } from '../support/eventually.ts';
 import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
-import { createSharedIndexTestApp } from '../support/shared-index.ts';
+import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
 /** Screenshots of every console page, kept for a person to look at (the path is printed). */
@@ -34,7 +34,7 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
 
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
-    app = await createSharedIndexTestApp();
+    app = await createTestApp();
     telegram = new FakeTelegramServer();
     await telegram.listen();
     channel = new TelegramChannel({

@@ -6,8 +6,7 @@ import type { Logger } from '../../src/shared/logger.ts';
 import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.ts';
 import { PrismaOutbox } from '../../src/storage/prisma-outbox.ts';
 import { freePort } from './free-port.ts';
-import { createSharedIndexTestApp } from './shared-index.ts';
-import type { TestApp } from './test-app.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
 
 export interface ChannelTestBed {
   readonly app: TestApp;
@@ -24,7 +23,7 @@ export interface ChannelTestBed {
 
 /** The real application (shared search index, fresh database) plus what channel tests need around it. */
 export async function createChannelTestBed(): Promise<ChannelTestBed> {
-  const app = await createSharedIndexTestApp();
+  const app = await createTestApp();
   const logs: string[] = [];
   const servers: RunningServer[] = [];
   return {

@@ -17,6 +17,7 @@ export class ScriptedAnswerer implements QuestionAnswerer {
       citations,
       context: confident ? { lastQuestion: request.question, citations } : request.context,
       source: 'offline',
+      offer: confident ? ['complaint', 'handoff'] : ['handoff'],
     };
   }
 }

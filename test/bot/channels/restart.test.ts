@@ -7,7 +7,7 @@ import { startBotProcess, type BotProcess } from '../../support/bot-process.ts';
 import { FakeTelegramServer, type SentMessage } from '../../support/fake-telegram-server.ts';
 import { FakeZaloServer } from '../../support/fake-zalo-server.ts';
 import { knowledgeDir } from '../../support/knowledge.ts';
-import { createSharedIndexTestApp, sharedDataDir } from '../../support/shared-index.ts';
+import { createTestApp, sharedDataDir } from '../../support/test-app.ts';
 
 /**
  * The real bot (bot/main.ts in a child process) on both channels, killed with SIGKILL while it is
@@ -24,7 +24,7 @@ describe('kill -9 and restart in the middle of a flow (Telegram and Zalo)', () =
 
   beforeAll(async () => {
     // Builds the shared search index once, so the bot process only loads it.
-    await (await createSharedIndexTestApp()).dispose();
+    await (await createTestApp()).dispose();
     dir = await mkdtemp(path.join(os.tmpdir(), 'bvntd-restart-'));
     telegram = new FakeTelegramServer();
     zalo = new FakeZaloServer();

@@ -3,7 +3,7 @@ import { webChatRoutes } from '../../../bot/web/web-chat-routes.ts';
 import { createWebServer, listen, type RunningServer } from '../../../bot/web/web-server.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
 import { PrismaOutbox } from '../../../src/storage/prisma-outbox.ts';
-import { createSharedIndexTestApp } from '../../support/shared-index.ts';
+import { createTestApp } from '../../support/test-app.ts';
 import type { TestApp } from '../../support/test-app.ts';
 
 describe('web chat: proactive messages by polling GET /api/chat/updates', () => {
@@ -12,7 +12,7 @@ describe('web chat: proactive messages by polling GET /api/chat/updates', () => 
   let outbox: PrismaOutbox;
 
   beforeAll(async () => {
-    app = await createSharedIndexTestApp();
+    app = await createTestApp();
     outbox = new PrismaOutbox(app.db);
     server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox }) }] }), 0, '127.0.0.1');
   });

@@ -55,7 +55,7 @@ describe('Zalo channel over real HTTP (getUpdates long polling)', () => {
 
   it('answers a law question with a citation and numbered options', async () => {
     const id = `z${++chat}`;
-    server.enqueue(server.textUpdate(id, 'mua hàng online bị lừa thì làm sao'));
+    server.enqueue(server.textUpdate(id, 'bảo hành sửa 3 lần vẫn hỏng thì có được đổi cái mới không'));
     // A long answer comes in several messages; the numbered options close the last one.
     await server.api.waitUntil(() => server.sentTo(id).some((m) => /\n1\. .+\n2\. .+$/.test(m.text)), 15_000, 'the options');
     const parts = server.sentTo(id).map((m) => m.text);
