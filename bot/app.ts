@@ -3,7 +3,13 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOpenAI } from '@langchain/openai';
 import type { QuestionAnswerer } from '../src/answer/answer-types.ts';
 import { LlmAnswerer } from '../src/answer/llm-answerer.ts';
+import { GuidedAnswerer, type AnswerTuning } from '../src/answer/guided-answerer.ts';
+import { legalFactsOf } from '../src/answer/legal-facts.ts';
+import { LlmAnswerWriter } from '../src/answer/llm-answer-writer.ts';
 import { OfflineAnswerer } from '../src/answer/offline-answerer.ts';
+import { foldAligned } from '../src/complaints/folded-text.ts';
+import { loadGuidance } from '../src/guidance/guidance-loader.ts';
+import { defaultMatcherWeights, GuidanceMatcher, type MatcherWeights } from '../src/guidance/guidance-matcher.ts';
 import type { Config } from '../src/config/config.ts';
 import { DialogueEngine } from '../src/dialogue/dialogue-engine.ts';
 import type { DialogueFlow } from '../src/dialogue/flow.ts';
@@ -37,6 +43,9 @@ export interface AppOptions {
   /** A chat model to use instead of the one built from LLM_* settings (tests pass a fake server's). */
   readonly chatModel?: BaseChatModel;
   readonly onIndexProgress?: (progress: SearchIndexProgress) => void;
+  /** Thresholds and weights for the guided answers (evaluation sweeps on the development set). */
+  readonly answerTuning?: Partial<AnswerTuning>;
+  readonly matcherWeights?: Partial<MatcherWeights>;
 }
 
 /** The core object graph, shared by the web server, the channels, the terminal chat and tests. */
@@ -79,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       embeddings,
       onProgress: options.onIndexProgress,
     });
+    const guidance = await loadGuidance(config.KNOWLEDGE_DIR, knowledgeBase);
     const translators = createTranslators();
     const contacts = { hotline: config.HOTLINE_NATIONAL, province: config.PROVINCE_NAME };
     const offline = new OfflineAnswerer({
@@ -89,8 +99,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       translators,
       contacts,
     });
-    const chatModel = options.chatModel ?? buildChatModel(config);
-    const answerer: QuestionAnswerer = chatModel ? new LlmAnswerer({ model: chatModel, offline, logger, timeoutMs: config.LLM_TIMEOUT_MS }) : offline;
     const store = new PrismaConversationStore(database.prisma);
     const complaints = await createComplaintFlow({
       db: database.prisma,
@@ -100,6 +108,24 @@ export async function createApp(options: AppOptions): Promise<App> {
       knowledgeDir: config.KNOWLEDGE_DIR,
       defaultProvince: config.PROVINCE_NAME,
     });
+    const chatModel = options.chatModel ?? buildChatModel(config);
+    const guided = new GuidedAnswerer({
+      knowledgeBase,
+      guidance,
+      matcher: new GuidanceMatcher(guidance.entries, defaultQueryAnalyzer(), { ...defaultMatcherWeights, ...options.matcherWeights }),
+      search,
+      facts: legalFactsOf(knowledgeBase),
+      lexicon: defaultQueryAnalyzer().lexicon,
+      translators,
+      contacts,
+      findProvince: (text) => complaints.provinces.find(foldAligned(text))?.fullName ?? null,
+      ...(options.answerTuning ? { tuning: options.answerTuning } : {}),
+      ...(chatModel ? { writer: new LlmAnswerWriter({ model: chatModel, knowledgeBase, translators, logger, timeoutMs: config.LLM_TIMEOUT_MS }) } : {}),
+    });
+    // ANSWER_COMPOSER=extractive keeps the first build's clause-extract answers: the evaluation's
+    // baseline, and a fallback should the guidance ever be withdrawn.
+    const extractive: QuestionAnswerer = chatModel ? new LlmAnswerer({ model: chatModel, offline, logger, timeoutMs: config.LLM_TIMEOUT_MS }) : offline;
+    const answerer: QuestionAnswerer = config.ANSWER_COMPOSER === 'extractive' ? extractive : guided;
     const flows: DialogueFlow[] = [
       complaints.flow,
       await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),

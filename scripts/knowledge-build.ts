@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../src/config/config.ts';
+import { loadGuidance } from '../src/guidance/guidance-loader.ts';
 import { loadKnowledgeBase } from '../src/knowledge/knowledge-loader.ts';
 import { describeEmbedder } from '../src/retrieval/embedder-id.ts';
 import { createEmbeddings } from '../src/retrieval/embeddings-factory.ts';
@@ -48,6 +49,10 @@ const progress = createProgressDisplay(Boolean(process.stdout.isTTY));
 const started = performance.now();
 const knowledgeBase = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
 process.stdout.write(`Knowledge: ${knowledgeBase.documents.length} documents, ${knowledgeBase.passages.length} passages\n`);
+// The guidance is checked against the loaded law here too: a citation that does not resolve stops
+// the build with its file and line.
+const guidance = await loadGuidance(config.KNOWLEDGE_DIR, knowledgeBase);
+process.stdout.write(`Guidance: ${guidance.entries.length} entries in ${guidance.files.length} files, every citation resolves\n`);
 process.stdout.write(`Embedder: ${describeEmbedder(embeddings.id)}\nIndex: ${indexDir}\n`);
 try {
   await ensureSearchIndex({ knowledgeBase, indexDir, embeddings, force: values.force, onProgress: progress.update });

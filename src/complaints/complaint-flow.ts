@@ -75,6 +75,7 @@ export class ComplaintFlow implements DialogueFlow {
   readonly name = 'complaint';
   readonly commands = ['khieunai', 'complaint'];
   readonly menu = { id: 'menu.complaint', labelKey: 'core.menu.complaint' };
+  readonly servesIntents = ['complaint'];
 
   constructor(private readonly deps: ComplaintFlowDeps) {}
 
@@ -82,7 +83,11 @@ export class ComplaintFlow implements DialogueFlow {
     const f = foldPhrase(text);
     if (/(xem|kiem tra|tra cuu) (tinh trang|trang thai) (khieu nai|ho so|don)/.test(f)) return 0.85;
     if (/(rut|huy) (lai )?(khieu nai|don khieu nai)/.test(f)) return 0.85;
-    const question = /\?|(?<![\p{L}])(lam sao|the nao|o dau|co duoc|co phai|bao lau|bao nhieu ngay|quy dinh|dieu nao|luat nao|nhu the nao|ra sao|can gi|thu tuc)(?![\p{L}])/u.test(f);
+    // A yes-or-no question ends with its "không" in every spelling ("… có bắt buộc … ko"): it asks the
+    // law, like the wh-questions, rather than telling a grievance to file.
+    const question =
+      /\?|(?<![\p{L}])(lam sao|the nao|o dau|co duoc|co phai|co bat buoc|bat buoc|co can|bao lau|bao nhieu ngay|quy dinh|dieu nao|luat nao|nhu the nao|ra sao|can gi|thu tuc)(?![\p{L}])/u.test(f) ||
+      /(?<![\p{L}])(khong|ko|k|hok|hem|chua)( a| ah| vay| the)?[\s.!]*$/u.test(f);
     const firstPerson = /(?<![\p{L}])(toi|minh|em|tui|tao|chung toi|nha toi)(?![\p{L}])/u.test(f);
     const grievance = /(?<![\p{L}])(lua|bi lua|hong|loi|khong giao|chua giao|hang gia|fake|khong dung mo ta|khong hoan|khong chiu|tu choi|quyt|bung|mat tien|chan lien lac|ngo doc|het han)(?![\p{L}])/u.test(f);
     const wantsToFile =

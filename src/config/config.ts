@@ -37,6 +37,8 @@ export const configSchema = z
     LLM_API_KEY: optionalString,
     LLM_MODEL: optionalString,
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+    /** guided: answers from the guidance entries (default); extractive: the first build's clause extracts. */
+    ANSWER_COMPOSER: z.enum(['guided', 'extractive']).default('guided'),
 
     TELEGRAM_BOT_TOKEN: optionalString,
     TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),

@@ -1,4 +1,4 @@
-import { qaContextSchema, type QaContext, type QuestionAnswerer } from '../answer/answer-types.ts';
+import { qaContextSchema, type AnswerRequest, type QaAnswer, type QaContext, type QuestionAnswerer } from '../answer/answer-types.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { Clock } from '../shared/clock.ts';
 import { KeyedMutex } from '../shared/keyed-mutex.ts';
@@ -74,7 +74,11 @@ export class DialogueEngine {
       const replies = await this.deps.store.handledUpdate(message.channel, message.updateKey);
       if (replies) return { conversationId: conversation.id, locale: conversation.locale, replies, duplicate: true };
     }
-    const outcome = await this.leaveIfTakenAway(conversation, await this.route(conversation, resolveNumberedChoice(message, conversation.lastOptions), now), now);
+    let outcome = await this.leaveIfTakenAway(conversation, await this.route(conversation, resolveNumberedChoice(message, conversation.lastOptions), now), now);
+    // A state left by a flow that no longer exists is written back as idle, not only logged.
+    if (conversation.state !== 'idle' && !this.flowNamed(conversation.state) && outcome.update.state === undefined) {
+      outcome = { ...outcome, update: { ...outcome.update, state: 'idle', stateData: {} } };
+    }
     const offered = outcome.replies.findLast((r) => r.options && r.options.length > 0)?.options ?? [];
     await this.deps.store.saveTurn({
       conversationId: conversation.id,
@@ -188,6 +192,10 @@ export class DialogueEngine {
     }
     const flow = this.flows.find((f) => f.commands.includes(command.command));
     if (flow) return this.fromFlow(flow, await flow.start(ctx(conversation, { commandArgs: command.args }), message));
+    const { answerer } = this.deps;
+    if (answerer.command && answerer.commands?.includes(command.command)) {
+      return this.fromAnswer(await answerer.command(command.args, this.answerRequest(conversation, command.args, ctx(conversation).now)));
+    }
     if (command.command === 'nhanvien') {
       return { replies: [{ text: this.contactText(t, 'core.humanUnavailable'), options: this.menu(conversation) }], update: {} };
     }
@@ -210,19 +218,31 @@ export class DialogueEngine {
     }
     const flow = this.flows.find((f) => f.menu?.id === message.choice);
     if (flow) return this.fromFlow(flow, await flow.start(ctx(conversation), message));
+    const chosen = await this.deps.answerer.choose?.(message.choice!, this.answerRequest(conversation, message.text, ctx(conversation).now));
+    if (chosen) return this.fromAnswer(chosen);
     // A stale button (from a flow that has ended): treat its label as text rather than failing.
     return { replies: [this.greeting(conversation)], update: {} };
   }
 
   private async answerQuestion(conversation: ConversationSnapshot, question: string, now: Date, update: ConversationUpdate = {}): Promise<TurnOutcome> {
+    const answer = await this.deps.answerer.answer(this.answerRequest(conversation, question, now));
+    return this.fromAnswer(answer, update);
+  }
+
+  private answerRequest(conversation: ConversationSnapshot, question: string, now: Date): AnswerRequest {
     const explicitLocale = conversation.locale;
-    // Answer an English question in English even before the user switches explicitly.
+    // Answer an English question in English even before the user switches explicitly (an answerer
+    // that detects the language itself says which one it used).
     const locale: Locale = explicitLocale === 'vi' && looksEnglish(question) ? 'en' : explicitLocale;
-    const answer = await this.deps.answerer.answer({ question, locale, context: asQaContext(conversation.context), now });
-    const t = this.deps.translators(locale);
-    const options: ReplyOption[] = answer.confident
-      ? this.flowOptions(t, ['complaint', 'handoff'])
-      : [...this.flowOptions(t, ['handoff']), { id: menuIds.hotline, label: t.t('core.menu.hotline') }];
+    return { question, locale, context: asQaContext(conversation.context), now };
+  }
+
+  /** An answer as a reply: its own buttons, then the flows that serve the intents it offers. */
+  private fromAnswer(answer: QaAnswer, update: ConversationUpdate = {}): TurnOutcome {
+    const t = this.deps.translators(answer.locale ?? 'vi');
+    const offered = answer.offer ?? [];
+    const options: ReplyOption[] = [...(answer.options ?? []), ...this.flowOptions(t, offered)];
+    if (!answer.confident) options.push({ id: menuIds.hotline, label: t.t('core.menu.hotline') });
     return {
       replies: [{ text: answer.text, options }],
       update: { ...update, context: answer.context ?? {} },
@@ -238,10 +258,14 @@ export class DialogueEngine {
     return best?.flow ?? null;
   }
 
+  private flowNamed(state: string): DialogueFlow | undefined {
+    const name = state.split('.')[0];
+    return this.flows.find((f) => f.name === name);
+  }
+
   private currentFlow(conversation: ConversationSnapshot): DialogueFlow | null {
     if (conversation.state === 'idle') return null;
-    const name = conversation.state.split('.')[0];
-    const flow = this.flows.find((f) => f.name === name);
+    const flow = this.flowNamed(conversation.state);
     if (!flow) {
       // A state left by a flow that no longer exists (after an upgrade): start afresh, don't crash.
       this.deps.logger.warn({ conversationId: conversation.id, state: conversation.state }, 'conversation in an unknown flow state; reset to idle');
@@ -265,8 +289,10 @@ export class DialogueEngine {
     ];
   }
 
-  private flowOptions(t: Translator, names: readonly string[]): ReplyOption[] {
-    return this.flows.filter((f) => f.menu && names.includes(f.name)).map((f) => ({ id: f.menu!.id, label: t.t(f.menu!.labelKey) }));
+  private flowOptions(t: Translator, intents: readonly string[]): ReplyOption[] {
+    return this.flows
+      .filter((f) => f.menu && f.servesIntents?.some((i) => intents.includes(i)))
+      .map((f) => ({ id: f.menu!.id, label: t.t(f.menu!.labelKey) }));
   }
 
   private contactText(t: Translator, key: string): string {

@@ -39,6 +39,11 @@ export interface DialogueFlow {
   /** Main-menu entry: the option id it answers to and its label key. */
   readonly menu?: { readonly id: string; readonly labelKey: string };
   /**
+   * The intents after an answer that this flow serves ("complaint", "handoff"): when an answer
+   * offers one, the engine shows this flow's menu option under it. The engine itself names no flow.
+   */
+  readonly servesIntents?: readonly string[];
+  /**
    * 0..1: how strongly an idle user's free text asks for this flow ("shop lừa tôi, muốn khiếu nại").
    * The engine starts the most likely flow above 0.5; below, the text is a question for retrieval.
    */

@@ -35,6 +35,7 @@ export class HandoffFlow implements DialogueFlow {
   readonly name = 'handoff';
   readonly commands = ['nhanvien', 'human'];
   readonly menu = { id: handoffMenuId, labelKey: 'core.menu.human' };
+  readonly servesIntents = ['handoff'];
   readonly silencesBot = true;
 
   constructor(private readonly deps: HandoffFlowDeps) {}

@@ -4,14 +4,18 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const fake = new FakeOpenAiServer();
 let app: TestApp;
+let guided: TestApp;
 
 beforeAll(async () => {
   const baseUrl = await fake.start();
   // The chat model is built from configuration, exactly as in production.
-  app = await createTestApp({ env: { LLM_BASE_URL: baseUrl, LLM_MODEL: 'fake-model', LLM_API_KEY: 'sk-test', LLM_TIMEOUT_MS: '5000' } });
+  const llm = { LLM_BASE_URL: baseUrl, LLM_MODEL: 'fake-model', LLM_API_KEY: 'sk-test', LLM_TIMEOUT_MS: '5000' };
+  app = await createTestApp({ env: { ...llm, ANSWER_COMPOSER: 'extractive' } });
+  guided = await createTestApp({ env: llm });
 });
 afterAll(async () => {
   await app?.dispose();
+  await guided?.dispose();
   await fake.stop();
 });
 
@@ -58,3 +62,33 @@ describe('answers written by a configured chat model', () => {
     expect(fake.requests.length).toBe(before);
   });
 });
+
+describe('guided answers reworded by a configured chat model', () => {
+  const askGuided = (question: string) => guided.answerer.answer({ question, locale: 'vi', context: null, now: new Date('2026-11-23T03:00:00Z') });
+  const question = 'shop ko cho kiểm tra hàng trc khi nhận có đúng ko';
+
+  it('keeps the model wording when it keeps the shape, and appends the basis itself', async () => {
+    fake.respond = () => 'Không. Shop không được ngăn bạn kiểm tra hàng trước khi nhận.\nBạn nên:\n1. Từ chối nhận nếu không được kiểm tra.\n2. Gọi 1800.6838 nếu cần hỗ trợ.';
+    const answer = await askGuided(question);
+    expect(answer.source).toBe('llm');
+    expect(answer.text).toMatch(/^Không\. Shop không được ngăn bạn kiểm tra/);
+    expect(answer.text).toMatch(/Căn cứ: điểm i khoản 1 Điều 10 Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\)/);
+    // The model saw the entry and the quoted clause, nothing else.
+    const prompt = fake.requests.at(-1)!.messages.map((m) => m.content).join('\n');
+    expect(prompt).toContain('bị nghiêm cấm');
+  });
+
+  it.each([
+    ['cites an article the entry does not', 'Không. Theo Điều 70 (19/2023/QH15) bạn kiện ra tòa.\nBạn nên:\n1. Kiện.'],
+    ['drops the numbered steps', 'Không. Shop sai rồi.'],
+    ['does not open with a verdict', 'Theo luật thì shop sai.\nBạn nên:\n1. Gọi 1800.6838.'],
+    ['fails', 500],
+  ])('keeps the offline answer when the model %s', async (_, reply) => {
+    fake.respond = () => reply as string | number;
+    const answer = await askGuided(question);
+    expect(answer.source).toBe('offline');
+    expect(answer.text).toMatch(/^Không(?!\p{L})/u);
+    expect(answer.text).toContain('Điều 10');
+  });
+});
+

@@ -137,6 +137,9 @@ describe('DialogueEngine', () => {
     await engine.handle(msg('/survey'));
     const withoutFlow = engineOn(database.prisma);
     expect((await withoutFlow.handle(msg('bảo hành'))).replies[0]!.text).toContain('Điều 30');
+    // The reset is written, not only logged: the stored state is idle again.
+    const stored = await database.prisma.conversation.findFirstOrThrow({ where: { externalId: 'chat-1' } });
+    expect(stored.state).toBe('idle');
   });
 
   it('handles the messages of one chat in order, even when they arrive together', async () => {

@@ -1,0 +1,603 @@
+import type { GuidanceMatcher, EntryMatch } from '../guidance/guidance-matcher.ts';
+import type { AnswerEntry, ClarifyEntry, GuidanceCitation, GuidanceEntry, OutOfScopeEntry } from '../guidance/guidance-schema.ts';
+import type { GuidanceSet } from '../guidance/guidance-loader.ts';
+import { legalIssueOf } from '../guidance/legal-issue.ts';
+import type { Locale, Translator } from '../i18n/translator.ts';
+import type { CitationRef } from '../knowledge/citation.ts';
+import { normaliseDocId, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { PassageSearch, SearchHit } from '../retrieval/search-types.ts';
+import { detectLanguage } from '../text/language.ts';
+import type { Lexicon } from '../text/lexicon.ts';
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
+import type { AnswerOption, AnswerRequest, QaAnswer, QaContext, QuestionAnswerer } from './answer-types.ts';
+import { citationText, type CitedProvision } from './citation-text.ts';
+import { fullArticleText, quoteProvision, sentencesWithin } from './clause-quote.ts';
+import { isFollowUp } from './follow-up.ts';
+import { applicabilitySignals, formatVietnameseDate } from './law-applicability.ts';
+import type { LegalFacts } from './legal-facts.ts';
+import type { AnswerWriter } from './llm-answer-writer.ts';
+
+export interface GuidedAnswererDeps {
+  readonly knowledgeBase: KnowledgeBase;
+  readonly guidance: GuidanceSet;
+  readonly matcher: GuidanceMatcher;
+  readonly search: PassageSearch;
+  readonly facts: LegalFacts;
+  readonly lexicon: Lexicon;
+  readonly translators: (locale: Locale) => Translator;
+  readonly contacts: { readonly hotline: string };
+  /** Today's province a message names ("ở Nha Trang" → "tỉnh Khánh Hòa"), or null. */
+  readonly findProvince: (text: string) => string | null;
+  readonly tuning?: Partial<AnswerTuning>;
+  /** Optional: a chat model that rewords the verdict and steps (the basis stays the composer's). */
+  readonly writer?: AnswerWriter;
+}
+
+/** Thresholds and weights, tuned on the development questions (never on the sealed split). */
+export interface AnswerTuning {
+  /** An entry below this match score is not trusted to be the situation asked about. */
+  readonly entryThreshold: number;
+  /** Retrieval confidence needed for the "most relevant provision" fallback. */
+  readonly clauseThreshold: number;
+  /** How much an entry gains when retrieval's top clauses are the ones it cites. */
+  readonly lawBoost: number;
+  /** A second entry this close to the first (and about other law) is named as a second issue. */
+  readonly secondIssueRatio: number;
+  /** The sentences that ask something count this much more than the story around them. */
+  readonly questionWeight: number;
+  /** In a follow-up, the new words against the earlier question. */
+  readonly followUpNewWeight: number;
+  /** The reply before its options stays under this many characters. */
+  readonly maxLength: number;
+  /** A case of a clarifying entry scoring this share of it is taken as the fact being stated. */
+  readonly clarifyResolve: number;
+  /** Clarifying entries are for short questions; longer ones have stated their facts. */
+  readonly clarifyMaxWords: number;
+  /** An answer entry scoring this share of the best out-of-scope entry is preferred to it. */
+  readonly outOfScopeMargin: number;
+  /** With no word of a consumer dealing, an out-of-scope entry this close to the best one wins. */
+  readonly outsideDealingRatio: number;
+  /** With no word of a consumer dealing, a best match below this is not a consumer question at all. */
+  readonly outsideWeakScore: number;
+}
+
+export const defaultAnswerTuning: AnswerTuning = {
+  entryThreshold: 0.08,
+  clauseThreshold: 0.6,
+  lawBoost: 0.06,
+  secondIssueRatio: 0.85,
+  questionWeight: 1,
+  followUpNewWeight: 1.5,
+  maxLength: 900,
+  clarifyResolve: 0.75,
+  clarifyMaxWords: 14,
+  outOfScopeMargin: 0.9,
+  outsideDealingRatio: 0.6,
+  outsideWeakScore: 0.15,
+};
+
+const choicePrefix = { entry: 'answer.entry:', article: 'answer.article:' } as const;
+
+type TermVector = Map<string, number>;
+
+/**
+ * Answers from the guidance entries, with the law quoted as it is written: the verdict first, the
+ * conditions that change it, numbered next steps, then the deciding clause. When no entry fits
+ * but a clause does, it says which provision is the most relevant rather than passing a fragment
+ * off as the answer; when neither does, it says so and names who can help.
+ */
+export class GuidedAnswerer implements QuestionAnswerer {
+  readonly commands = ['dieu', 'article'] as const;
+  private readonly tuning: AnswerTuning;
+  private readonly defaultDoc: string;
+  private readonly consumerWords: readonly string[];
+
+  constructor(private readonly deps: GuidedAnswererDeps) {
+    this.tuning = { ...defaultAnswerTuning, ...deps.tuning };
+    this.consumerWords = deps.guidance.consumerWords;
+    this.defaultDoc = mostCitedDocument(deps.guidance.entries) ?? deps.knowledgeBase.documents[0]?.metadata.id ?? '';
+  }
+
+  get knowledgeBase(): KnowledgeBase {
+    return this.deps.knowledgeBase;
+  }
+
+  async answer(request: AnswerRequest): Promise<QaAnswer> {
+    const locale = this.languageOf(request);
+    const context = request.context;
+    // A clarifying question was just asked: a reply naming one of its cases answers that case.
+    if (context?.pendingClarify) {
+      const picked = this.pickClarifyOption(context.pendingClarify, request.question);
+      if (picked) return this.fromEntry(picked, { ...request, question: `${context.lastQuestion} ${request.question}` }, locale, []);
+    }
+    const followUp = context && isFollowUp(request.question) ? context : null;
+    const query = this.queryVector(request.question, followUp);
+    const combined = followUp ? `${request.question} ${followUp.lastQuestion}` : request.question;
+    const clauses = await this.deps.search.search(legalIssueOf(combined).text || combined, { k: 8, docIds: this.deps.facts.searchableOn(request.now) });
+    // Whether the question is outside consumer law is decided on the phrasings alone: the clauses
+    // retrieval finds for "bị cho nghỉ việc … bồi thường" agree with a compensation entry only
+    // because they share a word. Among consumer entries, agreement with the law then counts.
+    const raw = this.preferAnswers(this.deps.matcher.rank(query, 12), request.question);
+    const dealing = this.inConsumerDealing(request.question) || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
+    if (!dealing && (raw[0] === undefined || (raw[0].entry.kind !== 'out_of_scope' && raw[0].score < this.tuning.outsideWeakScore))) {
+      return this.outsideConsumerLaw(request, locale);
+    }
+    let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
+    // A follow-up changes a condition ("còn nếu mua online thì sao?"): the answer already given is
+    // not the answer to it, unless nothing else fits.
+    if (followUp?.entryId) {
+      const others = ranked.filter((m) => m.entry.id !== followUp.entryId);
+      if (others[0] && others[0].score >= this.tuning.entryThreshold) ranked = others;
+    }
+    const best = this.resolveClarify(ranked[0], ranked);
+    if (best && best.score >= this.tuning.entryThreshold) {
+      const second = this.secondIssue(ranked, best, asksTwoThings(request.question));
+      return this.fromEntry(best.entry, { ...request, question: combined }, locale, second ? [second] : []);
+    }
+    if (clauses.hits.length > 0 && clauses.confidence >= this.tuning.clauseThreshold) return this.related(request, combined, clauses.hits[0]!, locale);
+    return this.notSure(request, locale);
+  }
+
+  /** A button from an earlier answer: another entry, or the full text of an article. */
+  async choose(choice: string, request: AnswerRequest): Promise<QaAnswer | null> {
+    const locale = this.languageOf(request);
+    if (choice.startsWith(choicePrefix.entry)) {
+      const entry = this.deps.guidance.byId(choice.slice(choicePrefix.entry.length));
+      const question = request.context?.lastQuestion ?? '';
+      return entry ? this.fromEntry(entry, { ...request, question }, locale, []) : null;
+    }
+    if (choice.startsWith(choicePrefix.article)) {
+      const [doc, article] = splitArticleChoice(choice.slice(choicePrefix.article.length));
+      return this.article(doc, article, request, locale);
+    }
+    return null;
+  }
+
+  /** `/dieu 30`, `/dieu 7 55/2024/NĐ-CP`, `/article 30`: the full text of one article. */
+  async command(args: string, request: AnswerRequest): Promise<QaAnswer> {
+    const locale = request.locale;
+    const m = /^(\d{1,3})(?:\s+(.+))?$/u.exec(args.trim());
+    if (!m) return this.plain(this.deps.translators(locale).t('answer.article.usage'), request, locale);
+    const doc = m[2] ? this.findDocument(m[2]) : this.defaultDoc;
+    return this.article(doc ?? m[2]!, Number(m[1]), request, locale);
+  }
+
+  /** A question with nothing of a consumer dealing that no entry fits: said plainly, with who can help. */
+  private outsideConsumerLaw(request: AnswerRequest, locale: Locale): QaAnswer {
+    const text = this.deps.translators(locale).t('answer.guided.outsideConsumerLaw', { hotline: this.deps.contacts.hotline });
+    return { ...this.unanswered(text, request, locale), outOfScope: true };
+  }
+
+  notSure(request: AnswerRequest, locale: Locale = request.locale): QaAnswer {
+    const t = this.deps.translators(locale);
+    return this.unanswered(t.t('answer.notSure', { hotline: this.deps.contacts.hotline, province: t.t('answer.guided.association.unknown') }), request, locale);
+  }
+
+  /** No answer from the law: the earlier topic is kept (the next message may clarify), a person offered. */
+  private unanswered(text: string, request: AnswerRequest, locale: Locale): QaAnswer {
+    return { text, confident: false, citations: [], context: request.context, source: 'offline', locale, offer: ['handoff'], options: [] };
+  }
+
+  private languageOf(request: AnswerRequest): Locale {
+    if (!/[\p{L}]/u.test(request.question)) return request.locale;
+    return detectLanguage(request.question, this.deps.lexicon);
+  }
+
+  /**
+   * The question's terms, the sentences that ask counted twice; a follow-up weighs its new words
+   * above the earlier question, so "còn nếu mua online thì sao?" is about buying online.
+   */
+  private queryVector(question: string, followUp: QaContext | null): TermVector {
+    const issue = legalIssueOf(question);
+    const vector = this.deps.matcher.terms(issue.text || question);
+    for (const q of issue.questions) addInto(vector, this.deps.matcher.terms(q), this.tuning.questionWeight);
+    if (followUp) {
+      scale(vector, this.tuning.followUpNewWeight);
+      addInto(vector, this.deps.matcher.terms(legalIssueOf(followUp.lastQuestion).text), 1);
+    }
+    return vector;
+  }
+
+  /**
+   * Two kinds of entry must win clearly to be used. An out-of-scope entry turns the user away, so a
+   * consumer-law entry close behind it is the better reading (a debt collector harassing a
+   * borrower's contacts is harassment, not a private debt). A clarifying entry asks for a missing
+   * fact, which a story or a detailed question has usually given.
+   */
+  private preferAnswers(ranked: EntryMatch[], question: string): EntryMatch[] {
+    const detailed = legalIssueOf(question).text.split(/\s+/).length > this.tuning.clarifyMaxWords;
+    const candidates = detailed ? ranked.filter((m) => m.entry.kind !== 'clarify') : ranked;
+    const best = candidates[0];
+    // No word of a consumer dealing at all, and an out-of-scope matter close behind: that matter it is.
+    if (best && best.entry.kind !== 'out_of_scope' && !this.inConsumerDealing(question)) {
+      const outside = candidates.slice(1, 3).find((m) => m.entry.kind === 'out_of_scope' && m.score >= best.score * this.tuning.outsideDealingRatio);
+      if (outside) return [outside, ...candidates.filter((m) => m !== outside)];
+    }
+    if (!best || best.entry.kind !== 'out_of_scope') return candidates;
+    const answer = candidates.find((m) => m.entry.kind === 'answer');
+    if (!answer || answer.score < best.score * this.tuning.outOfScopeMargin) return candidates;
+    return [answer, ...candidates.filter((m) => m !== answer)];
+  }
+
+  private inConsumerDealing(question: string): boolean {
+    const words = ` ${foldedWordsOf(question).join(' ')} `;
+    return this.consumerWords.some((w) => words.includes(` ${w} `));
+  }
+
+  /**
+   * A clarifying entry asks for the one fact the answer turns on; when the message already states
+   * it, one of the cases scores nearly as well as the question itself, and that case is answered.
+   */
+  private resolveClarify(best: EntryMatch | undefined, ranked: readonly EntryMatch[]): EntryMatch | undefined {
+    if (!best || best.entry.kind !== 'clarify') return best;
+    const cases = new Set(best.entry.options.map((o) => o.entry));
+    const option = ranked.find((m) => cases.has(m.entry.id));
+    return option && option.score >= best.score * this.tuning.clarifyResolve ? option : best;
+  }
+
+  /** Entries gain a little when retrieval's best clauses are the ones they cite: law and phrasing agree. */
+  private boost(matches: EntryMatch[], hits: readonly SearchHit[]): EntryMatch[] {
+    if (hits.length === 0) return matches;
+    const rankOf = new Map<string, number>();
+    hits.forEach((h, i) => {
+      const key = articleKey(h.passage.docId, h.passage.article);
+      if (key && !rankOf.has(key)) rankOf.set(key, i);
+    });
+    return matches
+      .map((m) => {
+        if (m.entry.kind !== 'answer') return m;
+        let gain = 0;
+        for (const c of m.entry.citations) {
+          const rank = rankOf.get(articleKey(c.doc, c.article)!);
+          if (rank !== undefined) gain = Math.max(gain, 1 / (rank + 1));
+        }
+        return gain === 0 ? m : { ...m, score: m.score + this.tuning.lawBoost * gain };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private secondIssue(ranked: readonly EntryMatch[], best: EntryMatch, twoQuestions: boolean): AnswerEntry | null {
+    if (best.entry.kind !== 'answer') return null;
+    // A message that asks two things may well be about two situations; otherwise only a near tie is.
+    const ratio = twoQuestions ? this.tuning.secondIssueRatio * 0.7 : this.tuning.secondIssueRatio;
+    const cited = new Set(best.entry.citations.map((c) => articleKey(c.doc, c.article)));
+    for (const m of ranked.slice(1, 4)) {
+      if (m.score < best.score * ratio) return null;
+      if (m.entry.kind !== 'answer') continue;
+      if (m.entry.citations.some((c) => cited.has(articleKey(c.doc, c.article)))) continue;
+      return m.entry;
+    }
+    return null;
+  }
+
+  private async fromEntry(entry: GuidanceEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[]): Promise<QaAnswer> {
+    if (entry.kind === 'out_of_scope') return this.outOfScope(entry, request, locale);
+    if (entry.kind === 'clarify') return this.clarify(entry, request, locale);
+    return this.guided(entry, request, locale, also);
+  }
+
+  private async guided(entry: AnswerEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[]): Promise<QaAnswer> {
+    const t = this.deps.translators(locale);
+    const fill = this.placeholders(request.question, t);
+    const before = this.beforeCutOver(request);
+    const old = before ? await this.formerRule(entry, request, locale) : null;
+
+    // For a transaction before the cut-over, what applied then comes first; today's rule follows.
+    const verdict = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question);
+    const steps = entry.steps.map((s) => fill(s[locale]));
+    if (!steps.some((s) => s.includes(this.deps.contacts.hotline))) steps.push(t.t('answer.guided.helpStep', { hotline: this.deps.contacts.hotline }));
+    const [main, ...rest] = entry.citations;
+    // The head (verdict, conditions, steps) may be reworded by a chat model; the legal basis and
+    // what follows it are always the composer's own.
+    const variants = (detail: number): { head: string[]; tail: string[] } => {
+      const head = [verdict];
+      if (!old) head.push(...entry.conditions.slice(0, detail >= 3 ? 3 : detail >= 1 ? 2 : 1).map((c) => `• ${fill(c[locale])}`));
+      head.push(t.t('answer.guided.steps'), ...steps.slice(0, detail >= 2 ? 4 : detail >= 0 ? 3 : 2).map((s, i) => `${i + 1}. ${s}`));
+      const tail: string[] = [];
+      if (old) {
+        tail.push(old.text);
+        if (main) tail.push(t.t('answer.guided.sinceCutOver', { date: this.dateText(this.deps.facts.cutOverOf(old.citations[0]!.doc) ?? '', locale), verdict: `${firstSentence(entry.verdict[locale])} (${this.cite(main, locale)})` }));
+      } else {
+        if (main) tail.push(this.basisLine(main, locale, t, detail >= 1 ? 'quote' : 'short'));
+        if (rest.length > 0 && detail >= 2) tail.push(t.t('answer.guided.alsoBasis', { citations: rest.map((c) => this.cite(c, locale)).join('; ') }));
+      }
+      if (also[0]) tail.push(t.t('answer.guided.secondIssue', { topic: topicOf(also[0], locale) }));
+      return { head, tail };
+    };
+    const fitted = fitWithin(variants, this.tuning.maxLength);
+    let text = [...fitted.head, ...fitted.tail].join('\n');
+    let source: QaAnswer['source'] = 'offline';
+    if (this.deps.writer) {
+      const sources = [entry.verdict[locale], ...entry.conditions.map((c) => c[locale]), ...steps, ...entry.citations.map((c) => `${this.cite(c, 'vi')}: ${quoteProvision(this.deps.knowledgeBase, c) ?? ''}`)].join('\n');
+      const written = await this.deps.writer.write({ question: request.question, locale, draft: fitted.head.join('\n'), sources, allowed: [...(old?.citations ?? []), ...entry.citations].map(toRef) });
+      if (written) [text, source] = [[written, ...fitted.tail].join('\n'), 'llm'];
+    }
+    const citations: CitationRef[] = [...(old?.citations ?? []), ...entry.citations].map(toRef);
+    const options: AnswerOption[] = [];
+    const shown = old?.citations[0] ?? main;
+    if (shown) options.push({ id: `${choicePrefix.article}${shown.doc}#${shown.article}`, label: t.t('answer.guided.option.article', { article: shown.article }) });
+    for (const e of also) options.push({ id: `${choicePrefix.entry}${e.id}`, label: t.t('answer.guided.option.entry', { topic: shortLabel(topicOf(e, locale)) }) });
+    return {
+      text,
+      confident: true,
+      citations,
+      context: { lastQuestion: request.question, citations, entryId: entry.id },
+      source,
+      locale,
+      offer: entry.offer,
+      options,
+    };
+  }
+
+  /** The question is about a transaction before a cut-over, or names a former text. */
+  private beforeCutOver(request: AnswerRequest): boolean {
+    const cutOver = this.deps.facts.latestCutOver(request.now);
+    if (cutOver === null) return false;
+    const former = this.deps.facts.formerTextsOn(request.now).flatMap((id) => {
+      const doc = this.deps.knowledgeBase.document(id);
+      return doc ? [doc.metadata] : [];
+    });
+    const signals = applicabilitySignals(request.question, request.now, former);
+    return signals.mentionsOldLaw || (signals.earliestDate !== null && signals.earliestDate < cutOver);
+  }
+
+  /**
+   * For a transaction before the cut-over: what the former text said, marked as no longer in force
+   * with the transitional rule. The entry's own reading when it has one; otherwise the former
+   * texts' clause that retrieval finds for the question, when it is confident.
+   */
+  private async formerRule(entry: AnswerEntry, request: AnswerRequest, locale: Locale): Promise<{ text: string; citations: GuidanceCitation[] } | null> {
+    const question = request.question;
+    const t = this.deps.translators(locale);
+    const first = entry.before2024?.citations[0];
+    if (first) {
+      const until = this.until(first.doc, locale);
+      const transitional = this.transitional(first.doc, locale);
+      return { text: t.t('answer.guided.before2024Basis', { citation: this.cite(first, locale), until, transitional }), citations: entry.before2024!.citations };
+    }
+    const former = this.deps.facts.formerTextsOn(request.now);
+    if (former.length === 0) return null;
+    const found = await this.deps.search.search(legalIssueOf(question).text || question, { k: 3, docIds: former });
+    const hit = found.hits[0];
+    if (!hit || hit.passage.article === null || found.confidence < this.tuning.clauseThreshold) return null;
+    const c: GuidanceCitation = { doc: hit.passage.docId, article: hit.passage.article, ...(hit.passage.clause === null ? {} : { clause: hit.passage.clause }) };
+    const head = t.t('answer.guided.oldCorresponding', { citation: this.cite(c, locale), until: this.until(c.doc, locale), transitional: this.transitional(c.doc, locale) });
+    const quote = locale === 'vi' ? quoteProvision(this.deps.knowledgeBase, c) : null;
+    return { text: quote ? `${head} «${quote}»` : head, citations: [c] };
+  }
+
+  private outOfScope(entry: OutOfScopeEntry, request: AnswerRequest, locale: Locale): QaAnswer {
+    const t = this.deps.translators(locale);
+    const fill = this.placeholders(request.question, t);
+    const lines = [entry.verdict[locale], t.t('answer.guided.handler', { handler: fill(entry.handler[locale]) })];
+    lines.push(...entry.conditions.slice(0, 1).map((c) => `• ${fill(c[locale])}`));
+    lines.push(...entry.steps.slice(0, 3).map((s, i) => `${i + 1}. ${fill(s[locale])}`));
+    lines.push(t.t('answer.guided.outOfScopeHelp', { hotline: this.deps.contacts.hotline }));
+    return {
+      text: lines.join('\n'),
+      confident: false,
+      citations: [],
+      context: { lastQuestion: request.question, citations: [], entryId: entry.id },
+      source: 'offline',
+      locale,
+      offer: ['handoff'],
+      options: [],
+      outOfScope: true,
+    };
+  }
+
+  private clarify(entry: ClarifyEntry, request: AnswerRequest, locale: Locale): QaAnswer {
+    const t = this.deps.translators(locale);
+    return {
+      text: [entry.question[locale], t.t('answer.guided.clarifyHint')].join('\n'),
+      confident: true,
+      citations: [],
+      context: { lastQuestion: request.question, citations: [], pendingClarify: entry.id },
+      source: 'offline',
+      locale,
+      offer: [],
+      options: entry.options.map((o) => ({ id: `${choicePrefix.entry}${o.entry}`, label: o.label[locale] })),
+    };
+  }
+
+  /** The reply to a clarifying question typed in words: the option whose label it echoes best. */
+  private pickClarifyOption(entryId: string, reply: string): GuidanceEntry | null {
+    const entry = this.deps.guidance.byId(entryId);
+    if (!entry || entry.kind !== 'clarify') return null;
+    const words = new Set(foldedWordsOf(reply));
+    let best: { id: string; score: number } | null = null;
+    for (const option of entry.options) {
+      const label = new Set([...foldedWordsOf(option.label.vi), ...foldedWordsOf(option.label.en)]);
+      let score = 0;
+      for (const w of label) if (w.length > 1 && words.has(w)) score += 1;
+      if (score > 0 && (!best || score > best.score)) best = { id: option.entry, score };
+    }
+    return best ? (this.deps.guidance.byId(best.id) ?? null) : null;
+  }
+
+  /** No entry fits but a clause does: say it is the most relevant provision, quoted whole. */
+  private related(request: AnswerRequest, question: string, hit: SearchHit, locale: Locale): QaAnswer {
+    const t = this.deps.translators(locale);
+    const p = hit.passage;
+    const lines: string[] = [];
+    let citations: CitationRef[] = [];
+    const options: AnswerOption[] = [];
+    if (p.article !== null) {
+      const target: CitedProvision = { doc: p.docId, article: p.article, clause: p.clause ?? undefined, point: this.bestPoint(p.docId, p.article, p.clause, question) };
+      lines.push(t.t('answer.guided.related', { citation: this.cite(target, locale) }));
+      if (locale === 'vi') lines.push(`«${quoteProvision(this.deps.knowledgeBase, target) ?? p.text}»`);
+      citations = [toRef(target)];
+      options.push({ id: `${choicePrefix.article}${p.docId}#${p.article}`, label: t.t('answer.guided.option.article', { article: p.article }) });
+    } else {
+      const doc = this.deps.knowledgeBase.document(p.docId)!.metadata;
+      lines.push(t.t('answer.guided.related', { citation: `${locale === 'en' ? 'section' : 'mục'} ${p.section} ${locale === 'en' ? doc.citationNameEn : doc.citationName} (${doc.id})` }));
+      if (locale === 'vi') lines.push(`«${sentencesWithin(p.text.replace(/\n/g, ' '), 250)}»`);
+      citations = [{ doc: p.docId, article: null, clause: null, section: p.section }];
+    }
+    lines.push(t.t('answer.guided.relatedStep', { hotline: this.deps.contacts.hotline }));
+    return {
+      text: lines.join('\n'),
+      confident: true,
+      citations,
+      context: { lastQuestion: question, citations },
+      source: 'offline',
+      locale,
+      offer: ['handoff'],
+      options,
+    };
+  }
+
+  private article(docId: string, number: number, request: AnswerRequest, locale: Locale): QaAnswer {
+    const t = this.deps.translators(locale);
+    const doc = this.deps.knowledgeBase.document(docId);
+    const article = doc?.articles.find((a) => a.number === number);
+    if (!doc || !article) return this.plain(t.t('answer.article.notFound', { article: number, doc: doc?.metadata.id ?? docId }), request, locale);
+    const lines = [t.t('answer.article.heading', { citation: this.cite({ doc: doc.metadata.id, article: number }, locale) }), fullArticleText(article)];
+    if (doc.metadata.status !== 'in_force') lines.push(t.t('answer.article.repealed', { until: this.until(doc.metadata.id, locale) }));
+    const citations: CitationRef[] = [{ doc: doc.metadata.id, article: number, clause: null, section: null }];
+    return { text: lines.join('\n'), confident: true, citations, context: request.context, source: 'offline', locale, offer: [], options: [] };
+  }
+
+  private plain(text: string, request: AnswerRequest, locale: Locale): QaAnswer {
+    return { text, confident: true, citations: [], context: request.context, source: 'offline', locale, offer: [], options: [] };
+  }
+
+  private basisLine(c: GuidanceCitation, locale: Locale, t: Translator, detail: 'quote' | 'short'): string {
+    const head = `${t.t('answer.guided.basis')} ${this.cite(c, locale)}`;
+    // English readers get the reference; the Vietnamese wording is one tap away (full article).
+    if (locale === 'en' || detail === 'short') return `${head}.`;
+    const quote = quoteProvision(this.deps.knowledgeBase, c);
+    return quote ? `${head}: «${quote}»` : `${head}.`;
+  }
+
+  private cite(c: CitedProvision, locale: Locale): string {
+    const doc = this.deps.knowledgeBase.document(c.doc)!.metadata;
+    return citationText(c, doc, locale);
+  }
+
+  private until(docId: string, locale: Locale): string {
+    const from = this.deps.facts.cutOverOf(docId);
+    return from ? this.dateText(from, locale) : '';
+  }
+
+  private transitional(docId: string, locale: Locale): string {
+    const provision = this.deps.facts.transitionalOf(docId);
+    return provision ? this.cite(provision, locale) : '';
+  }
+
+  private dateText(iso: string, locale: Locale): string {
+    if (locale === 'vi') return formatVietnameseDate(iso);
+    return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  /** {hotline}, {association}, {agency}: for the province the user named, never one assumed. */
+  private placeholders(question: string, t: Translator): (text: string) => string {
+    const province = this.deps.findProvince(question);
+    const values: Record<string, string> = {
+      hotline: this.deps.contacts.hotline,
+      association: province ? t.t('answer.guided.association.known', { province }) : t.t('answer.guided.association.unknown'),
+      agency: province ? t.t('answer.guided.agency.known', { province }) : t.t('answer.guided.agency.unknown'),
+    };
+    return (text) => text.replace(/\{(hotline|association|agency)\}/g, (_, name: string) => values[name]!);
+  }
+
+  /** The point of a clause that shares most words with the question, for a precise citation. */
+  private bestPoint(docId: string, article: number, clause: number | null, question: string): string | undefined {
+    if (clause === null) return undefined;
+    const points = this.deps.knowledgeBase.article(docId, article)?.clauses.find((c) => c.number === clause)?.points ?? [];
+    if (points.length === 0) return undefined;
+    const words = new Set(foldedWordsOf(question).filter((w) => w.length > 2));
+    let best: { letter: string; score: number } | null = null;
+    for (const p of points) {
+      const score = foldedWordsOf(p.text).filter((w) => words.has(w)).length;
+      if (score > 0 && (!best || score > best.score)) best = { letter: p.letter, score };
+    }
+    return best?.letter;
+  }
+
+  private findDocument(text: string): string | undefined {
+    const key = normaliseDocId(text);
+    return this.deps.knowledgeBase.documents.find((d) => normaliseDocId(d.metadata.id).startsWith(key))?.metadata.id;
+  }
+}
+
+/** Builds the reply at decreasing detail until it fits: the verdict and the first steps always stay. */
+function fitWithin(variants: (detail: number) => { head: string[]; tail: string[] }, max: number): { head: string[]; tail: string[] } {
+  for (let detail = 3; detail > -1; detail--) {
+    const v = variants(detail);
+    if ([...v.head, ...v.tail].join('\n').length <= max) return v;
+  }
+  return variants(-1);
+}
+
+/** Questions that ask who, where, how, how long or how much: "Có." and "Không." answer none of them. */
+const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b/;
+const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|khong\s*\??$|ko\s*\??$|k\s*\??$|can i|can they|is it|are they|do i|does|should i|must i|may i)\b/;
+
+/**
+ * An entry's verdict opens with "Có." or "Không." for the yes-or-no way of asking; asked "báo ai?"
+ * or "how long?", the bare word would answer nothing, so the sentence after it leads instead.
+ */
+/** "… có được đổi không, và shop có phải đưa hóa đơn không?": two questions in one message. */
+function asksTwoThings(question: string): boolean {
+  const q = foldDiacritics(question).toLowerCase();
+  const asks = q.match(/\?|\b(khong|ko)\b(?=\s*(,|\.|\?|$|va\b))/g) ?? [];
+  return asks.length >= 2;
+}
+
+function fitVerdictToQuestion(verdict: string, question: string): string {
+  const q = foldDiacritics(question).toLowerCase();
+  if (!openQuestion.test(q) || yesNoQuestion.test(q)) return verdict;
+  const m = /^(Có|Không|Được|Yes|No)\.\s+(\S)/u.exec(verdict);
+  return m ? verdict.slice(m[0].length - 1) : verdict;
+}
+
+function firstSentence(text: string): string {
+  const [first = text, second] = text.split(/(?<=[.!?])\s+/u);
+  // "Có." alone says little out of context: keep the sentence that says what.
+  return first.length <= 12 && second ? `${first} ${second}` : first;
+}
+
+function topicOf(entry: AnswerEntry, locale: Locale): string {
+  // Phrasings are written in both languages; the first one in the reader's language names the topic.
+  const english = entry.phrasings.find((p) => !/[ăâđêôơưạảãáàấầẩẫậắằẳẵặẹẻẽéèếềểễệịỉĩíìọỏõóòốồổỗộớờởỡợụủũúùứừửữựỵỷỹýỳ]/i.test(p) && /\b(the|my|i|is|can|what|how|a)\b/i.test(p));
+  return (locale === 'en' ? english : undefined) ?? entry.phrasings[0]!;
+}
+
+function shortLabel(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 38).replace(/\s+\S*$/, '')}…`;
+}
+
+function toRef(c: CitedProvision): CitationRef {
+  return { doc: c.doc, article: c.article, clause: c.clause ?? null, section: null };
+}
+
+function articleKey(doc: string, article: number | null): string | null {
+  return article === null ? null : `${normaliseDocId(doc)}#${article}`;
+}
+
+function splitArticleChoice(value: string): [string, number] {
+  const at = value.lastIndexOf('#');
+  return [value.slice(0, at), Number(value.slice(at + 1))];
+}
+
+function addInto(into: TermVector, from: ReadonlyMap<string, number>, weight: number): void {
+  for (const [t, w] of from) into.set(t, (into.get(t) ?? 0) + w * weight);
+}
+
+function scale(vector: TermVector, factor: number): void {
+  for (const [t, w] of vector) vector.set(t, w * factor);
+}
+
+function foldedWordsOf(text: string): string[] {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function mostCitedDocument(entries: readonly GuidanceEntry[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const e of entries) if (e.kind === 'answer') for (const c of e.citations) counts.set(c.doc, (counts.get(c.doc) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

@@ -1,0 +1,57 @@
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
+
+/** A message reduced to what decides its legal answer. */
+export interface LegalIssue {
+  /** The message without incidental details (phone numbers, amounts, dates, addresses, names). */
+  readonly text: string;
+  /** The sentences that ask something, when a longer message has them; else empty. */
+  readonly questions: readonly string[];
+  /** How many sentences the message had: one-liners need no reduction. */
+  readonly sentenceCount: number;
+}
+
+/**
+ * Details that identify a case but never decide which rule applies: ranking on them sends "3 tháng"
+ * to a three-month deadline and a phone number to the telephone-sales article. Each pattern removes
+ * a class of such details wherever it appears.
+ */
+const incidental: readonly RegExp[] = [
+  /https?:\/\/\S+|www\.\S+/giu,
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[a-z]{2,}/giu,
+  // Phone numbers: +84 / 0 followed by 8–10 digits, with spaces, dots or dashes between groups.
+  /(?:\+?84|\b0)(?:[\s.-]?\d){8,10}\b/gu,
+  // Amounts: 1tr250, 2tr4, 1.250.000đ, 420 nghìn, 18,500,000 VND, 9 triệu 200, 300k.
+  /\b\d+(?:[.,]\d+)*\s*(?:tr|triệu|trieu|củ|cu|k|nghìn|nghin|ngàn|ngan|đồng|dong|đ|d|vnd|vnđ|usd|\$)(?:\s*\d+)?(?![\p{L}])/giu,
+  // Dates: 3/11, 15-03-2024, 03.2024, "ngày 5 tháng 3".
+  /\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/gu,
+  /(?<![\p{L}\p{N}])ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm\s+\d{4})?/giu,
+  // Durations and counts: "2 tuần", "3 tháng", "10 ngày", "2 lần", "50 nhân viên".
+  /\b\d+\s*(?:ngày|ngay|tuần|tuan|tháng|thang|năm|nam|giờ|gio|tiếng|tieng|phút|phut|lần|lan|days?|weeks?|months?|years?|hours?|times?)\b/giu,
+  // Street addresses: "số 12 đường Trần Phú", "phường 5, quận 3".
+  /(?<![\p{L}\p{N}])(?:số\s*\d+[\p{L}\d/]*\s*)?(?:đường|phố|ngõ|hẻm|kiệt|phường|quận|huyện|xã|thị trấn|ấp|thôn|tổ)\s+(?:\d+|(?:\p{Lu}[\p{L}]*\s*)+)/gu,
+  // People's names after a name marker: "tôi tên Trần Thị Mai", "chị Lan", "anh Bình".
+  /(?<![\p{L}\p{N}])(?:tên là|tên|tôi là|em là|mình là|chị|anh|cô|chú|bác|ông|bà|mẹ tôi là)\s+(?:\p{Lu}[\p{L}]*\s*){1,4}/gu,
+  // Remaining bare numbers (order codes, years) carry no topic either.
+  /\b\d[\d.,]*\b/gu,
+];
+
+/** Markers of the sentence that asks: in a story, that is where the legal issue is stated. */
+const questionMarkers =
+  /\?|\b(co duoc|duoc khong|duoc ko|dc ko|dc k|duoc k|co phai|phai khong|khong a|ko a|lam sao|lam gi|lam the nao|the nao|ntn|ra sao|o dau|bao lau|bao nhieu|can gi|nhu the nao|co sao khong|thi sao|hay khong|co the|cho hoi|xin hoi|hoi ve|can i|should|what|how|who|where|is it|do i|am i|can they|help)\b|\b(khong|ko|k|hong|hok|hem|chua)\s*$/;
+
+/**
+ * Reads a message the way a person at the hotline would: drop the details that only identify the
+ * case, and when the message tells a story, keep track of the sentences that ask something, so
+ * ranking weighs the question above the narrative.
+ */
+export function legalIssueOf(message: string): LegalIssue {
+  let text = message.normalize('NFC');
+  for (const pattern of incidental) text = text.replace(pattern, ' ');
+  text = text.replace(/[ \t]+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim();
+  const sentences = text
+    .split(/(?<=[.!?…])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}]/u.test(s));
+  const questions = sentences.length >= 2 ? sentences.filter((s) => questionMarkers.test(foldDiacritics(s).toLowerCase())) : [];
+  return { text, questions: questions.length === sentences.length ? [] : questions, sentenceCount: sentences.length };
+}

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citationsIn, firstSentence } from '../../src/answer/answer-evaluation.ts';
+import type { EngineResult } from '../../src/dialogue/messages.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+/**
+ * Whole question-and-answer conversations through the real engine and the shipped guidance, in the
+ * styles people write. Each asserts what the user reads: the verdict first, the deciding article
+ * first among the citations, and the citations that would be wrong.
+ */
+let app: TestApp;
+let chat = 0;
+beforeAll(async () => {
+  app = await createTestApp({ now: new Date('2026-11-23T03:00:00Z') });
+});
+afterAll(async () => {
+  await app?.dispose();
+});
+
+async function conversation(...messages: string[]): Promise<EngineResult> {
+  const externalId = `golden-answer-${++chat}`;
+  let last: EngineResult | undefined;
+  for (const text of messages) last = await app.engine.handle({ channel: 'web', externalId, text });
+  return last!;
+}
+
+const text = (r: EngineResult) => r.replies.map((x) => x.text).join('\n');
+const options = (r: EngineResult) => r.replies.flatMap((x) => x.options ?? []).map((o) => o.id);
+const cites = (r: EngineResult) => citationsIn(text(r), '19/2023/QH15', app.knowledgeBase.documents.map((d) => d.metadata));
+const first = (r: EngineResult) => {
+  const c = cites(r)[0];
+  return c ? `${c.doc} ${c.article}` : null;
+};
+
+interface Golden {
+  readonly name: string;
+  readonly messages: readonly string[];
+  readonly verdict: RegExp;
+  readonly firstCitation: readonly string[];
+  readonly forbidden?: readonly string[];
+  readonly english?: boolean;
+}
+
+const goldens: readonly Golden[] = [
+  {
+    name: 'Vietnamese: a repeatedly failing repair under warranty',
+    messages: ['Tủ lạnh nhà tôi đã bảo hành sửa 3 lần trong thời hạn bảo hành mà vẫn hỏng, tôi có được đổi cái mới không?'],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 30'],
+  },
+  {
+    name: 'no diacritics: the same situation',
+    messages: ['bao hanh sua 3 lan roi van hong thi co duoc doi cai moi khong'],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 30'],
+  },
+  {
+    name: 'teencode: not allowed to check the parcel before paying',
+    messages: ['shipper ko cho kiểm tra hàng trc khi nhận, bắt trả tiền trc, v có đúng ko ad'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10'],
+  },
+  {
+    name: 'a story with a phone number, an amount and durations',
+    messages: [
+      'Chào bạn, tôi tên Lan, sđt 0912 345 678. Hôm 3/11 tôi mua cái nồi chiên không dầu 1tr250 ở cửa hàng điện máy gần nhà. Dùng được 2 tuần thì nồi phát nổ, tay tôi bị bỏng phải đi viện 3 ngày. Cửa hàng bảo lỗi của nhà sản xuất, không liên quan tới họ. Tôi có đòi bồi thường được không?',
+    ],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 34'],
+    forbidden: ['19/2023/QH15 37', '19/2023/QH15 38'],
+  },
+  {
+    name: 'English: leaving a gym contract early',
+    messages: ['Can I cancel my gym membership before the contract ends?'],
+    verdict: /^(Yes|It depends|No)\b/,
+    firstCitation: ['19/2023/QH15 42'],
+    english: true,
+  },
+  {
+    name: 'business: how fast a complaint must be acknowledged',
+    messages: ['Công ty tôi nhận được khiếu nại của khách thì phải phản hồi trong bao lâu?'],
+    verdict: /./,
+    firstCitation: ['19/2023/QH15 31', '19/2023/QH15 57'],
+  },
+  {
+    name: 'before 01/7/2024: the repealed law decides, marked as such',
+    messages: ['Tôi mua tủ lạnh năm 2023, đã bảo hành 3 lần trong thời hạn mà vẫn hỏng, có được đổi mới không?'],
+    verdict: /^(Có|Được)(?!\p{L})/u,
+    firstCitation: ['59/2010/QH12 21'],
+  },
+];
+
+describe('golden questions and answers', () => {
+  it.each(goldens)('$name', async (g) => {
+    const reply = await conversation(...g.messages);
+    const body = text(reply);
+    expect(firstSentence(body)).toMatch(g.verdict);
+    expect(g.firstCitation).toContain(first(reply));
+    for (const f of g.forbidden ?? []) expect(cites(reply).map((c) => `${c.doc} ${c.article}`)).not.toContain(f);
+    expect(body.length).toBeLessThanOrEqual(900);
+    if (g.english) {
+      // English prose, with the Vietnamese text only on request.
+      expect(body).not.toMatch(/[ăâêôơưđ]/iu);
+      expect(body).toMatch(/Article \d+(\(\d+\))*, Law 19\/2023\/QH15/);
+    }
+  });
+
+  it('marks the repealed law and names the transitional rule for a pre-2024 purchase', async () => {
+    const body = text(await conversation('Tôi mua tủ lạnh năm 2023, đã bảo hành 3 lần trong thời hạn mà vẫn hỏng, có được đổi mới không?'));
+    expect(body).toMatch(/Căn cứ khi đó: khoản \d+ Điều 21 Luật Bảo vệ quyền lợi người tiêu dùng 2010 \(59\/2010\/QH12\) \(đã hết hiệu lực từ 01\/7\/2024/);
+    expect(body).toMatch(/theo khoản 1 Điều 80 Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\)/);
+    // Today's rule follows, so the user also learns what applies to a purchase made now.
+    expect(body).toMatch(/Với giao dịch từ 01\/7\/2024 trở đi: .*Điều 30/);
+  });
+
+  it('never cites the repealed law as in force for a purchase made today', async () => {
+    const reply = await conversation('Mua tủ lạnh tháng trước, bảo hành 3 lần vẫn hỏng, có được đổi mới không?');
+    expect(cites(reply).some((c) => c.doc === '59/2010/QH12')).toBe(false);
+  });
+
+  it.each([
+    ['labour', 'công ty nợ lương tôi 3 tháng rồi thì kiện ở đâu'],
+    ['land', 'nhà hàng xóm xây tường lấn sang đất nhà tôi thì làm sao'],
+    ['the amount of a fine', 'bán hàng giả thì bị phạt bao nhiêu tiền'],
+  ])('admits that %s is outside what it answers, in the first line, with no citation and no complaint', async (_, question) => {
+    const reply = await conversation(question);
+    expect(text(reply).split('\n')[0]).toMatch(/ngoài|không thuộc/i);
+    expect(cites(reply)).toEqual([]);
+    expect(options(reply)).not.toContain('menu.complaint');
+    expect(text(reply)).toContain('1800.6838');
+    // No fine amount is ever given: the penalty decree is not in the corpus.
+    expect(text(reply)).not.toMatch(/\d[\d.]*\s*(triệu|đồng|nghìn)/u);
+  });
+
+  it('says a question with nothing of a consumer dealing is outside what it answers, in the question\'s language', async () => {
+    const reply = await conversation('How do I renew my motorbike driving licence?');
+    expect(text(reply).split('\n')[0]).toMatch(/outside/i);
+    expect(cites(reply)).toEqual([]);
+    expect(options(reply)).not.toContain('menu.complaint');
+  });
+
+  it('answers a follow-up that adds a condition about the new condition', async () => {
+    const reply = await conversation('Mua quần áo ở cửa hàng về mặc không vừa, có được trả lại không?', 'còn nếu mua online thì sao?');
+    expect(['19/2023/QH15 38', '19/2023/QH15 37']).toContain(first(reply));
+  });
+
+  it('gives the full article on request, by button and by /dieu', async () => {
+    const answer = await conversation('shop ko cho kiểm tra hàng trc khi nhận có đúng ko');
+    const option = answer.replies.flatMap((r) => r.options ?? []).find((o) => o.id.startsWith('answer.article:'))!;
+    expect(option.label).toMatch(/^Xem toàn văn Điều \d+/);
+    const full = await app.engine.handle({ channel: 'web', externalId: `golden-answer-${chat}`, text: option.label, choice: option.id });
+    expect(text(full)).toMatch(/^Toàn văn Điều 10 Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\):\nĐiều 10\. Các hành vi bị nghiêm cấm/);
+    const byCommand = await conversation('/dieu 25');
+    expect(text(byCommand)).toContain('Điều 25. Điều khoản không được phép quy định');
+    expect(text(byCommand)).toContain('15. Quy định trái với nguyên tắc thiện chí');
+  });
+
+  it('a quoted point of a prohibition list carries the list header', async () => {
+    const body = text(await conversation('shop ko cho kiểm tra hàng trc khi nhận có đúng ko'));
+    expect(body).toMatch(/«1\. Tổ chức, cá nhân kinh doanh bị nghiêm cấm thực hiện các hành vi sau đây: … [a-zđ]\) /u);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { legalIssueOf } from '../../src/guidance/legal-issue.ts';
+
+describe('reducing a story to its legal issue', () => {
+  it('drops phone numbers, e-mails, amounts, dates, durations, addresses and names', () => {
+    const issue = legalIssueOf(
+      'Tôi tên Trần Thị Mai, sđt 0903 123 456, email mai.tran@example.com. Ngày 3/11 tôi mua nồi chiên 1tr250 ở số 12 đường Trần Phú, dùng 2 tuần thì hỏng. Shop không chịu đổi, tôi có được trả lại hàng không?',
+    );
+    for (const gone of ['0903', '123 456', 'example.com', '3/11', '1tr250', 'Trần Phú', '2 tuần', 'Trần Thị Mai']) expect(issue.text).not.toContain(gone);
+    expect(issue.text).toContain('nồi chiên');
+    expect(issue.text).toContain('trả lại hàng');
+  });
+
+  it.each(['18,500,000 VND', '420 nghìn', '2tr4', '9 triệu 200', '+84 912 345 678', '0912.345.678', '15-03-2024'])('drops "%s"', (detail) => {
+    expect(legalIssueOf(`mua cái máy ${detail} bị lỗi`).text).not.toMatch(/\d/);
+  });
+
+  it('keeps the sentences that ask, when a story has them', () => {
+    const issue = legalIssueOf('Tháng trước mình đặt đôi giày trên mạng. Nhận về thì size sai. Mình có được đổi không?');
+    expect(issue.questions).toEqual(['Mình có được đổi không?']);
+    expect(issue.sentenceCount).toBe(3);
+  });
+
+  it('a one-line question is its own issue', () => {
+    const issue = legalIssueOf('hàng fake thì báo ai');
+    expect(issue.text).toBe('hàng fake thì báo ai');
+    expect(issue.questions).toEqual([]);
+  });
+});
