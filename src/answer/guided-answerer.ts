@@ -59,6 +59,8 @@ export interface AnswerTuning {
   readonly outsideDealingRatio: number;
   /** With no word of a consumer dealing, a best match below this is not a consumer question at all. */
   readonly outsideWeakScore: number;
+  /** A follow-up's new words must match another entry at least this well to change the topic. */
+  readonly followUpSwitch: number;
 }
 
 export const defaultAnswerTuning: AnswerTuning = {
@@ -74,6 +76,7 @@ export const defaultAnswerTuning: AnswerTuning = {
   outOfScopeMargin: 0.9,
   outsideDealingRatio: 0.6,
   outsideWeakScore: 0.15,
+  followUpSwitch: 0.2,
 };
 
 const choicePrefix = { entry: 'answer.entry:', article: 'answer.article:' } as const;
@@ -123,12 +126,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
       return this.outsideConsumerLaw(request, locale);
     }
     let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
-    // A follow-up changes a condition ("còn nếu mua online thì sao?"): the answer already given is
-    // not the answer to it, unless nothing else fits.
-    if (followUp?.entryId) {
-      const others = ranked.filter((m) => m.entry.id !== followUp.entryId);
-      if (others[0] && others[0].score >= this.tuning.entryThreshold) ranked = others;
-    }
+    if (followUp?.entryId) ranked = this.followUpRanking(ranked, { ...request, question: request.question }, followUp.entryId);
     const best = this.resolveClarify(ranked[0], ranked);
     if (best && best.score >= this.tuning.entryThreshold) {
       const second = this.secondIssue(ranked, best, asksTwoThings(request.question));
@@ -222,6 +220,34 @@ export class GuidedAnswerer implements QuestionAnswerer {
   private inConsumerDealing(question: string): boolean {
     const words = ` ${foldedWordsOf(question).join(' ')} `;
     return this.consumerWords.some((w) => words.includes(` ${w} `));
+  }
+
+  /**
+   * A follow-up either changes the situation ("còn nếu mua online thì sao?": another entry answers
+   * it) or a fact within it ("nếu tổng đơn chỉ 3 triệu?", "what if I signed in 2023?": the same
+   * entry, read with the new fact). The new words alone decide which: another entry takes over only
+   * when they match it clearly better than the entry already given. A consumer question's follow-up
+   * is never turned away as out of scope.
+   */
+  private followUpRanking(ranked: EntryMatch[], request: AnswerRequest, previousId: string): EntryMatch[] {
+    const question = request.question;
+    const consumer = ranked.filter((m) => m.entry.kind !== 'out_of_scope');
+    const previous = consumer.find((m) => m.entry.id === previousId) ?? this.asMatch(previousId);
+    const keep = () => (previous ? [previous, ...consumer.filter((m) => m.entry.id !== previousId)] : consumer);
+    // A date before a cut-over changes which law applies, not the situation.
+    if (this.beforeCutOver(request)) return keep();
+    const alone = this.deps.matcher.rank(this.deps.matcher.terms(legalIssueOf(question).text || question), 12).filter((m) => m.entry.kind === 'answer');
+    const previousAlone = alone.find((m) => m.entry.id === previousId)?.score ?? 0;
+    const other = alone.find((m) => m.entry.id !== previousId);
+    if (!other || other.score < this.tuning.followUpSwitch || other.score < previousAlone * 1.5) return keep();
+    // The topic changed; which entry answers it is read with the earlier question, which says what
+    // the new condition applies to ("trả lại" + "mua online" is a return bought online).
+    return consumer.filter((m) => m.entry.id !== previousId);
+  }
+
+  private asMatch(id: string): EntryMatch | undefined {
+    const entry = this.deps.guidance.byId(id);
+    return entry ? { entry, score: this.tuning.entryThreshold, phrasing: '' } : undefined;
   }
 
   /**
