@@ -309,7 +309,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const old = before ? await this.formerRule(entry, request, locale) : null;
 
     // For a transaction before the cut-over, what applied then comes first; today's rule follows.
-    const verdict = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question);
+    const verdict = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question, entry.offer.includes('complaint'), t);
     const steps = entry.steps.map((s) => fill(s[locale]));
     if (!steps.some((s) => s.includes(this.deps.contacts.hotline))) steps.push(t.t('answer.guided.helpStep', { hotline: this.deps.contacts.hotline }));
     const [main, ...rest] = entry.citations;
@@ -561,21 +561,35 @@ const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn
 const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|khong\s*\??$|ko\s*\??$|k\s*\??$|can i|can they|is it|are they|do i|does|should i|must i|may i)\b/;
 
 /**
- * An entry's verdict opens with "Có." or "Không." for the yes-or-no way of asking; asked "báo ai?"
- * or "how long?", the bare word would answer nothing, so the sentence after it leads instead.
+ * "shop làm vậy có đúng không?" / "như vậy có sai luật không?": the user asks whether what the
+ * business did is right, so a bare "Có." or "Không." answering the entry's own question would
+ * read backwards ("shop không xuất hóa đơn, đúng không?" → "Có. Người bán phải đưa hóa đơn").
  */
+const askedIfRight = /\b(co )?(dung|dung luat|hop phap|hop ly|duoc phep)( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (legal|allowed|right|ok|okay|fair|lawful)\b/;
+const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
+
+/**
+ * An entry's verdict opens with "Có." or "Không." for the yes-or-no way of asking. Asked "báo ai?"
+ * or "how long?", the bare word would answer nothing, so the sentence after it leads instead.
+ * Asked whether the business was right, an entry that backs the consumer's grievance (it offers a
+ * complaint) answers "Không đúng." / "Có, như vậy là sai." instead.
+ */
+function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: boolean, t: Translator): string {
+  const q = foldDiacritics(question).toLowerCase();
+  const bare = /^(Có|Không được|Không|Được|Yes|No)\.\s+(?=\p{Lu})/u.exec(verdict);
+  if (!bare) return verdict;
+  const rest = verdict.slice(bare[0].length);
+  if (backsConsumer && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrong')} ${rest}`;
+  if (backsConsumer && askedIfRight.test(q)) return `${t.t('answer.guided.framing.notRight')} ${rest}`;
+  if (!openQuestion.test(q) || yesNoQuestion.test(q)) return verdict;
+  return rest;
+}
+
 /** "… có được đổi không, và shop có phải đưa hóa đơn không?": two questions in one message. */
 function asksTwoThings(question: string): boolean {
   const q = foldDiacritics(question).toLowerCase();
   const asks = q.match(/\?|\b(khong|ko)\b(?=\s*(,|\.|\?|$|va\b))/g) ?? [];
   return asks.length >= 2;
-}
-
-function fitVerdictToQuestion(verdict: string, question: string): string {
-  const q = foldDiacritics(question).toLowerCase();
-  if (!openQuestion.test(q) || yesNoQuestion.test(q)) return verdict;
-  const m = /^(Có|Không|Được|Yes|No)\.\s+(\S)/u.exec(verdict);
-  return m ? verdict.slice(m[0].length - 1) : verdict;
 }
 
 function firstSentence(text: string): string {

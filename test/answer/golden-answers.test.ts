@@ -61,6 +61,12 @@ const goldens: readonly Golden[] = [
     firstCitation: ['19/2023/QH15 10'],
   },
   {
+    name: 'asked whether the business was right: the verdict says the business was not',
+    messages: ['shop online không chịu xuất hóa đơn cho tôi, bảo mua online thì không có hóa đơn, vậy có đúng không?'],
+    verdict: /^Không đúng\./u,
+    firstCitation: ['19/2023/QH15 29'],
+  },
+  {
     name: 'a story with a phone number, an amount and durations',
     messages: [
       'Chào bạn, tôi tên Lan, sđt 0912 345 678. Hôm 3/11 tôi mua cái nồi chiên không dầu 1tr250 ở cửa hàng điện máy gần nhà. Dùng được 2 tuần thì nồi phát nổ, tay tôi bị bỏng phải đi viện 3 ngày. Cửa hàng bảo lỗi của nhà sản xuất, không liên quan tới họ. Tôi có đòi bồi thường được không?',
