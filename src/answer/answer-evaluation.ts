@@ -101,8 +101,11 @@ function documentNamed(scope: string, documents: readonly CitableDocument[]): st
   for (const d of documents) {
     if (folded.includes(fold(d.citationName)) || folded.includes(fold(d.citationNameEn))) return d.id;
   }
-  const short = /(\d{1,3}\/\d{4})(?!\/)/u.exec(scope)?.[1];
-  if (short) return documents.find((d) => d.id.startsWith(`${short}/`))?.id ?? null;
+  // "Nghị định 55/2024" names a document; "01/7/2024" is a date and names none.
+  for (const m of scope.matchAll(/(?<![\d/])(\d{1,3}\/\d{4})(?!\/)/gu)) {
+    const named = documents.find((d) => d.id.startsWith(`${m[1]}/`));
+    if (named) return named.id;
+  }
   const year = /\b(?:luat|law|nghi dinh|decree)\s*(?:nam\s*)?(\d{4})\b|\b(\d{4})\s+(?:law|decree)\b/.exec(folded);
   const y = year?.[1] ?? year?.[2];
   if (y) return documents.find((d) => d.id.includes(`/${y}/`))?.id ?? null;
