@@ -13,6 +13,7 @@ import { defaultMatcherWeights, GuidanceMatcher, type MatcherWeights } from '../
 import type { Config } from '../src/config/config.ts';
 import { DialogueEngine } from '../src/dialogue/dialogue-engine.ts';
 import type { DialogueFlow } from '../src/dialogue/flow.ts';
+import { cleaningInbound, type EngineEntrance } from '../src/dialogue/inbound-text.ts';
 import { createTranslators, type Locale, type Translator } from '../src/i18n/translator.ts';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import { loadKnowledgeBase } from '../src/knowledge/knowledge-loader.ts';
@@ -57,7 +58,8 @@ export interface App {
   readonly answerer: QuestionAnswerer;
   /** Complaint intake, repository (staff console), taxonomy and provinces. */
   readonly complaints: ComplaintModule;
-  readonly engine: DialogueEngine;
+  /** The dialogue engine behind the one inbound boundary: every message's text is cleaned there. */
+  readonly engine: EngineEntrance;
   readonly store: PrismaConversationStore;
   /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
   readonly outbox: Outbox;
@@ -144,7 +146,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       knowledgeBase,
       search,
       answerer,
-      engine,
+      engine: cleaningInbound(engine),
       complaints,
       store,
       outbox: new PrismaOutbox(database.prisma),

@@ -38,9 +38,12 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.get('/:id', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     if (!id.success) return c.notFound();
-    const found = await desk.detail(id.data).catch(notFoundAsNull);
+    // ?before=<message id>: the page of older messages a long chat's page links to.
+    const before = idParam.safeParse(c.req.query('before'));
+    const found = await desk.detail(id.data, before.success ? { before: before.data } : {}).catch(notFoundAsNull);
     if (!found) return c.notFound();
-    const { item, transcript } = found;
+    // Only the latest page follows the chat (data-autorefresh): reloading a page of history would lose the reader's place.
+    const { item, transcript, older, newer } = found;
     const now = deps.clock.now();
     const session = c.get('session');
     const open = item.handoff.status !== 'closed';
@@ -54,9 +57,11 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
           ${item.handoff.firstResponseAt ? html`<dt>${t.t('staff.inbox.firstResponse')}</dt><dd>${formatDateTime(item.handoff.firstResponseAt, deps.timeZone)} · ${item.handoff.assignedTo ?? ''}</dd>` : ''}
         </dl>
       </section>
-      <ol class="transcript" data-autorefresh="chat" data-count="${transcript.length}" data-handoff="${item.handoff.id}">
+      ${older ? html`<p class="older"><a href="/staff/inbox/${item.handoff.id}?before=${older}">${t.t('staff.inbox.older')}</a></p>` : ''}
+      <ol class="transcript"${newer ? '' : html` data-autorefresh="chat" data-handoff="${item.handoff.id}"`}>
         ${transcript.map((m) => html`<li class="msg ${m.direction}"><div class="bubble">${m.text}</div><div class="at">${m.direction === 'staff' ? `${m.by ?? ''} · ` : m.direction === 'out' ? `${t.t('staff.inbox.bot')} · ` : ''}${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}
       </ol>
+      ${newer ? html`<p class="newer"><a href="/staff/inbox/${item.handoff.id}">${t.t('staff.inbox.newest')}</a></p>` : ''}
       ${open
         ? html`<form method="post" action="/staff/inbox/${item.handoff.id}/reply" class="card reply">
             ${csrfField(session)}
@@ -93,8 +98,9 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.get('/api/state', async (c) => {
     const handoff = idParam.safeParse(c.req.query('handoff'));
     if (handoff.success) {
-      const found = await desk.detail(handoff.data).catch(notFoundAsNull);
-      return found ? c.json({ messages: found.transcript.length, status: found.item.handoff.status }) : c.json({ error: 'not_found' }, 404);
+      // The latest message's id, not a count of what one page shows: a chat longer than a page still changes it.
+      const state = await desk.chatState(handoff.data).catch(notFoundAsNull);
+      return state ? c.json(state) : c.json({ error: 'not_found' }, 404);
     }
     const items = await desk.inbox();
     return c.json({ open: items.length, latest: items.reduce((max, i) => Math.max(max, i.lastMessage?.createdAt.getTime() ?? 0), 0) });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { DialogueEngine } from '../../src/dialogue/dialogue-engine.ts';
+import type { EngineEntrance } from '../../src/dialogue/inbound-text.ts';
 import type { Reply } from '../../src/dialogue/messages.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
 import type { PrismaConversationStore } from '../../src/storage/prisma-conversation-store.ts';
@@ -15,13 +15,13 @@ const messageSchema = z
   .object({
     text: z.string().max(20_000).default(''),
     choice: z.string().max(200).optional(),
-    /** Client-generated id: a retried POST is answered once. */
-    messageId: z.string().max(100).optional(),
+    /** Client-generated id: a retried POST is answered once. It becomes a stored key: no control characters. */
+    messageId: z.string().max(100).regex(/^[^\u0000-\u001f\u007f]*$/).optional(),
   })
   .strict();
 
 export interface WebChatDeps {
-  readonly engine: DialogueEngine;
+  readonly engine: Pick<EngineEntrance, 'handle'>;
   readonly store: PrismaConversationStore;
   /** Proactive messages (staff replies, reminders) for web sessions, collected by GET /updates. */
   readonly outbox?: Outbox;

@@ -21,6 +21,15 @@ export type AcceptOutcome = 'queued' | 'ignored' | 'invalid';
 
 const secretHeader = 'X-Bot-Api-Secret-Token';
 
+type ZaloMessageInbound = Extract<ReturnType<typeof toInbound>, { kind: 'message' }>;
+
+/**
+ * How long after this channel was created a message may still have been journaled by a previous
+ * version under the old key: Zalo's and this machine's clocks differ a little, and a restart may
+ * overlap the old process briefly. Short, because messages inside it cost a lookup each.
+ */
+const legacyKeyWindowMs = 2 * 60_000;
+
 /**
  * Zalo through the in-repo client: updates arrive by getUpdates long polling or a webhook, are
  * journaled, then handled one chat at a time in order (a per-chat queue that also carries the sends
@@ -33,10 +42,12 @@ export class ZaloChannel {
   private readonly working = new Set<Promise<void>>();
   private readonly loops: Array<OutboxDispatcher | PollingLoop> = [];
   private botName: string | undefined;
+  private readonly createdAt: number;
 
   constructor(private readonly options: ZaloChannelOptions) {
     this.transport = new ZaloTransport(options.client, options.translators);
     this.pipeline = createPipeline('zalo', options, this.transport);
+    this.createdAt = options.clock.now().getTime();
   }
 
   /**
@@ -53,9 +64,47 @@ export class ZaloChannel {
       this.options.logger.warn({ channel: 'zalo', event: inbound.event, reason: inbound.reason }, 'malformed Zalo message ignored');
       return 'invalid';
     }
+    const formerKey = await this.formerKey(inbound);
+    if (formerKey) {
+      // Already journaled by a previous version: processed under that key, so it is not answered twice.
+      void this.enqueue({ ...inbound, key: formerKey });
+      return 'queued';
+    }
     await this.pipeline.record([{ key: inbound.key, payload: JSON.stringify(update) }]);
     void this.enqueue(inbound);
     return 'queued';
+  }
+
+  /**
+   * Keys name the chat (`chat_id:message_id:event_name`); earlier versions journaled updates as
+   * `message_id:event_name`, and those rows must stay harmless across the upgrade:
+   * - replay (start-up and the sweep) processes an entry under the key it was journaled under, so
+   *   an owed old entry finds its own saved turn and sent count: nothing is handled or sent twice;
+   * - a redelivery of an update an earlier version journaled arrives with the new key. Before
+   *   journaling it, the old key is looked up: if it holds this chat's update, that row is the
+   *   update's (a delivered one makes this a duplicate). A row of another chat is another message
+   *   that happens to share the id, the very case the new key tells apart.
+   * Only a message sent before this channel started (plus legacyKeyWindowMs) can have been journaled
+   * by an earlier version, so only those, and messages without a date, pay for the lookup.
+   */
+  private async formerKey(inbound: ZaloMessageInbound): Promise<string | null> {
+    if (inbound.sentAt !== undefined && inbound.sentAt >= this.createdAt + legacyKeyWindowMs) return null;
+    const entry = await this.options.journal.find('zalo', inbound.legacyKey);
+    if (!entry) return null;
+    let former: ZaloMessageInbound | null;
+    try {
+      former = this.inboundOf(entry);
+    } catch {
+      former = null; // not JSON: nothing this message could be a redelivery of
+    }
+    return former?.chatId === inbound.chatId ? entry.key : null;
+  }
+
+  /** A journaled update as the message it carries; throws when the payload is not JSON. */
+  private inboundOf(entry: JournalEntry): ZaloMessageInbound | null {
+    const update = zaloUpdateSchema.safeParse(JSON.parse(entry.payload));
+    const inbound = update.success ? toInbound(update.data, this.botName) : null;
+    return inbound?.kind === 'message' ? inbound : null;
   }
 
   /** The webhook route to mount on the web server, in webhook mode. */
@@ -127,15 +176,16 @@ export class ZaloChannel {
   }
 
   private async replay(entry: JournalEntry): Promise<void> {
-    const update = zaloUpdateSchema.safeParse(JSON.parse(entry.payload));
-    const inbound = update.success ? toInbound(update.data, this.botName) : null;
-    if (inbound?.kind === 'message') return this.enqueue(inbound);
+    const inbound = this.inboundOf(entry);
+    // Under the key it was journaled with, which for an update from an earlier version is not the one
+    // toInbound builds now (see formerKey).
+    if (inbound) return this.enqueue({ ...inbound, key: entry.key });
     // Only handled messages are journaled; anything else there is settled rather than replayed forever.
     await this.pipeline.process(entry.key, '', null);
   }
 
   /** Handles a message after its chat's earlier ones; the per-chat queue is also the send queue. */
-  private enqueue(inbound: Extract<ReturnType<typeof toInbound>, { kind: 'message' }>): Promise<void> {
+  private enqueue(inbound: ZaloMessageInbound): Promise<void> {
     const done: Promise<void> = this.chats
       .run(inbound.chatId, async () => {
         try {

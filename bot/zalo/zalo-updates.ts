@@ -3,7 +3,17 @@ import { type ZaloMessage, type ZaloUpdate, zaloMessageSchema } from './zalo-sch
 
 /** What the bot does with one Zalo update. */
 export type ZaloInbound =
-  | { readonly kind: 'message'; readonly key: string; readonly chatId: string; readonly message: InboundMessage }
+  | {
+      readonly kind: 'message';
+      /** The deduplication key: `chat_id:message_id:event_name`. */
+      readonly key: string;
+      /** The key the bot journaled this update under before keys named the chat (see ZaloChannel). */
+      readonly legacyKey: string;
+      /** When the user sent it (Unix milliseconds), if Zalo says. */
+      readonly sentAt: number | undefined;
+      readonly chatId: string;
+      readonly message: InboundMessage;
+    }
   /** An event this bot does not know: ignored without error, as Zalo adds events over time. */
   | { readonly kind: 'unknown-event'; readonly event: string }
   /** A known event whose message does not have the documented shape. */
@@ -32,8 +42,12 @@ export function toInbound(update: ZaloUpdate, botName?: string): ZaloInbound {
   const userName = message.from.display_name ?? message.from.first_name;
   return {
     kind: 'message',
-    // Zalo has no update id; a redelivery repeats the message id and event.
-    key: `${message.message_id}:${update.event_name}`,
+    // Zalo has no update id; a redelivery repeats the message id and event. Message ids are only
+    // known to be unique within a chat, so the chat is part of the key: two chats' messages with
+    // the same id are two updates, not a redelivery.
+    key: `${chatId}:${message.message_id}:${update.event_name}`,
+    legacyKey: `${message.message_id}:${update.event_name}`,
+    sentAt: message.date,
     chatId,
     message: {
       channel: 'zalo',

@@ -63,5 +63,6 @@ export interface ConversationStore {
    * replies, so a crash leaves either the whole turn or none of it.
    */
   saveTurn(turn: TurnToSave): Promise<void>;
+  /** The conversation's latest `limit` messages (default 500), oldest first. */
   transcript(conversationId: string, limit?: number): Promise<TranscriptEntry[]>;
 }

@@ -2,7 +2,7 @@ import type { ChannelName } from './messages.ts';
 
 /** One platform update as received, before anything was done with it. */
 export interface JournalEntry {
-  /** The deduplication key: Telegram update_id, Zalo message_id + event name. */
+  /** The deduplication key: Telegram update_id, Zalo chat id + message_id + event name. */
   readonly key: string;
   /** The raw update (JSON), replayed through the channel after a restart. */
   readonly payload: string;
@@ -27,6 +27,8 @@ export interface InboundJournal {
   record(channel: ChannelName, entries: readonly JournalEntry[], now: Date): Promise<Set<string>>;
   /** null when the key was never journaled. */
   state(channel: ChannelName, key: string): Promise<DeliveryState | null>;
+  /** The journaled update under this key (its raw payload), or null. Not for the hot path. */
+  find(channel: ChannelName, key: string): Promise<JournalEntry | null>;
   /** Records progress after each outgoing message; `delivered` once the last one went out. */
   markSent(channel: ChannelName, key: string, sentCount: number, delivered: boolean, now: Date): Promise<void>;
   /** Journaled updates still owed a delivery, oldest first, received before `receivedBefore`. */

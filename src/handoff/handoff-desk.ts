@@ -35,6 +35,7 @@ export interface InboxItem {
 }
 
 export interface DeskMessage {
+  readonly id: string;
   readonly direction: 'in' | 'out' | 'staff';
   readonly text: string;
   readonly createdAt: Date;
@@ -43,6 +44,27 @@ export interface DeskMessage {
 }
 
 const staffPayload = z.object({ by: z.string().optional() }).catch({});
+
+/** Messages shown per page of a chat; older ones are a page away. */
+export const transcriptPageSize = 200;
+
+/** One page of a chat, oldest first. */
+export interface TranscriptPage {
+  readonly item: InboxItem;
+  readonly transcript: DeskMessage[];
+  /** The `before` that opens the page of older messages; null when this page starts the chat. */
+  readonly older: string | null;
+  /** This page was opened with `before`: newer messages follow it. */
+  readonly newer: boolean;
+}
+
+/** What tells an open chat page that it is out of date. */
+export interface ChatState {
+  readonly messages: number;
+  readonly latest: string | null;
+  readonly status: Handoff['status'];
+}
+
 export const staffReplySchema = z.string().trim().min(1).max(4000);
 
 /**
@@ -76,19 +98,54 @@ export class HandoffDesk {
     return this.db.handoff.count({ where: { status: 'waiting' } });
   }
 
-  async detail(handoffId: string): Promise<{ item: InboxItem; transcript: DeskMessage[] }> {
+  /**
+   * The hand-off and its chat's latest messages, or with `before` (a message id from `older`) the
+   * messages just before that one: a long chat opens on its newest messages, and older ones are
+   * read page by page. A `before` that is not a message of this chat opens the latest page.
+   */
+  async detail(handoffId: string, options: { before?: string; limit?: number } = {}): Promise<TranscriptPage> {
     const row = await this.db.handoff.findUnique({ where: { id: handoffId }, include: { conversation: true } });
     if (!row) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
-    const messages = await this.db.message.findMany({ where: { conversationId: row.conversationId }, orderBy: { createdAt: 'asc' }, take: 1000 });
+    const conversationId = row.conversationId;
+    const limit = options.limit ?? transcriptPageSize;
+    const cursor = options.before
+      ? await this.db.message.findFirst({ where: { id: options.before, conversationId }, select: { id: true, createdAt: true } })
+      : null;
+    // Newest first from the cursor (ties in time broken by id, the same order on every page), one
+    // more than shown to learn whether older messages exist.
+    const rows = await this.db.message.findMany({
+      where: {
+        conversationId,
+        ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+    });
+    const shown = rows.slice(0, limit).reverse();
     return {
       item: { handoff: toHandoff(row), conversation: toDeskConversation(row.conversation), lastMessage: null },
-      transcript: messages.map((m) => ({
+      transcript: shown.map((m) => ({
+        id: m.id,
         direction: m.direction === 'staff' || m.direction === 'out' ? m.direction : 'in',
         text: m.text,
         createdAt: m.createdAt,
         by: m.direction === 'staff' ? (staffPayload.parse(parse(m.payload)).by ?? null) : null,
       })),
+      older: rows.length > limit ? (shown[0]?.id ?? null) : null,
+      newer: cursor !== null,
     };
+  }
+
+  /** Changes whenever a message is added to the chat (however long it is) or the hand-off's status changes. */
+  async chatState(handoffId: string): Promise<ChatState> {
+    const row = await this.db.handoff.findUnique({ where: { id: handoffId } });
+    if (!row) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
+    const where = { conversationId: row.conversationId };
+    const [messages, latest] = await Promise.all([
+      this.db.message.count({ where }),
+      this.db.message.findFirst({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } }),
+    ]);
+    return { messages, latest: latest?.id ?? null, status: toHandoff(row).status };
   }
 
   async reply(handoffId: string, staffEmail: string, rawText: string, now: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { raw, type Sql } from '@prisma/client/runtime/client';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import {
   type DatabaseProvider,
@@ -12,6 +13,7 @@ import {
   DEFAULT_MIGRATIONS_DIRS,
   migratePostgres,
   migrateSqlite,
+  quotePostgresIdentifier,
 } from './migrator.ts';
 import { DatabaseError, redactDatabaseUrl } from './storage-errors.ts';
 
@@ -78,6 +80,21 @@ export function parseDatabaseUrl(databaseUrl: string, cwd: string = process.cwd(
   throw new DatabaseError(
     `Unsupported database URL ${redactDatabaseUrl(databaseUrl)}: expected file:<path> (SQLite) or postgresql://… (PostgreSQL).`,
   );
+}
+
+/** The PostgreSQL schema each client was opened on (`?schema=`); absent: the connection's default. */
+const clientSchemas = new WeakMap<Db, string>();
+
+/**
+ * A table name for raw SQL ($executeRaw, $queryRaw) on a client from openDatabase, qualified with
+ * its schema. Prisma qualifies the tables of its own queries (the adapter's `schema` option), but the
+ * text of a raw statement goes to the server as written and would resolve through search_path, that
+ * is to "public", whatever DATABASE_URL says. Interpolate the result: $executeRaw`UPDATE ${sqlTable(db, 'T')} …`.
+ */
+export function sqlTable(db: Db, table: string): Sql {
+  const schema = clientSchemas.get(db);
+  const name = quotePostgresIdentifier(table);
+  return raw(schema === undefined ? name : `${quotePostgresIdentifier(schema)}.${name}`);
 }
 
 // Per-connection settings, so they are applied to every connection the adapter opens. WAL lets readers
@@ -168,6 +185,7 @@ export async function openDatabase(databaseUrl: string, options: OpenDatabaseOpt
   // the same models (checked by test/storage/postgres-schema-sync.test.ts), so their APIs match; only
   // provider-specific query options (e.g. `mode: 'insensitive'`) are hidden by this view.
   const prisma = new PrismaClient({ adapter }) as unknown as Db;
+  if (target.schema !== undefined) clientSchemas.set(prisma, target.schema);
   await connectClient(prisma, description);
   return { prisma, provider: 'postgresql', migrations, close: () => prisma.$disconnect() };
 }

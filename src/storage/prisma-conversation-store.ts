@@ -109,8 +109,10 @@ export class PrismaConversationStore implements ConversationStore {
   }
 
   async transcript(conversationId: string, limit = 500): Promise<TranscriptEntry[]> {
-    const rows = await this.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: 'asc' }, take: limit });
-    return rows.map((r) => ({ direction: r.direction as TranscriptEntry['direction'], text: r.text, createdAt: r.createdAt }));
+    // The latest messages are the ones wanted (a long chat's first ones are history); read newest
+    // first up to the limit, then hand them out oldest first.
+    const rows = await this.db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    return rows.reverse().map((r) => ({ direction: r.direction as TranscriptEntry['direction'], text: r.text, createdAt: r.createdAt }));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { DeliveryState, InboundJournal, JournalEntry } from '../dialogue/inbound-journal.ts';
 import type { ChannelName } from '../dialogue/messages.ts';
-import type { Db } from './database.ts';
+import { type Db, sqlTable } from './database.ts';
 import { DatabaseError } from './storage-errors.ts';
 
 /** The journal lives in InboundUpdate, the table the engine saves each turn's replies in. */
@@ -38,15 +38,22 @@ export class PrismaInboundJournal implements InboundJournal {
     return row ? { sentCount: row.sentCount, delivered: row.deliveredAt !== null } : null;
   }
 
+  async find(channel: ChannelName, key: string): Promise<JournalEntry | null> {
+    const row = await this.db.inboundUpdate.findUnique({ where: { channel_key: { channel, key } }, select: { key: true, payload: true } });
+    return row ? { key: row.key, payload: row.payload } : null;
+  }
+
   async markSent(channel: ChannelName, key: string, sentCount: number, delivered: boolean, now: Date): Promise<void> {
     // Once per outgoing message, the hottest write of the channels: plain SQL costs a third of the
-    // query builder's CPU here (load test). Dates bind as Prisma itself stores them.
+    // query builder's CPU here (load test). Dates bind as Prisma itself stores them; the table is
+    // named with DATABASE_URL's schema, which raw SQL does not get from Prisma.
+    const table = sqlTable(this.db, 'InboundUpdate');
     const changed = delivered
       ? await this.db.$executeRaw`
-          UPDATE "InboundUpdate" SET "sentCount" = ${sentCount}, "deliveredAt" = ${now}, "updatedAt" = ${now}
+          UPDATE ${table} SET "sentCount" = ${sentCount}, "deliveredAt" = ${now}, "updatedAt" = ${now}
           WHERE "channel" = ${channel} AND "key" = ${key}`
       : await this.db.$executeRaw`
-          UPDATE "InboundUpdate" SET "sentCount" = ${sentCount}, "updatedAt" = ${now}
+          UPDATE ${table} SET "sentCount" = ${sentCount}, "updatedAt" = ${now}
           WHERE "channel" = ${channel} AND "key" = ${key}`;
     if (changed === 0) throw new DatabaseError(`no journaled ${channel} update ${key} to mark as sent`);
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
+import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.ts';
 import {
   DEFAULT_MIGRATIONS_DIRS,
   migratePostgres,
@@ -31,6 +32,7 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
   const migratedSchema = `${prefix}_migrated`;
   const expectedSchema = `${prefix}_expected`;
   const editedSchema = `${prefix}_edited`;
+  const journalSchema = `${prefix}_journal`;
   const names = readMigrations(DEFAULT_MIGRATIONS_DIRS.postgresql).map((migration) => migration.name);
   const admin = new pg.Client({ connectionString });
   let workDir: string;
@@ -42,7 +44,7 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
 
   afterAll(async () => {
     try {
-      for (const schema of [migratedSchema, expectedSchema, editedSchema]) {
+      for (const schema of [migratedSchema, expectedSchema, editedSchema, journalSchema]) {
         await admin.query(`DROP SCHEMA IF EXISTS ${quotePostgresIdentifier(schema)} CASCADE`);
       }
     } finally {
@@ -108,6 +110,28 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
       expect(found.createdAt).toBeInstanceOf(Date);
       const raw = await admin.query(`SELECT count(*)::int AS n FROM ${quotePostgresIdentifier(migratedSchema)}."Complaint"`);
       expect(raw.rows[0]).toEqual({ n: 1 });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('runs the raw SQL of src/storage in the schema DATABASE_URL names', async () => {
+    // The one raw statement today is the journal's markSent; the query builder's own statements are
+    // qualified by the adapter, raw ones only by sqlTable.
+    const database = await openDatabase(urlWithSchema(connectionString, journalSchema), { poolSize: 2 });
+    try {
+      const journal = new PrismaInboundJournal(database.prisma);
+      const t0 = new Date('2026-11-23T03:00:00Z');
+      expect(await journal.record('zalo', [{ key: 'c1:m1:message.text.received', payload: '{"n":1}' }], t0)).toEqual(new Set(['c1:m1:message.text.received']));
+      await journal.markSent('zalo', 'c1:m1:message.text.received', 1, false, t0);
+      expect(await journal.state('zalo', 'c1:m1:message.text.received')).toEqual({ sentCount: 1, delivered: false });
+      await journal.markSent('zalo', 'c1:m1:message.text.received', 2, true, new Date(t0.getTime() + 1_000));
+      expect(await journal.state('zalo', 'c1:m1:message.text.received')).toEqual({ sentCount: 2, delivered: true });
+      // Written where Prisma reads it, with the time Prisma reads back.
+      const row = await database.prisma.inboundUpdate.findFirstOrThrow({ select: { sentCount: true, deliveredAt: true, updatedAt: true } });
+      expect(row).toEqual({ sentCount: 2, deliveredAt: new Date(t0.getTime() + 1_000), updatedAt: new Date(t0.getTime() + 1_000) });
+      const raw = await admin.query(`SELECT "sentCount", "deliveredAt" IS NOT NULL AS delivered FROM ${quotePostgresIdentifier(journalSchema)}."InboundUpdate"`);
+      expect(raw.rows).toEqual([{ sentCount: 2, delivered: true }]);
     } finally {
       await database.close();
     }

@@ -29,6 +29,8 @@ describe('PrismaInboundJournal on SQLite', () => {
     expect(await journal.record('zalo', [{ key: '10', payload: '{}' }], t0)).toEqual(new Set(['10']));
     expect(await journal.state('telegram', '10')).toEqual({ sentCount: 0, delivered: false });
     expect(await journal.state('telegram', '99')).toBeNull();
+    expect(await journal.find('telegram', '11')).toEqual({ key: '11', payload: '{"n":11}' });
+    expect(await journal.find('telegram', '99')).toBeNull();
   });
 
   it('tracks parts sent, then delivery; lists what is owed oldest first, batches in update order', async () => {

@@ -87,8 +87,33 @@ describe('web chat over HTTP', () => {
     expect((await client.send(undefined, '{"text": ')).status).toBe(400);
     expect((await client.send({ text: 42 })).status).toBe(400);
     expect((await client.send({ text: 'x', admin: true })).status).toBe(400);
+    expect((await client.send({ text: 'x', messageId: 'm\u0000-1' })).status).toBe(400);
     expect((await client.send({ text: 'x'.repeat(300_000) })).status).toBe(413);
     expect(await app.db.message.count()).toBe(before);
+  });
+
+  it('answers a message with NUL and other control characters, storing the text without them', async () => {
+    const client = new ChatClient();
+    const response = await client.send({ text: 'shop\u0000 không xuất\u0008 hóa đơn\r\ncó được không', messageId: 'nul-1' });
+    expect(response.status).toBe(200);
+    expect(chatResponse.parse(await response.json()).replies[0]!.text).toMatch(/Điều 29/);
+    const conversation = await app.db.conversation.findFirstOrThrow({ where: { channel: 'web', externalId: client.cookie.split('=')[1]! } });
+    const stored = await app.db.message.findFirstOrThrow({ where: { conversationId: conversation.id, direction: 'in' } });
+    expect(stored.text).toBe('shop không xuất hóa đơn\ncó được không');
+  });
+
+  it('returns the latest 200 messages of a long conversation, oldest first', async () => {
+    const client = new ChatClient();
+    await client.chat({ text: '/start' });
+    const conversation = await app.db.conversation.findFirstOrThrow({ where: { channel: 'web', externalId: client.cookie.split('=')[1]! } });
+    const start = Date.parse('2026-11-24T00:00:00Z');
+    await app.db.message.createMany({
+      data: Array.from({ length: 1_198 }, (_, i) => ({ conversationId: conversation.id, direction: i % 2 === 0 ? 'in' : 'out', text: `tin ${String(i + 3).padStart(4, '0')}`, createdAt: new Date(start + i * 1_000) })),
+    });
+    const { messages } = await history(client.cookie);
+    expect(messages).toHaveLength(200);
+    expect(messages.map((m) => m.text)).toEqual(Array.from({ length: 200 }, (_, i) => `tin ${String(1_001 + i).padStart(4, '0')}`));
+    expect([...messages].sort((a, b) => a.at.localeCompare(b.at))).toEqual(messages);
   });
 
   it('answers bad input with a clear message, not an error', async () => {

@@ -3,7 +3,7 @@ import { ZaloChannel } from '../../../bot/zalo/zalo-channel.ts';
 import { ZaloClient } from '../../../bot/zalo/zalo-client.ts';
 import { systemClock } from '../../../src/shared/clock.ts';
 import { createChannelTestBed, freePort, type ChannelTestBed } from '../../support/channel-harness.ts';
-import { FakeZaloServer } from '../../support/fake-zalo-server.ts';
+import { FakeZaloServer, type ZaloTestUpdate } from '../../support/fake-zalo-server.ts';
 import { stateSnapshot } from '../../support/state-snapshot.ts';
 
 const citation = /Điều \d+ Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\)/;
@@ -95,6 +95,31 @@ describe('Zalo channel over real HTTP (getUpdates long polling)', () => {
     expect(server.sentTo(id)).toHaveLength(2);
   });
 
+  it('answers two chats whose messages share a message id: the key names the chat', async () => {
+    const [a, b] = [`z${++chat}`, `z${++chat}`];
+    server.enqueue(server.textUpdate(a, '/hotline', { message_id: 'shared-id-1' }));
+    server.enqueue(server.textUpdate(b, '/help', { message_id: 'shared-id-1' }));
+    const [toA] = await server.waitForSent(a, 1);
+    const [toB] = await server.waitForSent(b, 1);
+    expect(toA!.text).toContain('1800.6838');
+    expect(toB!.text.split('\n')[0]).toBe('Cách dùng:');
+    await channel.idle();
+    const keys = await bed.app.db.inboundUpdate.findMany({ where: { channel: 'zalo', key: { contains: 'shared-id-1' } }, select: { key: true, deliveredAt: true } });
+    expect(keys.map((k) => k.key).sort()).toEqual([`${a}:shared-id-1:message.text.received`, `${b}:shared-id-1:message.text.received`]);
+    expect(keys.every((k) => k.deliveredAt !== null)).toBe(true);
+  });
+
+  it('strips NUL and other control characters from the text and the sender name before storing them', async () => {
+    const id = `z${++chat}`;
+    const update = server.textUpdate(id, 'bảo hành\u0000 điện thoại\u0007 mấy tháng?\r\nxin cảm ơn\tạ');
+    server.enqueue({ ...update, message: { ...update.message, from: { id, display_name: 'Lan\u0000\u001b', is_bot: false } } });
+    await server.waitForSent(id, 1);
+    await channel.idle();
+    const conversation = await bed.app.db.conversation.findFirstOrThrow({ where: { channel: 'zalo', externalId: id }, include: { messages: { where: { direction: 'in' } } } });
+    expect(conversation.userName).toBe('Lan');
+    expect(conversation.messages.map((m) => m.text)).toEqual(['bảo hành điện thoại mấy tháng?\nxin cảm ơn\tạ']);
+  });
+
   it('replies to a photo and keeps its URL as evidence', async () => {
     const id = `z${++chat}`;
     server.enqueue({ event_name: 'message.image.received', message: { ...server.textUpdate(id, '').message, text: undefined, photo: 'https://photo.example/hoa-don.jpg' } });
@@ -164,5 +189,78 @@ describe('Zalo channel in webhook mode', () => {
     await channel.idle();
     expect(await stateSnapshot(bed.app.db)).toEqual(before);
     expect(server.sentTo(id)).toEqual([]);
+  });
+});
+
+/**
+ * Updates journaled by versions whose key was `message_id:event_name` (no chat): after the upgrade
+ * an owed one is finished under its own key, and a redelivery of one is not answered again, while a
+ * message of another chat that shares its id is answered.
+ */
+describe('Zalo channel started on a journal with keys of the earlier format', () => {
+  let bed: ChannelTestBed;
+  let server: FakeZaloServer;
+  let channel: ZaloChannel;
+  const hourAgo = Date.now() - 3_600_000;
+  const oldKey = (messageId: string) => `${messageId}:message.text.received`;
+  let delivered: ZaloTestUpdate;
+  let owed: ZaloTestUpdate;
+  let halfSent: ZaloTestUpdate;
+
+  beforeAll(async () => {
+    bed = await createChannelTestBed();
+    server = new FakeZaloServer();
+    await server.listen();
+    const t0 = new Date(hourAgo);
+    // Answered in full by the earlier version.
+    delivered = server.textUpdate('old-1', '/hotline', { message_id: 'old-msg-1', date: hourAgo });
+    await bed.journal.record('zalo', [{ key: oldKey('old-msg-1'), payload: JSON.stringify(delivered) }], t0);
+    await bed.app.engine.handle({ channel: 'zalo', externalId: 'old-1', text: '/hotline', updateKey: oldKey('old-msg-1') });
+    await bed.journal.markSent('zalo', oldKey('old-msg-1'), 1, true, t0);
+    // Journaled, then the earlier version died before handling it.
+    owed = server.textUpdate('old-2', '/hotline', { message_id: 'old-msg-2', date: hourAgo });
+    await bed.journal.record('zalo', [{ key: oldKey('old-msg-2'), payload: JSON.stringify(owed) }], t0);
+    // Handled (the turn is saved under the old key), then it died before sending.
+    halfSent = server.textUpdate('old-3', '/hotline', { message_id: 'old-msg-3', date: hourAgo });
+    await bed.journal.record('zalo', [{ key: oldKey('old-msg-3'), payload: JSON.stringify(halfSent) }], t0);
+    await bed.app.engine.handle({ channel: 'zalo', externalId: 'old-3', text: '/hotline', updateKey: oldKey('old-msg-3') });
+    channel = await startChannel(bed, server, { url: `http://127.0.0.1:${await freePort()}/zalo/webhook`, secret });
+  });
+
+  afterAll(async () => {
+    await channel?.stop();
+    await server?.close();
+    await bed?.dispose();
+  });
+
+  it('finishes what was owed under the old keys at start-up, once, without handling a message again', async () => {
+    await channel.idle();
+    expect(server.sentTo('old-1')).toEqual([]);
+    expect(server.sentTo('old-2').map((m) => m.text.split('\n')[0])).toEqual(['Bạn có thể liên hệ:']);
+    expect(server.sentTo('old-3').map((m) => m.text.split('\n')[0])).toEqual(['Bạn có thể liên hệ:']);
+    // old-3's turn was not run again: its one inbound message and one reply.
+    expect(await bed.app.db.message.count({ where: { conversation: { externalId: 'old-3' } } })).toBe(2);
+    const rows = await bed.app.db.inboundUpdate.findMany({ where: { channel: 'zalo' }, select: { key: true, deliveredAt: true } });
+    expect(rows.map((r) => r.key).sort()).toEqual([oldKey('old-msg-1'), oldKey('old-msg-2'), oldKey('old-msg-3')]);
+    expect(rows.every((r) => r.deliveredAt !== null)).toBe(true);
+  });
+
+  it('does not answer a redelivery of an update journaled under an old key', async () => {
+    await channel.idle();
+    const before = await stateSnapshot(bed.app.db);
+    for (const update of [delivered, owed, halfSent]) expect(await server.postWebhook(update)).toBe(200);
+    await channel.idle();
+    expect(server.sentTo('old-1')).toHaveLength(0);
+    expect(server.sentTo('old-2')).toHaveLength(1);
+    expect(server.sentTo('old-3')).toHaveLength(1);
+    expect(await stateSnapshot(bed.app.db)).toEqual(before);
+  });
+
+  it('answers another chat whose message has the id of an old-key update', async () => {
+    expect(await server.postWebhook(server.textUpdate('new-1', '/hotline', { message_id: 'old-msg-1', date: hourAgo }))).toBe(200);
+    const [reply] = await server.waitForSent('new-1', 1);
+    expect(reply!.text).toContain('1800.6838');
+    await channel.idle();
+    expect(await bed.journal.state('zalo', 'new-1:old-msg-1:message.text.received')).toEqual({ sentCount: 1, delivered: true });
   });
 });
