@@ -1,7 +1,14 @@
-// `npm run demo:seed`: fills a fresh database (DATABASE_URL) with a year of realistic activity, so the
-// staff console and its dashboard show meaningful figures, and prints the figures it produced:
+// `npm run demo:seed -- --demo`: fills a fresh database (DATABASE_URL) with a year of realistic activity,
+// so the staff console and its dashboard show meaningful figures, and prints the figures it produced:
 // conversations, hand-offs (answered, waiting, active), complaints across statuses, months,
-// categories, channels and provinces, and business self-assessments. Deterministic (--seed N).
+// categories, channels and provinces, and business self-assessments. Deterministic (--seed N), except
+// the two accounts' passwords, which are random and printed once.
+//
+// Guards, since one wrong DATABASE_URL would otherwise pour invented complaints into the real one:
+// nothing happens without --demo; a database holding records is refused unless it is marked as a demo
+// (then it is emptied and seeded again); the database is marked as a demo (Setting "demo"), so the
+// console shows a DEMO DATA banner on every page.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAssessmentRecord } from '../src/assessment/assessment-record.ts';
@@ -23,6 +30,8 @@ import { ProvinceDirectory } from '../src/complaints/province-directory.ts';
 import { RoutingDirectory } from '../src/complaints/routing-directory.ts';
 import { loadConfig } from '../src/config/config.ts';
 import type { ChannelName } from '../src/dialogue/messages.ts';
+import { clearDemoData, isDemoDatabase, markDemoDatabase, recordCounts } from '../src/staff/demo-database.ts';
+import { passwordProblem } from '../src/staff/password-policy.ts';
 import { programmeStats } from '../src/staff/programme-stats.ts';
 import { StaffAccounts } from '../src/staff/staff-accounts.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
@@ -88,7 +97,10 @@ interface SeedOptions {
   readonly knowledgeDir: string;
   readonly adminEmail: string;
   readonly adminPassword: string;
+  readonly agentPassword: string;
 }
+
+export const demoAgentEmail = 'nhanvien@demo.hoibvntd.vn';
 
 export interface SeedSummary {
   readonly conversations: number;
@@ -98,9 +110,19 @@ export interface SeedSummary {
 }
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummary> {
-  if ((await db.conversation.count()) > 0 || (await db.complaint.count()) > 0) {
-    throw new DemoSeedError('The database already has conversations or complaints: demo:seed fills a fresh database only (point DATABASE_URL at a new file).');
+  if (await isDemoDatabase(db)) {
+    await clearDemoData(db);
+  } else {
+    const held = Object.entries(await recordCounts(db));
+    if (held.length > 0) {
+      throw new DemoSeedError(
+        `The database holds records (${held.map(([what, n]) => `${n} ${what}`).join(', ')}) and is not marked as a demo: ` +
+          'demo:seed never mixes invented data with real data. Point DATABASE_URL at a new file.',
+      );
+    }
   }
+  // Marked before the first sample row: an interrupted seed leaves a demo database, never one that looks real.
+  await markDemoDatabase(db, options.now);
   const r = rng(options.seed);
   const dataDir = path.join(options.knowledgeDir, 'complaints');
   await seedComplaintData(db, dataDir);
@@ -110,8 +132,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const calendar = await loadWorkingCalendar(db);
   const repo = new ComplaintRepository(db);
   await new StaffAccounts(db).create({ email: options.adminEmail, password: options.adminPassword, role: 'admin' }, 'demo-seed', options.now);
-  await new StaffAccounts(db).create({ email: 'nhanvien@demo.hoibvntd.vn', password: options.adminPassword, role: 'agent' }, 'demo-seed', options.now);
-  const agents = [options.adminEmail, 'nhanvien@demo.hoibvntd.vn'];
+  await new StaffAccounts(db).create({ email: demoAgentEmail, password: options.agentPassword, role: 'agent' }, 'demo-seed', options.now);
+  const agents = [options.adminEmail, demoAgentEmail];
 
   const today = vietnamDate(options.now);
   const year = Number(today.slice(0, 4));
@@ -293,21 +315,58 @@ async function seedAssessments(db: Db, r: Rng, options: SeedOptions, year: numbe
   return count;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seed: { type: 'string', default: '2026' }, 'admin-email': { type: 'string', default: 'admin@demo.hoibvntd.vn' }, 'admin-password': { type: 'string', default: 'demo-mat-khau-2026' } } });
-  const config = loadConfig();
-  const now = new Date();
-  const database = await openDatabase(config.DATABASE_URL);
+/** A password nobody has read anywhere: a published demo password opens every demo console left on a network. */
+export function randomDemoPassword(): string {
+  for (;;) {
+    const candidate = randomBytes(15).toString('base64url');
+    if (passwordProblem(candidate) === null) return candidate;
+  }
+}
+
+export interface DemoSeedIo {
+  readonly databaseUrl: string;
+  readonly knowledgeDir: string;
+  readonly now: Date;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const usage = 'Usage: npm run demo:seed -- --demo [--seed N] [--admin-email E]\n';
+
+/** The command itself, callable from a test: returns the exit code. */
+export async function runDemoSeed(argv: readonly string[], io: DemoSeedIo): Promise<number> {
+  let values;
   try {
-    const summary = await seedDemo(database.prisma, { seed: Number(values.seed), now, knowledgeDir: config.KNOWLEDGE_DIR, adminEmail: values['admin-email']!, adminPassword: values['admin-password']! });
+    ({ values } = parseArgs({ args: [...argv], options: { demo: { type: 'boolean', default: false }, seed: { type: 'string', default: '2026' }, 'admin-email': { type: 'string', default: 'admin@demo.hoibvntd.vn' }, 'admin-password': { type: 'string' } }, strict: true }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  if (values['admin-password'] !== undefined) {
+    io.err(`--admin-password is refused: the demo accounts get random passwords, printed once, so no known password opens a demo console.\n${usage}`);
+    return 2;
+  }
+  if (!values.demo) {
+    io.err(`demo:seed writes invented complaints, chats and accounts into ${io.databaseUrl}; say --demo to confirm that this database is for a demonstration.\n${usage}`);
+    return 2;
+  }
+  const adminEmail = values['admin-email'];
+  const passwords = { admin: randomDemoPassword(), agent: randomDemoPassword() };
+  const { now } = io;
+  const database = await openDatabase(io.databaseUrl);
+  try {
+    const summary = await seedDemo(database.prisma, { seed: Number(values.seed), now, knowledgeDir: io.knowledgeDir, adminEmail, adminPassword: passwords.admin, agentPassword: passwords.agent });
     const year = Number(vietnamDate(now).slice(0, 4));
     const stats = await programmeStats(database.prisma, year, now);
-    const criteria = await loadCriteria(path.join(config.KNOWLEDGE_DIR, currentCriteriaFile));
+    const criteria = await loadCriteria(path.join(io.knowledgeDir, currentCriteriaFile));
     const programme = await programmeAggregates(database.prisma, criteria, { from: new Date(`${year}-01-01T00:00:00+07:00`), to: new Date(`${year + 1}-01-01T00:00:00+07:00`) });
     const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
     const out = [
-      `Seeded ${config.DATABASE_URL}: ${summary.conversations} conversations, ${summary.complaints} complaints, ${summary.handoffs} hand-offs, ${summary.assessments} self-assessments.`,
-      `Console: /staff — ${values['admin-email']} / ${values['admin-password']} (admin), nhanvien@demo.hoibvntd.vn (agent, same password).`,
+      `Seeded ${io.databaseUrl}: ${summary.conversations} conversations, ${summary.complaints} complaints, ${summary.handoffs} hand-offs, ${summary.assessments} self-assessments.`,
+      'The database is marked as a demo: the console shows a DEMO DATA banner on every page.',
+      'Console: /staff — passwords generated now, shown only this once:',
+      `  admin  ${adminEmail}  ${passwords.admin}`,
+      `  agent  ${demoAgentEmail}  ${passwords.agent}`,
       '',
       `Dashboard ${year} (as of ${stats.asOf}):`,
       `  requests received ${stats.total.received} (${stats.total.complaints} complaints + ${stats.total.handoffs} hand-offs)`,
@@ -319,15 +378,35 @@ async function main(): Promise<void> {
       '  by channel:  ' + stats.byChannel.map((c) => `${c.key} ${c.received}`).join(', '),
       `  self-assessments ${programme.assessments} by ${programme.businesses} businesses, average ${programme.averagePercent === null ? '—' : `${programme.averagePercent.toFixed(1)}%`}, most missed: ${programme.topGaps.slice(0, 3).map((g) => `${g.item} (${g.share}%)`).join(', ')}`,
     ];
-    process.stdout.write(`${out.join('\n')}\n`);
+    io.out(`${out.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DemoSeedError)) throw error;
+    io.err(`${error.message}\n`);
+    return 1;
   } finally {
     await database.close();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  const main = async () => {
+    const config = loadConfig();
+    return runDemoSeed(process.argv.slice(2), {
+      databaseUrl: config.DATABASE_URL,
+      knowledgeDir: config.KNOWLEDGE_DIR,
+      now: new Date(),
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+  };
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

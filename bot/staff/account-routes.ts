@@ -1,13 +1,22 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { StaffAccountError, StaffAccounts, emailSchema, passwordSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
+import { maxPasswordLength, minPasswordLength, passwordProblem, type PasswordProblem } from '../../src/staff/password-policy.ts';
+import { StaffAccountError, StaffAccounts, emailSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
 import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, page } from './view.ts';
 
-const createForm = z.object({ email: emailSchema, password: passwordSchema, role: z.enum(staffRoles) });
+// The password is checked by the policy after parsing, so the flash can say what is wrong with it.
+const createForm = z.object({ email: emailSchema, password: z.string().max(1000), role: z.enum(staffRoles) });
 const activeForm = z.object({ active: z.enum(['true', 'false']) });
-const passwordForm = z.object({ password: passwordSchema });
+const passwordForm = z.object({ password: z.string().max(1000) });
+
+/** "?error=password.tooShort": the flash key of the policy's verdict (view.ts's flashFrom reads it). */
+const problemFlash: Readonly<Record<PasswordProblem, string>> = { too_short: 'tooShort', too_long: 'tooLong', common: 'common', predictable: 'predictable' };
+const passwordError = (password: string): string | null => {
+  const problem = passwordProblem(password);
+  return problem ? `error=password.${problemFlash[problem]}` : null;
+};
 
 /** Admins create accounts, deactivate them and reset passwords; nobody deletes one (the audit log names it). */
 export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
@@ -27,13 +36,13 @@ export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
         <td>${formatDateTime(u.createdAt, deps.timeZone)}</td>
         <td class="row-actions">
           <form method="post" action="/staff/accounts/${u.id}/active">${csrfField(session)}<input type="hidden" name="active" value="${u.active ? 'false' : 'true'}"><button type="submit" class="secondary small">${u.active ? t.t('staff.accounts.deactivate') : t.t('staff.accounts.activate')}</button></form>
-          <form method="post" action="/staff/accounts/${u.id}/password">${csrfField(session)}<input type="password" name="password" minlength="10" placeholder="${t.t('staff.accounts.newPassword')}" required autocomplete="new-password"><button type="submit" class="secondary small">${t.t('staff.accounts.resetPassword')}</button></form>
+          <form method="post" action="/staff/accounts/${u.id}/password">${csrfField(session)}<input type="password" name="password" minlength="${minPasswordLength}" maxlength="${maxPasswordLength}" placeholder="${t.t('staff.accounts.newPassword')}" required autocomplete="new-password"><button type="submit" class="secondary small">${t.t('staff.accounts.resetPassword')}</button></form>
         </td></tr>`)}</tbody></table></div>
       <h2>${t.t('staff.accounts.add')}</h2>
       <form method="post" action="/staff/accounts" class="card grid-form">
         ${csrfField(session)}
         <label>${t.t('staff.accounts.email')}<input type="email" name="email" required></label>
-        <label>${t.t('staff.accounts.password')}<input type="password" name="password" minlength="10" required autocomplete="new-password"></label>
+        <label>${t.t('staff.accounts.password')}<input type="password" name="password" minlength="${minPasswordLength}" maxlength="${maxPasswordLength}" required autocomplete="new-password"></label>
         <label>${t.t('staff.accounts.role')}<select name="role"><option value="agent">${t.t('staff.role.agent')}</option><option value="admin">${t.t('staff.role.admin')}</option></select></label>
         <button type="submit">${t.t('staff.accounts.create')}</button>
       </form>`;
@@ -43,6 +52,8 @@ export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.post('/', async (c) => {
     const form = createForm.safeParse(await c.req.parseBody());
     if (!form.success) return c.redirect('/staff/accounts?error=invalidAccount', 303);
+    const weak = passwordError(form.data.password);
+    if (weak) return c.redirect(`/staff/accounts?${weak}`, 303);
     const outcome = await accounts.create(form.data, c.get('session').user.email, deps.clock.now()).then(() => 'ok=accountCreated', accountError);
     return c.redirect(`/staff/accounts?${outcome}`, 303);
   });
@@ -57,6 +68,8 @@ export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.post('/:id/password', async (c) => {
     const form = passwordForm.safeParse(await c.req.parseBody());
     if (!form.success) return c.redirect('/staff/accounts?error=weakPassword', 303);
+    const weak = passwordError(form.data.password);
+    if (weak) return c.redirect(`/staff/accounts?${weak}`, 303);
     const outcome = await accounts.resetPassword(c.req.param('id'), form.data.password, c.get('session').user.email, deps.clock.now()).then(() => 'ok=passwordReset', accountError);
     return c.redirect(`/staff/accounts?${outcome}`, 303);
   });

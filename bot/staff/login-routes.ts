@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import type { StaffSessions } from '../../src/staff/staff-sessions.ts';
+import { sessionIdleMs, type StaffSessions } from '../../src/staff/staff-sessions.ts';
 import { sameToken, sessionCookie } from './security.ts';
 import type { StaffDeps } from './staff-env.ts';
 import { formatDateTime, page } from './view.ts';
@@ -20,7 +20,7 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
   const app = new Hono();
   const t = deps.translators('vi');
 
-  const form = (c: Context, error: string | null, email = '', status: 200 | 401 | 429 = error ? 401 : 200) => {
+  const form = (c: Context, error: string | null, email = '', status: 200 | 401 | 429 = error ? 401 : 200, notice: string | null = null) => {
     const token = randomBytes(24).toString('base64url');
     setCookie(c, loginCsrfCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/staff', secure: deps.secureCookies, maxAge: 3600 });
     const body = html`<form method="post" action="/staff/login" class="card login">
@@ -29,10 +29,11 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
       <label>${t.t('staff.login.password')}<input type="password" name="password" autocomplete="current-password" required></label>
       <button type="submit">${t.t('staff.login.submit')}</button>
     </form>`;
-    return c.html(page({ t, title: t.t('staff.login.title'), session: null, body, flash: error ? { kind: 'error', text: error } : null }), status);
+    return c.html(page({ t, title: t.t('staff.login.title'), session: null, body, flash: error ? { kind: 'error', text: error } : notice ? { kind: 'ok', text: notice } : null }), status);
   };
 
-  app.get('/login', (c) => form(c, null));
+  // Sent here by the session check when 30 minutes passed without activity.
+  app.get('/login', (c) => form(c, null, '', 200, c.req.query('idle') === '1' ? t.t('staff.login.idle', { minutes: sessionIdleMs / 60_000 }) : null));
 
   app.post('/login', async (c) => {
     const parsed = loginForm.safeParse(await c.req.parseBody());

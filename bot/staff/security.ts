@@ -33,23 +33,25 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   if (!c.req.path.startsWith('/staff/assets/')) c.header('Cache-Control', 'no-store');
 };
 
-/** Pages get a redirect to the login form; files and JSON get 401, so scripts see a clear failure. */
+/**
+ * Pages get a redirect to the login form (saying so when the session went idle); files and JSON get
+ * 401, so scripts see a clear failure. Background requests (the inbox's polls under /api/, and the
+ * reload a poll triggers, marked ?refresh=auto by console.js) do not count as activity.
+ */
 export function requireSession(sessions: StaffSessions, clock: Clock): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
     const token = getCookie(c, sessionCookie);
-    const session = token ? await sessionsLookup(sessions, token, clock) : null;
-    if (!session || !token) {
+    const background = c.req.path.includes('/api/') || c.req.query('refresh') === 'auto';
+    const found = token ? await sessions.resolve(token, clock.now(), { active: !background }) : null;
+    if (!found?.ok || !token) {
       const wantsPage = c.req.method === 'GET' && !/\.(csv|pdf|json)$/.test(c.req.path) && !c.req.path.includes('/api/');
-      return wantsPage ? c.redirect('/staff/login', 303) : c.json({ error: 'unauthenticated' }, 401);
+      if (!wantsPage) return c.json({ error: 'unauthenticated' }, 401);
+      return c.redirect(found && !found.ok && found.reason === 'idle' ? '/staff/login?idle=1' : '/staff/login', 303);
     }
-    c.set('session', session);
+    c.set('session', found.session);
     c.set('sessionToken', token);
     await next();
   };
-}
-
-function sessionsLookup(sessions: StaffSessions, token: string, clock: Clock) {
-  return sessions.lookup(token, clock.now());
 }
 
 /**

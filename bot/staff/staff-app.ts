@@ -5,8 +5,10 @@ import { StaffSessions } from '../../src/staff/staff-sessions.ts';
 import { accountRoutes } from './account-routes.ts';
 import { assetRoutes } from './asset-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
+import { demoBanner } from './demo-banner.ts';
 import { inboxRoutes } from './inbox-routes.ts';
 import { loginRoutes } from './login-routes.ts';
+import { passwordRoutes } from './password-routes.ts';
 import { csrfProtection, requireSession, securityHeaders, sessionCookie } from './security.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 
@@ -26,6 +28,7 @@ export function createStaffApp(options: StaffAppOptions): Hono {
   const sessions = new StaffSessions(options.db, new LoginThrottle(options.db, options.throttle));
   const app = new Hono<StaffEnv>();
   app.use('*', securityHeaders);
+  app.use('*', demoBanner(options.db, options.translators('vi')));
   app.route('/assets', assetRoutes());
   app.route('/', loginRoutes(options, sessions));
 
@@ -39,6 +42,7 @@ export function createStaffApp(options: StaffAppOptions): Hono {
     return c.redirect('/staff/login', 303);
   });
   guarded.route('/inbox', inboxRoutes(options));
+  guarded.route('/password', passwordRoutes(options, sessions));
   guarded.route('/accounts', accountRoutes(options));
   guarded.route('/audit', auditRoutes(options));
   for (const section of options.sections ?? []) guarded.route(section.path, section.app);

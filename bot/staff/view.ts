@@ -40,6 +40,7 @@ export function page(spec: PageSpec): Html {
       </nav>
       <form method="post" action="/staff/logout" class="logout">
         ${csrfField(session)}<span class="who">${session.user.email} · ${t.t(`staff.role.${session.user.role}`)}</span>
+        <a href="/staff/password">${t.t('staff.password.link')}</a>
         <button type="submit" class="link">${t.t('staff.logout')}</button>
       </form>`
     : '';

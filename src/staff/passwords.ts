@@ -1,7 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
 
-export const minPasswordLength = 10;
-
 // Argon2id with OWASP's baseline (19 MiB, 2 passes): memory-hard, and about 20 ms here, so a login
 // stays quick while a stolen table stays expensive to crack.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

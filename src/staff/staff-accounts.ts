@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../storage/database.ts';
 import { auditWrite } from './audit-log.ts';
-import { hashPassword, minPasswordLength } from './passwords.ts';
+import { passwordProblem } from './password-policy.ts';
+import { hashPassword } from './passwords.ts';
 
 export const staffRoles = ['admin', 'agent'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -15,7 +16,11 @@ export interface StaffUser {
 }
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
-export const passwordSchema = z.string().min(minPasswordLength, `at least ${minPasswordLength} characters`).max(200);
+/** The policy of password-policy.ts; the issue's message is the problem's code (callers translate it). */
+export const passwordSchema = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { problem } });
+});
 export const newStaffSchema = z.object({ email: emailSchema, password: passwordSchema, role: z.enum(staffRoles) });
 export type NewStaff = z.infer<typeof newStaffSchema>;
 

@@ -2,11 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../storage/database.ts';
 import { auditWrite } from './audit-log.ts';
 import type { LoginThrottle } from './login-throttle.ts';
-import { decoyHash, verifyPassword } from './passwords.ts';
+import { passwordProblem, type PasswordProblem } from './password-policy.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { toStaffUser, type StaffUser } from './staff-accounts.ts';
 
 /** A working day and then some; staff log in again each morning. */
 export const sessionLifetimeMs = 12 * 60 * 60_000;
+/** A console left alone this long (a laptop left open, then lost or borrowed) asks for the password again. */
+export const sessionIdleMs = 30 * 60_000;
+// Last-seen is written at most once a minute, not on every request: the idle limit holds to the minute.
+const touchEveryMs = 60_000;
 
 export interface StaffSession {
   readonly user: StaffUser;
@@ -17,6 +22,14 @@ export interface StaffSession {
 export type LoginResult =
   | { readonly ok: true; readonly token: string; readonly session: StaffSession }
   | { readonly ok: false; readonly reason: 'invalid' | 'throttled'; readonly retryAt?: Date };
+
+/** Why a cookie no longer opens the console: the login page says so when it was idleness. */
+export type SessionLookup = { readonly ok: true; readonly session: StaffSession } | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'idle' };
+
+export type PasswordChangeResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'wrong_current' | 'mismatch' | 'unchanged' | PasswordProblem }
+  | { readonly ok: false; readonly reason: 'throttled'; readonly retryAt?: Date };
 
 // The cookie carries a random token; the table keeps only its hash, so a copy of the database cannot
 // be used to take over a session.
@@ -49,19 +62,39 @@ export class StaffSessions {
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
     await this.db.$transaction([
-      this.db.staffSession.create({ data: { id: sessionId(token), userId: row.id, csrfToken, createdAt: now, expiresAt } }),
-      // Expired sessions are swept on every login rather than by a timer nobody watches.
-      this.db.staffSession.deleteMany({ where: { expiresAt: { lt: now } } }),
+      this.db.staffSession.create({ data: { id: sessionId(token), userId: row.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now } }),
+      // Expired and idle sessions are swept on every login rather than by a timer nobody watches.
+      this.db.staffSession.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - sessionIdleMs) } }] } }),
       auditWrite(this.db, { actor: email, action: 'staff.login', detail: { ip } }, now),
     ]);
     return { ok: true, token, session: { user: toStaffUser(row), csrfToken, expiresAt } };
   }
 
   async lookup(token: string, now: Date): Promise<StaffSession | null> {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    const row = await this.db.staffSession.findUnique({ where: { id: sessionId(token) }, include: { user: true } });
-    if (!row || row.expiresAt <= now || !row.user.active) return null;
-    return { user: toStaffUser(row.user), csrfToken: row.csrfToken, expiresAt: row.expiresAt };
+    const found = await this.resolve(token, now, { active: true });
+    return found.ok ? found.session : null;
+  }
+
+  /**
+   * The session a cookie names, if it is neither past its 12 hours nor idle for 30 minutes. `active`
+   * says the request shows the person at work and moves last-seen on; the console's background polls
+   * pass false, so an inbox left open on an unattended laptop still times out.
+   */
+  async resolve(token: string, now: Date, { active }: { active: boolean }): Promise<SessionLookup> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
+    const id = sessionId(token);
+    const row = await this.db.staffSession.findUnique({ where: { id }, include: { user: true } });
+    if (!row || !row.user.active) return { ok: false, reason: 'unknown' };
+    if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
+    if (now.getTime() - row.lastSeenAt.getTime() >= sessionIdleMs) {
+      // Ended for good on the server: the cookie cannot be revived, even by a clock that goes back.
+      await this.db.staffSession.deleteMany({ where: { id } });
+      return { ok: false, reason: 'idle' };
+    }
+    if (active && now.getTime() - row.lastSeenAt.getTime() >= touchEveryMs) {
+      await this.db.staffSession.updateMany({ where: { id }, data: { lastSeenAt: now } });
+    }
+    return { ok: true, session: { user: toStaffUser(row.user), csrfToken: row.csrfToken, expiresAt: row.expiresAt } };
   }
 
   async logout(token: string, actor: string, now: Date): Promise<void> {
@@ -69,5 +102,34 @@ export class StaffSessions {
       this.db.staffSession.deleteMany({ where: { id: sessionId(token) } }),
       auditWrite(this.db, { actor, action: 'staff.logout' }, now),
     ]);
+  }
+
+  /**
+   * A signed-in person changes their own password. The current one is asked again (a session left open
+   * is not enough) and a wrong one counts as a failed login for the throttle; the other sessions of the
+   * account end, this one stays.
+   */
+  async changePassword(token: string, input: { current: string; next: string; repeat: string }, ip: string, now: Date): Promise<PasswordChangeResult> {
+    const row = await this.db.staffSession.findUnique({ where: { id: sessionId(token) }, include: { user: true } });
+    if (!row) return { ok: false, reason: 'wrong_current' };
+    const { email } = row.user;
+    const verdict = await this.throttle.check(email, ip, now);
+    if (!verdict.allowed) return { ok: false, reason: 'throttled', ...(verdict.retryAt ? { retryAt: verdict.retryAt } : {}) };
+    if (!(await verifyPassword(row.user.passwordHash, input.current))) {
+      await this.throttle.record(email, ip, false, now);
+      await auditWrite(this.db, { actor: email, action: 'staff.password.change.failed', target: email, detail: { ip } }, now);
+      return { ok: false, reason: 'wrong_current' };
+    }
+    if (input.next !== input.repeat) return { ok: false, reason: 'mismatch' };
+    const problem = passwordProblem(input.next);
+    if (problem) return { ok: false, reason: problem };
+    if (input.next === input.current) return { ok: false, reason: 'unchanged' };
+    const passwordHash = await hashPassword(input.next);
+    await this.db.$transaction([
+      this.db.staffUser.update({ where: { id: row.userId }, data: { passwordHash } }),
+      this.db.staffSession.deleteMany({ where: { userId: row.userId, id: { not: row.id } } }),
+      auditWrite(this.db, { actor: email, action: 'staff.password.change', target: email, detail: { ip } }, now),
+    ]);
+    return { ok: true };
   }
 }

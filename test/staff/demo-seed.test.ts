@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoSeedError, seedDemo } from '../../scripts/demo-seed.ts';
+import { seedDemo } from '../../scripts/demo-seed.ts';
 import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
+import { isDemoDatabase } from '../../src/staff/demo-database.ts';
 import { programmeStats } from '../../src/staff/programme-stats.ts';
 import { knowledgeDir } from '../support/knowledge.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
@@ -16,8 +17,8 @@ afterAll(async () => {
 });
 
 describe('demo:seed', () => {
-  it('fills a fresh database with a year of activity the dashboard can show, and refuses a used one', { timeout: 120_000 }, async () => {
-    const options = { seed: 7, now, knowledgeDir, adminEmail: 'admin@demo.vn', adminPassword: 'demo-password-1' };
+  it('fills a fresh database with a year of activity the dashboard can show, and marks it as a demo', { timeout: 120_000 }, async () => {
+    const options = { seed: 7, now, knowledgeDir, adminEmail: 'admin@demo.vn', adminPassword: 'demo-password-1', agentPassword: 'demo-password-2' };
     const summary = await seedDemo(database.prisma, options);
     expect(summary.complaints).toBeGreaterThan(200);
     expect(summary.assessments).toBeGreaterThan(10);
@@ -33,6 +34,8 @@ describe('demo:seed', () => {
     expect((await new ComplaintRepository(database.prisma).list({ limit: 500 })).total).toBe(summary.complaints);
     expect(await database.prisma.complaint.count({ where: { anonymised: true } })).toBe(1);
     expect(await database.prisma.auditLog.count({ where: { action: 'privacy.erase' } })).toBe(1);
-    await expect(seedDemo(database.prisma, options)).rejects.toThrow(DemoSeedError);
+    // It is marked as a demo (the console's banner, and the one kind of database it may seed again);
+    // refusing real data is tested in test/security/demo-seed-guards.test.ts.
+    expect(await isDemoDatabase(database.prisma)).toBe(true);
   });
 });

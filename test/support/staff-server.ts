@@ -6,6 +6,7 @@ import type { Clock } from '../../src/shared/clock.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { Db } from '../../src/storage/database.ts';
+import { openTempDatabase, type TempDatabase } from './temp-database.ts';
 
 export const adminLogin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
 export const agentLogin = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-2026!' };
@@ -58,4 +59,26 @@ export class StaffClient {
     await this.page('/staff/login');
     return this.post('/staff/login', credentials);
   }
+}
+
+/** A staff console on a temporary database per test, with a clock the test moves; hooks registered by the caller's describe. */
+export interface StaffServerFixture {
+  readonly database: TempDatabase;
+  readonly server: RunningServer;
+  now: Date;
+}
+
+export function useStaffServer(beforeEachHook: (fn: () => Promise<void>) => void, afterEachHook: (fn: () => Promise<void>) => void, options: Partial<StaffAppOptions> = { throttle: { perEmailAndIp: 3, perIp: 20, windowMs: 15 * 60_000 } }): StaffServerFixture {
+  const fixture = { now: new Date('2026-11-23T10:00:00+07:00') } as { database: TempDatabase; server: RunningServer; now: Date };
+  const clock: Clock = { now: () => fixture.now };
+  beforeEachHook(async () => {
+    fixture.now = new Date('2026-11-23T10:00:00+07:00');
+    fixture.database = await openTempDatabase();
+    fixture.server = await startStaffServer(fixture.database.prisma, clock, options);
+  });
+  afterEachHook(async () => {
+    await fixture.server.close();
+    await fixture.database.dispose();
+  });
+  return fixture;
 }
