@@ -52,7 +52,9 @@ export const configSchema = z
 
     /** Hotline and association contacts shown when the bot cannot help. */
     HOTLINE_NATIONAL: z.string().default('1800.6838'),
-    PROVINCE_NAME: z.string().default('Bình Dương'),
+    // A province that exists after the 2025 merger (Bình Dương, the old default, is now part of
+    // Thành phố Hồ Chí Minh), and the one whose plan's targets the console reports against.
+    PROVINCE_NAME: z.string().default('Khánh Hòa'),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
