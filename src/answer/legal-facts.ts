@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { LegalTimeline } from '../knowledge/legal-timeline.ts';
+import { calendarDay, type LegalTimeline } from '../knowledge/legal-timeline.ts';
 
 /** The answers' view of the timeline: what to search, and what a former text's status is. */
 export interface LegalFacts {
@@ -24,11 +24,11 @@ export function legalFactsOf(knowledgeBase: KnowledgeBase): LegalFacts {
   return {
     searchableOn: (day) => timeline.searchableOn(day),
     formerTextsOn: (day) => {
-      const replaced = timeline.successions().filter((s) => s.cutOver <= isoDay(day) && knowledgeBase.document(s.replaced) !== undefined);
+      const replaced = timeline.successions().filter((s) => s.cutOver <= calendarDay(day) && knowledgeBase.document(s.replaced) !== undefined);
       return [...new Set(replaced.map((s) => knowledgeBase.document(s.replaced)!.metadata.id))];
     },
     cutOverOf: (docId) => timeline.successorOf(docId)?.cutOver ?? null,
-    latestCutOver: (day) => timeline.successions().filter((s) => s.cutOver <= isoDay(day)).at(-1)?.cutOver ?? null,
+    latestCutOver: (day) => timeline.successions().filter((s) => s.cutOver <= calendarDay(day)).at(-1)?.cutOver ?? null,
     transitionalOf: (docId) => {
       const successor = timeline.successorOf(docId);
       const law = successor ? timeline.lawOf(successor.by) : undefined;
@@ -39,9 +39,4 @@ export function legalFactsOf(knowledgeBase: KnowledgeBase): LegalFacts {
       return { doc: law.id, article: article.number, ...(clause === undefined ? {} : { clause }) };
     },
   };
-}
-
-function isoDay(day: Date): string {
-  // Vietnam's calendar (UTC+7, no daylight saving), as the timeline reads days.
-  return new Date(day.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
