@@ -12,10 +12,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp, type App } from '../bot/app.ts';
-import { loadConfig } from '../src/config/config.ts';
-import { fixedClock } from '../src/shared/clock.ts';
-import { silentLogger } from '../src/shared/logger.ts';
+import type { App } from '../bot/app.ts';
+import { composerApp } from './composer-app.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } }, strict: true });
 const rounds = Math.max(1, Number(values.rounds) || 5);
@@ -32,10 +30,7 @@ for (const file of ['dev-questions.jsonl', 'extra-questions.jsonl']) {
 }
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bvntd-bench-answers-'));
-async function app(composer: 'guided' | 'extractive'): Promise<App> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: `file:${path.join(tmp, `${composer}.db`)}`, ANSWER_COMPOSER: composer, LLM_BASE_URL: '', LLM_MODEL: '', LOG_LEVEL: 'silent' });
-  return createApp({ config, logger: silentLogger, clock: fixedClock(now) });
-}
+const app = (composer: 'guided' | 'extractive'): Promise<App> => composerApp(composer, tmp, now);
 
 async function time(task: (q: string) => Promise<unknown>): Promise<number[]> {
   for (const q of questions) await task(q); // warm-up round, not counted

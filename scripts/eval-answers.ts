@@ -14,10 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerMetrics, loadAnswerQuestions, scoreAnswer, type AnswerMetrics, type AnswerQuestion, type AnswerScore } from '../src/answer/answer-evaluation.ts';
-import { loadConfig } from '../src/config/config.ts';
-import { fixedClock } from '../src/shared/clock.ts';
-import { silentLogger } from '../src/shared/logger.ts';
-import { createApp, type App } from '../bot/app.ts';
+import type { App } from '../bot/app.ts';
+import { composerApp } from './composer-app.ts';
 
 const { values } = parseArgs({
   options: {
@@ -47,11 +45,7 @@ interface Run {
 }
 
 async function replay(composer: 'guided' | 'extractive'): Promise<Run> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: `file:${path.join(tmp, `${composer}.db`)}`, ANSWER_COMPOSER: composer, LLM_BASE_URL: '', LLM_MODEL: '', LOG_LEVEL: 'silent' });
-  const app: App = await createApp({
-    config,
-    logger: silentLogger,
-    clock: fixedClock(new Date(values.now)),
+  const app: App = await composerApp(composer, tmp, new Date(values.now), {
     ...(values.tuning ? { answerTuning: JSON.parse(values.tuning) } : {}),
     ...(values.matcher ? { matcherWeights: JSON.parse(values.matcher) } : {}),
   });

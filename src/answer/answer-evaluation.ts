@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { normaliseDocId } from '../knowledge/knowledge-base.ts';
+import { hasVietnameseLetters } from '../text/language.ts';
 import { foldDiacritics } from '../text/vietnamese-unicode.ts';
 
 /**
@@ -114,7 +115,6 @@ function documentNamed(scope: string, documents: readonly CitableDocument[]): st
 
 export function scoreAnswer(q: AnswerQuestion, reply: ReplySeen, defaultDoc: string, documents: readonly CitableDocument[] = []): AnswerScore {
   const text = reply.text;
-  const folded = fold(text);
   const first = firstSentence(text);
   const firstFolded = fold(first);
   const early = fold(text.slice(0, 300));
@@ -151,7 +151,6 @@ export function scoreAnswer(q: AnswerQuestion, reply: ReplySeen, defaultDoc: str
     length: text.length,
     firstCitation: cites[0] ? `${cites[0].doc}#${cites[0].article}` : null,
   };
-  void folded;
 }
 
 export interface AnswerMetrics {
@@ -214,6 +213,6 @@ function firstSentences(text: string, n: number): string {
 function isEnglish(text: string): boolean {
   const words = text.match(/[\p{L}]+/gu) ?? [];
   if (words.length === 0) return false;
-  const marked = words.filter((w) => /[ăâđêôơưạảãáàấầẩẫậắằẳẵặẹẻẽéèếềểễệịỉĩíìọỏõóòốồổỗộớờởỡợụủũúùứừửữựỵỷỹýỳ]/i.test(w)).length;
+  const marked = words.filter(hasVietnameseLetters).length;
   return marked / words.length < 0.1;
 }

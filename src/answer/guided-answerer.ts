@@ -1,13 +1,14 @@
 import type { GuidanceMatcher, EntryMatch } from '../guidance/guidance-matcher.ts';
 import type { AnswerEntry, ClarifyEntry, GuidanceCitation, GuidanceEntry, OutOfScopeEntry } from '../guidance/guidance-schema.ts';
 import type { GuidanceSet } from '../guidance/guidance-loader.ts';
-import { legalIssueOf } from '../guidance/legal-issue.ts';
+import { legalIssueOf, type LegalIssue } from '../guidance/legal-issue.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { CitationRef } from '../knowledge/citation.ts';
 import { normaliseDocId, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { PassageSearch, SearchHit } from '../retrieval/search-types.ts';
-import { detectLanguage } from '../text/language.ts';
+import { detectLanguage, hasVietnameseLetters } from '../text/language.ts';
 import type { Lexicon } from '../text/lexicon.ts';
+import { foldedWords } from '../text/tokenizer.ts';
 import { foldDiacritics } from '../text/vietnamese-unicode.ts';
 import type { AnswerOption, AnswerRequest, QaAnswer, QaContext, QuestionAnswerer } from './answer-types.ts';
 import { citationText, type CitedProvision } from './citation-text.ts';
@@ -114,19 +115,25 @@ export class GuidedAnswerer implements QuestionAnswerer {
       if (picked) return this.fromEntry(picked, { ...request, question: `${context.lastQuestion} ${request.question}` }, locale, []);
     }
     const followUp = context && isFollowUp(request.question) ? context : null;
-    const query = this.queryVector(request.question, followUp);
+    // The question is read once: its legal issue, its own terms (a follow-up's new words alone), and
+    // whether it speaks of a consumer dealing.
+    const issue = legalIssueOf(request.question);
+    const own = this.deps.matcher.terms(issue.text || request.question);
+    const questionDealing = this.inConsumerDealing(request.question);
+    const query = this.queryVector(issue, own, followUp);
     const combined = followUp ? `${request.question} ${followUp.lastQuestion}` : request.question;
-    const clauses = await this.deps.search.search(legalIssueOf(combined).text || combined, { k: 8, docIds: this.deps.facts.searchableOn(request.now) });
+    const searchText = followUp ? legalIssueOf(combined).text || combined : issue.text || combined;
+    const clauses = await this.deps.search.search(searchText, { k: 8, docIds: this.deps.facts.searchableOn(request.now) });
     // Whether the question is outside consumer law is decided on the phrasings alone: the clauses
     // retrieval finds for "bị cho nghỉ việc … bồi thường" agree with a compensation entry only
     // because they share a word. Among consumer entries, agreement with the law then counts.
-    const raw = this.preferAnswers(this.deps.matcher.rank(query, 12), request.question);
-    const dealing = this.inConsumerDealing(request.question) || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
+    const raw = this.preferAnswers(this.deps.matcher.rank(query, 12), issue, questionDealing);
+    const dealing = questionDealing || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
     if (!dealing && (raw[0] === undefined || (raw[0].entry.kind !== 'out_of_scope' && raw[0].score < this.tuning.outsideWeakScore))) {
       return this.outsideConsumerLaw(request, locale);
     }
     let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
-    if (followUp?.entryId) ranked = this.followUpRanking(ranked, { ...request, question: request.question }, followUp.entryId);
+    if (followUp?.entryId) ranked = this.followUpRanking(ranked, request, own, followUp.entryId);
     const best = this.resolveClarify(ranked[0], ranked);
     if (best && best.score >= this.tuning.entryThreshold) {
       const second = this.secondIssue(ranked, best, asksTwoThings(request.question));
@@ -185,9 +192,8 @@ export class GuidedAnswerer implements QuestionAnswerer {
    * The question's terms, the sentences that ask counted twice; a follow-up weighs its new words
    * above the earlier question, so "còn nếu mua online thì sao?" is about buying online.
    */
-  private queryVector(question: string, followUp: QaContext | null): TermVector {
-    const issue = legalIssueOf(question);
-    const vector = this.deps.matcher.terms(issue.text || question);
+  private queryVector(issue: LegalIssue, own: ReadonlyMap<string, number>, followUp: QaContext | null): TermVector {
+    const vector = new Map(own);
     for (const q of issue.questions) addInto(vector, this.deps.matcher.terms(q), this.tuning.questionWeight);
     if (followUp) {
       scale(vector, this.tuning.followUpNewWeight);
@@ -202,12 +208,12 @@ export class GuidedAnswerer implements QuestionAnswerer {
    * borrower's contacts is harassment, not a private debt). A clarifying entry asks for a missing
    * fact, which a story or a detailed question has usually given.
    */
-  private preferAnswers(ranked: EntryMatch[], question: string): EntryMatch[] {
-    const detailed = legalIssueOf(question).text.split(/\s+/).length > this.tuning.clarifyMaxWords;
+  private preferAnswers(ranked: EntryMatch[], issue: LegalIssue, dealing: boolean): EntryMatch[] {
+    const detailed = issue.text.split(/\s+/).length > this.tuning.clarifyMaxWords;
     const candidates = detailed ? ranked.filter((m) => m.entry.kind !== 'clarify') : ranked;
     const best = candidates[0];
     // No word of a consumer dealing at all, and an out-of-scope matter close behind: that matter it is.
-    if (best && best.entry.kind !== 'out_of_scope' && !this.inConsumerDealing(question)) {
+    if (best && best.entry.kind !== 'out_of_scope' && !dealing) {
       const outside = candidates.slice(1, 3).find((m) => m.entry.kind === 'out_of_scope' && m.score >= best.score * this.tuning.outsideDealingRatio);
       if (outside) return [outside, ...candidates.filter((m) => m !== outside)];
     }
@@ -218,7 +224,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
   }
 
   private inConsumerDealing(question: string): boolean {
-    const words = ` ${foldedWordsOf(question).join(' ')} `;
+    const words = ` ${foldedWords(question).join(' ')} `;
     return this.consumerWords.some((w) => words.includes(` ${w} `));
   }
 
@@ -229,14 +235,13 @@ export class GuidedAnswerer implements QuestionAnswerer {
    * when they match it clearly better than the entry already given. A consumer question's follow-up
    * is never turned away as out of scope.
    */
-  private followUpRanking(ranked: EntryMatch[], request: AnswerRequest, previousId: string): EntryMatch[] {
-    const question = request.question;
+  private followUpRanking(ranked: EntryMatch[], request: AnswerRequest, newWords: ReadonlyMap<string, number>, previousId: string): EntryMatch[] {
     const consumer = ranked.filter((m) => m.entry.kind !== 'out_of_scope');
     const previous = consumer.find((m) => m.entry.id === previousId) ?? this.asMatch(previousId);
     const keep = () => (previous ? [previous, ...consumer.filter((m) => m.entry.id !== previousId)] : consumer);
     // A date before a cut-over changes which law applies, not the situation.
     if (this.beforeCutOver(request)) return keep();
-    const alone = this.deps.matcher.rank(this.deps.matcher.terms(legalIssueOf(question).text || question), 12).filter((m) => m.entry.kind === 'answer');
+    const alone = this.deps.matcher.rank(newWords, 12).filter((m) => m.entry.kind === 'answer');
     const previousAlone = alone.find((m) => m.entry.id === previousId)?.score ?? 0;
     const other = alone.find((m) => m.entry.id !== previousId);
     if (!other || other.score < this.tuning.followUpSwitch || other.score < previousAlone * 1.5) return keep();
@@ -430,10 +435,10 @@ export class GuidedAnswerer implements QuestionAnswerer {
   private pickClarifyOption(entryId: string, reply: string): GuidanceEntry | null {
     const entry = this.deps.guidance.byId(entryId);
     if (!entry || entry.kind !== 'clarify') return null;
-    const words = new Set(foldedWordsOf(reply));
+    const words = new Set(foldedWords(reply));
     let best: { id: string; score: number } | null = null;
     for (const option of entry.options) {
-      const label = new Set([...foldedWordsOf(option.label.vi), ...foldedWordsOf(option.label.en)]);
+      const label = new Set([...foldedWords(option.label.vi), ...foldedWords(option.label.en)]);
       let score = 0;
       for (const w of label) if (w.length > 1 && words.has(w)) score += 1;
       if (score > 0 && (!best || score > best.score)) best = { id: option.entry, score };
@@ -532,10 +537,10 @@ export class GuidedAnswerer implements QuestionAnswerer {
     if (clause === null) return undefined;
     const points = this.deps.knowledgeBase.article(docId, article)?.clauses.find((c) => c.number === clause)?.points ?? [];
     if (points.length === 0) return undefined;
-    const words = new Set(foldedWordsOf(question).filter((w) => w.length > 2));
+    const words = new Set(foldedWords(question).filter((w) => w.length > 2));
     let best: { letter: string; score: number } | null = null;
     for (const p of points) {
-      const score = foldedWordsOf(p.text).filter((w) => words.has(w)).length;
+      const score = foldedWords(p.text).filter((w) => words.has(w)).length;
       if (score > 0 && (!best || score > best.score)) best = { letter: p.letter, score };
     }
     return best?.letter;
@@ -600,7 +605,7 @@ function firstSentence(text: string): string {
 
 function topicOf(entry: AnswerEntry, locale: Locale): string {
   // Phrasings are written in both languages; the first one in the reader's language names the topic.
-  const english = entry.phrasings.find((p) => !/[ăâđêôơưạảãáàấầẩẫậắằẳẵặẹẻẽéèếềểễệịỉĩíìọỏõóòốồổỗộớờởỡợụủũúùứừửữựỵỷỹýỳ]/i.test(p) && /\b(the|my|i|is|can|what|how|a)\b/i.test(p));
+  const english = entry.phrasings.find((p) => !hasVietnameseLetters(p) && /\b(the|my|i|is|can|what|how|a)\b/i.test(p));
   return (locale === 'en' ? english : undefined) ?? entry.phrasings[0]!;
 }
 
@@ -629,12 +634,6 @@ function scale(vector: TermVector, factor: number): void {
   for (const [t, w] of vector) vector.set(t, w * factor);
 }
 
-function foldedWordsOf(text: string): string[] {
-  return foldDiacritics(text)
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 function mostCitedDocument(entries: readonly GuidanceEntry[]): string | undefined {
   const counts = new Map<string, number>();

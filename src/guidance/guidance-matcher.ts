@@ -42,7 +42,7 @@ export const defaultMatcherWeights: MatcherWeights = { best: 0.5, second: 0.25, 
  * many entries share ("mua", "hàng") weigh little; the words that tell situations apart weigh most.
  */
 export class GuidanceMatcher {
-  private readonly indexed: readonly IndexedEntry[];
+  private readonly entries: readonly GuidanceEntry[];
   private readonly idf: ReadonlyMap<string, number>;
   private readonly unknownIdf: number;
   /**
@@ -68,7 +68,8 @@ export class GuidanceMatcher {
     const n = Math.max(1, entries.length);
     this.idf = new Map([...df].map(([term, count]) => [term, Math.log(1 + n / count)]));
     this.unknownIdf = Math.log(1 + n) * weights.unknownTerm;
-    this.indexed = raw.map(({ entry, vectors }) => {
+    // The weighted vectors are only needed to fill the postings; the index keeps nothing else.
+    const indexed: IndexedEntry[] = raw.map(({ entry, vectors }) => {
       const phrasings = vectors.map(({ text, vector }) => {
         const weighted = this.weigh(vector);
         return { text, vector: weighted, norm: norm(weighted) };
@@ -82,7 +83,8 @@ export class GuidanceMatcher {
       if (!list) this.postings.set(term, (list = { phrasings: [], phrasingWeights: [], entries: [], entryWeights: [] }));
       return list;
     };
-    this.indexed.forEach((item, e) => {
+    this.entries = entries;
+    indexed.forEach((item, e) => {
       for (const p of item.phrasings) {
         if (p.norm === 0) continue;
         const index = this.phrasingEntry.length;
@@ -103,13 +105,13 @@ export class GuidanceMatcher {
     });
   }
 
-  /** The entries ranked for a question whose terms are given (see `vectorOf`), best first. */
+  /** The entries ranked for a question whose terms are given (see `terms`), best first. */
   rank(query: TermVector, limit = 5): EntryMatch[] {
     const q = this.weigh(query);
     const qNorm = norm(q);
     if (qNorm === 0) return [];
     const phrasingScores = new Float64Array(this.phrasingEntry.length);
-    const centroidScores = new Float64Array(this.indexed.length);
+    const centroidScores = new Float64Array(this.entries.length);
     for (const [term, w] of q) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -117,9 +119,9 @@ export class GuidanceMatcher {
       for (let i = 0; i < list.phrasings.length; i++) phrasingScores[list.phrasings[i]!]! += qw * list.phrasingWeights[i]!;
       for (let i = 0; i < list.entries.length; i++) centroidScores[list.entries[i]!]! += qw * list.entryWeights[i]!;
     }
-    const best = new Float64Array(this.indexed.length);
-    const second = new Float64Array(this.indexed.length);
-    const bestPhrasing = new Int32Array(this.indexed.length).fill(-1);
+    const best = new Float64Array(this.entries.length);
+    const second = new Float64Array(this.entries.length);
+    const bestPhrasing = new Int32Array(this.entries.length).fill(-1);
     phrasingScores.forEach((score, i) => {
       const e = this.phrasingEntry[i]!;
       if (score > best[e]!) {
@@ -128,9 +130,10 @@ export class GuidanceMatcher {
       } else if (score > second[e]!) second[e] = score;
     });
     const matches: EntryMatch[] = [];
-    this.indexed.forEach((item, e) => {
+    this.entries.forEach((entry, e) => {
       const score = this.weights.best * best[e]! + this.weights.second * second[e]! + this.weights.centroid * centroidScores[e]!;
-      if (score > 0) matches.push({ entry: item.entry, score, phrasing: bestPhrasing[e]! >= 0 ? this.phrasingText[bestPhrasing[e]!]! : (item.phrasings[0]?.text ?? '') });
+      // A centroid shares its terms with some phrasing, so a scoring entry always has a best phrasing.
+      if (score > 0) matches.push({ entry, score, phrasing: this.phrasingText[bestPhrasing[e]!] ?? '' });
     });
     return matches.sort((a, b) => b.score - a.score).slice(0, limit);
   }

@@ -7,6 +7,11 @@ export type TextLanguage = 'vi' | 'en';
 /** Letters only Vietnamese writes: one of them settles the question. */
 const vietnameseLetters = /[ăâđêôơưạảãáàấầẩẫậắằẳẵặẹẻẽéèếềểễệịỉĩíìọỏõóòốồổỗộớờởỡợụủũúùứừửữựỵỷỹýỳ]/i;
 
+/** Whether the text has a letter only Vietnamese writes (an accent, đ, ơ, ư …). */
+export function hasVietnameseLetters(text: string): boolean {
+  return vietnameseLetters.test(text);
+}
+
 /**
  * Syllables that are Vietnamese typed without accents or teencode and are not English words
  * ("ko", "dc", "mua", "hang"). Words both languages spell alike ("can", "do", "the", "ban") are
