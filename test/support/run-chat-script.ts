@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { runScript } from '../../bot/cli/script-mode.ts';
-import type { Clock } from '../../src/shared/clock.ts';
+import { SettableClock } from '../../src/shared/clock.ts';
 import { projectRoot } from './knowledge.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
@@ -34,19 +34,6 @@ export async function runChatScript(lines: readonly string[], options: { now?: s
     return parseScriptOutput(stdout.split('\n').filter((l) => l !== ''));
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** A clock that script replays set to their `--now`, like the command's option. */
-export class SettableClock implements Clock {
-  private at = new Date('2026-11-23T03:00:00Z');
-
-  set(at: string | Date): void {
-    this.at = new Date(at);
-  }
-
-  now(): Date {
-    return new Date(this.at.getTime());
   }
 }
 
