@@ -162,7 +162,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
       const category = r.weighted(categoryWeights);
       const issue = r.pick(taxonomy.all().filter((x) => x.categoryCode === category));
       const record = await complaintFor(r, issue, createdAt, filedDay, calendar.addWorkingDays.bind(calendar), routing, provinceDirectory);
-      const conversationId = await conversation(record.channel, createdAt, record.consumer.name, [
+      const conversationId = await conversation(record.channel, createdAt, record.consumer.name ?? '', [
         ['in', '/khieunai', -6],
         ['out', 'Bạn kể giúp tôi chuyện gì đã xảy ra nhé.', -6],
         ['in', record.narrative, -5],
@@ -260,6 +260,7 @@ async function complaintFor(
     applicableLaw: applicableLaw(purchaseDate),
     suggestedAgency: agency.agency,
     consent: { shareWithBusiness: r.chance(0.85), shareWithAgency: r.chance(0.55) },
+    handling: 'negotiation',
     deadlines: { acknowledgeBy: addWorkingDays(filedDay, 3), negotiateBy: addWorkingDays(filedDay, 7) },
   };
 }

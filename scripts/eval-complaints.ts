@@ -112,7 +112,7 @@ function fromRecord(r: ComplaintRecord, letterSent: boolean): ObservedRecord {
     email: r.consumer.email,
     province: r.consumer.province,
     category: r.category,
-    fraud: record.handling !== undefined ? record.handling === 'fraud' : r.category === 'lua-dao' && !letterSent,
+    fraud: record.handling !== undefined ? record.handling === 'fraud_report' : r.category === 'lua-dao' && !letterSent,
     legalBasis: r.legalBasis,
     applicableLaw: r.applicableLaw,
   };

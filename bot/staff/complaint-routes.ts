@@ -145,9 +145,9 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
             ${row(t.t('staff.complaint.platform'), r.business.platform)}
             ${row(t.t('staff.complaint.product'), r.product)}
             ${row(t.t('staff.complaints.category'), `${categoryLabel(r.category)} › ${issueLabel(r.issue)}`)}
-            ${row(t.t('staff.complaint.purchaseDate'), formatIsoDay(r.purchaseDate))}
-            ${row(t.t('staff.complaint.amount'), `${r.amountVnd.toLocaleString('vi-VN')} đ`)}
-            ${row(t.t('staff.complaint.purchaseChannel'), t.t(`staff.purchaseChannel.${r.purchaseChannel}`))}
+            ${row(t.t('staff.complaint.purchaseDate'), r.purchaseDate ? formatIsoDay(r.purchaseDate) : null)}
+            ${row(t.t('staff.complaint.amount'), r.amountVnd !== null ? `${r.amountVnd.toLocaleString('vi-VN')} đ` : null)}
+            ${row(t.t('staff.complaint.purchaseChannel'), r.purchaseChannel ? t.t(`staff.purchaseChannel.${r.purchaseChannel}`) : null)}
             ${row(t.t('staff.complaint.desired'), r.desiredResolution.map((d) => t.t(`staff.resolution.${d}`)).join(', '))}
           </dl></section>
           <section class="card"><h2>${t.t('staff.complaint.narrative')}</h2><p class="narrative">${r.narrative}</p></section>

@@ -4,9 +4,18 @@ import { platforms } from './extract-platform.ts';
 import { resolutions } from './extract-resolution.ts';
 import { purchaseChannels } from './infer-purchase-channel.ts';
 
-/** What the bot asks for, one at a time, in this order. "contact" is a phone number or an e-mail. */
+/**
+ * What the bot asks for, one at a time, in this order. "contact" is a phone number or an e-mail.
+ * Only the story is needed to file; the rest is asked for and may be skipped ("không rõ", "bỏ qua"):
+ * a complaint without the amount is still a complaint, and refusing it would lose the consumer.
+ */
 export const requiredFields = ['narrative', 'product', 'businessName', 'purchaseDate', 'amountVnd', 'purchaseChannel', 'desiredResolution', 'consumerName', 'contact', 'province'] as const;
 export type RequiredField = (typeof requiredFields)[number];
+
+/** Without these the complaint says nothing; they cannot be skipped. */
+export const essentialFields: readonly RequiredField[] = ['narrative'];
+/** Worth a second try before skipping: a letter needs an addressee and a thing to be about. */
+export const importantFields: readonly RequiredField[] = ['product', 'businessName'];
 
 /** The complaint being collected; everything optional until the summary. */
 export const draftSchema = z.object({
@@ -31,8 +40,10 @@ export type Draft = z.infer<typeof draftSchema>;
 
 export const emptyDraft = (): Draft => draftSchema.parse({});
 
-export function missingFields(d: Draft): RequiredField[] {
+/** The fields still to ask for: empty and not skipped by the consumer. */
+export function missingFields(d: Draft, skipped: readonly RequiredField[] = []): RequiredField[] {
   return requiredFields.filter((f) => {
+    if (skipped.includes(f)) return false;
     switch (f) {
       case 'narrative':
         return d.narrative.trim() === '';

@@ -1,13 +1,13 @@
 import type { ChannelName } from '../dialogue/messages.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { PassageSearch } from '../retrieval/search-types.ts';
-import { missingFields, type Draft } from './complaint-draft.ts';
+import type { Draft } from './complaint-draft.ts';
 import { ComplaintRequestError } from './complaint-errors.ts';
 import { complaintRecordSchema, type ComplaintRecord } from './complaint-record.ts';
 import { newComplaintReference } from './complaint-reference.ts';
 import type { ComplaintRepository, StoredComplaint } from './complaint-repository.ts';
 import type { ComplaintTaxonomy } from './complaint-taxonomy.ts';
-import { applicableLaw, findLegalBasis } from './legal-basis.ts';
+import { applicableLaw, currentLawId, findLegalBasis } from './legal-basis.ts';
 import { vietnamDate } from './local-date.ts';
 import type { ProvinceDirectory } from './province-directory.ts';
 import type { RoutingDirectory } from './routing-directory.ts';
@@ -38,14 +38,18 @@ export const negotiateWorkingDays = 7;
  * Turns a complete draft into the record: classification, legal basis from retrieval, applicable
  * law, suggested agency from the routing directory, deadlines in working days; then stores it.
  */
-export async function fileComplaint(deps: FilingDeps, input: { draft: Draft; consent: Consent; channel: ChannelName; conversationId: string; now: Date }): Promise<StoredComplaint> {
-  const { draft, consent, now } = input;
-  const missing = missingFields(draft);
-  if (missing.length > 0) throw new ComplaintRequestError(`The complaint still misses ${missing.join(', ')}`, 'invalid_input');
+export async function fileComplaint(
+  deps: FilingDeps,
+  input: { draft: Draft; consent: Consent; channel: ChannelName; conversationId: string; now: Date; handling: ComplaintRecord['handling'] },
+): Promise<StoredComplaint> {
+  const { draft, consent, now, handling } = input;
+  if (draft.narrative.trim() === '') throw new ComplaintRequestError('A complaint needs the story of what happened', 'invalid_input');
   const story = `${draft.product ?? ''}. ${draft.narrative}`;
-  const issue = deps.taxonomy.classify(story);
+  const classified = deps.taxonomy.classify(story);
+  // A scam is filed as one whatever else the story mentions, so it is routed to the right agency.
+  const issue = handling === 'fraud_report' ? deps.taxonomy.asFraud(classified) : classified;
   const filedOn = vietnamDate(now);
-  const purchaseDate = draft.purchaseDate!;
+  const purchaseDate = draft.purchaseDate;
   const legalBasis = await findLegalBasis(deps, issue, draft.narrative, { date: purchaseDate, channel: draft.purchaseChannel });
   const province = deps.provinces.fullName(draft.province ?? '') ?? deps.provinces.lookup(deps.defaultProvince)?.fullName ?? deps.defaultProvince;
   const agency = await deps.routing.suggest(issue.routing, filedOn, province);
@@ -67,8 +71,10 @@ export async function fileComplaint(deps: FilingDeps, input: { draft: Draft; con
     desiredResolution: draft.desiredResolution,
     evidence: draft.evidence,
     legalBasis,
-    applicableLaw: applicableLaw(purchaseDate),
+    // Without a date the purchase is taken as recent: the law in force, which the consumer can correct.
+    applicableLaw: purchaseDate ? applicableLaw(purchaseDate) : currentLawId,
     suggestedAgency: agency.agency,
+    handling,
     consent,
     deadlines: {
       acknowledgeBy: calendar.addWorkingDays(filedOn, acknowledgeWorkingDays),

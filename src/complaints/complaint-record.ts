@@ -34,33 +34,41 @@ export const complaintRecordSchema = z
     channel: z.enum(channelNames),
     createdAt: z.iso.datetime({ offset: true }),
     consumer: z.object({
-      name: z.string().min(1),
+      // Everything but the story may be left out: a consumer who will not give a name still has a
+      // complaint, and the chat itself is a way to reach them.
+      name: z.string().min(1).nullable(),
       phone: z.string().regex(/^0\d{9,10}$/).nullable(),
       email: z.email().nullable(),
       province: z.string().min(1).nullable(),
     }),
     business: z.object({
-      name: z.string().min(1),
+      name: z.string().min(1).nullable(),
       address: z.string().min(1).nullable(),
       platform: z.enum(platforms).nullable(),
     }),
-    product: z.string().min(1),
+    product: z.string().min(1).nullable(),
     category: z.string().min(1),
     issue: z.string().min(1),
-    purchaseDate: isoDay,
-    amountVnd: z.number().int().positive(),
-    purchaseChannel: z.enum(purchaseChannels),
+    purchaseDate: isoDay.nullable(),
+    amountVnd: z.number().int().positive().nullable(),
+    purchaseChannel: z.enum(purchaseChannels).nullable(),
     narrative: z.string().min(1),
-    desiredResolution: z.array(z.enum(resolutions)).min(1),
+    /** As the consumer chose them, the main one first. */
+    desiredResolution: z.array(z.enum(resolutions)),
     evidence: z.array(evidenceSchema),
     legalBasis: z.array(legalRefSchema).min(1),
     applicableLaw: z.enum(['19/2023/QH15', '59/2010/QH12']),
     suggestedAgency: z.string().min(1),
+    /**
+     * "negotiation": a dispute with a business, answered by a negotiation letter and its deadlines.
+     * "fraud_report": the "seller" took the money and vanished; a matter for the police, the bank and
+     * the platform, filed with the agency for the record. Older records were all negotiations.
+     */
+    handling: z.enum(['negotiation', 'fraud_report']).default('negotiation'),
     consent: z.object({ shareWithBusiness: z.boolean(), shareWithAgency: z.boolean() }),
     deadlines: z.object({ acknowledgeBy: isoDay, negotiateBy: isoDay }),
   })
-  .strict()
-  .refine((r) => r.consumer.phone !== null || r.consumer.email !== null, { message: 'a phone number or an email is required', path: ['consumer'] });
+  .strict();
 
 export type ComplaintRecord = z.infer<typeof complaintRecordSchema>;
 export type LegalRef = z.infer<typeof legalRefSchema>;

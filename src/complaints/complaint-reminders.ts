@@ -50,8 +50,8 @@ export async function runComplaintReminders(deps: ReminderDeps): Promise<Reminde
       const r = complaint.record;
       const text = t.t(`complaint.reminder.${kind}`, {
         reference: r.reference,
-        product: r.product,
-        business: r.business.name,
+        product: r.product ?? t.t('complaint.letter.unnamedProduct'),
+        business: r.business.name ?? t.t('complaint.letter.unnamedBusiness'),
         acknowledgeBy: formatVietnameseDate(r.deadlines.acknowledgeBy),
         negotiateBy: formatVietnameseDate(r.deadlines.negotiateBy),
         agency: r.suggestedAgency,
@@ -69,7 +69,9 @@ export async function runComplaintReminders(deps: ReminderDeps): Promise<Reminde
 
 /** Which reminder, if any, is owed today. */
 export function reminderDue(complaint: StoredComplaint, today: string): 'acknowledge' | 'negotiate' | null {
-  const { status, deadlines } = complaint.record;
+  const { status, deadlines, handling } = complaint.record;
+  // A scam has no business to wait for: the consumer was sent to the police and the bank instead.
+  if (handling === 'fraud_report') return null;
   const reminded = complaint.remindedAt ? vietnamDate(complaint.remindedAt) : null;
   if (deadlines.negotiateBy < today) return reminded === null || reminded <= deadlines.negotiateBy ? 'negotiate' : null;
   if (deadlines.acknowledgeBy < today && unacknowledged.includes(status) && reminded === null) return 'acknowledge';

@@ -151,6 +151,27 @@ export class ComplaintRepository {
     }
   }
 
+  /**
+   * The consumer says a complaint filed as a scam is about a real business: it becomes a
+   * negotiation, with its letter and deadlines, and the change is on the complaint's history.
+   */
+  async treatAsNegotiation(reference: string, input: { actor: string; now: Date }): Promise<StoredComplaint> {
+    const current = await this.get(reference);
+    if (!current) throw new ComplaintRequestError(`No complaint ${reference}`, 'not_found');
+    if (current.record.handling === 'negotiation') return current;
+    const record = complaintRecordSchema.parse({ ...current.record, handling: 'negotiation' });
+    try {
+      const row = await this.db.$transaction(async (tx) => {
+        await tx.complaint.update({ where: { id: current.id }, data: { record: JSON.stringify(record), updatedAt: input.now } });
+        await tx.complaintEvent.create({ data: { complaintId: current.id, fromStatus: record.status, toStatus: record.status, actor: input.actor, note: 'handling: fraud_report -> negotiation', createdAt: input.now } });
+        return tx.complaint.findUniqueOrThrow({ where: { id: current.id } });
+      });
+      return toStored(row);
+    } catch (error) {
+      throw new ComplaintStorageError(`Cannot change the handling of ${reference}`, { cause: error });
+    }
+  }
+
   /** Complaints still awaiting the business whose acknowledgement deadline is before `today`. */
   async awaitingReminder(today: string, statuses: readonly ComplaintStatus[]): Promise<StoredComplaint[]> {
     const rows = await this.query(() =>

@@ -33,23 +33,25 @@ export function provinceText(t: Translator, province: string, former: string | n
   return former ? `${province} (${t.t('complaint.formerly', { name: former })})` : province;
 }
 
-/** The summary shown before filing; every required field is present when it is called. */
+/** The summary shown before filing; what the consumer skipped reads "chưa rõ", never a blank. */
 export function summaryText(t: Translator, d: Draft): string {
+  const unknown = t.t('complaint.summary.unknown');
+  const or = (value: string | null | undefined) => (value ? value : unknown);
   const contact = [d.phone, d.email].filter(Boolean).join(', ');
-  const business = [d.businessName, d.platform ? `(${d.platform})` : null, d.businessAddress ? `— ${d.businessAddress}` : null].filter(Boolean).join(' ');
+  const business = [or(d.businessName), d.platform ? `(${d.platform})` : null, d.businessAddress ? `— ${d.businessAddress}` : null].filter(Boolean).join(' ');
   const narrative = d.narrative.length > 400 ? `${d.narrative.slice(0, 400)}…` : d.narrative;
   return [
     t.t('complaint.summary.title'),
-    t.t('complaint.summary.consumer', { name: d.consumerName ?? '', contact, province: provinceText(t, d.province ?? '', d.provinceFormer) }),
+    t.t('complaint.summary.consumer', { name: or(d.consumerName), contact: or(contact), province: d.province ? provinceText(t, d.province, d.provinceFormer) : unknown }),
     t.t('complaint.summary.business', { business }),
-    t.t('complaint.summary.product', { product: d.product ?? '' }),
+    t.t('complaint.summary.product', { product: or(d.product) }),
     t.t('complaint.summary.purchase', {
-      date: dateText(t, d.purchaseDate ?? '', d.purchaseDateApproximate),
-      amount: formatVnd(d.amountVnd ?? 0),
-      channel: t.t(`complaint.channel.${d.purchaseChannel}`),
+      date: d.purchaseDate ? dateText(t, d.purchaseDate, d.purchaseDateApproximate) : unknown,
+      amount: d.amountVnd ? formatVnd(d.amountVnd) : unknown,
+      channel: d.purchaseChannel ? t.t(`complaint.channel.${d.purchaseChannel}`) : unknown,
     }),
     t.t('complaint.summary.narrative', { narrative }),
-    t.t('complaint.summary.resolution', { resolution: d.desiredResolution.map((r) => t.t(`complaint.resolution.${r}`)).join(', ') }),
+    t.t('complaint.summary.resolution', { resolution: d.desiredResolution.length > 0 ? d.desiredResolution.map((r) => t.t(`complaint.resolution.${r}`)).join(', ') : unknown }),
     d.evidence.length > 0 ? t.t('complaint.summary.evidence', { count: d.evidence.length }) : t.t('complaint.summary.noEvidence'),
     '',
     t.t('complaint.summary.confirm'),

@@ -25,6 +25,8 @@ const taxonomyFileSchema = z.object({
   transitional: refSchema,
   channelArticles: z.record(z.enum(purchaseChannels), z.array(z.number().int().positive())),
   fallbackIssue: z.string(),
+  /** The issue a story the bot reads as a scam is filed under, whatever else it mentions. */
+  fraudIssue: z.string(),
   categories: z.array(z.object({ code: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), issues: z.array(issueSchema).min(1) })).min(1),
 });
 
@@ -54,6 +56,7 @@ interface CompiledIssue extends ComplaintIssue {
 export class ComplaintTaxonomy {
   private readonly issues: readonly CompiledIssue[];
   private readonly fallback: CompiledIssue;
+  private readonly fraud: CompiledIssue;
   readonly procedural: readonly ProceduralRef[];
   readonly transitional: ProceduralRef;
   /** Articles specific to how the purchase was made (remote sales: Điều 37-39, door-to-door: 43-44...). */
@@ -77,6 +80,9 @@ export class ComplaintTaxonomy {
     const fallback = this.issues.find((i) => i.code === data.fallbackIssue);
     if (!fallback) throw new ComplaintDataError(`taxonomy: fallbackIssue "${data.fallbackIssue}" is not an issue code`);
     this.fallback = fallback;
+    const fraud = this.issues.find((i) => i.code === data.fraudIssue);
+    if (!fraud) throw new ComplaintDataError(`taxonomy: fraudIssue "${data.fraudIssue}" is not an issue code`);
+    this.fraud = fraud;
     this.procedural = data.procedural;
     this.transitional = data.transitional;
     this.channelArticles = data.channelArticles;
@@ -104,6 +110,11 @@ export class ComplaintTaxonomy {
       if (!best || score > best.score) best = { issue, score };
     }
     return best?.issue ?? this.fallback;
+  }
+
+  /** The classified issue when it already is a scam, else the taxonomy's fraud issue. */
+  asFraud(classified: ComplaintIssue): ComplaintIssue {
+    return classified.categoryCode === this.fraud.categoryCode ? classified : this.fraud;
   }
 
   issue(code: string): ComplaintIssue | undefined {

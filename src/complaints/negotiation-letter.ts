@@ -9,6 +9,7 @@ import type { ComplaintTaxonomy } from './complaint-taxonomy.ts';
 import { formatVnd } from './money-format.ts';
 import { vietnamDate } from './local-date.ts';
 import { previousLawId } from './legal-basis.ts';
+import { accountSentences } from './letter-account.ts';
 
 export interface LetterContext {
   readonly knowledgeBase: KnowledgeBase;
@@ -41,19 +42,21 @@ export interface NegotiationLetter {
 
 export function composeLetter(record: ComplaintRecord, ctx: LetterContext): NegotiationLetter {
   const { t } = ctx;
-  const business = record.business.platform ? t.t('complaint.letter.toPlatform', { business: record.business.name, platform: record.business.platform }) : record.business.name;
+  const name = record.business.name ?? t.t('complaint.letter.unnamedBusiness');
+  const business = record.business.platform ? t.t('complaint.letter.toPlatform', { business: name, platform: record.business.platform }) : name;
   const addressee = record.business.address ? t.t('complaint.letter.toAddress', { business, address: record.business.address }) : business;
   const issue = ctx.taxonomy.issue(record.issue);
-  const amount = formatVnd(record.amountVnd);
   const filed = vietnamDate(new Date(record.createdAt));
   const [year, month, day] = filed.split('-');
   const basis = record.legalBasis.map((ref) => {
     const doc = ctx.knowledgeBase.document(ref.doc);
     return doc ? formatCitation({ ...ref, section: null }, doc.metadata) : `Điều ${ref.article} (${ref.doc})`;
   });
+  const account = accountSentences(record.narrative);
   const facts = [
-    t.t('complaint.letter.facts', { date: formatVietnameseDate(record.purchaseDate), product: record.product, business: record.business.name, channel: t.t(`complaint.letter.channel.${record.purchaseChannel}`), amount }),
-    t.t('complaint.letter.story', { narrative: record.narrative }),
+    purchaseSentence(record, t, name),
+    ...(issue ? [t.t('complaint.letter.problem', { issue: issue.label.toLocaleLowerCase('vi') })] : []),
+    ...(account.length > 0 ? [t.t('complaint.letter.account', { account: account.join(' ') })] : []),
     record.evidence.length > 0 ? t.t('complaint.letter.evidence', { count: record.evidence.length, reference: record.reference }) : t.t('complaint.letter.noEvidence'),
     ...(record.applicableLaw === previousLawId ? [t.t('complaint.letter.transitional')] : []),
   ];
@@ -61,13 +64,15 @@ export function composeLetter(record: ComplaintRecord, ctx: LetterContext): Nego
     ...(record.consumer.phone ? [[t.t('complaint.letter.phoneLabel'), record.consumer.phone] as const] : []),
     ...(record.consumer.email ? [[t.t('complaint.letter.emailLabel'), record.consumer.email] as const] : []),
   ];
+  const consumer = record.consumer.name ?? '';
+  const amount = record.amountVnd !== null ? formatVnd(record.amountVnd) : t.t('complaint.letter.amountPaid');
   return {
     title: t.t('complaint.letter.title'),
     heading: [t.t('complaint.letter.nation'), t.t('complaint.letter.motto'), t.t('complaint.letter.placeDate', { place: ctx.place, day: day!, month: Number(month), year: year! })],
-    subject: t.t('complaint.letter.subject', { issue: issue?.label ?? record.issue, product: record.product }),
+    subject: t.t('complaint.letter.subject', { issue: issue?.label ?? record.issue, product: record.product ?? name }),
     addressee: t.t('complaint.letter.to', { business: addressee }),
     parties: [
-      [t.t('complaint.letter.consumerLabel'), record.consumer.name],
+      [t.t('complaint.letter.consumerLabel'), consumer || t.t('complaint.letter.nameBlank')],
       ...contact,
       ...(record.consumer.province ? [[t.t('complaint.letter.provinceLabel'), record.consumer.province] as const] : []),
       [t.t('complaint.letter.referenceLabel'), record.reference],
@@ -77,13 +82,23 @@ export function composeLetter(record: ComplaintRecord, ctx: LetterContext): Nego
     factsHeading: t.t('complaint.letter.factsHeading'),
     facts,
     requestHeading: t.t('complaint.letter.requestHeading'),
-    requestLead: t.t('complaint.letter.request', { business: record.business.name }),
+    // Several requests are the consumer's order of preference ("trả tiền, không thì đổi"), said so.
+    requestLead: t.t(record.desiredResolution.length > 1 ? 'complaint.letter.requestInOrder' : 'complaint.letter.request', { business: name }),
     requests: record.desiredResolution.map((r) => t.t(`complaint.letter.want.${r}`, { amount })),
-    closing: [t.t('complaint.letter.deadlines', { business: record.business.name }), t.t('complaint.letter.nextSteps')],
-    signature: [t.t('complaint.letter.signature'), t.t('complaint.letter.signHint'), record.consumer.name],
+    closing: [t.t('complaint.letter.deadlines', { business: name }), t.t('complaint.letter.nextSteps')],
+    signature: [t.t('complaint.letter.signature'), t.t('complaint.letter.signHint'), consumer],
     footer: t.t('complaint.letter.footer', { reference: record.reference }),
     fileName: t.t('complaint.letter.fileName', { reference: record.reference }),
   };
+}
+
+/** "Ngày 12/10/2026, tôi mua giày da nam của X theo hình thức …, số tiền …": only the parts on record. */
+function purchaseSentence(record: ComplaintRecord, t: Translator, business: string): string {
+  const bought = record.product ? t.t('complaint.letter.fact.bought', { product: record.product, business }) : t.t('complaint.letter.fact.dealt', { business });
+  const how = record.purchaseChannel ? ` ${t.t('complaint.letter.fact.channel', { channel: t.t(`complaint.letter.channel.${record.purchaseChannel}`) })}` : '';
+  const paid = record.amountVnd !== null ? `, ${t.t('complaint.letter.fact.amount', { amount: formatVnd(record.amountVnd) })}` : '';
+  const sentence = `${bought}${how}${paid}`;
+  return record.purchaseDate ? t.t('complaint.letter.fact.on', { date: formatVietnameseDate(record.purchaseDate), sentence }) : `${sentence.charAt(0).toLocaleUpperCase('vi')}${sentence.slice(1)}.`;
 }
 
 /** The letter as plain text, for channels and for copying into a shop's chat. */

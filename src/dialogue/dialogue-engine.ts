@@ -7,6 +7,7 @@ import type { ConversationSnapshot, ConversationStore, ConversationUpdate } from
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from './flow.ts';
 import type { EngineResult, InboundMessage, Reply, ReplyOption } from './messages.ts';
 import { hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
 
 /** Longer messages are read up to this length; people paste whole stories, not books. */
 export const maxInputLength = 4000;
@@ -129,7 +130,13 @@ export class DialogueEngine {
       if (talk === 'cancel' && !current.silencesBot) {
         return this.done(notes, [{ text: this.t(conversation).t('core.cancelled'), options: this.menu(conversation) }], { state: 'idle', stateData: {} });
       }
-      return this.withNotes(notes, this.fromFlow(current, await current.handle(ctx(conversation), message)));
+      const turn = await current.handle(ctx(conversation), message);
+      if (turn.release) {
+        const idle = { ...conversation, state: 'idle', stateData: {} };
+        const next = await this.route(idle, message, now);
+        return { ...next, replies: [...turn.replies, ...next.replies], update: { state: 'idle', stateData: {}, ...next.update } };
+      }
+      return this.withNotes(notes, this.fromFlow(current, turn));
     }
 
     if (message.choice) return this.withNotes(notes, await this.onChoice(conversation, message, ctx));
@@ -317,11 +324,20 @@ export class DialogueEngine {
 }
 
 /** "2" (or "2.") answers the second option last offered, on channels without buttons. */
+/**
+ * A typed number ("2") or a button's own label typed as text ("Cần sửa") picks that option: on
+ * channels without buttons, and for people who type what they read.
+ */
 function resolveNumberedChoice(message: InboundMessage, offered: readonly ReplyOption[]): InboundMessage {
   if (message.choice || offered.length === 0) return message;
   const m = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(message.text);
-  const option = m ? offered[Number(m[1]) - 1] : undefined;
+  const typed = labelKey(message.text);
+  const option = m ? offered[Number(m[1]) - 1] : typed ? offered.find((o) => labelKey(o.label) === typed) : undefined;
   return option ? { ...message, choice: option.id } : message;
+}
+
+function labelKey(text: string): string {
+  return foldDiacritics(text.normalize('NFC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function asQaContext(value: unknown): QaContext | null {

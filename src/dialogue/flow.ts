@@ -19,6 +19,11 @@ export interface FlowTurn {
   /** "idle" ends the flow; otherwise "<flow>.<step>" with the flow's own working data. */
   readonly state: string;
   readonly stateData?: unknown;
+  /**
+   * The message is not for this flow after all (a question after a complaint was filed): the flow
+   * ends with `replies` shown first, and the engine handles the message as if the chat were idle.
+   */
+  readonly release?: boolean;
 }
 
 /** A record a conversation produced (a complaint, a self-assessment), as listed by script mode. */

@@ -103,3 +103,93 @@ describe('the complaint flow in the engine', () => {
     expect(away.text).toMatch(/Đã bỏ bản khiếu nại đang soạn dở/);
   });
 });
+
+describe('questions, corrections and endings as people answer them', () => {
+  /** Tells a full story and reaches the summary. */
+  const toSummary = async (id: string) => {
+    await say(id, '/khieunai Hôm qua tôi mua nồi chiên ở cửa hàng Gia Dụng Minh Anh giá 1tr2, dùng 2 lần thì hỏng, muốn đổi cái khác hoặc sửa chữa');
+    let summary = await say(id, 'Tôi tên Lê Thu Hà, sđt 0903123456, ở Khánh Hòa');
+    if (!/Tóm tắt/.test(summary.text)) summary = await say(id, '', { choice: 'complaint.channel.in_store' });
+    expect(summary.text).toMatch(/Tóm tắt khiếu nại/);
+    return summary;
+  };
+  const stateOf = async (id: string) => {
+    const c = await app.store.findOrCreate('telegram', id, undefined, new Date());
+    return { state: c.state, data: c.stateData as { asked?: string; skipped?: string[]; draft?: Record<string, unknown> } };
+  };
+
+  it('asks a question at most twice, the second time differently with Skip, then moves on', async () => {
+    const first = await say('twice', '/khieunai Shop lừa tôi, hàng nhận về không giống hình, muốn hoàn tiền');
+    expect(first.text).toMatch(/sản phẩm hoặc dùng dịch vụ gì/);
+    expect(first.replies.at(-1)?.options?.map((o) => o.id)).toContain('complaint.skip');
+    const second = await say('twice', 'ừ');
+    expect(second.text).toMatch(/Vài chữ là đủ/);
+    const third = await say('twice', 'đúng');
+    expect(third.text).toMatch(/bỏ qua mục này/);
+    expect((await stateOf('twice')).data.asked).not.toBe('product');
+  });
+
+  it('skips an optional question on "không rõ" and files without it', async () => {
+    await say('skip', '/khieunai Tuần trước tôi mua tai nghe ở shop Âm Thanh Số trên Shopee giá 450k, một bên không nghe, muốn hoàn tiền');
+    let reply = await say('skip', 'không rõ');
+    for (let i = 0; i < 6 && !/Tóm tắt/.test(reply.text); i++) reply = await say('skip', 'không rõ');
+    expect(reply.text).toMatch(/Người khiếu nại: chưa rõ — chưa rõ — chưa rõ/);
+    await say('skip', 'đúng rồi');
+    const filed = await say('skip', 'chỉ lưu');
+    const [record] = await app.engine.records(filed.conversationId);
+    expect(record?.data).toMatchObject({ consumer: { name: null, phone: null, email: null, province: null }, amountVnd: 450000, business: { name: 'Âm Thanh Số', platform: 'Shopee' } });
+  });
+
+  it('takes "bên bán là X", "sai số điện thoại, đúng là …" and "bỏ yêu cầu …" at the summary, and shows it again', async () => {
+    await toSummary('fix');
+    const seller = await say('fix', 'bên bán là Điện Gia Dụng Minh Anh Nha Trang');
+    expect(seller.text).toMatch(/Bên bán: Điện Gia Dụng Minh Anh Nha Trang/);
+    const phone = await say('fix', 'sai số điện thoại, đúng là 0903 123 457');
+    expect(phone.text).toMatch(/0903123457/);
+    const removed = await say('fix', 'bỏ yêu cầu sửa chữa');
+    expect(removed.text).toMatch(/Yêu cầu: Đổi sản phẩm\n/);
+    const { data } = await stateOf('fix');
+    // Corrections change the record, never the story.
+    expect(data.draft?.narrative).toBe('Hôm qua tôi mua nồi chiên ở cửa hàng Gia Dụng Minh Anh giá 1tr2, dùng 2 lần thì hỏng, muốn đổi cái khác hoặc sửa chữa');
+  });
+
+  it('reads a typed button label as the button', async () => {
+    await toSummary('label');
+    const edit = await say('label', 'Cần sửa');
+    expect(edit.text).toMatch(/Bạn gõ thông tin cần sửa/);
+    expect((await stateOf('label')).data.draft?.desiredResolution).toEqual(['exchange', 'repair']);
+  });
+
+  it('answers "ok" and "cảm ơn" after filing briefly, and a new question as a question', async () => {
+    await toSummary('after');
+    await say('after', 'ok gửi đi');
+    const filed = await say('after', 'đồng ý cả hai');
+    expect(filed.replies.at(-1)?.file?.mimeType).toBe('application/pdf');
+    const ok = await say('after', 'ok gửi đi');
+    expect(ok.text).toMatch(/đã được lưu/);
+    await toSummary('after2');
+    await say('after2', 'đúng rồi');
+    await say('after2', 'cả hai');
+    const question = await say('after2', 'bảo hành là gì');
+    expect(question.text).not.toMatch(/đã được lưu|Tóm tắt/);
+    expect((await stateOf('after2')).state).toBe('idle');
+  });
+
+  it('treats a seller who took the money and blocked the buyer as a scam: police, bank, platform, no letter', async () => {
+    await say('scam', '/khieunai Tôi chuyển khoản 3 triệu cho shop Facebook Đồ Hiệu Sale để mua túi xách, chuyển xong thì bị chặn liên lạc, muốn lấy lại tiền');
+    let reply = await say('scam', 'Vũ Minh Châu, 0988123456, Hà Nội');
+    for (let i = 0; i < 4 && !/Tóm tắt/.test(reply.text); i++) reply = await say('scam', 'không rõ');
+    await say('scam', 'đúng rồi');
+    const filed = await say('scam', 'cả hai');
+    expect(filed.text).toMatch(/lừa đảo/);
+    expect(filed.text).toMatch(/công an/);
+    expect(filed.text).toMatch(/ngân hàng/);
+    expect(filed.replies.some((r) => r.file)).toBe(false);
+    const [record] = await app.engine.records(filed.conversationId);
+    expect(record?.data).toMatchObject({ handling: 'fraud_report', category: 'lua-dao' });
+    const letter = await say('scam', '', { choice: 'complaint.realBusiness' });
+    expect(letter.replies.at(-1)?.file?.mimeType).toBe('application/pdf');
+    const [after] = await app.engine.records(filed.conversationId);
+    expect(after?.data).toMatchObject({ handling: 'negotiation' });
+  });
+});

@@ -7,7 +7,7 @@ describe('the complaint record schema (also the export format)', () => {
   it('accepts a complete record with exactly the documented fields', () => {
     const parsed = complaintRecordSchema.parse(sampleRecord());
     expect(Object.keys(parsed).sort()).toEqual(
-      ['reference', 'status', 'channel', 'createdAt', 'consumer', 'business', 'product', 'category', 'issue', 'purchaseDate', 'amountVnd', 'purchaseChannel', 'narrative', 'desiredResolution', 'evidence', 'legalBasis', 'applicableLaw', 'suggestedAgency', 'consent', 'deadlines'].sort(),
+      ['reference', 'status', 'channel', 'createdAt', 'consumer', 'business', 'product', 'category', 'issue', 'purchaseDate', 'amountVnd', 'purchaseChannel', 'narrative', 'desiredResolution', 'evidence', 'legalBasis', 'applicableLaw', 'suggestedAgency', 'handling', 'consent', 'deadlines'].sort(),
     );
     expect(Object.keys(parsed.consumer).sort()).toEqual(['email', 'name', 'phone', 'province']);
     expect(Object.keys(parsed.business).sort()).toEqual(['address', 'name', 'platform']);
@@ -19,7 +19,7 @@ describe('the complaint record schema (also the export format)', () => {
     ['a fractional amount', { amountVnd: 1.5 }],
     ['a purchase date in another format', { purchaseDate: '15/3/2025' }],
     ['an unknown purchase channel', { purchaseChannel: 'shop' }],
-    ['no desired resolution', { desiredResolution: [] }],
+    ['an unknown handling', { handling: 'police' }],
     ['no legal basis', { legalBasis: [] }],
     ['another law', { applicableLaw: '35/2018/QH14' }],
     ['a malformed reference', { reference: 'KN-1' }],
@@ -28,10 +28,24 @@ describe('the complaint record schema (also the export format)', () => {
     expect(complaintRecordSchema.safeParse({ ...sampleRecord(), ...override }).success).toBe(false);
   });
 
-  it('needs a phone or an e-mail to reach the consumer', () => {
+  it('keeps a complaint whose consumer skipped everything but the story', () => {
     const record = sampleRecord();
-    expect(complaintRecordSchema.safeParse({ ...record, consumer: { ...record.consumer, phone: null, email: null } }).success).toBe(false);
-    expect(complaintRecordSchema.safeParse({ ...record, consumer: { ...record.consumer, phone: null, email: 'mai@example.com' } }).success).toBe(true);
+    const skipped = {
+      ...record,
+      consumer: { name: null, phone: null, email: null, province: null },
+      business: { ...record.business, name: null },
+      product: null,
+      purchaseDate: null,
+      amountVnd: null,
+      purchaseChannel: null,
+      desiredResolution: [],
+    };
+    expect(complaintRecordSchema.parse(skipped).consumer).toEqual({ name: null, phone: null, email: null, province: null });
+  });
+
+  it('reads a record stored before scams were told apart as a negotiation', () => {
+    const { handling: _omitted, ...older } = sampleRecord();
+    expect(complaintRecordSchema.parse(older).handling).toBe('negotiation');
   });
 });
 

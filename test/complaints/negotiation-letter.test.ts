@@ -19,6 +19,26 @@ beforeAll(async () => {
 const record = () => sampleRecord();
 
 describe('the negotiation request letter', () => {
+  it('tells the facts from the record, not the chat lines: no greeting, contact, wish or correction', () => {
+    const narrative = [
+      'Chào bạn, tôi muốn khiếu nại.',
+      'Máy giặt mua về được 2 tuần thì motor không chạy nữa, cửa hàng bảo phải chờ hãng 1 tháng.',
+      'À nhầm, giá là 8tr9 chứ không phải 9tr.',
+      'Tôi muốn đổi máy mới. Tôi tên Trần Thị Mai, 0905123456.',
+    ].join('\n');
+    const text = letterText(composeLetter({ ...record(), narrative, desiredResolution: ['exchange', 'refund'] }, ctx));
+    expect(text).toContain('Cụ thể: Máy giặt mua về được 2 tuần thì motor không chạy nữa, cửa hàng bảo phải chờ hãng 1 tháng.');
+    expect(text).not.toMatch(/Chào bạn|nhầm|Tôi muốn đổi|0905123456\./);
+    expect(text).toContain('Tôi đề nghị Điện Máy Sông Hàn (theo thứ tự ưu tiên):\n- Đổi sản phẩm mới tương tự;\n- Hoàn trả số tiền 8.900.000 đ đã thanh toán;');
+  });
+
+  it('leaves out what the consumer skipped instead of printing blanks', () => {
+    const r = record();
+    const text = letterText(composeLetter({ ...r, purchaseDate: null, amountVnd: null, purchaseChannel: null, product: null, consumer: { ...r.consumer, name: null } }, ctx));
+    expect(text).toContain('Tôi giao dịch với Điện Máy Sông Hàn.');
+    expect(text).not.toMatch(/null|undefined/);
+  });
+
   it('is addressed to the business and filled from the record', () => {
     const text = letterText(composeLetter(record(), ctx));
     expect(text).toContain('ĐƠN YÊU CẦU THƯƠNG LƯỢNG');

@@ -26,6 +26,7 @@ export function sampleRecord(overrides: Partial<ComplaintRecord> = {}): Complain
     applicableLaw: '19/2023/QH15',
     suggestedAgency: 'Hội Bảo vệ quyền lợi người tiêu dùng thành phố Đà Nẵng',
     consent: { shareWithBusiness: true, shareWithAgency: true },
+    handling: 'negotiation',
     deadlines: { acknowledgeBy: '2025-03-13', negotiateBy: '2025-03-19' },
   };
   return { ...base, ...overrides };

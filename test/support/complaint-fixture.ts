@@ -22,6 +22,7 @@ export function complaintRecord(overrides: Partial<ComplaintRecord> = {}): Compl
     applicableLaw: '19/2023/QH15',
     suggestedAgency: 'Hội Bảo vệ quyền lợi người tiêu dùng Thành phố Hồ Chí Minh',
     consent: { shareWithBusiness: true, shareWithAgency: false },
+    handling: 'negotiation',
     deadlines: { acknowledgeBy: '2026-11-25', negotiateBy: '2026-12-01' },
     ...overrides,
   };

@@ -1,0 +1,100 @@
+import type { InboundMessage } from '../dialogue/messages.ts';
+import type { Draft, RequiredField } from './complaint-draft.ts';
+import type { Extraction, FactValues } from './complaint-extractor.ts';
+import { resolutions, type Resolution } from './extract-resolution.ts';
+import { purchaseChannels, type PurchaseChannel } from './infer-purchase-channel.ts';
+
+/**
+ * How what the consumer says changes the draft: extracted facts, picked options, the story and
+ * evidence. Pure functions over the draft, so the flow's step machine only decides when.
+ */
+
+/** A picked option for the channel or the wished resolution. */
+export function choiceValue(choice: string | undefined): FactValues | null {
+  if (!choice) return null;
+  const channel = /^complaint\.channel\.(.+)$/.exec(choice)?.[1];
+  if (channel && (purchaseChannels as readonly string[]).includes(channel)) return { purchaseChannel: channel as PurchaseChannel };
+  const want = /^complaint\.want\.(.+)$/.exec(choice)?.[1];
+  if (want && (resolutions as readonly string[]).includes(want)) return { desiredResolution: [want as Resolution] };
+  return null;
+}
+
+/**
+ * Merges what a message said into the draft: empty fields are filled; a filled one changes only
+ * when the consumer corrects it or answers the question about it. Wished resolutions add up.
+ */
+export function applyValues(draft: Draft, values: FactValues, override: boolean, asked: RequiredField | null = null): Draft {
+  const next: Draft = { ...draft };
+  const fill = <K extends keyof FactValues & keyof Draft>(key: K, field: RequiredField | null) => {
+    const value = values[key];
+    if (value === undefined || value === null) return;
+    const current = draft[key];
+    const empty = current === null || (Array.isArray(current) && current.length === 0);
+    if (empty || override || (field !== null && asked === field)) (next as Record<string, unknown>)[key] = value;
+  };
+  fill('product', 'product');
+  fill('businessName', 'businessName');
+  fill('businessAddress', null);
+  fill('platform', null);
+  fill('purchaseDate', 'purchaseDate');
+  if (next.purchaseDate !== draft.purchaseDate) next.purchaseDateApproximate = values.purchaseDateApproximate ?? false;
+  fill('amountVnd', 'amountVnd');
+  fill('purchaseChannel', 'purchaseChannel');
+  fill('consumerName', 'consumerName');
+  fill('phone', 'contact');
+  fill('email', 'contact');
+  fill('province', 'province');
+  if (next.province !== draft.province) next.provinceFormer = values.provinceFormer ?? null;
+  if (values.desiredResolution?.length) {
+    next.desiredResolution = override && asked !== 'desiredResolution' ? values.desiredResolution : [...new Set([...draft.desiredResolution, ...values.desiredResolution])];
+  }
+  return next;
+}
+
+/** The story: the opening message and any later message that tells more of it, in the consumer's words. */
+export function withNarrative(draft: Draft, text: string, extraction: Extraction, asked: RequiredField | null, opening: boolean): Draft {
+  const clean = text.trim();
+  // Asked what happened, a reply that only gives facts ("Lan, 0912..., Cần Thơ") is not the story.
+  const onlyFacts = Object.keys(extraction.values).length > 0 && !extraction.isStory;
+  const words = clean.split(/\s+/).length;
+  // The message that opened the complaint is the story unless it is a bare "shop lừa tôi, muốn khiếu nại".
+  const tellsStory = asked === 'narrative' ? words >= 3 && !onlyFacts : (extraction.isStory || (opening && words >= 8)) && !extraction.correction;
+  if (!tellsStory || (!opening && asked !== 'narrative' && asked !== null && !extraction.isStory)) return draft;
+  if (draft.narrative.includes(clean)) return draft;
+  return { ...draft, narrative: draft.narrative ? `${draft.narrative}\n${clean}` : clean };
+}
+
+export function withEvidence(draft: Draft, message: InboundMessage, now: Date): Draft {
+  const files = (message.attachments ?? []).filter((a) => a.kind !== 'sticker');
+  if (files.length === 0) return draft;
+  return {
+    ...draft,
+    evidence: [
+      ...draft.evidence,
+      ...files.map((a) => ({ kind: a.kind, fileId: a.fileId ?? null, fileName: a.fileName ?? null, mimeType: a.mimeType ?? null, receivedAt: now.toISOString() })),
+    ],
+  };
+}
+
+export function changedValues(before: Draft, after: Draft): FactValues {
+  const changed: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof Draft>) {
+    if (key === 'narrative' || key === 'evidence') continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
+  }
+  if ('purchaseDate' in changed) changed.purchaseDateApproximate = after.purchaseDateApproximate;
+  if ('province' in changed) changed.provinceFormer = after.provinceFormer;
+  return changed as FactValues;
+}
+
+export function hasAny(before: Draft, changed: FactValues): boolean {
+  return Object.keys(changed).some((k) => {
+    const v = before[k as keyof Draft];
+    return v !== null && !(Array.isArray(v) && v.length === 0) && k !== 'purchaseDateApproximate' && k !== 'provinceFormer';
+  });
+}
+
+/** Takes remedies off the list ("bỏ yêu cầu sửa chữa"); the order of the others stays. */
+export function withoutResolutions(draft: Draft, removed: readonly Resolution[]): Draft {
+  return { ...draft, desiredResolution: draft.desiredResolution.filter((r) => !removed.includes(r)) };
+}
