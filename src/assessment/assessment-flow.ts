@@ -7,6 +7,7 @@ import { parseItemReply } from './answer-parser.ts';
 import { applicableItems, nextProfileQuestion } from './applicability.ts';
 import { buildAssessmentRecord, progressSince, selfAssessmentRecordType } from './assessment-record.ts';
 import { renderAssessmentReport } from './assessment-report.ts';
+import { businessNameFrom } from './business-name.ts';
 import type { PrismaAssessmentStore, StoredAssessment } from './assessment-store.ts';
 import { formatDate, itemQuestionText, profileLines, resultTexts, whyText } from './assessment-text.ts';
 import {
@@ -109,7 +110,8 @@ export class AssessmentFlow implements DialogueFlow {
     if (last?.record) return this.offerReturning(ctx, last);
     // "/doanhnghiep shop nhỏ bán quần áo online" or a detected "shop tôi bán online, muốn tự đánh giá".
     const description = message.choice ? '' : (ctx.commandArgs ?? ctx.text);
-    return this.begin(ctx, { stated: parseProfileSentence(description) });
+    const businessName = businessNameFrom(description);
+    return this.begin(ctx, { stated: parseProfileSentence(description), ...(businessName ? { businessName } : {}) });
   }
 
   async handle(ctx: FlowContext, message: InboundMessage): Promise<FlowTurn> {
@@ -234,8 +236,13 @@ export class AssessmentFlow implements DialogueFlow {
     if (message.choice || name.length < 2 || name.length > maxNameLength || !hasWords(name) || name.startsWith('/')) {
       return this.turn('name', a, [{ text: ctx.t.t('assessment.nameInvalid') }], { editing: data.editing });
     }
-    await this.deps.store.saveProgress(a.id, { businessName: name }, ctx.now);
-    const named = { ...a, businessName: name };
+    // "Công ty TNHH X bán lẻ đồ điện tử, 50 nhân viên" answers the name and describes the business.
+    const split = data.editing ? null : businessNameFrom(name);
+    const said = split ? parseProfileSentence(name) : {};
+    const stated = { ...said, ...a.stated };
+    await this.deps.store.saveProgress(a.id, { businessName: split ?? name, ...(split ? { stated } : {}) }, ctx.now);
+    const named = { ...a, businessName: split ?? name, stated };
+    if (split && Object.keys(said).length > 0) return this.next(ctx, named, [{ text: ctx.t.t('assessment.understood', { summary: profileLines(said, ctx.t).join('; ') }) }]);
     if (!data.editing && Object.keys(a.stated).length === 0) return this.askDescription(ctx, named);
     return this.next(ctx, named);
   }

@@ -34,6 +34,18 @@ const vegetableSeller = ['/doanhnghiep', 'Sạp rau cô Ba', 'cá nhân bán rau
 const facebookShop = facebookShopScript;
 
 describe('the self-assessment conversation', () => {
+  it('reads a first answer that holds both the name and the description as both', async () => {
+    const c = chat('both');
+    await c.say('/doanhnghiep');
+    const replies = await c.say('Công ty TNHH Điện Tử Minh Phát bán lẻ đồ điện tử, 50 nhân viên, bán trên Shopee');
+    const text = replies.map((r) => r.text).join('\n');
+    expect(text).not.toMatch(/mô tả ngắn|kể ngắn/i);
+    const result = await engine.handle({ channel: 'zalo', externalId: 'both', text: '/doanhnghiep' });
+    // Asked again, the bot offers to resume the assessment of the named business.
+    expect(result.replies.map((r) => r.text).join('\n')).toContain('Công ty TNHH Điện Tử Minh Phát');
+    expect(result.replies.map((r) => r.text).join('\n')).not.toContain('bán lẻ đồ điện tử, 50');
+  });
+
   it('asks an individual trader only about the duties of Điều 9, and shows the cited clause on "tại sao?"', async () => {
     const c = chat();
     for (const text of vegetableSeller) await c.say(text);
