@@ -186,6 +186,8 @@ export class ComplaintFlow implements DialogueFlow {
     if (count >= maxAsks && !essential) {
       return this.nextQuestion(ctx, { ...state, skipped: [...new Set([...state.skipped, field])] }, [...notes, t.t('complaint.skipped')]);
     }
+    // The story cannot be skipped, nor asked for a third time: the draft waits for it, and a person is offered.
+    if (count >= maxAsks) return this.turn(ctx, { ...state, step: 'collect', asked: null }, [...notes, t.t(`complaint.ask.waiting.${field}`)]);
     const askCounts = { ...state.askCounts, [field]: count + 1 };
     const again = count >= 1;
     let question: string;

@@ -3,6 +3,7 @@ import type { Draft, RequiredField } from './complaint-draft.ts';
 import type { Extraction, FactValues } from './complaint-extractor.ts';
 import { resolutions, type Resolution } from './extract-resolution.ts';
 import { purchaseChannels, type PurchaseChannel } from './infer-purchase-channel.ts';
+import { tellsWhatHappened } from './story-sentences.ts';
 
 /**
  * How what the consumer says changes the draft: extracted facts, picked options, the story and
@@ -54,12 +55,14 @@ export function applyValues(draft: Draft, values: FactValues, override: boolean,
 /** The story: the opening message and any later message that tells more of it, in the consumer's words. */
 export function withNarrative(draft: Draft, text: string, extraction: Extraction, asked: RequiredField | null, opening: boolean): Draft {
   const clean = text.trim();
-  // Asked what happened, a reply that only gives facts ("Lan, 0912..., Cần Thơ") is not the story.
-  const onlyFacts = Object.keys(extraction.values).length > 0 && !extraction.isStory;
   const words = clean.split(/\s+/).length;
+  // Asked what happened, a reply that only gives facts ("Mình tên Lan, 0912..., ở Cần Thơ") is not
+  // the story; one that also says what happened is ("quán X chặt chém, tính tôi 3tr6").
+  const onlyFacts = Object.keys(extraction.values).length > 0 && !extraction.isStory && !tellsWhatHappened(clean);
+  const storyWanted = asked === 'narrative' || (asked === null && draft.narrative === '' && !opening);
   // The message that opened the complaint is the story unless it is a bare "shop lừa tôi, muốn khiếu nại".
-  const tellsStory = asked === 'narrative' ? words >= 3 && !onlyFacts : (extraction.isStory || (opening && words >= 8)) && !extraction.correction;
-  if (!tellsStory || (!opening && asked !== 'narrative' && asked !== null && !extraction.isStory)) return draft;
+  const tellsStory = storyWanted ? words >= 3 && !onlyFacts && !extraction.correction : (extraction.isStory || (opening && words >= 8)) && !extraction.correction;
+  if (!tellsStory || (!opening && !storyWanted && asked !== null && !extraction.isStory)) return draft;
   if (draft.narrative.includes(clean)) return draft;
   return { ...draft, narrative: draft.narrative ? `${draft.narrative}\n${clean}` : clean };
 }

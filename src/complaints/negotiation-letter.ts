@@ -9,7 +9,7 @@ import type { ComplaintTaxonomy } from './complaint-taxonomy.ts';
 import { formatVnd } from './money-format.ts';
 import { vietnamDate } from './local-date.ts';
 import { previousLawId } from './legal-basis.ts';
-import { accountSentences } from './letter-account.ts';
+import { accountSentences } from './story-sentences.ts';
 
 export interface LetterContext {
   readonly knowledgeBase: KnowledgeBase;

@@ -1,7 +1,8 @@
 import { foldPhrase } from './folded-text.ts';
 
 /**
- * The sentences of the consumer's story that describe what went wrong, for the letter's facts.
+ * The sentences of the consumer's story that describe what went wrong: the letter's account, and
+ * the test of whether a reply tells the story at all.
  * The story as typed in chat also greets the bot, introduces the consumer, gives a phone number,
  * says what they want and corrects itself ("à nhầm, 16tr5 chứ"); the letter states those from the
  * record (parties, requests), so such sentences are left out here rather than pasted twice or raw.
@@ -50,4 +51,9 @@ function withFullStop(sentence: string): string {
 
 function capitalise(sentence: string): string {
   return sentence.charAt(0).toLocaleUpperCase('vi') + sentence.slice(1);
+}
+
+/** Does the message say what happened, rather than only who the consumer is or what they want? */
+export function tellsWhatHappened(text: string): boolean {
+  return accountSentences(text).length > 0;
 }
