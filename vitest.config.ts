@@ -40,6 +40,7 @@ export const integrationTests = [
   'test/security/session-idle.test.ts',
   'test/security/staff-add-cli.test.ts',
   'test/security/staff-assets.test.ts',
+  'test/security/web-chat-session.test.ts',
   'test/staff/console-e2e.test.ts',
   'test/staff/console-pages.test.ts',
   'test/staff/console-security.test.ts',

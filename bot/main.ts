@@ -40,11 +40,13 @@ async function main(): Promise<void> {
     translators: app.translators,
     logger,
   });
+  const https = config.PUBLIC_URL?.startsWith('https:') ?? false;
   const web = createWebServer({
     logger,
+    https,
     mounts: [
       ...channels.mounts,
-      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox }) },
+      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock }) },
       { path: '/staff', app: staffConsole(app) },
     ],
   });

@@ -7,29 +7,13 @@ import type { StaffEnv } from './staff-env.ts';
 
 export const sessionCookie = 'bvntd_staff';
 
-// No inline script or style anywhere in the console: whatever a consumer typed cannot run even if an
-// escaping mistake let it into a page.
-const csp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
+/**
+ * The console's own headers; the security headers of every page (CSP, framing, HSTS) come from the
+ * web server (bot/web/security-headers.ts). Pages show personal data: never keep them in a shared
+ * browser's cache.
+ */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Content-Security-Policy', csp);
-  c.header('X-Frame-Options', 'DENY');
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'same-origin');
-  c.header('Cross-Origin-Opener-Policy', 'same-origin');
-  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  // Pages show personal data: never keep them in a shared browser's cache.
   if (!c.req.path.startsWith('/staff/assets/')) c.header('Cache-Control', 'no-store');
 };
 

@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { EngineEntrance } from '../../src/dialogue/inbound-text.ts';
 import type { Reply } from '../../src/dialogue/messages.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
+import type { Locale, Translator } from '../../src/i18n/translator.ts';
+import { systemClock, type Clock } from '../../src/shared/clock.ts';
 import type { PrismaConversationStore } from '../../src/storage/prisma-conversation-store.ts';
 import { jsonBody } from './json-body.ts';
 
 const sessionCookie = 'bvntd_chat';
-const sessionIdPattern = /^[0-9a-f-]{36}$/;
+const sessionIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/**
+ * The cookie is the only key to a transcript that may hold a complaint's details: it lives 30 days
+ * after the last message (sliding), not months.
+ */
+const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
+/** Typed in the chat, ends the session on this browser (a shared computer); the button does the same. */
+const endCommand = /^\/(ketthuc|endsession|dangxuat|logout)\s*$/i;
 
 const messageSchema = z
   .object({
@@ -19,21 +29,47 @@ const messageSchema = z
     messageId: z.string().max(100).regex(/^[^\u0000-\u001f\u007f]*$/).optional(),
   })
   .strict();
+const ackSchema = z.object({ ids: z.array(z.string().min(1).max(100)).max(50) }).strict();
 
 export interface WebChatDeps {
   readonly engine: Pick<EngineEntrance, 'handle'>;
   readonly store: PrismaConversationStore;
   /** Proactive messages (staff replies, reminders) for web sessions, collected by GET /updates. */
   readonly outbox?: Outbox;
+  readonly translators: (locale: Locale) => Translator;
+  /** Published over https: the cookie is Secure. */
+  readonly secureCookies?: boolean;
+  readonly clock?: Clock;
 }
 
-/** The web chat's API: one conversation per browser, kept in an HttpOnly cookie. */
+/**
+ * The web chat's API: one conversation per browser, kept in an HttpOnly cookie whose value only
+ * the server chooses. A cookie naming no conversation this server started (a guessed or planted
+ * "00000000-…") is replaced, so nobody can pick the id another browser will use.
+ */
 export function webChatRoutes(deps: WebChatDeps): Hono {
   const app = new Hono();
+  const cookieOptions = { httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.secureCookies ?? false } as const;
+
+  /** The session this browser holds, if the server issued it. */
+  const knownSession = async (c: Context): Promise<{ id: string; locale: Locale } | null> => {
+    const id = getCookie(c, sessionCookie);
+    if (!id || !sessionIdPattern.test(id)) return null;
+    const conversation = await deps.store.find('web', id);
+    return conversation ? { id, locale: conversation.locale } : null;
+  };
 
   app.post('/messages', jsonBody(messageSchema), async (c) => {
     const body = c.req.valid('json');
-    const sessionId = ensureSession(c);
+    const known = await knownSession(c);
+    if (!body.choice && endCommand.test(body.text.trim())) {
+      deleteCookie(c, sessionCookie, cookieOptions);
+      const t = deps.translators(known?.locale ?? 'vi');
+      return c.json({ locale: known?.locale ?? 'vi', replies: [toWire({ text: t.t('channels.web.sessionEnded') })], ended: true });
+    }
+    const sessionId = known?.id ?? randomUUID();
+    // Sliding lifetime: every message renews the 30 days.
+    setCookie(c, sessionCookie, sessionId, { ...cookieOptions, maxAge: sessionMaxAgeSeconds });
     const result = await deps.engine.handle({
       channel: 'web',
       externalId: sessionId,
@@ -44,33 +80,43 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     return c.json({ locale: result.locale, replies: result.replies.map(toWire) });
   });
 
+  /** Ends the session on this browser; the conversation stays for staff (erasure is /xoadulieu). */
+  app.post('/end', async (c) => {
+    const known = await knownSession(c);
+    deleteCookie(c, sessionCookie, cookieOptions);
+    const t = deps.translators(known?.locale ?? 'vi');
+    return c.json({ ended: true, text: t.t('channels.web.sessionEnded') });
+  });
+
   app.get('/history', async (c) => {
-    const sessionId = getCookie(c, sessionCookie);
-    if (!sessionId || !sessionIdPattern.test(sessionId)) return c.json({ messages: [] });
-    const conversation = await deps.store.find('web', sessionId);
+    const known = await knownSession(c);
+    if (!known) return c.json({ messages: [] });
+    const conversation = await deps.store.find('web', known.id);
     if (!conversation) return c.json({ messages: [] });
     const messages = await deps.store.transcript(conversation.id, 200);
     return c.json({ messages: messages.map((m) => ({ direction: m.direction, text: m.text, at: m.createdAt.toISOString() })) });
   });
 
-  // The page polls this: the web has no push channel, so its outbox items are handed over here.
+  // The page polls this: the web has no push channel. Reading does not consume: an item stays
+  // pending until the page acknowledges it was shown, so a prefetch or a closed tab loses nothing.
   app.get('/updates', async (c) => {
-    const sessionId = getCookie(c, sessionCookie);
-    if (!deps.outbox || !sessionId || !sessionIdPattern.test(sessionId)) return c.json({ replies: [] });
-    const items = await deps.outbox.pendingFor('web', sessionId, 20);
-    for (const item of items) await deps.outbox.markDelivered(item.id, new Date());
-    return c.json({ replies: items.map((item) => toWire(item.reply)) });
+    const known = await knownSession(c);
+    if (!deps.outbox || !known) return c.json({ replies: [] });
+    const items = await deps.outbox.pendingFor('web', known.id, 20);
+    return c.json({ replies: items.map((item) => ({ id: item.id, ...toWire(item.reply) })) });
+  });
+
+  app.post('/updates/ack', jsonBody(ackSchema), async (c) => {
+    const known = await knownSession(c);
+    if (!deps.outbox || !known) return c.json({ acknowledged: 0 });
+    // Only this session's own items: an id from another chat is ignored, not an error that tells it exists.
+    const mine = new Set((await deps.outbox.pendingFor('web', known.id, 50)).map((item) => item.id));
+    const ids = c.req.valid('json').ids.filter((id) => mine.has(id));
+    for (const id of ids) await deps.outbox.markDelivered(id, (deps.clock ?? systemClock).now());
+    return c.json({ acknowledged: ids.length });
   });
 
   return app;
-}
-
-function ensureSession(c: Parameters<typeof getCookie>[0]): string {
-  const existing = getCookie(c, sessionCookie);
-  if (existing && sessionIdPattern.test(existing)) return existing;
-  const id = randomUUID();
-  setCookie(c, sessionCookie, id, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 60 * 60 * 24 * 180 });
-  return id;
 }
 
 function toWire(reply: Reply) {

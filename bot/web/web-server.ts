@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from '../../src/shared/logger.ts';
+import { pageSecurityHeaders } from './security-headers.ts';
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
@@ -26,6 +27,8 @@ export interface WebServerOptions {
   /** Sub-applications mounted under a path: "/api/chat", "/staff", "/telegram", "/zalo". */
   readonly mounts: ReadonlyArray<{ readonly path: string; readonly app: Hono }>;
   readonly maxBodyBytes?: number;
+  /** Published over https (PUBLIC_URL): sends HSTS. */
+  readonly https?: boolean;
 }
 
 /**
@@ -35,11 +38,7 @@ export interface WebServerOptions {
 export function createWebServer(options: WebServerOptions): Hono {
   const app = new Hono();
   app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 256 * 1024, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }));
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
-  });
+  app.use('*', pageSecurityHeaders({ https: options.https ?? false }));
   app.get('/healthz', (c) => c.json({ ok: true }));
   for (const [route, file] of Object.entries(staticFiles)) {
     app.get(route, async (c) => {

@@ -44,7 +44,7 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('the application on Post
       webhook: { url: `http://127.0.0.1:${port}/zalo/webhook`, secret: 'zalo-webhook-secret' },
     });
     server = await listen(
-      createWebServer({ logger: silentLogger, mounts: [channel.webhookMount()!, { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store }) }] }),
+      createWebServer({ logger: silentLogger, mounts: [channel.webhookMount()!, { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, translators: app.translators }) }] }),
       port,
       '127.0.0.1',
     );

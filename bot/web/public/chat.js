@@ -56,6 +56,7 @@ async function post(body, shown) {
     }
     const data = await response.json();
     document.documentElement.lang = data.locale || 'vi';
+    if (data.ended) log.replaceChildren();
     for (const reply of data.replies) addReply(reply);
   } catch {
     typing.remove();
@@ -90,17 +91,35 @@ async function start() {
   for (const m of data.messages) addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text);
 }
 
-// Staff replies and reminders arrive without a question: collect them every few seconds.
+// Staff replies and reminders arrive without a question: collect them every few seconds, and say
+// which were shown, so an update is never lost to a poll whose answer did not reach the page.
 async function pollUpdates() {
   try {
     const response = await fetch('/api/chat/updates');
     if (!response.ok) return;
     const data = await response.json();
     for (const reply of data.replies) addMessage('staff', reply.text);
+    const ids = data.replies.map((reply) => reply.id);
+    if (ids.length > 0) {
+      await fetch('/api/chat/updates/ack', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
+    }
   } catch {
     // Offline for a moment: the next poll tries again.
   }
 }
+
+// On a shared computer: end the session, so the next person does not see this conversation.
+const endButton = document.getElementById('end-session');
+endButton?.addEventListener('click', async () => {
+  try {
+    const response = await fetch('/api/chat/end', { method: 'POST' });
+    const data = response.ok ? await response.json() : null;
+    log.replaceChildren();
+    if (data) addMessage('bot', data.text);
+  } catch {
+    addMessage('bot', 'Không kết nối được máy chủ. Bạn kiểm tra mạng và thử lại nhé.');
+  }
+});
 
 start();
 setInterval(pollUpdates, 4000);

@@ -10,7 +10,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   app = await createTestApp();
-  const web = createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store }) }] });
+  const web = createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, translators: app.translators }) }] });
   server = await listen(web, 0, '127.0.0.1');
 });
 afterAll(async () => {

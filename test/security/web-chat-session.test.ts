@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webChatRoutes } from '../../bot/web/web-chat-routes.ts';
+import { createWebServer, listen, type RunningServer } from '../../bot/web/web-server.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+// Item 3: the web chat's session is the only key to a transcript that may hold a complaint. The
+// server alone chooses its id, the cookie is Secure under https and lives 30 days after the last
+// message, the user can end it, and every page carries the security headers (HSTS under https).
+let app: TestApp;
+let plain: RunningServer;
+let secure: RunningServer;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const routes = (secureCookies: boolean) => webChatRoutes({ engine: app.engine, store: app.store, translators: app.translators, secureCookies });
+  plain = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: routes(false) }] }), 0, '127.0.0.1');
+  secure = await listen(createWebServer({ logger: silentLogger, https: true, mounts: [{ path: '/api/chat', app: routes(true) }] }), 0, '127.0.0.1');
+});
+afterAll(async () => {
+  await plain?.close();
+  await secure?.close();
+  await app?.dispose();
+});
+
+const post = (server: RunningServer, text: string, cookie?: string) =>
+  fetch(`${server.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ text }) });
+const cookieOf = (response: Response) => response.headers.get('set-cookie') ?? '';
+const idOf = (setCookie: string) => /bvntd_chat=([^;]*)/.exec(setCookie)?.[1] ?? '';
+
+describe('the web chat session', () => {
+  it('replaces an id the client chose with one the server issues', async () => {
+    const planted = 'bvntd_chat=00000000-0000-4000-8000-000000000000';
+    const response = await post(plain, 'xin chào', planted);
+    const issued = idOf(cookieOf(response));
+    expect(issued).toMatch(/^[0-9a-f-]{36}$/);
+    expect(issued).not.toBe('00000000-0000-4000-8000-000000000000');
+    expect(await app.store.find('web', '00000000-0000-4000-8000-000000000000')).toBeNull();
+    // The issued id is kept on the next message.
+    const again = await post(plain, 'bảo hành là gì', `bvntd_chat=${issued}`);
+    expect(idOf(cookieOf(again))).toBe(issued);
+  });
+
+  it('lives 30 days after the last message, HttpOnly, and Secure under https', async () => {
+    const plainCookie = cookieOf(await post(plain, 'xin chào'));
+    expect(plainCookie).toMatch(/Max-Age=2592000/);
+    expect(plainCookie).toMatch(/HttpOnly/);
+    expect(plainCookie).not.toMatch(/Secure/);
+    expect(cookieOf(await post(secure, 'xin chào'))).toMatch(/Secure/);
+  });
+
+  it('ends on /ketthuc or the button: the cookie is cleared and the history no longer shows', async () => {
+    const cookie = `bvntd_chat=${idOf(cookieOf(await post(plain, 'xin chào')))}`;
+    const history = async () => ((await (await fetch(`${plain.url}/api/chat/history`, { headers: { cookie } })).json()) as { messages: unknown[] }).messages;
+    expect((await history()).length).toBeGreaterThan(0);
+    const ended = await post(plain, '/ketthuc', cookie);
+    expect(cookieOf(ended)).toMatch(/bvntd_chat=;.*Max-Age=0/);
+    expect(((await ended.json()) as { replies: Array<{ text: string }> }).replies[0]?.text).toMatch(/Đã kết thúc phiên/);
+    // A browser honours the cleared cookie; the button's endpoint clears it too.
+    const button = await fetch(`${plain.url}/api/chat/end`, { method: 'POST', headers: { cookie } });
+    expect(cookieOf(button)).toMatch(/Max-Age=0/);
+  });
+
+  it('serves every answer with CSP, no framing, and HSTS only under https', async () => {
+    const page = await fetch(`${plain.url}/`);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('strict-transport-security')).toBeNull();
+    const api = await post(secure, 'xin chào');
+    expect(api.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect(api.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+  });
+});
