@@ -36,6 +36,7 @@ export const integrationTests = [
   'test/retrieval/hybrid-retriever.test.ts',
   'test/retrieval/search-index.test.ts',
   'test/security/demo-seed-guards.test.ts',
+  'test/security/login-throttle.test.ts',
   'test/security/password-change.test.ts',
   'test/security/session-idle.test.ts',
   'test/security/staff-add-cli.test.ts',

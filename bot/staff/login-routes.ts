@@ -10,6 +10,9 @@ import type { StaffDeps } from './staff-env.ts';
 import { formatDateTime, page } from './view.ts';
 
 const loginCsrfCookie = 'bvntd_staff_login';
+/** A browser that signed in before: see LoginThrottle. A year, renewed at each login. */
+const deviceCookie = 'bvntd_staff_device';
+const deviceMaxAgeSeconds = 365 * 24 * 60 * 60;
 const loginForm = z.object({ email: z.string().max(320), password: z.string().max(200), _csrf: z.string().max(100) });
 
 /**
@@ -39,8 +42,9 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
     const parsed = loginForm.safeParse(await c.req.parseBody());
     const cookieToken = getCookie(c, loginCsrfCookie) ?? '';
     if (!parsed.success || !sameToken(parsed.data._csrf, cookieToken)) return c.text('Forbidden: invalid CSRF token', 403);
-    const ip = clientAddress(c);
-    const result = await sessions.login(parsed.data.email, parsed.data.password, ip, deps.clock.now());
+    const ip = clientAddress(c, deps.trustedProxies);
+    const device = getCookie(c, deviceCookie) ?? null;
+    const result = await sessions.login(parsed.data.email, parsed.data.password, ip, deps.clock.now(), device && /^[A-Za-z0-9_-]{43}$/.test(device) ? device : null);
     if (!result.ok) {
       if (result.reason === 'throttled') {
         return form(c, t.t('staff.login.throttled', { when: formatDateTime(result.retryAt, deps.timeZone) }), parsed.data.email, 429);
@@ -48,6 +52,7 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
       return form(c, t.t('staff.login.invalid'), parsed.data.email);
     }
     deleteCookie(c, loginCsrfCookie, { path: '/staff' });
+    setCookie(c, deviceCookie, result.deviceToken, { httpOnly: true, sameSite: 'Strict', path: '/staff', secure: deps.secureCookies, maxAge: deviceMaxAgeSeconds });
     setCookie(c, sessionCookie, result.token, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -64,13 +69,28 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
   return app;
 }
 
-/** The socket's address: the console is reached directly or through a proxy on the same host. */
-export function clientAddress(c: Context): string {
+/**
+ * The client's address: the socket's, or, when the socket is a configured proxy, the nearest
+ * address in X-Forwarded-For that is not one of the proxies (the header's left part is whatever the
+ * client wrote, so it is read from the right).
+ */
+export function clientAddress(c: Context, trustedProxies: readonly string[] = []): string {
+  let socket: string;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = normaliseAddress(getConnInfo(c).remote.address ?? 'unknown');
   } catch (error) {
     // Outside a Node server (app.request in a test) there is no socket; throttle them as one address.
     if (error instanceof TypeError) return 'local';
     throw error;
   }
+  const trusted = new Set(trustedProxies.map(normaliseAddress));
+  if (!trusted.has(socket)) return socket;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((a) => normaliseAddress(a.trim())).filter((a) => a !== '');
+  for (let i = hops.length - 1; i >= 0; i--) if (!trusted.has(hops[i]!)) return hops[i]!;
+  return socket;
+}
+
+/** "::ffff:127.0.0.1" and "127.0.0.1" are the same client. */
+function normaliseAddress(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
 }

@@ -46,7 +46,7 @@ export function passwordRoutes(deps: StaffDeps, sessions: StaffSessions): Hono<S
   app.post('/', async (c) => {
     const parsed = changeForm.safeParse(await c.req.parseBody());
     if (!parsed.success) return form(c, { kind: 'error', text: t.t('staff.flash.invalid') }, 400);
-    const result = await sessions.changePassword(c.get('sessionToken'), parsed.data, clientAddress(c), deps.clock.now());
+    const result = await sessions.changePassword(c.get('sessionToken'), parsed.data, clientAddress(c, deps.trustedProxies), deps.clock.now());
     if (result.ok) return c.redirect('/staff/password?ok=changed', 303);
     if (result.reason === 'throttled') {
       return form(c, { kind: 'error', text: t.t('staff.login.throttled', { when: formatDateTime(result.retryAt ?? deps.clock.now(), deps.timeZone) }) }, 429);

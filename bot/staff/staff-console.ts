@@ -20,6 +20,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     logger: app.logger,
     timeZone: app.config.TZ_NAME,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
+    trustedProxies: app.config.TRUSTED_PROXIES,
   };
   const { taxonomy } = app.complaints;
   let criteria: Promise<Criteria> | null = null;

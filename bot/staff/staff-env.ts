@@ -14,6 +14,8 @@ export interface StaffDeps {
   readonly timeZone: string;
   /** Set Secure on the session cookie (the console is served over HTTPS). */
   readonly secureCookies: boolean;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  readonly trustedProxies?: readonly string[];
 }
 
 export type StaffEnv = {

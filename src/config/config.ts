@@ -19,6 +19,15 @@ export const configSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     /** Public base URL of this server, used in links (defaults to http://localhost:PORT). */
     PUBLIC_URL: z.url().optional(),
+    /**
+     * Addresses of reverse proxies in front of this server, comma-separated ("127.0.0.1,10.0.0.2"). Only
+     * a request arriving from one of them has its client address read from X-Forwarded-For; from
+     * anywhere else that header is ignored, so a client cannot choose the address it is throttled by.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((a) => a.trim()).filter((a) => a !== '')),
     DATABASE_URL: z.string().min(1).default('file:./data/bvntd.db'),
     DATA_DIR: z.string().min(1).default('./data'),
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),

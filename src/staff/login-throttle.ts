@@ -1,43 +1,75 @@
 import type { Db } from '../storage/database.ts';
 
 export interface ThrottlePolicy {
-  /** Failures allowed for one e-mail from one address within the window. */
+  /** Attempts allowed for one e-mail from one address within the window. */
   readonly perEmailAndIp: number;
-  /** Failures allowed from one address over all e-mails (password spraying). */
+  /** Attempts allowed from one address over all e-mails (password spraying, one NAT). */
   readonly perIp: number;
+  /** Attempts allowed on one account from all addresses together, except from its recognised devices. */
+  readonly perAccount: number;
   readonly windowMs: number;
 }
 
-export const defaultThrottle: ThrottlePolicy = { perEmailAndIp: 5, perIp: 30, windowMs: 15 * 60_000 };
+export const defaultThrottle: ThrottlePolicy = { perEmailAndIp: 5, perIp: 30, perAccount: 20, windowMs: 15 * 60_000 };
 
-export interface ThrottleVerdict {
-  readonly allowed: boolean;
-  /** When the oldest counted failure leaves the window. */
-  readonly retryAt: Date | null;
-}
+export type Admission =
+  | { readonly allowed: true; readonly attemptId: string }
+  | {
+      readonly allowed: false;
+      /** When the oldest counted attempt leaves the window. */
+      readonly retryAt: Date;
+      /** The first refusal of this e-mail and address in the window: worth one audit line, not one per request. */
+      readonly firstRefusal: boolean;
+    };
 
-/** Counts failed logins in the LoginAttempt table, so limits hold across restarts and processes. */
+/**
+ * Login limits that cannot be raced: each attempt is written to the LoginAttempt table first and
+ * only then counted, so of any number of simultaneous requests at most the limit see a count within
+ * it (each counts at least itself and every attempt committed before it). Limits hold across
+ * restarts and processes.
+ *
+ * A stranger must not be able to lock the real person out. A recognised device of the account (a
+ * browser that signed in to it before) is held back only by the e-mail-and-address limit counted
+ * over recognised devices: the per-address limit (an office NAT, a proxy), the per-account limit
+ * (guesses from many addresses) and strangers' own pair limit stop unknown browsers only. An
+ * attacker would need the device's cookie, which is as secret as a session's.
+ */
 export class LoginThrottle {
   constructor(
     private readonly db: Db,
     private readonly policy: ThrottlePolicy = defaultThrottle,
   ) {}
 
-  async check(email: string, ip: string, now: Date): Promise<ThrottleVerdict> {
+  async admit(email: string, ip: string, knownDevice: boolean, now: Date): Promise<Admission> {
+    const attempt = await this.db.loginAttempt.create({ data: { email, ip, success: false, knownDevice, createdAt: now }, select: { id: true } });
     const since = new Date(now.getTime() - this.policy.windowMs);
-    const [pair, fromIp] = await Promise.all([
-      this.db.loginAttempt.findMany({ where: { email, ip, success: false, createdAt: { gt: since } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
-      this.db.loginAttempt.findMany({ where: { ip, success: false, createdAt: { gt: since } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
-    ]);
-    const blockedBy = pair.length >= this.policy.perEmailAndIp ? pair : fromIp.length >= this.policy.perIp ? fromIp : null;
-    if (!blockedBy) return { allowed: true, retryAt: null };
-    const oldest = blockedBy[blockedBy.length - (blockedBy === pair ? this.policy.perEmailAndIp : this.policy.perIp)]!;
-    return { allowed: false, retryAt: new Date(oldest.createdAt.getTime() + this.policy.windowMs) };
+    const window = { success: false, createdAt: { gt: since } };
+    // Known devices and strangers are counted apart: guesses from unknown browsers never hold back a
+    // recognised one, even at the same address.
+    const checks: Array<{ where: Record<string, unknown>; limit: number }> = [{ where: { ...window, email, ip, knownDevice }, limit: this.policy.perEmailAndIp }];
+    if (!knownDevice) {
+      checks.push({ where: { ...window, ip, knownDevice: false }, limit: this.policy.perIp });
+      checks.push({ where: { ...window, email, knownDevice: false }, limit: this.policy.perAccount });
+    }
+    for (const check of checks) {
+      const count = await this.db.loginAttempt.count({ where: check.where });
+      if (count <= check.limit) continue;
+      // The attempt that brings the count back within the limit leaves the window at retryAt.
+      const rows = await this.db.loginAttempt.findMany({ where: check.where, orderBy: { createdAt: 'desc' }, take: check.limit, select: { createdAt: true } });
+      const retryAt = new Date((rows.at(-1)?.createdAt ?? now).getTime() + this.policy.windowMs);
+      const earlier = await this.db.loginAttempt.count({ where: { ...window, email, ip, throttled: true } });
+      await this.db.loginAttempt.update({ where: { id: attempt.id }, data: { throttled: true } });
+      return { allowed: false, retryAt, firstRefusal: earlier === 0 };
+    }
+    return { allowed: true, attemptId: attempt.id };
   }
 
-  async record(email: string, ip: string, success: boolean, now: Date): Promise<void> {
-    await this.db.loginAttempt.create({ data: { email, ip, success, createdAt: now } });
-    // A success clears the pair's failures: a user who finally typed it right starts afresh.
-    if (success) await this.db.loginAttempt.deleteMany({ where: { email, ip, success: false } });
+  /** The password was checked: a success clears the pair's failures, so the person starts afresh. */
+  async settle(attemptId: string, email: string, ip: string, success: boolean): Promise<void> {
+    if (!success) return;
+    await this.db.$transaction([
+      this.db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } }),
+      this.db.loginAttempt.deleteMany({ where: { email, ip, success: false } }),
+    ]);
   }
 }

@@ -20,7 +20,8 @@ export interface StaffSession {
 }
 
 export type LoginResult =
-  | { readonly ok: true; readonly token: string; readonly session: StaffSession }
+  /** `deviceToken`: this browser's recognised-device token, to keep in its cookie. */
+  | { readonly ok: true; readonly token: string; readonly session: StaffSession; readonly deviceToken: string }
   | { readonly ok: false; readonly reason: 'invalid' | 'throttled'; readonly retryAt?: Date };
 
 /** Why a cookie no longer opens the console: the login page says so when it was idleness. */
@@ -43,21 +44,29 @@ export class StaffSessions {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(rawEmail: string, password: string, ip: string, now: Date): Promise<LoginResult> {
+  /**
+   * `device` is the recognised-device token the browser holds, if any: a device that signed in to
+   * this account before is not held back by limits a stranger's guesses trigger (login-throttle.ts).
+   */
+  async login(rawEmail: string, password: string, ip: string, now: Date, device: string | null = null): Promise<LoginResult> {
     const email = rawEmail.trim().toLowerCase().slice(0, 320);
-    const verdict = await this.throttle.check(email, ip, now);
-    if (!verdict.allowed) {
-      await auditWrite(this.db, { actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
-      return { ok: false, reason: 'throttled', ...(verdict.retryAt ? { retryAt: verdict.retryAt } : {}) };
+    const known = device ? await this.db.staffDevice.findFirst({ where: { id: sessionId(device), user: { email } }, select: { id: true } }) : null;
+    const admission = await this.throttle.admit(email, ip, known !== null, now);
+    if (!admission.allowed) {
+      // One line per e-mail and address and window: a flood of refused attempts cannot fill the log.
+      if (admission.firstRefusal) await auditWrite(this.db, { actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
+      return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
     }
     const row = await this.db.staffUser.findUnique({ where: { email } });
     const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
     if (!row || !row.active || !matches) {
-      await this.throttle.record(email, ip, false, now);
       await auditWrite(this.db, { actor: email, action: 'staff.login.failed', detail: { ip } }, now);
       return { ok: false, reason: 'invalid' };
     }
-    await this.throttle.record(email, ip, true, now);
+    await this.throttle.settle(admission.attemptId, email, ip, true);
+    const deviceToken = known && device ? device : randomBytes(32).toString('base64url');
+    if (known) await this.db.staffDevice.update({ where: { id: known.id }, data: { lastSeenAt: now } });
+    else await this.db.staffDevice.create({ data: { id: sessionId(deviceToken), userId: row.id, createdAt: now, lastSeenAt: now } });
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
@@ -67,7 +76,7 @@ export class StaffSessions {
       this.db.staffSession.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - sessionIdleMs) } }] } }),
       auditWrite(this.db, { actor: email, action: 'staff.login', detail: { ip } }, now),
     ]);
-    return { ok: true, token, session: { user: toStaffUser(row), csrfToken, expiresAt } };
+    return { ok: true, token, deviceToken, session: { user: toStaffUser(row), csrfToken, expiresAt } };
   }
 
   async lookup(token: string, now: Date): Promise<StaffSession | null> {
@@ -113,13 +122,14 @@ export class StaffSessions {
     const row = await this.db.staffSession.findUnique({ where: { id: sessionId(token) }, include: { user: true } });
     if (!row) return { ok: false, reason: 'wrong_current' };
     const { email } = row.user;
-    const verdict = await this.throttle.check(email, ip, now);
-    if (!verdict.allowed) return { ok: false, reason: 'throttled', ...(verdict.retryAt ? { retryAt: verdict.retryAt } : {}) };
+    // Signed in already: the session stands in for a recognised device.
+    const admission = await this.throttle.admit(email, ip, true, now);
+    if (!admission.allowed) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
     if (!(await verifyPassword(row.user.passwordHash, input.current))) {
-      await this.throttle.record(email, ip, false, now);
       await auditWrite(this.db, { actor: email, action: 'staff.password.change.failed', target: email, detail: { ip } }, now);
       return { ok: false, reason: 'wrong_current' };
     }
+    await this.throttle.settle(admission.attemptId, email, ip, true);
     if (input.next !== input.repeat) return { ok: false, reason: 'mismatch' };
     const problem = passwordProblem(input.next);
     if (problem) return { ok: false, reason: problem };

@@ -20,7 +20,7 @@ const clock: Clock = { now: () => now };
 beforeEach(async () => {
   now = new Date('2026-11-23T10:00:00+07:00');
   database = await openTempDatabase();
-  server = await startStaffServer(database.prisma, clock, { throttle: { perEmailAndIp: 3, perIp: 20, windowMs: 15 * 60_000 } });
+  server = await startStaffServer(database.prisma, clock, { throttle: { perEmailAndIp: 3, perIp: 20, perAccount: 10, windowMs: 15 * 60_000 } });
 });
 afterEach(async () => {
   await server.close();

@@ -68,7 +68,7 @@ export interface StaffServerFixture {
   now: Date;
 }
 
-export function useStaffServer(beforeEachHook: (fn: () => Promise<void>) => void, afterEachHook: (fn: () => Promise<void>) => void, options: Partial<StaffAppOptions> = { throttle: { perEmailAndIp: 3, perIp: 20, windowMs: 15 * 60_000 } }): StaffServerFixture {
+export function useStaffServer(beforeEachHook: (fn: () => Promise<void>) => void, afterEachHook: (fn: () => Promise<void>) => void, options: Partial<StaffAppOptions> = { throttle: { perEmailAndIp: 3, perIp: 20, perAccount: 10, windowMs: 15 * 60_000 } }): StaffServerFixture {
   const fixture = { now: new Date('2026-11-23T10:00:00+07:00') } as { database: TempDatabase; server: RunningServer; now: Date };
   const clock: Clock = { now: () => fixture.now };
   beforeEachHook(async () => {
