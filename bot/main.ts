@@ -7,6 +7,7 @@ import { createChatChannels } from './channels/chat-channels.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
 import { webChatRoutes } from './web/web-chat-routes.ts';
+import { defaultRateLimits, rateLimits } from './web/rate-limits.ts';
 import { createWebServer, listen } from './web/web-server.ts';
 
 /**
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const web = createWebServer({
     logger,
     https,
+    limits: rateLimits(defaultRateLimits, { trustedProxies: config.TRUSTED_PROXIES, t: app.translators('vi') }),
     mounts: [
       ...channels.mounts,
       { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock }) },

@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { minPasswordLength, passwordProblemKey } from '../../src/staff/password-policy.ts';
 import type { PasswordChangeResult, StaffSessions } from '../../src/staff/staff-sessions.ts';
-import { clientAddress } from './login-routes.ts';
+import { clientAddress } from '../web/client-address.ts';
 import type { StaffContext, StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, formatDateTime, page } from './view.ts';
 

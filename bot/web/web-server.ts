@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from '../../src/shared/logger.ts';
+import type { rateLimits } from './rate-limits.ts';
 import { pageSecurityHeaders } from './security-headers.ts';
+
+type RateLimits = ReturnType<typeof rateLimits>;
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
@@ -29,6 +32,8 @@ export interface WebServerOptions {
   readonly maxBodyBytes?: number;
   /** Published over https (PUBLIC_URL): sends HSTS. */
   readonly https?: boolean;
+  /** Request-rate limits (bot/web/rate-limits.ts); none when absent (tests that flood on purpose). */
+  readonly limits?: RateLimits;
 }
 
 /**
@@ -39,6 +44,13 @@ export function createWebServer(options: WebServerOptions): Hono {
   const app = new Hono();
   app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 256 * 1024, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }));
   app.use('*', pageSecurityHeaders({ https: options.https ?? false }));
+  if (options.limits) {
+    const { chat, login, webhook } = options.limits;
+    const onPost = (limit: MiddlewareHandler): MiddlewareHandler => (c, next) => (c.req.method === 'POST' ? limit(c, next) : next());
+    app.use('/api/chat/*', ...chat.map(onPost));
+    app.use('/staff/login', onPost(login));
+    for (const mount of options.mounts) if (!['/api/chat', '/staff'].includes(mount.path)) app.use(`${mount.path}/*`, onPost(webhook));
+  }
   app.get('/healthz', (c) => c.json({ ok: true }));
   for (const [route, file] of Object.entries(staticFiles)) {
     app.get(route, async (c) => {

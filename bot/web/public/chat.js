@@ -51,7 +51,9 @@ async function post(body, shown) {
     });
     typing.remove();
     if (!response.ok) {
-      addMessage('bot', response.status === 413 ? 'Tin nhắn quá dài, bạn gửi ngắn hơn nhé.' : 'Xin lỗi, có lỗi xảy ra. Bạn thử lại nhé.');
+      const problem = await response.json().catch(() => ({}));
+      // The server words a rate limit itself; other failures get a generic line.
+      addMessage('bot', problem.message || (response.status === 413 ? 'Tin nhắn quá dài, bạn gửi ngắn hơn nhé.' : 'Xin lỗi, có lỗi xảy ra. Bạn thử lại nhé.'));
       return;
     }
     const data = await response.json();
