@@ -94,7 +94,16 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     const conversation = await deps.store.find('web', known.id);
     if (!conversation) return c.json({ messages: [] });
     const messages = await deps.store.transcript(conversation.id, 200);
-    return c.json({ messages: messages.map((m) => ({ direction: m.direction, text: m.text, at: m.createdAt.toISOString() })) });
+    // Staff replies waiting in the outbox are already in the transcript: the page acknowledges them
+    // after drawing the history, so the next poll does not show them a second time.
+    const pending = deps.outbox ? (await deps.outbox.pendingFor('web', known.id, 50)).map((item) => item.id) : [];
+    return c.json({
+      // The automatic "/start" a new page sends is not something the user typed.
+      messages: messages.filter((m) => !(m.direction === 'in' && /^\/start\b/.test(m.text))).map((m) => ({ direction: m.direction, text: m.text, at: m.createdAt.toISOString() })),
+      // The buttons under the last reply, so a reload at the consent step is not a dead end.
+      options: conversation.lastOptions,
+      shownUpdates: pending,
+    });
   });
 
   // The page polls this: the web has no push channel. Reading does not consume: an item stays

@@ -18,11 +18,13 @@ const staticFiles: Record<string, string> = {
   '/': 'index.html',
   '/chat.js': 'chat.js',
   '/chat.css': 'chat.css',
+  '/favicon.svg': 'favicon.svg',
 };
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
 export interface WebServerOptions {

@@ -4,29 +4,49 @@ const form = document.getElementById('composer');
 const input = document.getElementById('text');
 const send = document.getElementById('send');
 
-function addMessage(kind, text) {
+// Scrolls once everything of a message (buttons, file link) is in place, so nothing ends up under
+// the text box.
+function scrollToEnd() {
+  log.scrollTop = log.scrollHeight;
+}
+
+function addMessage(kind, text, label) {
   const div = document.createElement('div');
   div.className = `msg ${kind}`;
-  div.textContent = text;
+  if (label) {
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = label;
+    div.appendChild(who);
+  }
+  div.appendChild(document.createTextNode(text));
   log.appendChild(div);
-  log.scrollTop = log.scrollHeight;
+  scrollToEnd();
   return div;
+}
+
+// Old choices stop working once the conversation has moved on: a stale "Đúng rồi" must not file twice.
+function retireOptions() {
+  for (const button of log.querySelectorAll('.options button')) button.disabled = true;
+}
+
+function addOptions(div, options) {
+  if (!options || options.length === 0) return;
+  const row = document.createElement('div');
+  row.className = 'options';
+  for (const option of options) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = option.label;
+    button.addEventListener('click', () => post({ choice: option.id, text: option.label }, option.label));
+    row.appendChild(button);
+  }
+  div.appendChild(row);
 }
 
 function addReply(reply) {
   const div = addMessage('bot', reply.text);
-  if (reply.options && reply.options.length > 0) {
-    const row = document.createElement('div');
-    row.className = 'options';
-    for (const option of reply.options) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = option.label;
-      button.addEventListener('click', () => post({ choice: option.id, text: option.label }, option.label));
-      row.appendChild(button);
-    }
-    div.appendChild(row);
-  }
+  addOptions(div, reply.options);
   if (reply.file) {
     const link = document.createElement('a');
     link.className = 'file';
@@ -37,9 +57,16 @@ function addReply(reply) {
     div.appendChild(document.createElement('br'));
     div.appendChild(link);
   }
+  scrollToEnd();
 }
 
+let pending = false;
+
 async function post(body, shown) {
+  // One message at a time: Enter pressed again while a reply is on its way does not send twice.
+  if (pending) return;
+  pending = true;
+  retireOptions();
   if (shown !== undefined) addMessage('me', shown);
   send.disabled = true;
   const typing = addMessage('bot typing', '…');
@@ -64,6 +91,7 @@ async function post(body, shown) {
     typing.remove();
     addMessage('bot', 'Không kết nối được máy chủ. Bạn kiểm tra mạng và thử lại nhé.');
   } finally {
+    pending = false;
     send.disabled = false;
     input.focus();
   }
@@ -71,10 +99,19 @@ async function post(body, shown) {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  if (pending) return;
   const text = input.value;
   input.value = '';
+  grow();
   post({ text }, text.trim() === '' ? undefined : text);
 });
+
+// The text box grows with what is typed (a long story), up to a third of the screen.
+function grow() {
+  input.style.height = 'auto';
+  input.style.height = `${Math.min(input.scrollHeight, Math.round(window.innerHeight / 3))}px`;
+}
+input.addEventListener('input', grow);
 
 input.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey) {
@@ -83,6 +120,8 @@ input.addEventListener('keydown', (event) => {
   }
 });
 
+const staffLabel = 'Nhân viên hỗ trợ';
+
 async function start() {
   const response = await fetch('/api/chat/history');
   const data = response.ok ? await response.json() : { messages: [] };
@@ -90,7 +129,18 @@ async function start() {
     await post({ text: '/start' });
     return;
   }
-  for (const m of data.messages) addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text);
+  let last = null;
+  for (const m of data.messages) {
+    last = addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text, m.direction === 'staff' ? staffLabel : undefined);
+  }
+  // The buttons of the last reply come back with the page, so a reload mid-step is not a dead end.
+  if (last && last.classList.contains('bot')) addOptions(last, data.options);
+  scrollToEnd();
+  if (data.shownUpdates && data.shownUpdates.length > 0) await acknowledge(data.shownUpdates);
+}
+
+async function acknowledge(ids) {
+  await fetch('/api/chat/updates/ack', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
 }
 
 // Staff replies and reminders arrive without a question: collect them every few seconds, and say
@@ -100,11 +150,9 @@ async function pollUpdates() {
     const response = await fetch('/api/chat/updates');
     if (!response.ok) return;
     const data = await response.json();
-    for (const reply of data.replies) addMessage('staff', reply.text);
+    for (const reply of data.replies) addMessage('staff', reply.text, staffLabel);
     const ids = data.replies.map((reply) => reply.id);
-    if (ids.length > 0) {
-      await fetch('/api/chat/updates/ack', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
-    }
+    if (ids.length > 0) await acknowledge(ids);
   } catch {
     // Offline for a moment: the next poll tries again.
   }

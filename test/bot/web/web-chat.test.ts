@@ -49,11 +49,13 @@ class ChatClient {
 }
 
 describe('web chat over HTTP', () => {
-  it('serves the chat page and its script', async () => {
+  it('serves the chat page, its script and its icon', async () => {
     const page = await fetch(`${server.url}/`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('<script src="/chat.js"');
     expect((await fetch(`${server.url}/chat.js`)).status).toBe(200);
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('greets, answers a teencode question with its citation, and keeps the conversation in a cookie', async () => {
@@ -64,7 +66,15 @@ describe('web chat over HTTP', () => {
     const answer = await client.chat({ text: 'shop ko xuat hoa don cho e dc ko' });
     expect(answer.replies[0]!.text).toMatch(/Điều 29/);
     expect(answer.replies[0]!.text).toMatch(/19\/2023\/QH15/);
-    expect((await history(client.cookie)).messages.map((m) => m.direction)).toEqual(['in', 'out', 'in', 'out']);
+    // The page's automatic /start is not shown back as if the user had typed it.
+    expect((await history(client.cookie)).messages.map((m) => m.direction)).toEqual(['out', 'in', 'out']);
+  });
+
+  it('gives back the buttons of the last reply with the history, so a reload mid-step is no dead end', async () => {
+    const client = new ChatClient();
+    await client.chat({ text: '/start' });
+    const raw = (await (await fetch(`${server.url}/api/chat/history`, { headers: { Cookie: client.cookie } })).json()) as { options: Array<{ id: string }> };
+    expect(raw.options.length).toBeGreaterThan(2);
   });
 
   it('reads history without creating a conversation for an unknown session', async () => {

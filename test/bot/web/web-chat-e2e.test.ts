@@ -1,0 +1,60 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webChatRoutes } from '../../../bot/web/web-chat-routes.ts';
+import { createWebServer, listen, type RunningServer } from '../../../bot/web/web-server.ts';
+import { silentLogger } from '../../../src/shared/logger.ts';
+import { hasChromium, launchChromium, viewports } from '../../support/browser.ts';
+import { createTestApp, type TestApp } from '../../support/test-app.ts';
+
+/** The web chat page in a real browser on a phone-sized screen, under its real CSP. */
+describe.runIf(hasChromium)('web chat in a real browser', () => {
+  let app: TestApp;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators }) }] }), 0, '127.0.0.1');
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: viewports.phone })).newPage();
+    // A CSP violation or a script error shows up here.
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await app?.dispose();
+  });
+
+  /** The last buttons are inside the visible conversation, above the text box. */
+  const lastButtonsVisible = async () => {
+    const button = page.locator('.options button:not([disabled])').last();
+    const box = await button.boundingBox();
+    const composer = await page.locator('#composer').boundingBox();
+    return box !== null && composer !== null && box.y + box.height <= composer.y + 1;
+  };
+
+  it('greets with buttons that are not hidden under the text box, and survives a reload', async () => {
+    await page.goto(server.url);
+    await page.locator('.options button').first().waitFor();
+    expect(await lastButtonsVisible()).toBe(true);
+    await page.reload();
+    await page.locator('.options button').first().waitFor();
+    // The automatic /start is not shown as typed by the user.
+    expect(await page.locator('.msg.me').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('sends once on a double Enter, retires old buttons, and keeps the new ones in view', async () => {
+    await page.locator('#text').fill('shop không cho đổi hàng lỗi thì làm sao');
+    await page.locator('#text').press('Enter');
+    await page.locator('#text').press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.msg.bot').length >= 2 && !document.querySelector('.typing'));
+    expect(await page.locator('.msg.me').count()).toBe(1);
+    expect(await page.locator('.options button:not([disabled])').count()).toBeLessThanOrEqual(await page.locator('.msg.bot').last().locator('.options button').count());
+    expect(problems).toEqual([]);
+  });
+});
