@@ -30,6 +30,8 @@ export interface Extraction {
   readonly isStory: boolean;
 }
 
+/** Words of a sale at a distance: without them, a named seller was visited. */
+const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
 const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|correction|i meant)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
 const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien)(?![\p{L}])/gu;
@@ -62,7 +64,7 @@ export class ComplaintExtractor {
 
     const platform = extractPlatform(ft);
     if (platform) values.platform = platform;
-    const businessName = extractBusinessName(ft);
+    const businessName = extractBusinessName(ft, (name) => this.provinces.isPlaceName(name));
     if (businessName) values.businessName = businessName;
     const address = extractBusinessAddress(ft);
     if (address) values.businessAddress = address;
@@ -74,6 +76,8 @@ export class ComplaintExtractor {
     if (province) Object.assign(values, { province: province.name, provinceFormer: province.formerName });
     const channel = inferPurchaseChannel(ft, platform !== null, asked === 'purchaseChannel');
     if (channel) values.purchaseChannel = channel;
+    // A named shop, restaurant or showroom with no platform and no word of a remote sale: bought there.
+    else if (businessName && !platform && !remoteSale.test(ft.folded)) values.purchaseChannel = 'in_store';
     const wants = extractResolutions(ft, asked === 'desiredResolution');
     if (wants.length > 0) values.desiredResolution = wants;
 

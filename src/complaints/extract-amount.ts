@@ -39,8 +39,9 @@ export function findAmounts(text: FoldedText, bareNumbers = false): AmountFindin
     add(m.index, m[0].length, value);
   }
 
-  // "1.200.000đ", "1,200,000 vnd", "1200000 dong", and bare "1.200.000"
-  for (const m of f.matchAll(new RegExp(`(?<![\\d.,])(\\d{1,3}(?:[.,]\\d{3})+|\\d+)\\s?(${currency})?(?![\\p{L}\\d.,/]|[.,]\\d)`, 'gu'))) {
+  // "1.200.000đ", "1,200,000 vnd", "1200000 dong", and bare "1.200.000"; the sentence may go on
+  // right after it ("1.250.000đ, nhân viên ...", "389.000đ.").
+  for (const m of f.matchAll(new RegExp(`(?<![\\d.,])(\\d{1,3}(?:[.,]\\d{3})+|\\d+)\\s?(${currency})?(?![\\p{L}\\d/]|[.,]\\d)`, 'gu'))) {
     const digits = m[1]!.replace(/[.,]/g, '');
     const grouped = /[.,]/.test(m[1]!);
     if (!m[2] && !(grouped && digits.length >= 4) && !(bareNumbers && digits.length >= 3 && !/^0\d{8,}$/.test(digits))) continue;

@@ -1,7 +1,26 @@
 import type { FoldedText } from './folded-text.ts';
 import { captureWords, cleanAnswer } from './phrase-capture.ts';
 
-const introductions = /(?:my name is |(?<![\p{L}])i am (?=\p{Lu})|ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?|(?:toi|em|minh|tui|chau) ten (?:la )?|ho (?:va )?ten\s*:?\s*(?:la )?|(?<![\p{L}])ten\s*:\s*|(?:toi|em|minh|tui|chau) la )/gu;
+// Also on behalf of a parent ("Mẹ tôi tên …", "bà e tên …", "Tên bố tôi là …"): the complaint is
+// then filed in the parent's name, as the stories do.
+const kin = '(?:me|bo|ba|ong|cha|chong|vo|con|co|chu|bac|di|cau)';
+const introductions = new RegExp(
+  [
+    'my name is ',
+    "(?<![\\p{L}])i(?: am|'m|’m) ",
+    'ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?',
+    `ten ${kin} (?:toi|em|minh|tui|e) (?:la )?`,
+    '(?:toi|em|minh|tui|chau) ten (?:la )?',
+    `(?<![\\p{L}])${kin} (?:toi|em|minh|tui|e) (?:ten |la )(?:la )?`,
+    'ho (?:va )?ten\\s*:?\\s*(?:la )?',
+    '(?<![\\p{L}])ten\\s*:\\s*',
+    '(?:^|[,.] )ten (?!(?:toi|em|minh|tui|chau|cua|me|bo|ba|ong|la)(?![\\p{L}]))',
+    '(?:toi|em|minh|tui|chau) la ',
+  ].join('|'),
+  'gu',
+);
+/** A contact line: "Lam Van Phuc, 0919 662 083", "Emily Tran, emily.tran@…", "Do Van Tam, o Tay Ninh". */
+const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4}),\s*(\+?\d|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
 
 /** What follows a name typed in lower case: "ten toi la lan o da nang", "... sdt 09...". */
 const afterName = new Set('o tai song sdt so dt dien thoai email mail nha dia chi que va nhe nha a ah minh toi em la'.split(' '));
@@ -17,13 +36,21 @@ export function extractConsumerName(text: FoldedText): string | null {
     if (!first) continue;
     if (/^\p{Lu}/u.test(first)) {
       // A run of capitalised words: "Nguyễn Văn An, ở Đà Nẵng" -> "Nguyễn Văn An".
-      const run = /^\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,4}/u.exec(text.original.slice(start));
+      const run = /^\p{Lu}[\p{L}'’]*(?: (?!(?:Tôi|Em|Mình|Tui|I)(?![\p{L}]))\p{Lu}[\p{L}'’]*){0,4}/u.exec(text.original.slice(start));
       if (run) return run[0];
     } else if (/^[a-z]+$/.test(first) && /ten/.test(m[0])) {
       // Typed without capitals or accents ("ten toi la lan"): take the short phrase and capitalise it.
       const capture = captureWords(text, start, { maxWords: 4, stopWords: afterName });
       if (capture) return capture.value.split(/\s+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
     }
+  }
+  for (const m of text.original.matchAll(contactLine)) {
+    const name = m[1]!;
+    // A place or a shop before a comma is not a person ("Hòa Bình, tên …", "Studio X, số 12 …"):
+    // a two-word name counts only before a phone number or an e-mail, and no word is one of trade.
+    if (/^(Shop|Cửa|Công|Siêu|Nhà|Quán|Tiệm|Showroom|Studio|Spa|Salon|Garage|Khách|Phòng|Trung|Phường|Quận|Huyện|Thành|Tỉnh|Tp|TP|I|My)\b/u.test(name)) continue;
+    if (name.split(' ').length < 3 && !/^(\+?\d|[\w.+-]+@)/u.test(m[2]!)) continue;
+    return name;
   }
   return null;
 }

@@ -8,6 +8,20 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['cong ty', 'Công ty'],
   ['cty', 'Công ty'],
   ['cua hang', 'Cửa hàng'],
+  ['nha mang', null],
+  ['tham my vien', 'Thẩm mỹ viện'],
+  ['spa', null],
+  ['salon', null],
+  ['studio', 'Studio'],
+  ['garage', 'Garage'],
+  ['phong tap', 'Phòng tập'],
+  ['nha xe', 'Nhà xe'],
+  ['nha sach', 'Nhà sách'],
+  ['phong kham', 'Phòng khám'],
+  ['khach san', 'Khách sạn'],
+  ['hang', null],
+  ['thuong hieu', null],
+  ['store', null],
   ['sieu thi', 'Siêu thị'],
   ['nha thuoc', 'Nhà thuốc'],
   ['dai ly', 'Đại lý'],
@@ -20,27 +34,74 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['fanpage', null],
   ['shop', null],
   ['page', null],
-  // "mua bàn ghế của Nội Thất Hòa Phát": only a capitalised name counts after "của" (not "của tôi").
+  // "mua bàn ghế của Nội Thất Hòa Phát", "ở Điện Máy Chợ Lớn", "at Xe Đạp Thống Nhất Store": after a
+  // preposition only a capitalised name counts (not "của tôi"), and not a place ("ở Đà Nẵng").
   ['cua', null],
+  ['o', null],
+  ['tai', null],
+  ['tu', null],
+  ['quan', null],
+  ['at', null],
+  ['from', null],
+  ['of', null],
 ];
+/** Kinds after which only a capitalised name that is not a place counts. */
+const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'of', 'hang', 'store']);
 
-const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten)(?: la)?)?\\s*[:"“]?\\s*`, 'gu');
+const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten|called|named)(?: la)?)?\\s*[:]?\\s*`, 'gu');
 
 /**
  * The business's name, from "shop X", "cửa hàng X", "công ty X". A capture made only of ordinary
  * words ("shop lừa tôi", "shop bán hàng giả") is no name; a name has a capital, a digit, or is a
  * word the consumer typed in Latin letters that is not Vietnamese ("shop abc123", "shop Mây").
  */
-export function extractBusinessName(text: FoldedText): string | null {
+export function extractBusinessName(text: FoldedText, isPlace: (name: string) => boolean = () => false): string | null {
   for (const m of text.folded.matchAll(kindPattern)) {
     const start = m.index + m[0].length;
-    const capture = captureWords(text, start, { maxWords: 6, allowNumbers: true });
+    const kind = m[1]!;
+    // "quán" is a restaurant; "quận" (folded the same) is a district.
+    if (kind === 'quan' && /quận/i.test(text.original.slice(m.index, m.index + 4))) continue;
+    const quoted = quotedName(text.original, start);
+    const capture = quoted ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
     if (!capture || !looksLikeName(capture.value)) continue;
-    if (m[1] === 'cua' && !/^\p{Lu}/u.test(capture.value)) continue;
-    const label = businessKinds.find(([k]) => k === m[1])?.[1] ?? null;
-    return label ? `${label} ${capture.value}` : capture.value;
+    if (prepositions.has(kind) && (!/^\p{Lu}/u.test(capture.value) || isPlace(capture.value) || ordinaryCapitalised(capture.value))) continue;
+    // "ở Siêu thị Thành Đô": the kind word that follows the preposition is read on its own match.
+    if (prepositions.has(kind) && kindAtStart.test(text.folded.slice(start))) continue;
+    const value = quoted ? capture.value : withoutTrailingPlace(withoutLeadingKind(capture.value), isPlace);
+    if (!looksLikeName(value)) continue;
+    const label = businessKinds.find(([k]) => k === kind)?.[1] ?? null;
+    return label && !quoted ? `${label} ${value}` : value;
   }
   return null;
+}
+
+const kindAtStart = new RegExp(`^(${businessKinds.filter(([k]) => !['cua', 'o', 'tai', 'tu', 'at', 'from', 'of'].includes(k)).map(([k]) => k).join('|')})(?![\\p{L}])`, 'u');
+
+/** "tiệm giặt ủi Sạch Thơm", "cửa hàng tiện lợi Mini Stop 68": lower-case words before the name say what kind of shop it is. */
+function withoutLeadingKind(value: string): string {
+  const words = value.split(/\s+/);
+  const first = words.findIndex((w) => /^[\p{Lu}\d]/u.test(w));
+  return first > 0 ? words.slice(first).join(' ') : value;
+}
+
+/** "Điện Máy Xanh Biên Hòa", "Ding Tea Cau Giay": the branch's place is not part of the name. */
+function withoutTrailingPlace(value: string, isPlace: (name: string) => boolean): string {
+  const words = value.split(/\s+/);
+  for (let cut = 1; cut < words.length; cut++) {
+    if (isPlace(words.slice(cut).join(' '))) return words.slice(0, cut).join(' ');
+  }
+  return value;
+}
+
+/** 'shop "Phụ Kiện 3K Official"': a quoted name is taken whole. */
+function quotedName(original: string, start: number): { value: string; end: number } | null {
+  const m = /^\s*["“'‘]([^"”'’\n]{2,80})["”'’]/u.exec(original.slice(start));
+  return m ? { value: m[1]!.trim(), end: start + m[0].length } : null;
+}
+
+/** A sentence's first word or a capitalised pronoun is not a business ("ở Nhà tôi", "at My place"). */
+function ordinaryCapitalised(value: string): boolean {
+  return /^(Nhà|Tôi|Em|Mình|My|Our|Home|The)$/u.test(value.split(/\s+/)[0] ?? '') && value.split(/\s+/).length === 1;
 }
 
 function looksLikeName(value: string): boolean {

@@ -12,7 +12,8 @@ const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|o
  */
 export function extractProduct(text: FoldedText): string | null {
   for (const m of text.folded.matchAll(buying)) {
-    const capture = captureWords(text, m.index + m[0].length, { maxWords: 7, skipQuantifiers: true, keepFirst: true });
+    // Models carry numbers ("tivi Sony 55 inch", "Samsung A55"); a price does not continue it.
+    const capture = captureWords(text, m.index + m[0].length, { maxWords: 7, skipQuantifiers: true, keepFirst: true, allowNumbers: true });
     if (!capture) continue;
     if (generic.has(foldPhrase(capture.value))) continue;
     return capture.value;

@@ -4,20 +4,24 @@ export const resolutions = ['refund', 'exchange', 'repair', 'compensation', 'apo
 export type Resolution = (typeof resolutions)[number];
 
 const phrases: Record<Resolution, readonly string[]> = {
-  refund: ['hoan tien', 'tra lai tien', 'tra tien lai', 'lay lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'refund', 'hoan', 'boi hoan'],
-  exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange'],
+  refund: ['hoan tien', 'tra lai tien', 'tra tien lai', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
+  exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one'],
   repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'repair', 'fix'],
-  compensation: ['boi thuong', 'den bu', 'den tien', 'chiu chi phi', 'compensation', 'compensate'],
-  apology: ['xin loi', 'cong khai xin loi', 'apology', 'apologise', 'apologize'],
-  stop_practice: ['dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'stop'],
+  compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'pay for'],
+  apology: ['xin loi', 'cong khai xin loi', 'apology', 'apologise', 'apologize', 'apologies'],
+  stop_practice: ['dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop'],
 };
 
 const entries = Object.entries(phrases).flatMap(([r, list]) => list.map((p) => [p, r as Resolution] as const));
 const pattern = phrasePattern(entries.map(([p]) => p));
 const lookup = new Map(entries);
 
-/** Words that say what the consumer wants, so "shop không cho đổi" in a story is not a wish. */
-const wanting = /(muon|yeu cau|de nghi|mong|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|request)\s+(\S+\s+){0,4}$/;
+/**
+ * Words that say what the consumer wants, so "shop không cho đổi" in a story is not a wish. A wish
+ * reaches to the end of its sentence: "muốn nhà hàng bồi thường viện phí và xin lỗi gia đình tôi",
+ * "muốn đổi, nếu không thì hoàn tiền".
+ */
+const wanting = /(?<![\p{L}])(?<!(?:khong|chang|ko|k|hong) )(muon|mun|yeu cau|de nghi|mong|chi can|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|would like|d like|request|asking for)(?![\p{L}])[^.!?\n]{0,120}$/u;
 
 /**
  * What the consumer asks for. In a story only phrases after "muốn / yêu cầu / đề nghị ..." count;
@@ -26,7 +30,7 @@ const wanting = /(muon|yeu cau|de nghi|mong|can|xin|doi hoi|doi|bat|phai|hy vong
 export function extractResolutions(text: FoldedText, asked = false): Resolution[] {
   const found: Resolution[] = [];
   for (const m of text.folded.matchAll(pattern)) {
-    const before = text.folded.slice(Math.max(0, m.index - 40), m.index);
+    const before = text.folded.slice(Math.max(0, m.index - 130), m.index);
     const negated = /(khong|chua|chang|ko|k)\s+(chiu\s+|cho\s+|duoc\s+)?$/.test(before);
     if (negated && !asked) continue;
     if (!asked && !wanting.test(before)) continue;
@@ -40,12 +44,14 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
 }
 
 /** Bare words whose folded form is shared: đổi/đợi/đòi, sửa/sữa, hoàn/hoãn. */
-const ambiguous: Record<string, string> = { doi: 'đổi', sua: 'sửa', hoan: 'hoàn' };
+const ambiguous: Record<string, string> = { doi: 'đổi', sua: 'sửa', hoan: 'hoàn', den: 'đền' };
 
 /** When the consumer typed diacritics, an ambiguous bare word must be the one meant. */
 function spelledAsMeant(folded: string, original: string): boolean {
   const meant = ambiguous[folded];
   if (!meant) return true;
   const hasDiacritics = original.normalize('NFD') !== original || /đ/i.test(original);
+  // Without diacritics "den" is far more often "đến" (to come) than "đền" (to compensate).
+  if (folded === 'den' && !hasDiacritics) return false;
   return !hasDiacritics || original.toLowerCase() === meant;
 }

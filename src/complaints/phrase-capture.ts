@@ -11,21 +11,29 @@ const stopList =
   'bán giao lừa không chưa đã đang sẽ vẫn cứ chỉ mới vừa nên vì bởi sao nhé nha à ạ ừ ok tuần tháng năm sau trước ' +
   'hàng gửi nói bảo hứa đòi đổi trả hoàn nhận liền đến tôi em mình anh chị tui tao con họ nó shop cửa công ty cty siêu thị ' +
   'dùng xài sử mua đặt order ship tiền gồm trị ko k khi nếu để cả hay hoặc cũng luôn cần muốn yêu cầu làm ' +
-  'xong dc r thấy về ra lên xuống ' +
+  'xong dc r thấy về ra lên xuống hồi trăm triệu nghìn ngàn sáng trưa chiều tối hôm nay qua mai chủ nhật thứ ' +
   // English, for stories told in English.
-  'for from on at in with and but the was is to it';
+  'for from on at in with and but the was is to it yesterday today last this that which who after before when';
 const stopWords = new Set(stopList.split(' '));
 const foldedStopWords = new Set(stopList.split(' ').map((w) => foldDiacritics(w)));
 
-function isStopWord(original: string, folded: string, only?: ReadonlySet<string>): boolean {
+/**
+ * People type a whole message with diacritics or without them. In a message with diacritics a word
+ * is compared as written ("da" is leather, "đã" is the stop word; "nam" is male, "năm" a year); in
+ * one without, folded.
+ */
+function isStopWord(original: string, folded: string, typedWithDiacritics: boolean, only?: ReadonlySet<string>): boolean {
   if (only) return only.has(folded);
   const lower = original.toLowerCase();
-  return lower === folded ? foldedStopWords.has(folded) : stopWords.has(lower);
+  return typedWithDiacritics ? stopWords.has(lower) : foldedStopWords.has(folded);
 }
 
-const quantifiers = new Set(
-  'a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi bo hop chai lo goi thung con cap binh tuyp set combo cuon quyen tam to ly coc suat phan ve mon chiec'.split(' '),
-);
+function hasDiacritics(text: string): boolean {
+  return /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(text);
+}
+
+// Containers ("gói data", "bộ nồi", "hộp sữa") stay: they are part of what was bought.
+const quantifiers = new Set('a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi con qua'.split(' '));
 
 /** Stop words that also begin common product names when folded: tai nghe, nồi chiên, bàn là, đồ chơi. */
 const productHeads = new Set(['tai', 'noi', 'ban', 'do', 'bo', 'ca', 'con', 've', 'goi', 'the', 'may', 'hop', 'set']);
@@ -33,6 +41,11 @@ const productHeads = new Set(['tai', 'noi', 'ban', 'do', 'bo', 'ca', 'con', 've'
 /** "không" ends a phrase ("áo không đúng mô tả") except in product names: nồi chiên không dầu, tai nghe không dây. */
 function continuesName(words: ReadonlyArray<{ folded: string }>, current: string, next: string | undefined): boolean {
   return words.length > 0 && current === 'khong' && (next === 'dau' || next === 'day');
+}
+
+/** "Trung tâm Anh ngữ Smart Kids", "Phòng khám Đa khoa Hòa Bình": a lower-case syllable inside a name. */
+function nextCapitalised(text: FoldedText, end: number): boolean {
+  return /^ \p{Lu}/u.test(text.original.slice(end, end + 2));
 }
 
 export interface Capture {
@@ -45,10 +58,11 @@ export interface Capture {
  * from the original text so diacritics are kept. Leading quantifiers ("1 cái", "đôi") are skipped
  * when `skipQuantifiers` is set. Returns null when nothing name-like is left.
  */
-export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean; /** Names may contain numbers ("Giày Xinh 99"). */ allowNumbers?: boolean; /** Folded words that end the phrase instead of the general list. */ stopWords?: ReadonlySet<string> }): Capture | null {
+export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean; /** Names may contain numbers ("Giày Xinh 99"). */ allowNumbers?: boolean; /** A capitalised word continues a name even when it is also a common word ("Giày Da Thành Công", "Mẹ Và Bé", "3K"). */ capitalisedContinues?: boolean; /** Folded words that end the phrase instead of the general list. */ stopWords?: ReadonlySet<string> }): Capture | null {
   const re = /[\p{L}\p{N}][\p{L}\p{N}'&._+-]*/gu;
   re.lastIndex = start;
   const words: Array<{ start: number; end: number; folded: string }> = [];
+  const accented = hasDiacritics(text.original);
   let m: RegExpExecArray | null;
   let expected = start;
   while ((m = re.exec(text.folded))) {
@@ -61,10 +75,24 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     if (options.skipQuantifiers && words.length === 0 && quantifiers.has(w.folded)) continue;
     const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.folded.slice(w.end))?.[1];
     const number = options.allowNumbers ? /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)$/ : /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)?$/;
-    const isStop = (isStopWord(text.original.slice(w.start, w.end).replace(/[._-]+$/, ''), w.folded, options.stopWords) && !continuesName(words, w.folded, next)) || number.test(w.folded);
+    const original = text.original.slice(w.start, w.end).replace(/[._-]+$/, '');
+    const capitalised = options.capitalisedContinues === true && /\p{Lu}/u.test(original);
+    // In a Title Case name a lower-case word after a capitalised one ends it ("Điện Máy Xanh còn …",
+    // "Sao Mai Mobile tự đăng ký"), and so does a number that starts a price ("Lily 2 trăm rưỡi").
+    const titleEnds =
+      options.capitalisedContinues === true &&
+      words.some((x) => /\p{Lu}/u.test(text.original.slice(x.start, x.end))) &&
+      ((!capitalised && !/\d/.test(original) && !nextCapitalised(text, w.end)) || (/^\d+$/.test(original) && /^\s*(tram|trieu|nghin|ngan|k|tr|d|dong|vnd)\b/.test(text.folded.slice(w.end))));
+    if (titleEnds) break;
+    // "máy lọc nước 15 triệu": a number that starts a price ends the phrase even where numbers may be part of it.
+    if (options.allowNumbers && /^\d/.test(w.folded) && /^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty)(?![\p{L}])/u.test(text.folded.slice(w.end))) break;
+    const isStop = !capitalised && ((isStopWord(original, w.folded, accented, options.stopWords) && !continuesName(words, w.folded, next)) || number.test(w.folded));
     if (isStop && !(options.keepFirst && words.length === 0 && productHeads.has(w.folded))) break;
     words.push(w);
     if (words.length >= options.maxWords) break;
+    // A full stop after a word ends the sentence ("cửa hàng giày. Ngày 12 …"); inside a word it
+    // does not ("KeyStore.vn").
+    if (/^\.\s/.test(text.folded.slice(m.index + m[0].length - 1, m.index + m[0].length + 1))) break;
   }
   if (words.length === 0) return null;
   const value = text.original.slice(words[0]!.start, words.at(-1)!.end).replace(/[.,;:!?]+$/, '').trim();

@@ -30,6 +30,15 @@ export interface ProvinceMatch {
 /** Words before a place name that say "I live / it happened there". */
 const placeContext = /(o|tai|song o|song tai|que|tinh|tp|thanh pho|khu vuc|dia chi|dc|dia ban|nha o|minh o|em o|toi o|tu|in|live in|from)\s*[:,]?\s*$/;
 
+/** Administrative words that make a name a place by themselves. */
+const selfEvidentPlace = /^(quan|huyen|phuong|thi xa|district|tp|thanh pho) /;
+/** A list item: after a comma or a dash... */
+const listItem = /[,;–-]\s*$/;
+/** The last part of an address: "số 45 Lê Lợi, phường Thuận Hóa, Huế". */
+const addressTail = /(phuong|quan|huyen|duong|pho|xa|thi tran|so \d+[a-z]?|\d+[a-z]? [a-z]+ [a-z]+)\s[^,]{1,30},\s*$/;
+/** ...that closes the list or the sentence. */
+const listEnd = /^\s*([.!?;)]|$|,\s*(toi|minh|em|and|va)\b)/;
+
 /**
  * The 34 provinces after the 2025 merger and the 63 former names people still use, as data
  * (knowledge/complaints/provinces.json). "Bình Dương" resolves to Thành phố Hồ Chí Minh.
@@ -62,7 +71,13 @@ export class ProvinceDirectory {
    */
   find(text: FoldedText, asked = false): ProvinceMatch | null {
     for (const m of text.folded.matchAll(this.pattern)) {
-      if (!asked && !placeContext.test(text.folded.slice(Math.max(0, m.index - 15), m.index))) continue;
+      const before = text.folded.slice(Math.max(0, m.index - 15), m.index);
+      const after = text.folded.slice(m.index + m[0].length);
+      // Also a place without "ở": a district ("quận 5") says what it is, and the last item of a
+      // contact list ("…, 0987654321, nvbinh@example.com, Khánh Hòa") is where the person lives.
+      const wide = text.folded.slice(Math.max(0, m.index - 45), m.index);
+      const placed = placeContext.test(before) || selfEvidentPlace.test(m[0]) || (listItem.test(before) && listEnd.test(after)) || addressTail.test(wide);
+      if (!asked && !placed) continue;
       const hit = this.byPhrase.get(m[0])!;
       return { ...hit, index: m.index };
     }
@@ -72,6 +87,12 @@ export class ProvinceDirectory {
   /** The full name of a current province name (for agencies and letters). */
   fullName(name: string): string | null {
     return this.byPhrase.get(foldPhrase(name))?.fullName ?? null;
+  }
+
+  /** The whole phrase names a place ("Đà Nẵng", "quận 5", "Biên Hòa"), not something located there. */
+  isPlaceName(phrase: string): boolean {
+    const folded = foldPhrase(phrase).replace(/[.,]+$/, '');
+    return this.byPhrase.has(folded) || selfEvidentPlace.test(`${folded} `);
   }
 
   lookup(name: string): ProvinceMatch | null {

@@ -103,3 +103,72 @@ describe('corrections', () => {
     expect(read('shop giao hàng chậm').correction).toBe(false);
   });
 });
+
+describe('ways of writing a fact that the first build missed', () => {
+  it.each([
+    ['giá 1.250.000đ, nhân viên bảo', 1_250_000],
+    ['giá 389.000đ.', 389_000],
+    ['It cost 1,850,000 VND.', 1_850_000],
+  ])('reads the amount in "%s" even when the sentence goes on', (text, amount) => {
+    expect(read(text).values.amountVnd).toBe(amount);
+  });
+
+  it.each([
+    ['Nguyễn Văn Bình, 0987654321, nvbinh@example.com, Khánh Hòa', 'Khánh Hòa'],
+    ['mua ở Điện Máy Chợ Lớn quận 5', 'Hồ Chí Minh'],
+    ['số 45 Lê Lợi, phường Thuận Hóa, Huế, giá 1tr', 'Huế'],
+    ['112 Trần Phú, phường Vĩnh Thanh, Rạch Giá', 'An Giang'],
+  ])('finds the province in "%s" without "ở"', (text, province) => {
+    expect(read(text).values.province).toBe(province);
+  });
+
+  it.each([
+    ['mua cái quạt ở Điện Máy Chợ Lớn quận 5', 'Điện Máy Chợ Lớn'],
+    ['I bought a city bike at Xe Đạp Thống Nhất Store in Hanoi', 'Xe Đạp Thống Nhất Store'],
+    ['ở cửa hàng Giày Da Thành Công, số 45 Lê Lợi', 'Cửa hàng Giày Da Thành Công'],
+    ['của shop "Phụ Kiện 3K Official" trên Lazada', 'Phụ Kiện 3K Official'],
+    ['mua ở Điện Máy Xanh Biên Hòa', 'Điện Máy Xanh'],
+    ['ra Trung tâm Anh ngữ Smart Kids 88 đăng ký', 'Trung tâm Anh ngữ Smart Kids 88'],
+  ])('reads the seller in "%s"', (text, seller) => {
+    expect(read(text).values.businessName).toBe(seller);
+  });
+
+  it('takes no place and no pronoun for a seller', () => {
+    expect(read('tôi mua ở Đà Nẵng hôm qua').values.businessName).toBeUndefined();
+    expect(read('mua của tôi').values.businessName).toBeUndefined();
+  });
+
+  it('reads a bought-in-person sale from a named seller without a platform', () => {
+    expect(read('mua cái quạt ở Điện Máy Chợ Lớn').values.purchaseChannel).toBe('in_store');
+    expect(read('đặt hàng của shop Mây Store, giao hàng bị vỡ').values.purchaseChannel).not.toBe('in_store');
+  });
+
+  it.each([
+    ['Lam Van Phuc, 0919 662 083', 'Lam Van Phuc'],
+    ["I'm Sarah Nguyen, sarah@example.com", 'Sarah Nguyen'],
+    ['Mẹ tôi tên Đặng Thị Lan, liên hệ qua email', 'Đặng Thị Lan'],
+    ['bà e tên Lê Thị Út, ở Bến Tre', 'Lê Thị Út'],
+    ['Em là Đỗ Minh Quân, email quan@example.com', 'Đỗ Minh Quân'],
+  ])('reads the name in "%s"', (text, name) => {
+    expect(read(text).values.consumerName).toBe(name);
+  });
+
+  it('does not take a place before a comma for a name', () => {
+    expect(read('Tôi ở Hòa Bình, tên Phùng Thị Xuân').values.consumerName).toBe('Phùng Thị Xuân');
+  });
+
+  it.each([
+    ['muốn nhà hàng bồi thường viện phí và xin lỗi gia đình tôi', ['compensation', 'apology']],
+    ['tôi muốn cửa hàng trả lại tiền, còn nếu không được thì đổi máy mới', ['refund', 'exchange']],
+    ['I want my money back, not a voucher', ['refund']],
+    ['mún lấy lại tiền vs hủy gói', ['refund', 'stop_practice']],
+  ])('reads every remedy of "%s" in the order said', (text, wanted) => {
+    expect(read(text).values.desiredResolution).toEqual(wanted);
+  });
+
+  it('keeps model numbers in a product but not the price', () => {
+    expect(read('mua tivi Sony 55 inch giá 15tr5').values.product).toBe('tivi Sony 55 inch');
+    expect(read('ký hợp đồng mua máy lọc nước 15 triệu').values.product).toBe('máy lọc nước');
+    expect(read('Tôi mua đôi giày da nam ở chợ').values.product).toBe('giày da nam');
+  });
+});

@@ -176,7 +176,7 @@ describe('golden complaint conversations', () => {
     const r = record('restart-2');
     expect(r).toMatchObject({
       consumer: { name: 'Đặng Văn Hùng', phone: '0356789012', province: 'Hải Phòng' },
-      business: { name: 'Viettel Telecom' },
+      business: { name: 'Viettel' },
       purchaseChannel: 'continuous_service',
       issue: 'dich-vu-lien-tuc',
       amountVnd: 660_000,
