@@ -11,6 +11,13 @@ export type DateFinding =
 /** Purchases older than this are not consumer complaints the bot can help with (typos like 15/3/1924). */
 const oldestDate = '2000-01-01';
 
+const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+// "may" folds like "máy" (a machine: "mua 2 may"), so May counts only with its year (below).
+const englishMonths = `(?:${monthNames.filter((m) => m !== 'may').join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|may(?= \\d{1,2},? \\d{4})|may(?= \\d{4}))`;
+function monthNumber(name: string): number {
+  return monthNames.findIndex((m) => m.startsWith(name.slice(0, 3))) + 1;
+}
+
 const count = `(\\d{1,2}|${numberWordPattern}(?: ${numberWordPattern})?)`;
 const weekdays: Record<string, number> = { hai: 1, '2': 1, ba: 2, '3': 2, tu: 3, '4': 3, nam: 4, '5': 4, sau: 5, '6': 5, bay: 6, '7': 6 };
 
@@ -36,6 +43,13 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
     const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     add(m.index, m[0].length, absolute(Number(m[1]), Number(m[2]), year, today, m.index));
   }
+  // English: "8 November 2026", "on 2 October", "November 8, 2026".
+  for (const m of f.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${englishMonths})(?:,? (\\d{4}))?\\b|\\b(${englishMonths}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'))) {
+    const day = Number(m[1] ?? m[5]);
+    const month = monthNumber(m[2] ?? m[4]!);
+    const year = m[3] ?? m[6];
+    add(m.index, m[0].length, year ? absolute(day, month, Number(year), today, m.index) : withoutYear(day, month, today, m.index));
+  }
   for (const m of f.matchAll(/ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/g)) {
     add(m.index, m[0].length, m[3] ? absolute(Number(m[1]), Number(m[2]), Number(m[3]), today, m.index) : withoutYear(Number(m[1]), Number(m[2]), today, m.index));
   }
@@ -54,7 +68,8 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
     [/\b(?:yesterday|last night)\b/g, () => addDays(today, -1), false],
     [/\b(\d{1,2}) (day|week|month)s? ago\b/g, (m) => back(today, m[1]!, { day: 'ngay', week: 'tuan', month: 'thang' }[m[2] as 'day' | 'week' | 'month']), true],
     [/\blast (week|month)\b/g, (m) => (m[1] === 'week' ? addDays(today, -7) : addMonths(today, -1)), true],
-    [/\b(?:hom qua|toi qua|dem qua|sang qua|chieu qua|bua qua|qua hom qua)\b/g, (m) => addDays(today, m[0].startsWith('qua hom') ? -2 : -1), false],
+    // Teencode too: "hqua", "hum qua", "hom wa".
+    [/\b(?:hom qua|hqua|hum qua|hom wa|hum wa|toi qua|dem qua|sang qua|chieu qua|bua qua|qua hom qua)\b/g, (m) => addDays(today, m[0].startsWith('qua hom') ? -2 : -1), false],
     [/\b(?:hom kia|bua kia)\b/g, () => addDays(today, -2), false],
     [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) (?:tuan truoc|tuan roi)\b/g, (m) => weekdayLastWeek(today, weekdays[m[1]!]!), false],
     [/\bchu nhat (?:tuan truoc|tuan roi|vua roi|vua qua)\b/g, () => mostRecentWeekday(today, 0), false],

@@ -11,6 +11,29 @@ const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|o
  * price or a date. "mua hàng" names nothing, so the next candidate is tried.
  */
 export function extractProduct(text: FoldedText): string | null {
+  return afterBuyingVerb(text) ?? beforeBuyingVerb(text);
+}
+
+/**
+ * "Tủ lạnh Panasonic mua ở Nguyễn Kim …", "dien thoai Samsung A55 mua o …": a sentence that opens
+ * with the thing and then says it was bought.
+ */
+const openingThing = /(?:^|[.!?\n|]\s*)((?:[\p{L}\p{N}]+ ){0,5}[\p{L}\p{N}]+) (?:(?:toi|minh|em|tui|nha toi|me toi|bo toi) )?(?:mua|dat|order|bought|ordered)(?![\p{L}])/gu;
+const pronounStart = /^(toi|minh|em|e|tui|chung toi|nha toi|me toi|bo toi|vo toi|chong toi|hom|hom qua|sang|chieu|ngay|thang|i|we|my|the|shop|cua hang|ban|co)(?![\p{L}])/u;
+
+function beforeBuyingVerb(text: FoldedText): string | null {
+  for (const m of text.folded.matchAll(openingThing)) {
+    const phrase = m[1]!;
+    if (pronounStart.test(phrase)) continue;
+    const start = m.index + m[0].indexOf(phrase);
+    const capture = captureWords(text, start, { maxWords: 6, skipQuantifiers: true, keepFirst: true, allowNumbers: true });
+    if (!capture || generic.has(foldPhrase(capture.value))) continue;
+    return capture.value.charAt(0).toLocaleLowerCase('vi') + capture.value.slice(1);
+  }
+  return null;
+}
+
+function afterBuyingVerb(text: FoldedText): string | null {
   for (const m of text.folded.matchAll(buying)) {
     // Models carry numbers ("tivi Sony 55 inch", "Samsung A55"); a price does not continue it.
     const capture = captureWords(text, m.index + m[0].length, { maxWords: 7, skipQuantifiers: true, keepFirst: true, allowNumbers: true });

@@ -172,3 +172,9 @@ describe('ways of writing a fact that the first build missed', () => {
     expect(read('Tôi mua đôi giày da nam ở chợ').values.product).toBe('giày da nam');
   });
 });
+
+describe('a sentence that opens with the thing bought', () => {
+  it('reads "Tủ lạnh Panasonic mua ở Nguyễn Kim" as product and seller', () => {
+    expect(read('Tủ lạnh Panasonic mua ở Nguyễn Kim còn bảo hành').values).toMatchObject({ product: 'tủ lạnh Panasonic', businessName: 'Nguyễn Kim', purchaseChannel: 'in_store' });
+  });
+});

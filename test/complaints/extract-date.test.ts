@@ -62,3 +62,19 @@ describe('purchase dates', () => {
     expect(date('mua 2 cái 500k')).toBeNull();
   });
 });
+
+describe('dates written in English or in teencode', () => {
+  it.each([
+    ['on 8 November 2026 for', '2026-11-08'],
+    ['November 8, 2026', '2026-11-08'],
+    ['on 2 October I booked', '2026-10-02'],
+    ['hqua e mua', '2026-11-27'],
+    ['1 May 2026', '2026-05-01'],
+  ])('reads "%s"', (text, date) => {
+    expect(extractPurchaseDate(foldAligned(text), '2026-11-28')).toMatchObject({ ok: true, value: date });
+  });
+
+  it('does not read "máy" typed without accents as May', () => {
+    expect(extractPurchaseDate(foldAligned('mua 2 may lanh'), '2026-11-28')).toBeNull();
+  });
+});
