@@ -79,7 +79,12 @@ export function extractAmount(text: FoldedText, options: { correction?: boolean;
   const all = findAmounts(text, options.bareNumbers ?? false);
   const valid = all.filter((a): a is Extract<AmountFinding, { ok: true }> => a.ok);
   if (valid.length === 0) return all[0] ?? null;
-  if (options.correction) return valid.at(-1)!;
+  // "giá là 16tr5 chứ không phải 15tr5": what follows "không phải" is the wrong figure being denied.
+  if (options.correction) {
+    const denied = /(?:chu )?(?:khong|ko|k) phai\s*$/;
+    const kept = valid.filter((a) => !denied.test(text.folded.slice(Math.max(0, a.index - 16), a.index).trimEnd()));
+    return (kept.length > 0 ? kept : valid).at(-1)!;
+  }
   return valid.reduce((a, b) => (b.value > a.value ? b : a));
 }
 

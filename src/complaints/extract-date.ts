@@ -53,7 +53,9 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
   for (const m of f.matchAll(/ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/g)) {
     add(m.index, m[0].length, m[3] ? absolute(Number(m[1]), Number(m[2]), Number(m[3]), today, m.index) : withoutYear(Number(m[1]), Number(m[2]), today, m.index));
   }
+  // Not "24/7" (open all hours) nor a price per unit.
   for (const m of f.matchAll(/(?<![\d.,/:])(\d{1,2})\s?[/-]\s?(\d{1,2})(?![\d/]|[.,:-]\d|\s?(?:k|tr|d|vnd|trieu|nghin|ngan|kg|g|ml|l|cai|chiec|hop)\b)/g)) {
+    if (m[1] === '24' && m[2] === '7') continue;
     add(m.index, m[0].length, withoutYear(Number(m[1]), Number(m[2]), today, m.index));
   }
   for (const m of f.matchAll(/(?<!ngay \d{1,2} )thang (\d{1,2})(?:[/ ](?:nam )?(\d{4})| (nam ngoai|nam truoc|nam roi))?(?! (?:truoc|roi|nay|sau))/g)) {

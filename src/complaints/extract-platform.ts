@@ -5,7 +5,7 @@ export type Platform = (typeof platforms)[number];
 
 /** Folded spellings people use, including typos and nicknames ("sopi", "phây", "tóp tóp"). */
 const aliases: Record<Platform, readonly string[]> = {
-  Shopee: ['shopee', 'shoppe', 'shope', 'sopi', 'shopee mall', 'shoppee'],
+  Shopee: ['shopee', 'shoppe', 'shope', 'sopi', 'sop pi', 'shopee mall', 'shoppee'],
   Lazada: ['lazada', 'lazda', 'lazada mall', 'laz'],
   'TikTok Shop': ['tiktok shop', 'tiktokshop', 'tik tok shop', 'tiktok', 'tik tok', 'top top', 'tóp tóp'],
   Facebook: ['facebook', 'fb', 'face', 'phay', 'phay buc', 'fanpage', 'messenger', 'marketplace', 'nhom facebook', 'group facebook'],

@@ -178,3 +178,14 @@ describe('a sentence that opens with the thing bought', () => {
     expect(read('Tủ lạnh Panasonic mua ở Nguyễn Kim còn bảo hành').values).toMatchObject({ product: 'tủ lạnh Panasonic', businessName: 'Nguyễn Kim', purchaseChannel: 'in_store' });
   });
 });
+
+describe('corrections and look-alikes', () => {
+  it('keeps the corrected amount, not the one denied after "chứ không phải"', () => {
+    expect(read('À nhầm, giá là 16tr5 chứ không phải 15tr5').values.amountVnd).toBe(16_500_000);
+  });
+
+  it('does not take "24/7" in a gym\'s name for a date, nor "thuê bao" for a subscription', () => {
+    expect(read('Phòng tập Fit Zone 24/7 ở Cầu Giấy').values.purchaseDate).toBeUndefined();
+    expect(read('gọi lại thì thuê bao, chặn Zalo').values.purchaseChannel).not.toBe('continuous_service');
+  });
+});
