@@ -106,7 +106,14 @@ export class ComplaintExtractor {
     // Free-text fields: the first part of the answer is the value ("Mây Store, trên Shopee").
     const freeText = (field: 'businessName' | 'product' | 'consumerName', parse: (answer: string) => string | null, canBeUnknown: boolean) => {
       if (values[field]) return;
-      const answer = unknown && canBeUnknown ? null : parse(firstSegment(text));
+      const segment = firstSegment(text);
+      // "Tôi tên Trần Thị Mai, 0903…, ở Khánh Hòa" answers who and where, not the shop or the product:
+      // it fills those, and the question is asked again.
+      if (field !== 'consumerName' && aboutTheConsumer(segment, values)) {
+        problems.push({ field, kind: 'unrecognized' });
+        return;
+      }
+      const answer = unknown && canBeUnknown ? null : parse(segment);
       if (answer) values[field] = answer;
       else problems.push({ field, kind: unknown && canBeUnknown ? 'unknown' : 'unrecognized' });
     };
@@ -135,6 +142,15 @@ export class ComplaintExtractor {
         return;
     }
   }
+}
+
+/** A part of a reply that introduces the consumer or gives their contact or province. */
+function aboutTheConsumer(segment: string, values: FactValues): boolean {
+  const folded = foldAligned(segment).folded;
+  if (extractConsumerName(foldAligned(segment))) return true;
+  if (/^\s*(\+?84|0)[\d .-]{8,}\s*$/.test(segment) || /@/.test(segment)) return true;
+  const said = [values.consumerName, values.province, values.provinceFormer].filter((v): v is string => Boolean(v)).map((v) => foldAligned(v).folded);
+  return said.some((v) => folded.includes(v));
 }
 
 /** "Mây Store, trên Shopee" answers with its first part; the rest is read as other facts. */

@@ -61,8 +61,11 @@ export function withNarrative(draft: Draft, text: string, extraction: Extraction
   const onlyFacts = Object.keys(extraction.values).length > 0 && !extraction.isStory && !tellsWhatHappened(clean);
   const storyWanted = asked === 'narrative' || (asked === null && draft.narrative === '' && !opening);
   // The message that opened the complaint is the story unless it is a bare "shop lừa tôi, muốn khiếu nại".
-  const tellsStory = storyWanted ? words >= 3 && !onlyFacts && !extraction.correction : (extraction.isStory || (opening && words >= 8)) && !extraction.correction;
-  if (!tellsStory || (!opening && !storyWanted && asked !== null && !extraction.isStory)) return draft;
+  // Later messages that go on telling what happened ("the page has blocked me now") belong to the
+  // story too: the classification and the fraud check read it.
+  const goesOn = extraction.isStory || (!opening && words >= 6 && tellsWhatHappened(clean));
+  const tellsStory = storyWanted ? words >= 3 && !onlyFacts && !extraction.correction : (goesOn || (opening && words >= 8)) && !extraction.correction;
+  if (!tellsStory || (!opening && !storyWanted && asked !== null && !goesOn)) return draft;
   if (draft.narrative.includes(clean)) return draft;
   return { ...draft, narrative: draft.narrative ? `${draft.narrative}\n${clean}` : clean };
 }

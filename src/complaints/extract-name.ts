@@ -14,7 +14,7 @@ const introductions = new RegExp(
     `(?<![\\p{L}])${kin} (?:toi|em|minh|tui|e) (?:ten |la )(?:la )?`,
     'ho (?:va )?ten\\s*:?\\s*(?:la )?',
     '(?<![\\p{L}])ten\\s*:\\s*',
-    '(?:^|[,.] )ten (?!(?:toi|em|minh|tui|chau|cua|me|bo|ba|ong|la)(?![\\p{L}]))',
+    '(?:^|[,.] )ten (?!(?:toi|em|minh|tui|chau|cua|me|bo|ba|ong|la|shop|cua hang|cong ty|cty|ben ban|nguoi ban|san pham|hang|trang|page|quan|tiem)(?![\\p{L}]))',
     '(?:toi|em|minh|tui|chau) la ',
   ].join('|'),
   'gu',

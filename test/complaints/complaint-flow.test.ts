@@ -129,6 +129,14 @@ describe('questions, corrections and endings as people answer them', () => {
     expect((await stateOf('twice')).data.asked).not.toBe('product');
   });
 
+  it('never stores a self-introduction as the shop: it fills who and where, and asks again', async () => {
+    await say('intro', '/khieunai Tôi mua nồi cơm điện bị hỏng sau 3 ngày, muốn đổi cái khác');
+    const reply = await say('intro', 'Tôi tên Trần Thị Mai, số điện thoại 0903123456, ở Khánh Hòa');
+    const { data } = await stateOf('intro');
+    expect(data.draft).toMatchObject({ consumerName: 'Trần Thị Mai', phone: '0903123456', province: 'Khánh Hòa', businessName: null });
+    expect(reply.text).toMatch(/bên bán|cửa hàng/i);
+  });
+
   it('skips an optional question on "không rõ" and files without it', async () => {
     await say('skip', '/khieunai Tuần trước tôi mua tai nghe ở shop Âm Thanh Số trên Shopee giá 450k, một bên không nghe, muốn hoàn tiền');
     let reply = await say('skip', 'không rõ');

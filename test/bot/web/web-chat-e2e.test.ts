@@ -52,7 +52,7 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
     await page.locator('#text').fill('shop không cho đổi hàng lỗi thì làm sao');
     await page.locator('#text').press('Enter');
     await page.locator('#text').press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('.msg.bot').length >= 2 && !document.querySelector('.typing'));
+    await page.waitForFunction("document.querySelectorAll('.msg.bot').length >= 2 && !document.querySelector('.typing')");
     expect(await page.locator('.msg.me').count()).toBe(1);
     expect(await page.locator('.options button:not([disabled])').count()).toBeLessThanOrEqual(await page.locator('.msg.bot').last().locator('.options button').count());
     expect(problems).toEqual([]);
