@@ -145,6 +145,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
             ${row(t.t('staff.complaint.platform'), r.business.platform)}
             ${row(t.t('staff.complaint.product'), r.product)}
             ${row(t.t('staff.complaints.category'), `${categoryLabel(r.category)} › ${issueLabel(r.issue)}`)}
+            ${row(t.t('staff.complaint.handling'), t.t(`staff.handling.${r.handling}`))}
             ${row(t.t('staff.complaint.purchaseDate'), r.purchaseDate ? formatIsoDay(r.purchaseDate) : null)}
             ${row(t.t('staff.complaint.amount'), r.amountVnd !== null ? `${r.amountVnd.toLocaleString('vi-VN')} đ` : null)}
             ${row(t.t('staff.complaint.purchaseChannel'), r.purchaseChannel ? t.t(`staff.purchaseChannel.${r.purchaseChannel}`) : null)}

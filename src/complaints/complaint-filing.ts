@@ -50,7 +50,7 @@ export async function fileComplaint(
   const issue = handling === 'fraud_report' ? deps.taxonomy.asFraud(classified) : classified;
   const filedOn = vietnamDate(now);
   const purchaseDate = draft.purchaseDate;
-  const legalBasis = await findLegalBasis(deps, issue, draft.narrative, { date: purchaseDate, channel: draft.purchaseChannel });
+  const legalBasis = await findLegalBasis(deps, issue, draft.narrative, { date: purchaseDate, channel: draft.purchaseChannel, fraud: handling === 'fraud_report' });
   const province = deps.provinces.fullName(draft.province ?? '') ?? deps.provinces.lookup(deps.defaultProvince)?.fullName ?? deps.defaultProvince;
   const agency = await deps.routing.suggest(issue.routing, filedOn, province);
   const calendar = await deps.calendar();

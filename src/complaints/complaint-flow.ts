@@ -284,7 +284,10 @@ export class ComplaintFlow implements DialogueFlow {
     const t = ctx.t;
     const reference = state.filedRef ?? '';
     if (message.choice === realBusinessOption && reference) {
-      const stored = await this.deps.repository.treatAsNegotiation(reference, { actor: 'consumer', now: ctx.now });
+      const filed = await this.deps.repository.get(reference);
+      // A negotiation rests on the procedural clauses a fraud report left out (Điều 31.2, 57.2).
+      const legalBasis = [...(filed?.record.legalBasis ?? []), ...this.deps.taxonomy.procedural.map((p) => ({ doc: p.doc, article: p.article, clause: p.clause ?? null }))];
+      const stored = await this.deps.repository.treatAsNegotiation(reference, { actor: 'consumer', now: ctx.now, legalBasis });
       const r = stored.record;
       const text = t.t('complaint.realBusiness', {
         business: r.business.name ?? t.t('complaint.letter.unnamedBusiness'),

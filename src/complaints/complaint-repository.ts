@@ -22,7 +22,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Db } from '../storage/database.ts';
 import { ComplaintRequestError, ComplaintStorageError } from './complaint-errors.ts';
 import { canTransition, complaintStatuses, needsNote, type ComplaintStatus } from './complaint-lifecycle.ts';
-import { complaintRecordSchema, type ComplaintRecord } from './complaint-record.ts';
+import { complaintRecordSchema, type ComplaintRecord, type LegalRef } from './complaint-record.ts';
 import { addDays } from './local-date.ts';
 
 export const complaintFilterSchema = z
@@ -155,11 +155,11 @@ export class ComplaintRepository {
    * The consumer says a complaint filed as a scam is about a real business: it becomes a
    * negotiation, with its letter and deadlines, and the change is on the complaint's history.
    */
-  async treatAsNegotiation(reference: string, input: { actor: string; now: Date }): Promise<StoredComplaint> {
+  async treatAsNegotiation(reference: string, input: { actor: string; now: Date; legalBasis: readonly LegalRef[] }): Promise<StoredComplaint> {
     const current = await this.get(reference);
     if (!current) throw new ComplaintRequestError(`No complaint ${reference}`, 'not_found');
     if (current.record.handling === 'negotiation') return current;
-    const record = complaintRecordSchema.parse({ ...current.record, handling: 'negotiation' });
+    const record = complaintRecordSchema.parse({ ...current.record, handling: 'negotiation', legalBasis: input.legalBasis });
     try {
       const row = await this.db.$transaction(async (tx) => {
         await tx.complaint.update({ where: { id: current.id }, data: { record: JSON.stringify(record), updatedAt: input.now } });

@@ -45,8 +45,9 @@ export interface PurchaseFacts {
  *    cited from the 2010 law instead (Điều 80.1.a: the old law keeps governing where it differs);
  * 4. the Civil Code sale articles of the issue that apply (445 defects, 447-448 warranty, 437-439
  *    wrong quantity or kind, 434 late delivery), none for a scam;
- * 5. the procedural clauses every negotiation request relies on (Điều 31.2, 57.2), and Điều 80.1
- *    when the purchase predates 01/7/2024.
+ * 5. the procedural clauses every negotiation request relies on (Điều 31.2, 57.2), except for a
+ *    scam, which goes to the police rather than to a negotiation; and Điều 80.1 when the purchase
+ *    predates 01/7/2024.
  * Every reference is checked with KnowledgeBase.resolves, so a record never cites text the bot does
  * not hold.
  */
@@ -85,7 +86,7 @@ export async function findLegalBasis(deps: LegalBasisDeps, issue: ComplaintIssue
     else push(ref);
   }
   for (const a of applying(basisIssue.civilCode).slice(0, maxCivilArticles)) push({ doc: civilCodeId, article: a.article, clause: a.clause });
-  for (const p of deps.taxonomy.procedural) push(p);
+  if (!purchase.fraud) for (const p of deps.taxonomy.procedural) push(p);
   if (old) push(deps.taxonomy.transitional);
   return refs;
 }

@@ -195,9 +195,13 @@ describe('questions, corrections and endings as people answer them', () => {
     expect(filed.replies.some((r) => r.file)).toBe(false);
     const [record] = await app.engine.records(filed.conversationId);
     expect(record?.data).toMatchObject({ handling: 'fraud_report', category: 'lua-dao' });
+    const articles = (data: unknown) => (data as { legalBasis: Array<{ article: number }> }).legalBasis.map((r) => r.article);
+    expect(articles(record?.data)).not.toContain(57);
     const letter = await say('scam', '', { choice: 'complaint.realBusiness' });
     expect(letter.replies.at(-1)?.file?.mimeType).toBe('application/pdf');
     const [after] = await app.engine.records(filed.conversationId);
     expect(after?.data).toMatchObject({ handling: 'negotiation' });
+    // As a negotiation it rests on the deadlines' clauses again.
+    expect(articles(after?.data)).toEqual(expect.arrayContaining([31, 57]));
   });
 });

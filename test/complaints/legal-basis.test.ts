@@ -137,6 +137,8 @@ describe('legal basis', () => {
     const substantive = refs.filter((r) => ![31, 57, 80].includes(r.article));
     expect(substantive).toEqual(expect.arrayContaining([{ doc: '19/2023/QH15', article: 10, clause: 1 }, { doc: '19/2023/QH15', article: 37, clause: 1 }]));
     expect(refs.some((r) => r.doc === '91/2015/QH13' || r.article === 14)).toBe(false);
+    // No negotiation deadlines for a case that goes to the police.
+    expect(refs.some((r) => r.article === 31 || r.article === 57)).toBe(false);
   });
 
   it('cites the marketplace duties (Điều 39.3) only when the sale went through a marketplace', async () => {

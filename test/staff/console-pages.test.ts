@@ -64,6 +64,7 @@ describe('complaint pages', () => {
     expect(html).toContain('khoản 1 Điều 30 Luật Bảo vệ quyền lợi người tiêu dùng 2023');
     expect(html).toMatch(/class="deadline overdue">25\/11\/2026/);
     expect(html).toContain('AgAD-photo-1');
+    expect(html).toContain('Thương lượng với doanh nghiệp');
     expect((await database.prisma.auditLog.findMany({ where: { action: 'complaint.view' } })).map((a) => a.target)).toContain('KN-20261120-7QH2D');
   });
 
