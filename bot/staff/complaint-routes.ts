@@ -12,7 +12,7 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
 import { complaintsCsv } from '../../src/staff/complaint-export.ts';
-import { maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
+import { isContactSearch, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDate, formatDateTime, page } from './view.ts';
 
@@ -61,6 +61,8 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
 
   app.get('/complaints', async (c) => {
     const f = filterQuery.parse(c.req.query());
+    // Looking a person up by phone or e-mail is audited, with the term masked.
+    if (f.q && isContactSearch(f.q)) await auditWrite(deps.db, { actor: c.get('session').user.email, action: 'complaint.search', detail: { q: /@/.test(f.q) ? maskEmail(f.q) : maskPhone(f.q) } }, deps.clock.now());
     const { items, total } = await find(f, pageSize, (f.page - 1) * pageSize);
     const provinces = await deps.db.complaint.findMany({ where: { consumerProvince: { not: null } }, distinct: ['consumerProvince'], select: { consumerProvince: true }, orderBy: { consumerProvince: 'asc' } });
     const today = vietnamDate(deps.clock.now());

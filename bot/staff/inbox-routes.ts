@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { HandoffDesk, HandoffDeskError, type InboxItem } from '../../src/handoff/handoff-desk.ts';
+import { auditWrite } from '../../src/staff/audit-log.ts';
+import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, formatDuration, page } from './view.ts';
 
@@ -46,6 +48,8 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const { item, transcript, older, newer } = found;
     const now = deps.clock.now();
     const session = c.get('session');
+    // Reading a transcript shows a person's words and contacts in full: who read it is on the record.
+    await auditWrite(deps.db, { actor: session.user.email, action: 'handoff.view', target: id.data }, now);
     const open = item.handoff.status !== 'closed';
     const body = html`<section class="meta card">
         <dl>
@@ -109,8 +113,10 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
   return app;
 }
 
+/** The inbox list shows contacts masked; the full text is on the chat's own (audited) page. */
 function preview(text: string): string {
-  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+  const masked = maskContactsInText(text);
+  return masked.length > 140 ? `${masked.slice(0, 140)}…` : masked;
 }
 
 function notFoundAsNull(error: unknown): null {

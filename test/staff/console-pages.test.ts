@@ -58,6 +58,14 @@ describe('complaint pages', () => {
     expect((await agent.page('/staff/complaints?status=resolved_monetary')).html).toContain('0 hồ sơ');
   });
 
+  it('audits a search by phone or e-mail, keeping the term masked', async () => {
+    await agent.page('/staff/complaints?q=0912345678');
+    await agent.page('/staff/complaints?q=n%E1%BB%93i');
+    const searches = await database.prisma.auditLog.findMany({ where: { action: 'complaint.search' } });
+    expect(searches).toHaveLength(1);
+    expect(searches[0]!.detail).toContain('09******78');
+  });
+
   it('shows the record in full, with legal basis, deadlines and history, and audits the access', async () => {
     const { html } = await agent.page('/staff/complaints/KN-20261120-7QH2D');
     expect(html).toContain('0912345678');

@@ -106,6 +106,19 @@ describe('staff console security', () => {
     expect(await database.prisma.outbox.count()).toBe(1);
   });
 
+  it('masks contacts in the inbox list and audits reading a transcript', async () => {
+    const handoffId = await escalatedChat('gọi tôi số (091) 234 5678 hoặc lan.nguyen@example.com');
+    const client = new StaffClient(server.url);
+    await client.login(agentLogin);
+    const { html: list } = await client.page('/staff/inbox');
+    expect(list).not.toContain('234 5678');
+    expect(list).not.toContain('lan.nguyen@');
+    const { html: chat } = await client.page(`/staff/inbox/${handoffId}`);
+    expect(chat).toContain('(091) 234 5678');
+    const audit = await database.prisma.auditLog.findMany({ where: { action: 'handoff.view' } });
+    expect(audit.map((a) => a.target)).toEqual([handoffId]);
+  });
+
   it('renders script injected by a consumer as inert text', async () => {
     const handoffId = await escalatedChat('<script>alert("xss")</script> hàng lỗi');
     const client = new StaffClient(server.url);

@@ -14,6 +14,14 @@ describe('contact masking', () => {
     expect(maskEmail('a@b.vn')).toBe('***@b.vn');
     expect(maskContactsInText('Gọi tôi 0912 345 678 hoặc lan@example.com nhé')).toBe('Gọi tôi 09******78 hoặc la***@example.com nhé');
   });
+
+  it.each(['(091) 234 5678', '+84 912.345.678', '(+84) 912-345-678', '0912-345-678'])('masks "%s" in free text', (phone) => {
+    expect(maskContactsInText(`sđt ${phone} nhé`)).not.toMatch(/345/);
+  });
+
+  it('leaves prices, dates and years alone', () => {
+    expect(maskContactsInText('giá 1.250.000đ ngày 12/10/2026, bảo hành 12 tháng')).toBe('giá 1.250.000đ ngày 12/10/2026, bảo hành 12 tháng');
+  });
 });
 
 describe('CSV', () => {
