@@ -63,6 +63,7 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     const body = c.req.valid('json');
     const known = await knownSession(c);
     if (!body.choice && endCommand.test(body.text.trim())) {
+      if (known) await deps.store.retire('web', known.id, (deps.clock ?? systemClock).now());
       deleteCookie(c, sessionCookie, cookieOptions);
       const t = deps.translators(known?.locale ?? 'vi');
       return c.json({ locale: known?.locale ?? 'vi', replies: [toWire({ text: t.t('channels.web.sessionEnded') })], ended: true });
@@ -80,9 +81,10 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     return c.json({ locale: result.locale, replies: result.replies.map(toWire) });
   });
 
-  /** Ends the session on this browser; the conversation stays for staff (erasure is /xoadulieu). */
+  /** Ends the session on this browser and on the server; the conversation stays for staff (erasure is /xoadulieu). */
   app.post('/end', async (c) => {
     const known = await knownSession(c);
+    if (known) await deps.store.retire('web', known.id, (deps.clock ?? systemClock).now());
     deleteCookie(c, sessionCookie, cookieOptions);
     const t = deps.translators(known?.locale ?? 'vi');
     return c.json({ ended: true, text: t.t('channels.web.sessionEnded') });

@@ -33,6 +33,14 @@ export class PrismaConversationStore implements ConversationStore {
     return row ? toSnapshot(row) : null;
   }
 
+  /**
+   * Ends a web session on the server: the conversation stays (staff keep the transcript) but its
+   * old key no longer opens it, so a copied cookie stops working the moment the user ends it.
+   */
+  async retire(channel: ChannelName, externalId: string, now: Date): Promise<void> {
+    await this.db.conversation.updateMany({ where: { channel, externalId }, data: { externalId: `ended:${now.toISOString()}:${externalId}` } });
+  }
+
   private readonly lastWritten = new Map<string, number>();
 
   private async lastMessageAt(conversationId: string): Promise<number> {

@@ -49,16 +49,20 @@ describe('the web chat session', () => {
     expect(cookieOf(await post(secure, 'xin chào'))).toMatch(/Secure/);
   });
 
-  it('ends on /ketthuc or the button: the cookie is cleared and the history no longer shows', async () => {
+  it('ends on /ketthuc or the button: the cookie is cleared and the old id opens nothing', async () => {
     const cookie = `bvntd_chat=${idOf(cookieOf(await post(plain, 'xin chào')))}`;
     const history = async () => ((await (await fetch(`${plain.url}/api/chat/history`, { headers: { cookie } })).json()) as { messages: unknown[] }).messages;
     expect((await history()).length).toBeGreaterThan(0);
     const ended = await post(plain, '/ketthuc', cookie);
     expect(cookieOf(ended)).toMatch(/bvntd_chat=;.*Max-Age=0/);
     expect(((await ended.json()) as { replies: Array<{ text: string }> }).replies[0]?.text).toMatch(/Đã kết thúc phiên/);
-    // A browser honours the cleared cookie; the button's endpoint clears it too.
-    const button = await fetch(`${plain.url}/api/chat/end`, { method: 'POST', headers: { cookie } });
+    // The old id no longer opens the conversation, even from a copy of the cookie.
+    expect(await history()).toEqual([]);
+    // The button's endpoint ends a session the same way.
+    const other = `bvntd_chat=${idOf(cookieOf(await post(plain, 'xin chào')))}`;
+    const button = await fetch(`${plain.url}/api/chat/end`, { method: 'POST', headers: { cookie: other } });
     expect(cookieOf(button)).toMatch(/Max-Age=0/);
+    expect(((await (await fetch(`${plain.url}/api/chat/history`, { headers: { cookie: other } })).json()) as { messages: unknown[] }).messages).toEqual([]);
   });
 
   it('serves every answer with CSP, no framing, and HSTS only under https', async () => {
