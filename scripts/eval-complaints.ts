@@ -96,6 +96,8 @@ async function replay(story: ComplaintStory): Promise<Replay> {
 }
 
 function fromRecord(r: ComplaintRecord, letterSent: boolean): ObservedRecord {
+  // The baseline is this script run on the first build (test/fixtures/complaints/README.md), whose
+  // records have no `handling`: there a scam is one filed as fraud with no letter sent.
   const record = r as ComplaintRecord & { handling?: string };
   return {
     filed: true,

@@ -28,12 +28,15 @@ const minute = 60_000;
  */
 export function rateLimits(policy: RateLimitPolicy, options: { readonly trustedProxies: readonly string[]; readonly t: Translator }) {
   const address = (c: Context) => clientAddress(c, options.trustedProxies);
-  const politely = (kind: 'json' | 'text') => (c: Context) => {
-    const text = options.t.t('channels.web.rateLimited');
-    return kind === 'json' ? c.json({ error: 'rate_limited', message: text }, 429) : c.text(text, 429);
-  };
+  const text = options.t.t('channels.web.rateLimited');
   const limiter = (limit: number, key: (c: Context) => string, kind: 'json' | 'text'): MiddlewareHandler =>
-    rateLimiter({ windowMs: minute, limit, standardHeaders: 'draft-6', keyGenerator: key, handler: (c) => politely(kind)(c) });
+    rateLimiter({
+      windowMs: minute,
+      limit,
+      standardHeaders: 'draft-6',
+      keyGenerator: key,
+      handler: (c) => (kind === 'json' ? c.json({ error: 'rate_limited', message: text }, 429) : c.text(text, 429)),
+    });
   return {
     chat: [
       limiter(policy.chatPerAddress, (c) => `chat-ip:${address(c)}`, 'json'),

@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { EngineEntrance } from '../../src/dialogue/inbound-text.ts';
 import type { Reply } from '../../src/dialogue/messages.ts';
+import type { ConversationSnapshot } from '../../src/dialogue/conversation-store.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import { systemClock, type Clock } from '../../src/shared/clock.ts';
@@ -50,20 +51,21 @@ export interface WebChatDeps {
 export function webChatRoutes(deps: WebChatDeps): Hono {
   const app = new Hono();
   const cookieOptions = { httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.secureCookies ?? false } as const;
+  const clock = deps.clock ?? systemClock;
 
-  /** The session this browser holds, if the server issued it. */
-  const knownSession = async (c: Context): Promise<{ id: string; locale: Locale } | null> => {
+  /** The session this browser holds, if the server issued it: its id and its conversation. */
+  const knownSession = async (c: Context): Promise<{ id: string; locale: Locale; conversation: ConversationSnapshot } | null> => {
     const id = getCookie(c, sessionCookie);
     if (!id || !sessionIdPattern.test(id)) return null;
     const conversation = await deps.store.find('web', id);
-    return conversation ? { id, locale: conversation.locale } : null;
+    return conversation ? { id, locale: conversation.locale, conversation } : null;
   };
 
   app.post('/messages', jsonBody(messageSchema), async (c) => {
     const body = c.req.valid('json');
     const known = await knownSession(c);
     if (!body.choice && endCommand.test(body.text.trim())) {
-      if (known) await deps.store.retire('web', known.id, (deps.clock ?? systemClock).now());
+      if (known) await deps.store.retire('web', known.id, clock.now());
       deleteCookie(c, sessionCookie, cookieOptions);
       const t = deps.translators(known?.locale ?? 'vi');
       return c.json({ locale: known?.locale ?? 'vi', replies: [toWire({ text: t.t('channels.web.sessionEnded') })], ended: true });
@@ -84,7 +86,7 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
   /** Ends the session on this browser and on the server; the conversation stays for staff (erasure is /xoadulieu). */
   app.post('/end', async (c) => {
     const known = await knownSession(c);
-    if (known) await deps.store.retire('web', known.id, (deps.clock ?? systemClock).now());
+    if (known) await deps.store.retire('web', known.id, clock.now());
     deleteCookie(c, sessionCookie, cookieOptions);
     const t = deps.translators(known?.locale ?? 'vi');
     return c.json({ ended: true, text: t.t('channels.web.sessionEnded') });
@@ -93,8 +95,7 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
   app.get('/history', async (c) => {
     const known = await knownSession(c);
     if (!known) return c.json({ messages: [] });
-    const conversation = await deps.store.find('web', known.id);
-    if (!conversation) return c.json({ messages: [] });
+    const { conversation } = known;
     const messages = await deps.store.transcript(conversation.id, 200);
     // Staff replies waiting in the outbox are already in the transcript: the page acknowledges them
     // after drawing the history, so the next poll does not show them a second time.
@@ -123,7 +124,7 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     // Only this session's own items: an id from another chat is ignored, not an error that tells it exists.
     const mine = new Set((await deps.outbox.pendingFor('web', known.id, 50)).map((item) => item.id));
     const ids = c.req.valid('json').ids.filter((id) => mine.has(id));
-    for (const id of ids) await deps.outbox.markDelivered(id, (deps.clock ?? systemClock).now());
+    for (const id of ids) await deps.outbox.markDelivered(id, clock.now());
     return c.json({ acknowledged: ids.length });
   });
 

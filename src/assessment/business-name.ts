@@ -12,7 +12,7 @@ const descriptionStart = /[,;:(\n–]| - | (la |chuyen |ban (le |si |buon |hang 
 
 export function businessNameFrom(text: string): string | null {
   const original = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const folded = foldDiacritics(original).toLowerCase().replace(/đ/g, 'd');
+  const folded = foldDiacritics(original).toLowerCase();
   const opening = /^((chao ban|xin chao|chao|hi|hello)[,.! ]*)?((ben|phia) (toi|minh|em|chung toi) la |(toi|minh|em|chung toi) (la|o|lam o|dai dien( cho)?) )?/.exec(folded);
   const from = opening?.[0].length ?? 0;
   const rest = folded.slice(from);

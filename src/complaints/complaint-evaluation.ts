@@ -174,7 +174,6 @@ export function complaintMetrics(scores: readonly StoryScore[]): ComplaintMetric
 const fold = (text: string) =>
   foldDiacritics(text.normalize('NFC'))
     .toLowerCase()
-    .replace(/đ/g, 'd')
     .replace(/[^\p{L}\p{N}@.]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -146,11 +146,11 @@ export class ComplaintExtractor {
 
 /** A part of a reply that introduces the consumer or gives their contact or province. */
 function aboutTheConsumer(segment: string, values: FactValues): boolean {
-  const folded = foldAligned(segment).folded;
-  if (extractConsumerName(foldAligned(segment))) return true;
+  const ft = foldAligned(segment);
+  if (extractConsumerName(ft)) return true;
   if (/^\s*(\+?84|0)[\d .-]{8,}\s*$/.test(segment) || /@/.test(segment)) return true;
   const said = [values.consumerName, values.province, values.provinceFormer].filter((v): v is string => Boolean(v)).map((v) => foldAligned(v).folded);
-  return said.some((v) => folded.includes(v));
+  return said.some((v) => ft.folded.includes(v));
 }
 
 /** "Mây Store, trên Shopee" answers with its first part; the rest is read as other facts. */

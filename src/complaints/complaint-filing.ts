@@ -7,6 +7,7 @@ import { complaintRecordSchema, type ComplaintRecord } from './complaint-record.
 import { newComplaintReference } from './complaint-reference.ts';
 import type { ComplaintRepository, StoredComplaint } from './complaint-repository.ts';
 import type { ComplaintTaxonomy } from './complaint-taxonomy.ts';
+import { fraudSignals } from './fraud-signals.ts';
 import { applicableLaw, currentLawId, findLegalBasis } from './legal-basis.ts';
 import { vietnamDate } from './local-date.ts';
 import type { ProvinceDirectory } from './province-directory.ts';
@@ -40,11 +41,14 @@ export const negotiateWorkingDays = 7;
  */
 export async function fileComplaint(
   deps: FilingDeps,
-  input: { draft: Draft; consent: Consent; channel: ChannelName; conversationId: string; now: Date; handling: ComplaintRecord['handling'] },
+  input: { draft: Draft; consent: Consent; channel: ChannelName; conversationId: string; now: Date },
 ): Promise<StoredComplaint> {
-  const { draft, consent, now, handling } = input;
+  const { draft, consent, now } = input;
   if (draft.narrative.trim() === '') throw new ComplaintRequestError('A complaint needs the story of what happened', 'invalid_input');
   const story = `${draft.product ?? ''}. ${draft.narrative}`;
+  // A scam goes to the police, not to a negotiation; the consumer can still say it is a real business
+  // after filing (ComplaintRepository.treatAsNegotiation).
+  const handling: ComplaintRecord['handling'] = fraudSignals(story).fraud ? 'fraud_report' : 'negotiation';
   const classified = deps.taxonomy.classify(story);
   // A scam is filed as one whatever else the story mentions, so it is routed to the right agency.
   const issue = handling === 'fraud_report' ? deps.taxonomy.asFraud(classified) : classified;

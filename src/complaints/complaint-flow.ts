@@ -13,7 +13,6 @@ import { applyValues, changedValues, choiceValue, hasAny, withEvidence, withNarr
 import { resolutions } from './extract-resolution.ts';
 import { filedReplies, letterReply, realBusinessOption } from './filing-replies.ts';
 import { foldPhrase } from './folded-text.ts';
-import { fraudSignals } from './fraud-signals.ts';
 import { purchaseChannels } from './infer-purchase-channel.ts';
 import { vietnamDate } from './local-date.ts';
 import { summaryCorrection } from './summary-corrections.ts';
@@ -268,9 +267,7 @@ export class ComplaintFlow implements DialogueFlow {
   }
 
   private async file(ctx: FlowContext, state: ComplaintState, consent: Consent, notes: string[]): Promise<FlowTurn> {
-    const story = `${state.draft.product ?? ''}. ${state.draft.narrative}`;
-    const handling = !state.realBusiness && fraudSignals(story).fraud ? 'fraud_report' : 'negotiation';
-    const stored = await fileComplaint(this.deps, { draft: state.draft, consent, channel: ctx.conversation.channel, conversationId: ctx.conversation.id, now: ctx.now, handling });
+    const stored = await fileComplaint(this.deps, { draft: state.draft, consent, channel: ctx.conversation.channel, conversationId: ctx.conversation.id, now: ctx.now });
     const replies = await filedReplies(this.deps, ctx.t, stored, consent, ctx.now);
     const filed: ComplaintState = { ...freshState(), step: 'filed', filedRef: stored.record.reference, lastActivity: ctx.now.toISOString() };
     return { replies: [...(notes.length ? [{ text: notes.join('\n') }] : []), ...replies], state: 'complaint.filed', stateData: filed };
@@ -284,10 +281,7 @@ export class ComplaintFlow implements DialogueFlow {
     const t = ctx.t;
     const reference = state.filedRef ?? '';
     if (message.choice === realBusinessOption && reference) {
-      const filed = await this.deps.repository.get(reference);
-      // A negotiation rests on the procedural clauses a fraud report left out (Điều 31.2, 57.2).
-      const legalBasis = [...(filed?.record.legalBasis ?? []), ...this.deps.taxonomy.procedural.map((p) => ({ doc: p.doc, article: p.article, clause: p.clause ?? null }))];
-      const stored = await this.deps.repository.treatAsNegotiation(reference, { actor: 'consumer', now: ctx.now, legalBasis });
+      const stored = await this.deps.repository.treatAsNegotiation(reference, { actor: 'consumer', now: ctx.now, addBasis: this.deps.taxonomy.procedural });
       const r = stored.record;
       const text = t.t('complaint.realBusiness', {
         business: r.business.name ?? t.t('complaint.letter.unnamedBusiness'),

@@ -154,12 +154,15 @@ export class ComplaintRepository {
   /**
    * The consumer says a complaint filed as a scam is about a real business: it becomes a
    * negotiation, with its letter and deadlines, and the change is on the complaint's history.
+   * `addBasis` are the clauses a negotiation rests on that a fraud report left out (31.2, 57.2).
    */
-  async treatAsNegotiation(reference: string, input: { actor: string; now: Date; legalBasis: readonly LegalRef[] }): Promise<StoredComplaint> {
+  async treatAsNegotiation(reference: string, input: { actor: string; now: Date; addBasis: readonly LegalRef[] }): Promise<StoredComplaint> {
     const current = await this.get(reference);
     if (!current) throw new ComplaintRequestError(`No complaint ${reference}`, 'not_found');
     if (current.record.handling === 'negotiation') return current;
-    const record = complaintRecordSchema.parse({ ...current.record, handling: 'negotiation', legalBasis: input.legalBasis });
+    const cited = current.record.legalBasis;
+    const added = input.addBasis.filter((a) => !cited.some((r) => r.doc === a.doc && r.article === a.article && r.clause === a.clause));
+    const record = complaintRecordSchema.parse({ ...current.record, handling: 'negotiation', legalBasis: [...cited, ...added] });
     try {
       const row = await this.db.$transaction(async (tx) => {
         await tx.complaint.update({ where: { id: current.id }, data: { record: JSON.stringify(record), updatedAt: input.now } });

@@ -18,8 +18,6 @@ export const complaintStateSchema = z.object({
   askCounts: z.partialRecord(z.enum(requiredFields), z.number().int().nonnegative()).default({}),
   /** Fields the consumer chose not to give. */
   skipped: z.array(z.enum(requiredFields)).default([]),
-  /** The consumer says the "seller" is a real business after the bot read the story as a scam. */
-  realBusiness: z.boolean().default(false),
   /** Where to go back to after looking at the status list in the middle of a draft. */
   resumeStep: z.enum(['collect', 'confirm', 'consent']).nullable().default(null),
   withdrawRef: z.string().nullable().default(null),

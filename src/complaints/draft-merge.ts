@@ -65,7 +65,7 @@ export function withNarrative(draft: Draft, text: string, extraction: Extraction
   // story too: the classification and the fraud check read it.
   const goesOn = extraction.isStory || (!opening && words >= 6 && tellsWhatHappened(clean));
   const tellsStory = storyWanted ? words >= 3 && !onlyFacts && !extraction.correction : (goesOn || (opening && words >= 8)) && !extraction.correction;
-  if (!tellsStory || (!opening && !storyWanted && asked !== null && !goesOn)) return draft;
+  if (!tellsStory) return draft;
   if (draft.narrative.includes(clean)) return draft;
   return { ...draft, narrative: draft.narrative ? `${draft.narrative}\n${clean}` : clean };
 }

@@ -6,8 +6,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { ConversationSnapshot, ConversationStore, ConversationUpdate } from './conversation-store.ts';
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from './flow.ts';
 import type { EngineResult, InboundMessage, Reply, ReplyOption } from './messages.ts';
-import { hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
-import { foldDiacritics } from '../text/vietnamese-unicode.ts';
+import { fold, hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
 
 /** Longer messages are read up to this length; people paste whole stories, not books. */
 export const maxInputLength = 4000;
@@ -337,7 +336,7 @@ function resolveNumberedChoice(message: InboundMessage, offered: readonly ReplyO
 }
 
 function labelKey(text: string): string {
-  return foldDiacritics(text.normalize('NFC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(text.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' '));
 }
 
 function asQaContext(value: unknown): QaContext | null {
