@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { loadJsonl } from '../shared/jsonl-file.ts';
 import { normaliseDocId } from '../knowledge/knowledge-base.ts';
 import { hasVietnameseLetters } from '../text/language.ts';
 import { foldDiacritics } from '../text/vietnamese-unicode.ts';
@@ -25,14 +25,8 @@ export const answerQuestionSchema = z.object({
 });
 export type AnswerQuestion = z.infer<typeof answerQuestionSchema>;
 
-export async function loadAnswerQuestions(file: string): Promise<AnswerQuestion[]> {
-  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
-  return lines.flatMap((line, i) => {
-    if (line.trim() === '') return [];
-    const parsed = answerQuestionSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-    return [parsed.data];
-  });
+export function loadAnswerQuestions(file: string): Promise<AnswerQuestion[]> {
+  return loadJsonl(file, answerQuestionSchema);
 }
 
 /** What the user saw for the last message: the text and the buttons under it. */

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { loadJsonl } from '../shared/jsonl-file.ts';
 import { foldDiacritics } from '../text/vietnamese-unicode.ts';
 
 /**
@@ -35,14 +35,8 @@ export const complaintStorySchema = z.object({
 export type ComplaintStory = z.infer<typeof complaintStorySchema>;
 export type ExpectedRecord = ComplaintStory['expected'];
 
-export async function loadComplaintStories(file: string): Promise<ComplaintStory[]> {
-  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
-  return lines.flatMap((line, i) => {
-    if (line.trim() === '') return [];
-    const parsed = complaintStorySchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-    return [parsed.data];
-  });
+export function loadComplaintStories(file: string): Promise<ComplaintStory[]> {
+  return loadJsonl(file, complaintStorySchema);
 }
 
 /**
