@@ -62,6 +62,8 @@ export interface AnswerTuning {
   readonly outsideWeakScore: number;
   /** A follow-up's new words must match another entry at least this well to change the topic. */
   readonly followUpSwitch: number;
+  /** A later citation of an entry leads when it is among this many of retrieval's first clauses. */
+  readonly citationLead: number;
 }
 
 export const defaultAnswerTuning: AnswerTuning = {
@@ -78,6 +80,7 @@ export const defaultAnswerTuning: AnswerTuning = {
   outsideDealingRatio: 0.6,
   outsideWeakScore: 0.15,
   followUpSwitch: 0.2,
+  citationLead: 2,
 };
 
 const choicePrefix = { entry: 'answer.entry:', article: 'answer.article:' } as const;
@@ -137,7 +140,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const best = this.resolveClarify(ranked[0], ranked);
     if (best && best.score >= this.tuning.entryThreshold) {
       const second = this.secondIssue(ranked, best, asksTwoThings(request.question));
-      return this.fromEntry(best.entry, { ...request, question: combined }, locale, second ? [second] : []);
+      return this.fromEntry(best.entry, { ...request, question: combined }, locale, second ? [second] : [], clauses.hits);
     }
     if (clauses.hits.length > 0 && clauses.confidence >= this.tuning.clauseThreshold) return this.related(request, combined, clauses.hits[0]!, locale);
     return this.notSure(request, locale);
@@ -301,13 +304,13 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return null;
   }
 
-  private async fromEntry(entry: GuidanceEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[]): Promise<QaAnswer> {
+  private async fromEntry(entry: GuidanceEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[], hits: readonly SearchHit[] = []): Promise<QaAnswer> {
     if (entry.kind === 'out_of_scope') return this.outOfScope(entry, request, locale);
     if (entry.kind === 'clarify') return this.clarify(entry, request, locale);
-    return this.guided(entry, request, locale, also);
+    return this.guided(entry, request, locale, also, hits);
   }
 
-  private async guided(entry: AnswerEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[]): Promise<QaAnswer> {
+  private async guided(entry: AnswerEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[], hits: readonly SearchHit[]): Promise<QaAnswer> {
     const t = this.deps.translators(locale);
     const fill = this.placeholders(request.question, t);
     const before = this.beforeCutOver(request);
@@ -317,7 +320,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const verdict = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question, entry.offer.includes('complaint'), t);
     const steps = entry.steps.map((s) => fill(s[locale]));
     if (!steps.some((s) => s.includes(this.deps.contacts.hotline))) steps.push(t.t('answer.guided.helpStep', { hotline: this.deps.contacts.hotline }));
-    const [main, ...rest] = entry.citations;
+    const [main, ...rest] = this.citationsFor(entry, hits);
     // The head (verdict, conditions, steps) may be reworded by a chat model; the legal basis and
     // what follows it are always the composer's own.
     const variants = (detail: number): { head: string[]; tail: string[] } => {
@@ -343,7 +346,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
       const written = await this.deps.writer.write({ question: request.question, locale, draft: fitted.head.join('\n'), sources, allowed: [...(old?.citations ?? []), ...entry.citations].map(toRef) });
       if (written) [text, source] = [[written, ...fitted.tail].join('\n'), 'llm'];
     }
-    const citations: CitationRef[] = [...(old?.citations ?? []), ...entry.citations].map(toRef);
+    const citations: CitationRef[] = [...(old?.citations ?? []), ...(main ? [main, ...rest] : [])].map(toRef);
     const options: AnswerOption[] = [];
     const shown = old?.citations[0] ?? main;
     if (shown) options.push({ id: `${choicePrefix.article}${shown.doc}#${shown.article}`, label: t.t('answer.guided.option.article', { article: shown.article }) });
@@ -358,6 +361,31 @@ export class GuidedAnswerer implements QuestionAnswerer {
       offer: entry.offer,
       options,
     };
+  }
+
+  /**
+   * The entry's citations with the one the question is about first. An entry covers a situation
+   * whose provisions settle different questions within it (a contract in tiny print is the
+   * decree's font rule, an English version that differs from the Vietnamese one is the law's
+   * language clause). When retrieval's very first clauses are a later citation's own clause and
+   * find nothing of the first citation, that one leads; otherwise the entry's order stands.
+   */
+  private citationsFor(entry: AnswerEntry, hits: readonly SearchHit[]): GuidanceCitation[] {
+    const cited = entry.citations;
+    if (cited.length < 2 || hits.length === 0) return [...cited];
+    const rankOf = (c: GuidanceCitation, within: number): number => {
+      const i = hits.slice(0, within).findIndex((h) => articleKey(h.passage.docId, h.passage.article) === articleKey(c.doc, c.article) && (c.clause === undefined || h.passage.clause === c.clause));
+      return i < 0 ? Infinity : i;
+    };
+    // The entry's first citation among any of the clauses found: the entry's order stands.
+    if (rankOf(cited[0]!, hits.length) !== Infinity) return [...cited];
+    let lead = 0;
+    let best = Infinity;
+    cited.forEach((c, i) => {
+      const rank = rankOf(c, this.tuning.citationLead);
+      if (i > 0 && c.clause !== undefined && rank < best) [lead, best] = [i, rank];
+    });
+    return lead === 0 ? [...cited] : [cited[lead]!, ...cited.filter((_, i) => i !== lead)];
   }
 
   /** The question is about a transaction before a cut-over, or names a former text. */
@@ -563,15 +591,16 @@ function fitWithin(variants: (detail: number) => { head: string[]; tail: string[
 
 /** Questions that ask who, where, how, how long or how much: "Có." and "Không." answer none of them. */
 const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b/;
-const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|khong\s*\??$|ko\s*\??$|k\s*\??$|can i|can they|is it|are they|do i|does|should i|must i|may i)\b/;
+// "what do I do?", "what can I do?" ask how, not whether.
+const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|khong\s*\??$|ko\s*\??$|k\s*\??$|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is it|are they|does)\b/;
 
 /**
  * "shop làm vậy có đúng không?" / "như vậy có sai luật không?": the user asks whether what the
  * business did is right, so a bare "Có." or "Không." answering the entry's own question would
  * read backwards ("shop không xuất hóa đơn, đúng không?" → "Có. Người bán phải đưa hóa đơn").
  */
-const askedIfRight = /\b(co )?(dung|dung luat|hop phap|hop ly|duoc phep)( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (legal|allowed|right|ok|okay|fair|lawful)\b/;
-const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
+const askedIfRight = /\b(co )?(dung|dung luat|hop phap|hop ly|duoc phep)( vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (legal|allowed|right|ok|okay|fair|lawful)\b/;
+const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
 /**
  * An entry's verdict opens with "Có." or "Không." for the yes-or-no way of asking. Asked "báo ai?"
@@ -581,6 +610,9 @@ const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham lua
  */
 function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: boolean, t: Translator): string {
   const q = foldDiacritics(question).toLowerCase();
+  // A verdict that judges the practice wrong ("Không đúng luật.") answers "is it a violation?" with yes.
+  const judged = /^(Không đúng luật|Không đúng|Sai luật|That is not lawful|That is unlawful)\.\s+(?=\p{Lu})/u.exec(verdict);
+  if (judged && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrong')} ${verdict.slice(judged[0].length)}`;
   const bare = /^(Có|Không được|Không|Được|Yes|No)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (!bare) return verdict;
   const rest = verdict.slice(bare[0].length);

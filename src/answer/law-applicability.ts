@@ -32,7 +32,13 @@ export function applicabilitySignals(question: string, now: Date, former: readon
   const dates: string[] = [];
   for (const m of f.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/g)) dates.push(iso(Number(m[3]), Number(m[2]), Number(m[1])));
   for (const m of f.matchAll(/\bthang (\d{1,2})[/ ](?:nam )?(\d{4})\b/g)) dates.push(iso(Number(m[2]), Number(m[1]), 1));
-  for (const m of f.matchAll(/(?<![/.\d-])\b(19[89]\d|20\d\d)\b(?![/.-]\d)/g)) dates.push(iso(Number(m[1]), 1, 1));
+  // A bare year counts from its first day, unless the question places it later in the year
+  // ("cuối năm 2024", "late 2024" is after a 1 July cut-over; "giữa năm 2024" straddles it).
+  for (const m of f.matchAll(/(?<![/.\d-])\b(19[89]\d|20\d\d)\b(?![/.-]\d)/g)) {
+    const before = f.slice(Math.max(0, m.index - 12), m.index);
+    const month = /(cuoi (nam )?|end of |late )$/.test(before) ? 12 : /(giua (nam )?|mid-?)$/.test(before) ? 7 : 1;
+    dates.push(iso(Number(m[1]), month, 1));
+  }
   const year = now.getUTCFullYear();
   if (/\bnam ngoai\b|\blast year\b/.test(f)) dates.push(iso(year - 1, 1, 1));
   for (const m of f.matchAll(/\b(\d{1,2}) nam (truoc|ve truoc)\b|\b(\d{1,2}) years ago\b/g)) dates.push(iso(year - Number(m[1] ?? m[3]), 1, 1));
