@@ -31,7 +31,7 @@ export interface Extraction {
 }
 
 /** Words of a sale at a distance: without them, a named seller was visited. */
-const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
+const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|insta|ck|chuyen tien|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
 const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|correction|i meant)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
 const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien)(?![\p{L}])/gu;
@@ -81,7 +81,7 @@ export class ComplaintExtractor {
     const wants = extractResolutions(ft, asked === 'desiredResolution');
     if (wants.length > 0) values.desiredResolution = wants;
 
-    if (asked) this.answerToQuestion(asked, text, ft, values, problems);
+    if (asked) this.answerToQuestion(asked, text, ft, values, problems, today);
     const storyHits = new Set([...ft.folded.matchAll(storyWords)].map((m) => m[0])).size;
     const words = ft.folded.split(/\s+/).length;
     const isStory = (words >= 10 && storyHits >= 2) || (words >= 15 && storyHits >= 1);
@@ -99,17 +99,33 @@ export class ComplaintExtractor {
     else if (emails.length > 0) problems.push({ field: 'contact', kind: 'email_invalid' });
   }
 
+  /**
+   * A part of a reply to the question about `field` that fills another slot instead: the consumer
+   * (name, contact, province), or, asked for the product, the seller, a place or a date.
+   */
+  private answersSomethingElse(field: RequiredField, part: string, values: FactValues, today: IsoDate): boolean {
+    if (field !== 'consumerName' && aboutTheConsumer(part, values)) return true;
+    if (field !== 'product') return false;
+    const ft = foldAligned(part);
+    if (this.provinces.isPlaceName(part)) return true;
+    if (extractBusinessName(ft, (name) => this.provinces.isPlaceName(name)) !== null) return true;
+    if (values.businessName && ft.folded.includes(foldAligned(values.businessName).folded)) return true;
+    // "Mua hôm thứ Bảy tuần trước", "chủ nhật vừa rồi": a time, not a thing.
+    return part.split(/\s+/).length <= 5 && extractPurchaseDate(ft, today) !== null;
+  }
+
   /** The whole message as the value the bot asked for, when no pattern found it. */
-  private answerToQuestion(asked: RequiredField, text: string, ft: FoldedText, values: FactValues, problems: Problem[]): void {
+  private answerToQuestion(asked: RequiredField, text: string, ft: FoldedText, values: FactValues, problems: Problem[], today: IsoDate): void {
     const has = (field: RequiredField) => problems.some((p) => p.field === field);
     const unknown = dontKnow.test(ft.folded);
     // Free-text fields: the first part of the answer is the value ("Mây Store, trên Shopee").
     const freeText = (field: 'businessName' | 'product' | 'consumerName', parse: (answer: string) => string | null, canBeUnknown: boolean) => {
       if (values[field]) return;
-      const segment = firstSegment(text);
-      // "Tôi tên Trần Thị Mai, 0903…, ở Khánh Hòa" answers who and where, not the shop or the product:
-      // it fills those, and the question is asked again.
-      if (field !== 'consumerName' && aboutTheConsumer(segment, values)) {
+      // "Tôi tên Trần Thị Mai, 0903…, ở Khánh Hòa" answers who and where, not the shop or the product;
+      // "Cửa hàng Mỹ Phẩm Hoa Mai ở chợ Đông Ba, Huế" answers who sold it, not what. Such parts fill
+      // those slots; the first part that is none of them is the answer, or the question is asked again.
+      const segment = segments(text).find((part) => !this.answersSomethingElse(field, part, values, today));
+      if (segment === undefined) {
         problems.push({ field, kind: 'unrecognized' });
         return;
       }
@@ -144,20 +160,25 @@ export class ComplaintExtractor {
   }
 }
 
+/** Parts of a reply ("Mây Store, trên Shopee"), without a leading "dạ,". */
+function segments(text: string): string[] {
+  const body = text.trim().replace(/^(dạ|da|vâng|vang|ừ|uh|à|ok)\s*[,.]\s*/i, '');
+  const parts = body
+    .split(/[,;\n]|\s-\s|(?<=\p{L})\.\s/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return parts.length > 0 ? parts : [body];
+}
+
 /** A part of a reply that introduces the consumer or gives their contact or province. */
 function aboutTheConsumer(segment: string, values: FactValues): boolean {
   const ft = foldAligned(segment);
   if (extractConsumerName(ft)) return true;
-  if (/^\s*(\+?84|0)[\d .-]{8,}\s*$/.test(segment) || /@/.test(segment)) return true;
+  if (findPhones(ft).length > 0 || /@/.test(segment)) return true;
   const said = [values.consumerName, values.province, values.provinceFormer].filter((v): v is string => Boolean(v)).map((v) => foldAligned(v).folded);
   return said.some((v) => ft.folded.includes(v));
 }
 
-/** "Mây Store, trên Shopee" answers with its first part; the rest is read as other facts. */
-function firstSegment(text: string): string {
-  const body = text.trim().replace(/^(dạ|da|vâng|vang|ừ|uh|à|ok)\s*[,.]\s*/i, '');
-  return body.split(/[,;\n]|\s-\s/)[0] ?? body;
-}
 
 function dedupe(problems: Problem[]): Problem[] {
   return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);

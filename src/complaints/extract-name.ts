@@ -55,11 +55,18 @@ export function extractConsumerName(text: FoldedText): string | null {
   return null;
 }
 
+/**
+ * Syllables no Vietnamese name is made of, with diacritics and (a narrower set, since "hoan",
+ * "tra", "tien" fold from Hoàn, Trà, Tiến) without: "Thôi, bỏ yêu cầu sửa chữa" answers something else.
+ */
+const notInNames = new Set('muốn mún bỏ thôi yêu cầu khiếu nại không chỉ cần xin lỗi nhầm đổi trả tiền hàng sửa chữa shop muon mun yeu cau khieu nai khong ko xin chua thoi'.split(' '));
+
 /** A typed answer to "what is your name?": 1-6 words of letters, each capitalised. */
 export function nameAnswer(text: string): string | null {
   const value = cleanAnswer(text, /^(tên\s+(tôi|em|mình|tui|cháu)\s+(là\s+)?|(tôi|em|mình|tui|cháu|toi|minh)\s+(tên\s+)?(là\s+|la\s+)?|ten\s+(toi|em|minh)\s+(la\s+)?|họ\s+tên\s*:?\s*|tên\s*:?\s*)/i);
   if (!/^[\p{L}][\p{L}'\- ]*$/u.test(value)) return null;
   const words = value.split(/\s+/);
   if (words.length < 1 || words.length > 6) return null;
+  if (words.some((w) => notInNames.has(w.toLocaleLowerCase('vi')))) return null;
   return words.map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)).join(' ');
 }

@@ -1,5 +1,5 @@
 import type { FoldedText } from './folded-text.ts';
-import { captureWords, cleanAnswer } from './phrase-capture.ts';
+import { captureWords, cleanAnswer, readsAsClause } from './phrase-capture.ts';
 
 /** Words that name a kind of business; the name follows ("cửa hàng Điện Máy Xanh", "shop Mây Store"). */
 const businessKinds: ReadonlyArray<readonly [folded: string, label: string | null]> = [
@@ -31,6 +31,13 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['trung tam', 'Trung tâm'],
   ['tiem', 'Tiệm'],
   ['gian hang', null],
+  // Tiki's and Lazada's word for the seller, and the seller's own site: "nhà bán Điện Lạnh Đông Á", "website KeyStore.vn".
+  ['nha ban', null],
+  ['nguoi ban', null],
+  ['ben ban', null],
+  ['website', null],
+  ['trang web', null],
+  ['dien luc', 'Điện lực'],
   ['fanpage', null],
   ['shop', null],
   ['page', null],
@@ -44,11 +51,27 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['at', null],
   ['from', null],
   ['of', null],
+  ['with', null],
+  ['through', null],
+  ['into', null],
 ];
 /** Kinds after which only a capitalised name that is not a place counts. */
-const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'of', 'hang', 'store']);
+const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'of', 'with', 'through', 'into', 'hang', 'store']);
+const english = new Set(['at', 'from', 'of', 'with', 'through', 'into']);
 
-const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten|called|named)(?: la)?)?\\s*[:]?\\s*`, 'gu');
+const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten|called|named)(?: la)?)?(?: the(?= ))?\\s*[:]?\\s*`, 'gu');
+
+/**
+ * A seller named as such, whatever it is: "trang Facebook tên Xả Kho iPhone Giá Rẻ", "một người tên
+ * Thảo Shop", "insta tên SneakerZone.vn", "tự xưng là Dược Phẩm Hoàng Gia", "a page called TicketHub
+ * VN". Not a person introducing themselves or a relative ("tôi tên", "mẹ tôi tên").
+ */
+const naming = /(?<![\p{L}])(?:co ten|mang ten|ten la|ten|tu xung la|xung la|called|named)\s+(?:la\s+)?/gu;
+const personBefore = /(?<![\p{L}])(toi|em|e|minh|tui|chau|con|me|bo|ba|ong|vo|chong|cua toi|ho|va)\s*$/u;
+/** "tôi ở Vinh", "nhà ở Hà Đông", "I live in Hanoi": where the consumer lives, not a seller. */
+const consumerPlace = /(?<![\p{L}])(toi|em|e|minh|tui|nha|nha toi|song|i|we|live|living)\s*$/u;
+/** "iCenter", "eBay": brands that start in lower case. */
+const nameStart = /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u;
 
 /**
  * The business's name, from "shop X", "cửa hàng X", "công ty X". A capture made only of ordinary
@@ -56,17 +79,36 @@ const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).jo
  * word the consumer typed in Latin letters that is not Vietnamese ("shop abc123", "shop Mây").
  */
 export function extractBusinessName(text: FoldedText, isPlace: (name: string) => boolean = () => false): string | null {
+  return namedSeller(text, isPlace) ?? sellerAfterKind(text, isPlace);
+}
+
+function namedSeller(text: FoldedText, isPlace: (name: string) => boolean): string | null {
+  for (const m of text.folded.matchAll(naming)) {
+    if (personBefore.test(text.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const start = m.index + m[0].length;
+    // "tên là Công ty CP Sức Khỏe Nhật Minh": the kind is read on its own match.
+    if (kindAtStart.test(text.folded.slice(start))) continue;
+    const capture = quotedName(text.original, start) ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
+    if (!capture || !nameStart.test(capture.value) || isPlace(capture.value)) continue;
+    return capture.value;
+  }
+  return null;
+}
+
+function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean): string | null {
   for (const m of text.folded.matchAll(kindPattern)) {
     const start = m.index + m[0].length;
     const kind = m[1]!;
     // "quán" is a restaurant; "quận" (folded the same) is a district.
     if (kind === 'quan' && /quận/i.test(text.original.slice(m.index, m.index + 4))) continue;
+    if (prepositions.has(kind) && consumerPlace.test(text.folded.slice(Math.max(0, m.index - 8), m.index))) continue;
     const quoted = quotedName(text.original, start);
     const capture = quoted ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
     if (!capture || !looksLikeName(capture.value)) continue;
-    if (prepositions.has(kind) && (!/^\p{Lu}/u.test(capture.value) || isPlace(capture.value) || ordinaryCapitalised(capture.value))) continue;
-    // "ở Siêu thị Thành Đô": the kind word that follows the preposition is read on its own match.
-    if (prepositions.has(kind) && kindAtStart.test(text.folded.slice(start))) continue;
+    const startsName = nameStart.test(capture.value) || (english.has(kind) && /^\d/.test(capture.value));
+    if (prepositions.has(kind) && (!startsName || isPlace(capture.value) || ordinaryCapitalised(capture.value))) continue;
+    // "ở Siêu thị Thành Đô", "tên là Công ty CP X": the kind word that follows is read on its own match.
+    if (kindAtStart.test(text.folded.slice(start))) continue;
     const value = quoted ? capture.value : withoutTrailingPlace(withoutLeadingKind(capture.value), isPlace);
     if (!looksLikeName(value)) continue;
     const label = businessKinds.find(([k]) => k === kind)?.[1] ?? null;
@@ -75,12 +117,12 @@ export function extractBusinessName(text: FoldedText, isPlace: (name: string) =>
   return null;
 }
 
-const kindAtStart = new RegExp(`^(${businessKinds.filter(([k]) => !['cua', 'o', 'tai', 'tu', 'at', 'from', 'of'].includes(k)).map(([k]) => k).join('|')})(?![\\p{L}])`, 'u');
+const kindAtStart = new RegExp(`^(${businessKinds.filter(([k]) => !['cua', 'o', 'tai', 'tu', 'at', 'from', 'of', 'with', 'through', 'into'].includes(k)).map(([k]) => k).join('|')})(?![\\p{L}])`, 'u');
 
 /** "tiệm giặt ủi Sạch Thơm", "cửa hàng tiện lợi Mini Stop 68": lower-case words before the name say what kind of shop it is. */
 function withoutLeadingKind(value: string): string {
   const words = value.split(/\s+/);
-  const first = words.findIndex((w) => /^[\p{Lu}\d]/u.test(w));
+  const first = words.findIndex((w) => nameStart.test(w) || /^\d/.test(w));
   return first > 0 ? words.slice(first).join(' ') : value;
 }
 
@@ -105,7 +147,7 @@ function ordinaryCapitalised(value: string): boolean {
 }
 
 function looksLikeName(value: string): boolean {
-  return value.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) || /\d/.test(w) || /[._&]/.test(w));
+  return value.split(/\s+/).some((w) => nameStart.test(w) || /\d/.test(w) || /[._&]/.test(w));
 }
 
 /** "địa chỉ shop: 12 Nguyễn Trãi, phường 3, quận 5." -> the address, up to the end of the sentence. */
@@ -119,8 +161,15 @@ export function extractBusinessAddress(text: FoldedText): string | null {
   return value.length >= 4 ? value : null;
 }
 
-/** What a consumer types when asked for the business: "shop Mây Store", "dạ, tên shop là Mây". */
+/**
+ * What a consumer types when asked for the business: "shop Mây Store", "dạ, tên shop là Mây". A
+ * sentence of the story ("Máy chảy nước và không lạnh", "The price tag said 21") is no name: only
+ * its first word is capitalised and it reads as a clause.
+ */
 export function businessNameAnswer(text: string): string | null {
-  const value = cleanAnswer(text, /^(tên\s+)?(shop|cửa hàng|cua hang|gian hàng|gian hang|công ty|cong ty|cty|bên bán|ben ban|người bán|nguoi ban)?\s*(tên\s+)?(là|la)?\s*[:"“]?\s*/i).replace(/["”]$/, '');
+  const value = cleanAnswer(text, /^(tên\s+)?(shop|cửa hàng|cua hang|gian hàng|gian hang|công ty|cong ty|cty|bên bán|ben ban|người bán|nguoi ban|nhà bán|nha ban)?\s*(tên\s+)?(là|la)?\s*[:"“]?\s*/i).replace(/["”]$/, '');
+  const words = value.split(/\s+/);
+  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  if (words.length > 8 || (readsAsClause(value) && capitalised <= 1)) return null;
   return value.length >= 2 && value.length <= 120 ? value : null;
 }

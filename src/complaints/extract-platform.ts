@@ -18,6 +18,13 @@ const all = Object.entries(aliases).flatMap(([platform, names]) => names.map((n)
 const pattern = phrasePattern(all.map(([n]) => n));
 const lookup = new Map(all.map(([n, p]) => [n, p]));
 
+/** The platform is named in the same clause as a block: "chặn Zalo", "fb vs zalo cũng chặn hết", "blocked me on Facebook". */
+function blockedThere(folded: string, index: number): boolean {
+  const clauseStart = Math.max(folded.lastIndexOf(',', index), folded.lastIndexOf('.', index), index - 40, 0);
+  const clauseEnd = [folded.indexOf(',', index), folded.indexOf('.', index), index + 40, folded.length].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b));
+  return /(?<![\p{L}])(chan|block|blocked|khoa)(?![\p{L}])/u.test(folded.slice(clauseStart, clauseEnd));
+}
+
 /**
  * The platform the purchase went through. When several are named ("thấy quảng cáo trên Facebook
  * rồi đặt trên Shopee"), the one right after a buying verb wins; otherwise the first.
@@ -28,6 +35,9 @@ export function extractPlatform(text: FoldedText): Platform | null {
     index: m.index,
     bought: /(mua|dat|order|chot|dat hang|dat mua|thanh toan)\s+(\S+\s+){0,6}(tren|qua|o|tai|ben)?\s*$/.test(text.folded.slice(Math.max(0, m.index - 60), m.index)),
   }));
-  if (hits.length === 0) return null;
-  return (hits.find((h) => h.bought) ?? hits[0]!).platform;
+  // "fb vs zalo cũng chặn hết": a platform named only as where the seller blocked the buyer is not
+  // where the purchase went through.
+  const used = hits.filter((h) => h.bought || !blockedThere(text.folded, h.index));
+  if (used.length === 0) return null;
+  return (used.find((h) => h.bought) ?? used[0]!).platform;
 }

@@ -1,5 +1,5 @@
 import { foldPhrase, type FoldedText } from './folded-text.ts';
-import { captureWords, cleanAnswer } from './phrase-capture.ts';
+import { captureWords, cleanAnswer, readsAsClause } from './phrase-capture.ts';
 
 /** Words that say nothing about what was bought. */
 const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online']);
@@ -44,8 +44,13 @@ function afterBuyingVerb(text: FoldedText): string | null {
   return null;
 }
 
-/** What a consumer types when asked for the product: "cái nồi chiên", "dạ, tôi mua tai nghe". */
+/**
+ * What a consumer types when asked for the product: "cái nồi chiên", "dạ, tôi mua tai nghe". A
+ * sentence that goes on with the story ("Mới hơn 2 tháng trụ implant đã lung lay", "She refused")
+ * is no product: the question is asked again.
+ */
 export function productAnswer(text: string): string | null {
   const value = cleanAnswer(text, /^((tôi|em|mình|tui|toi|minh)\s+)?(đã\s+|da\s+)?(mua|đặt|dat|order|dùng|dung)?\s*(một|mot|1|cái|cai|chiếc|chiec|đôi|doi|bộ|bo|hộp|hop|chai)?\s*/i);
+  if (value.split(/\s+/).length > 10 || readsAsClause(value)) return null;
   return value.length >= 2 && value.length <= 120 && !generic.has(foldPhrase(value)) ? value : null;
 }

@@ -11,7 +11,7 @@ const signals: ReadonlyArray<readonly [PurchaseChannel, readonly string[]]> = [
   ['mlm', ['da cap', 'ban hang da cap', 'mlm', 'tuyen duoi', 'tuyen tren', 'len cap']],
   ['door_to_door', ['ban hang tan nha', 'ban tan nha', 'ban hang tan cua', 'ban tan cua', 'go cua', 'den nha chao', 'toi nha chao', 'nhan vien den nha', 'den nha tu van', 'den nha gioi thieu', 'ban hang tan noi', 'door to door']],
   ['continuous_service', ['goi cuoc', 'internet', 'wifi', 'cap quang', 'truyen hinh cap', 'tien dien', 'tien nuoc', 'dien luc', 'phong gym', 'the tap', 'dich vu hang thang', 'tu gia han', 'tu dong gia han', 'nha mang', 'goi data', 'dang ky goi']],
-  ['online', ['online', 'qua mang', 'tren mang', 'website', 'trang web', 'app', 'ung dung', 'livestream', 'live stream', 'dat hang qua', 'ship cod', 'cod', 'shipper', 'dat online', 'mua online', 'giao hang', 'san thuong mai dien tu', 'inbox', 'nhan tin dat', 'chuyen khoan']],
+  ['online', ['online', 'qua mang', 'tren mang', 'website', 'trang web', 'app', 'ung dung', 'livestream', 'live stream', 'dat hang qua', 'ship cod', 'cod', 'shipper', 'dat online', 'mua online', 'giao hang', 'san thuong mai dien tu', 'inbox', 'nhan tin dat', 'chuyen khoan', 'instagram', 'insta']],
   ['in_store', ['cua hang', 'sieu thi', 'tiem', 'ra shop', 'den shop', 'tai shop', 'tai cua hang', 'mua truc tiep', 'truc tiep', 'showroom', 'ngoai cho', 'o cho', 'dai ly', 'nha thuoc', 'trung tam thuong mai', 'nha hang', 'quan an', 'tap hoa', 'cua hang tien loi']],
   ['other', ['cach khac', 'khac']],
 ];

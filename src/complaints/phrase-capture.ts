@@ -13,7 +13,10 @@ const stopList =
   'dùng xài sử mua đặt order ship tiền gồm trị ko k khi nếu để cả hay hoặc cũng luôn cần muốn yêu cầu làm ' +
   'xong dc r thấy về ra lên xuống hồi trăm triệu nghìn ngàn sáng trưa chiều tối hôm nay qua mai chủ nhật thứ ' +
   // English, for stories told in English.
-  'for from on at in with and but the was is to it yesterday today last this that which who after before when';
+  'for from on at in with and but the was is to it yesterday today last this that which who after before when ' +
+  'i we they she he you my our their them us his her its were are has have had said told refused did does not because ' +
+  // Teencode time words and "do" (because: "bộ nồi do nhân viên đến nhà chào"), "thôi" (never mind).
+  'hum hqua hnay bữa do thôi';
 const stopWords = new Set(stopList.split(' '));
 const foldedStopWords = new Set(stopList.split(' ').map((w) => foldDiacritics(w)));
 
@@ -46,6 +49,24 @@ function continuesName(words: ReadonlyArray<{ folded: string }>, current: string
 /** "Trung tâm Anh ngữ Smart Kids", "Phòng khám Đa khoa Hòa Bình": a lower-case syllable inside a name. */
 function nextCapitalised(text: FoldedText, end: number): boolean {
   return /^ \p{Lu}/u.test(text.original.slice(end, end + 2));
+}
+
+/**
+ * Words that make a phrase a clause: subjects, auxiliaries and reporting verbs ("họ giao màu đỏ",
+ * "Bố tôi rất buồn", "She refused", "The price tag said 21"). A product or a shop's name, typed as
+ * an answer, has none of them after its first word.
+ */
+const clauseList =
+  'tôi tui mình họ nó chúng đã bị thì mà rất không chưa đang sẽ vẫn cứ có nói bảo rồi là khi nếu vì nên ' +
+  'i we they she he it was were is are has have had said told refused did does do not because when if';
+const clauseWords = new Set(clauseList.split(' '));
+const foldedClauseWords = new Set(clauseList.split(' ').map((w) => foldDiacritics(w)));
+
+/** True when some word of `text` after the first reads as part of a clause (see clauseList). */
+export function readsAsClause(text: string): boolean {
+  const accented = hasDiacritics(text);
+  const words = text.split(/[^\p{L}\p{N}']+/u).filter(Boolean).slice(1);
+  return words.some((w) => (accented ? clauseWords.has(w.toLowerCase()) : foldedClauseWords.has(foldDiacritics(w).toLowerCase())));
 }
 
 export interface Capture {

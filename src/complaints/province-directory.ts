@@ -92,7 +92,10 @@ export class ProvinceDirectory {
   /** The whole phrase names a place ("Đà Nẵng", "quận 5", "Biên Hòa"), not something located there. */
   isPlaceName(phrase: string): boolean {
     const folded = foldPhrase(phrase).replace(/[.,]+$/, '');
-    return this.byPhrase.has(folded) || selfEvidentPlace.test(`${folded} `);
+    // Typed with diacritics, the administrative word must be the one meant: "Phương Nam" is a name, "phường 5" a place.
+    const typed = phrase.normalize('NFC').toLocaleLowerCase('vi');
+    const administrative = typed === foldPhrase(phrase) || /^(quận|huyện|phường|thị xã|district|tp|thành phố)\s/u.test(typed);
+    return this.byPhrase.has(folded) || (administrative && selfEvidentPlace.test(`${folded} `));
   }
 
   lookup(name: string): ProvinceMatch | null {

@@ -37,6 +37,7 @@ const fieldOf = new Map(labels.flatMap(([field, list]) => list.map((l) => [l, fi
 const connector = /^[\s,]*(?:(?:dung|phai|sua|doi|chinh)\s+)?(?:(?:la|thanh|is|should be|to)(?![\p{L}])|:|=|->|→)\s*/u;
 /** What follows the value: "… chứ không phải showroom", "…, not the showroom". */
 const valueEnd = /\s*(?:,?\s*(?:chu|chu khong phai|khong phai|ko phai|k phai|not|instead of|rather than)\b.*)$/;
+const nameFields = new Set<RequiredField | 'businessAddress'>(['businessName', 'consumerName']);
 const removal = /(?<![\p{L}])(bo|xoa|khong can|ko can|k can|khoi|thoi khong|remove|drop|delete|no need for|without)(?![\p{L}])/u;
 
 export function summaryCorrection(text: string): SummaryCorrection | null {
@@ -51,6 +52,8 @@ export function summaryCorrection(text: string): SummaryCorrection | null {
     // that starts right away ("sđt 0912…", "số tiền 1tr5").
     const start = m.index + m[0].length + (link ? link[0].length : after.length - after.trimStart().length);
     if (!link && !/^\s*[\p{L}\p{N}+]/u.test(after)) continue;
+    // Without "là" or ":", a name must look like one: "cửa hàng Mây Store", not "công ty nhận lại hàng".
+    if (!link && nameFields.has(field) && !/^\s*[\p{Lu}\d"“]/u.test(ft.original.slice(start))) continue;
     const foldedRest = ft.folded.slice(start);
     const end = valueEnd.exec(foldedRest);
     const value = ft.original

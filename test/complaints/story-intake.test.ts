@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ComplaintExtractor } from '../../src/complaints/complaint-extractor.ts';
+import { ProvinceDirectory } from '../../src/complaints/province-directory.ts';
+import { summaryCorrection } from '../../src/complaints/summary-corrections.ts';
+import { knowledgeDir } from '../support/knowledge.ts';
+
+const provinces = ProvinceDirectory.load(path.join(knowledgeDir, 'complaints'));
+const extractor = new ComplaintExtractor(provinces);
+const today = '2026-05-20';
+const read = (text: string, asked: Parameters<ComplaintExtractor['extract']>[1]['asked'] = null) => extractor.extract(text, { today, asked });
+
+describe('answers checked against the question', () => {
+  it('a line that names the seller is not the product', () => {
+    const e = read('Cửa hàng Điện Thoại Hưng Phát ở chợ Bến Thành, quận 1', 'product');
+    expect(e.values.product).toBeUndefined();
+    expect(e.values.businessName).toBe('Cửa hàng Điện Thoại Hưng Phát');
+    expect(e.problems).toContainEqual({ field: 'product', kind: 'unrecognized' });
+  });
+
+  it('a sentence of the story is neither the product nor the seller', () => {
+    expect(read('Mới dùng 3 hôm thì máy đã kêu rè rè', 'product').values.product).toBeUndefined();
+    expect(read('She refused to take it back', 'product').values.product).toBeUndefined();
+    expect(read('Bình giữ nhiệt bị rỉ nước ngay hôm đầu', 'businessName').values.businessName).toBeUndefined();
+    expect(read('The manager said it was my fault', 'businessName').values.businessName).toBeUndefined();
+  });
+
+  it('a short answer still is', () => {
+    expect(read('cái ấm siêu tốc', 'product').values.product).toBe('ấm siêu tốc');
+    expect(read('Gia Dụng Nhà Xinh', 'businessName').values.businessName).toBe('Gia Dụng Nhà Xinh');
+    expect(read('shop abc123', 'businessName').values.businessName).toBe('abc123');
+  });
+
+  it('a wish is no name', () => {
+    expect(read('Thôi, bỏ yêu cầu sửa chữa', 'consumerName').values.consumerName).toBeUndefined();
+    expect(read('muon tra hang hoan tien', 'consumerName').values.consumerName).toBeUndefined();
+    expect(read('Đỗ Thị Hoàn', 'consumerName').values.consumerName).toBe('Đỗ Thị Hoàn');
+  });
+});
+
+describe('the seller named as such', () => {
+  it('after the word for a seller on a marketplace', () => {
+    expect(read('mua nồi cơm điện của nhà bán Gia Dụng Bảo An trên Tiki').values).toMatchObject({ businessName: 'Gia Dụng Bảo An', platform: 'Tiki' });
+  });
+
+  it('after "tên", "tự xưng là", "called", not a person introducing themselves', () => {
+    expect(read('tôi thấy một trang Facebook tên Đồ Cũ Giá Tốt đăng bán máy ảnh').values.businessName).toBe('Đồ Cũ Giá Tốt');
+    expect(read('có người gọi điện tự xưng là Bảo Hiểm Phú An').values.businessName).toBe('Bảo Hiểm Phú An');
+    expect(read('I paid a page called Vé Rẻ 24h').values.businessName).toBe('Vé Rẻ 24h');
+    expect(read('mẹ tôi tên Hoàng Thị Lý').values.businessName).toBeUndefined();
+    expect(read('Công ty tên là Công ty CP Thiết Bị Minh An').values.businessName).toBe('Công ty CP Thiết Bị Minh An');
+  });
+
+  it('after English prepositions, brands in lower case first', () => {
+    expect(read('I booked a tour with Golden Lotus Travel').values.businessName).toBe('Golden Lotus Travel');
+    expect(read('I bought a phone at iStore yesterday').values.businessName).toBe('iStore');
+    expect(read('at the 7Days Mart near my hotel').values.businessName).toBe('7Days Mart');
+  });
+
+  it('not where the consumer lives', () => {
+    expect(read('Tôi là Lê Văn A, tôi ở Vinh, Nghệ An.').values.businessName).toBeUndefined();
+  });
+
+  it('keeps a name whose last words look like an administrative word without its accents', () => {
+    expect(read('mua ở Điện Máy Phương Nam hôm qua').values.businessName).toBe('Điện Máy Phương Nam');
+  });
+
+  it('a platform named only where the seller blocked the buyer is not where it was bought', () => {
+    expect(read('xong nó chặn e trên fb luôn').values.platform).toBeUndefined();
+    expect(read('mua trên Zalo, giờ bị chặn Zalo rồi').values.platform).toBe('Zalo');
+  });
+});
+
+describe('summary corrections', () => {
+  it('a label without "là" counts for a name only before a capitalised value', () => {
+    expect(summaryCorrection('tôi muốn công ty nhận lại hàng')).toBeNull();
+    expect(summaryCorrection('cửa hàng Mây Store')).toEqual({ kind: 'set', field: 'businessName', value: 'Mây Store' });
+  });
+});
