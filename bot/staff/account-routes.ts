@@ -28,13 +28,13 @@ export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.get('/', async (c) => {
     const session = c.get('session');
     const users = await accounts.list();
-    const body = html`<div class="table-wrap"><table>
+    const body = html`<div class="table-wrap"><table class="responsive">
       <thead><tr><th>${t.t('staff.accounts.email')}</th><th>${t.t('staff.accounts.role')}</th><th>${t.t('staff.accounts.state')}</th><th>${t.t('staff.accounts.created')}</th><th>${t.t('staff.accounts.actions')}</th></tr></thead>
       <tbody>${users.map((u) => html`<tr>
-        <td>${u.email}</td><td>${t.t(`staff.role.${u.role}`)}</td>
-        <td>${u.active ? t.t('staff.accounts.active') : html`<span class="badge warn">${t.t('staff.accounts.inactive')}</span>`}</td>
-        <td>${formatDateTime(u.createdAt, deps.timeZone)}</td>
-        <td class="row-actions">
+        <td data-label="${t.t('staff.accounts.email')}">${u.email}</td><td data-label="${t.t('staff.accounts.role')}">${t.t(`staff.role.${u.role}`)}</td>
+        <td data-label="${t.t('staff.accounts.state')}">${u.active ? t.t('staff.accounts.active') : html`<span class="badge warn">${t.t('staff.accounts.inactive')}</span>`}</td>
+        <td data-label="${t.t('staff.accounts.created')}">${formatDateTime(u.createdAt, deps.timeZone)}</td>
+        <td data-label="${t.t('staff.accounts.actions')}" class="row-actions">
           <form method="post" action="/staff/accounts/${u.id}/active">${csrfField(session)}<input type="hidden" name="active" value="${u.active ? 'false' : 'true'}"><button type="submit" class="secondary small">${u.active ? t.t('staff.accounts.deactivate') : t.t('staff.accounts.activate')}</button></form>
           <form method="post" action="/staff/accounts/${u.id}/password">${csrfField(session)}<input type="password" name="password" minlength="${minPasswordLength}" maxlength="${maxPasswordLength}" placeholder="${t.t('staff.accounts.newPassword')}" required autocomplete="new-password"><button type="submit" class="secondary small">${t.t('staff.accounts.resetPassword')}</button></form>
         </td></tr>`)}</tbody></table></div>

@@ -100,10 +100,10 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const days = await deps.db.holiday.findMany({ where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: { date: 'asc' } });
     const body = html`<form method="get" action="/staff/holidays" class="actions"><a class="button secondary" href="/staff/holidays?year=${year - 1}">‹ ${year - 1}</a><strong>${year}</strong><a class="button secondary" href="/staff/holidays?year=${year + 1}">${year + 1} ›</a></form>
       <p class="muted">${t.t('staff.holidays.intro')}</p>
-      ${days.length === 0 ? html`<p class="empty">${t.t('staff.holidays.none', { year })}</p>` : html`<div class="table-wrap"><table>
+      ${days.length === 0 ? html`<p class="empty">${t.t('staff.holidays.none', { year })}</p>` : html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${t.t('staff.holidays.date')}</th><th>${t.t('staff.holidays.name')}</th><th>${t.t('staff.holidays.kind')}</th><th>${t.t('staff.directory.updatedBy')}</th>${admin ? html`<th></th>` : ''}</tr></thead>
-        <tbody>${days.map((d) => html`<tr><td>${weekday(d.date)} ${d.date.split('-').reverse().join('/')}</td><td>${d.name}</td><td>${d.isWorkingDay ? html`<span class="badge st-active">${t.t('staff.holidays.workingDay')}</span>` : html`<span class="badge st-waiting">${t.t('staff.holidays.dayOff')}</span>`}</td><td class="small">${d.updatedBy}</td>
-          ${admin ? html`<td><form method="post" action="/staff/holidays/${d.id}/delete">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.holidays.delete')}</button></form></td>` : ''}</tr>`)}</tbody></table></div>`}
+        <tbody>${days.map((d) => html`<tr><td data-label="${t.t('staff.holidays.date')}">${weekday(d.date)} ${d.date.split('-').reverse().join('/')}</td><td data-label="${t.t('staff.holidays.name')}">${d.name}</td><td data-label="${t.t('staff.holidays.kind')}">${d.isWorkingDay ? html`<span class="badge st-active">${t.t('staff.holidays.workingDay')}</span>` : html`<span class="badge st-waiting">${t.t('staff.holidays.dayOff')}</span>`}</td><td data-label="${t.t('staff.directory.updatedBy')}" class="small">${d.updatedBy}</td>
+          ${admin ? html`<td data-label=""><form method="post" action="/staff/holidays/${d.id}/delete">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.holidays.delete')}</button></form></td>` : ''}</tr>`)}</tbody></table></div>`}
       ${admin ? html`<h2>${t.t('staff.holidays.add')}</h2><form method="post" action="/staff/holidays" class="card grid-form">
         ${csrfField(session)}
         <label>${t.t('staff.holidays.date')}<input type="date" name="date" required></label>

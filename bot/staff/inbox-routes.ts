@@ -8,6 +8,8 @@ import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, formatDuration, page } from './view.ts';
 
 const replyForm = z.object({ text: z.string().trim().min(1).max(4000) });
+/** The close form's button sends confirm=yes: a POST without it (a stray click, an old form) closes nothing. */
+const closeForm = z.object({ confirm: z.literal('yes') });
 const idParam = z.string().regex(/^[a-z0-9]{10,40}$/);
 
 /** Escalated chats: the queue, one chat's transcript with a reply box, closing. */
@@ -51,9 +53,13 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     // Reading a transcript shows a person's words and contacts in full: who read it is on the record.
     await auditWrite(deps.db, { actor: session.user.email, action: 'handoff.view', target: id.data }, now);
     const open = item.handoff.status !== 'closed';
-    const body = html`<section class="meta card">
+    const name = item.conversation.userName ?? t.t('staff.inbox.anonymous');
+    // The outcome of a reply is shown beside the reply box, where the page opens (console.js scrolls there).
+    const flash = flashFrom(c.req.query(), t);
+    const body = html`<p class="back"><a href="/staff/inbox">${t.t('staff.inbox.back')}</a></p>
+      <section class="meta card">
         <dl>
-          <dt>${t.t('staff.inbox.user')}</dt><dd>${item.conversation.userName ?? t.t('staff.inbox.anonymous')}</dd>
+          <dt>${t.t('staff.inbox.user')}</dt><dd>${name}</dd>
           <dt>${t.t('staff.inbox.channel')}</dt><dd>${t.t(`staff.channel.${item.conversation.channel}`)}</dd>
           <dt>${t.t('staff.inbox.status')}</dt><dd><span class="badge st-${item.handoff.status}">${t.t(`staff.handoff.status.${item.handoff.status}`)}</span> ${item.conversation.stillWaiting || !open ? '' : html`<span class="badge warn">${t.t('staff.inbox.left')}</span>`}</dd>
           <dt>${t.t('staff.inbox.reason')}</dt><dd>${t.t(`staff.handoff.reason.${item.handoff.reason}`)}</dd>
@@ -66,20 +72,25 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
         ${transcript.map((m) => html`<li class="msg ${m.direction}"><div class="bubble">${m.text}</div><div class="at">${m.direction === 'staff' ? `${m.by ?? ''} · ` : m.direction === 'out' ? `${t.t('staff.inbox.bot')} · ` : ''}${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}
       </ol>
       ${newer ? html`<p class="newer"><a href="/staff/inbox/${item.handoff.id}">${t.t('staff.inbox.newest')}</a></p>` : ''}
+      ${flash ? html`<p class="flash ${flash.kind}" role="status">${flash.text}</p>` : ''}
       ${open
-        ? html`<form method="post" action="/staff/inbox/${item.handoff.id}/reply" class="card reply">
+        ? html`<form method="post" action="/staff/inbox/${item.handoff.id}/reply" class="card reply" id="reply">
             ${csrfField(session)}
             <label for="reply-text">${t.t('staff.inbox.replyLabel')}</label>
             <textarea id="reply-text" name="text" rows="4" maxlength="4000" required></textarea>
             <button type="submit">${t.t('staff.inbox.send')}</button>
           </form>
-          <form method="post" action="/staff/inbox/${item.handoff.id}/close" class="close">
-            ${csrfField(session)}
-            <button type="submit" class="secondary">${t.t('staff.inbox.close')}</button>
-            <span class="muted">${t.t('staff.inbox.closeHint')}</span>
-          </form>`
+          <details class="close">
+            <summary class="button secondary">${t.t('staff.inbox.close')}</summary>
+            <form method="post" action="/staff/inbox/${item.handoff.id}/close" class="card">
+              ${csrfField(session)}
+              <p>${t.t('staff.inbox.closeConfirm', { name })}</p>
+              <p class="muted">${t.t('staff.inbox.closeHint')}</p>
+              <button type="submit" name="confirm" value="yes">${t.t('staff.inbox.closeYes')}</button>
+            </form>
+          </details>`
         : html`<p class="muted">${t.t('staff.inbox.closedAt', { at: formatDateTime(item.handoff.closedAt, deps.timeZone), by: item.handoff.assignedTo ?? '—' })}</p>`}`;
-    return c.html(page({ t, title: t.t('staff.inbox.chatTitle', { name: item.conversation.userName ?? t.t('staff.inbox.anonymous') }), session, nav: 'inbox', body, flash: flashFrom(c.req.query(), t), scripts: ['/staff/assets/console.js'] }));
+    return c.html(page({ t, title: t.t('staff.inbox.chatTitle', { name }), session, nav: 'inbox', body, scripts: ['/staff/assets/console.js'] }));
   });
 
   app.post('/:id/reply', async (c) => {
@@ -94,6 +105,7 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.post('/:id/close', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     if (!id.success) return c.notFound();
+    if (!closeForm.safeParse(await c.req.parseBody()).success) return c.redirect(`/staff/inbox/${id.data}?error=confirmClose`, 303);
     const outcome = await desk.close(id.data, c.get('session').user.email, deps.clock.now()).then(() => 'closed', deskOutcome);
     return c.redirect(outcome === 'closed' ? '/staff/inbox?ok=closed' : `/staff/inbox/${id.data}?error=${outcome}`, 303);
   });

@@ -1,5 +1,4 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +18,40 @@ import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 
-/** Screenshots of every console page, kept for a person to look at (the path is printed). */
-const shots = path.join(os.tmpdir(), 'bvntd-console-screenshots');
+/** Screenshots of every console page, kept for a person to look at (the path is printed; test-results/ is gitignored). */
+const shots = path.resolve('test-results/console-screenshots');
 const admin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
 const chatId = 424_242;
+
+/** A page at the phone's width: how wide the document is, which tables scroll sideways in their frame (a clipped column), and what sticks out. */
+interface PhoneWidth {
+  width: number;
+  scrollingTables: string[];
+  wide: string[];
+}
+
+// Run in the page, so written as source (the tests are compiled without the DOM's types).
+const measureWidth = `(() => {
+  const right = (el) => el.getBoundingClientRect().right > window.innerWidth + 1;
+  // Inside a box that scrolls or clips on its own (the menu bar, a table's frame), sticking out is that box's business.
+  const clipped = (el) => { for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+  return {
+    width: document.scrollingElement.scrollWidth,
+    scrollingTables: [...document.querySelectorAll('.table-wrap')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.querySelector('th')?.textContent?.trim() ?? ''),
+    // The outermost elements that stick out on the right: what to fix when the width is wrong.
+    wide: [...document.body.querySelectorAll('*')]
+      .filter((el) => right(el) && !(el.parentElement && right(el.parentElement)) && !clipped(el))
+      .slice(0, 5)
+      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '') + ' ' + Math.round(el.getBoundingClientRect().width) + 'px'),
+  };
+})()`;
+
+/** Of the selectors (the first element of each, or the first containing the text), those wholly inside the window. */
+const onScreen = (selectors: string[], text?: string) => `${JSON.stringify(selectors)}.filter((selector) => {
+  const el = [...document.querySelectorAll(selector)].find((e) => e.textContent.includes(${JSON.stringify(text ?? '')}));
+  const box = el && el.getBoundingClientRect();
+  return !!box && box.top >= 0 && box.bottom <= window.innerHeight;
+})`;
 
 describe.runIf(hasChromium)('staff console in a real browser', () => {
   let app: TestApp;
@@ -31,6 +60,8 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  /** The same session on a phone: each page is opened there afresh at 390 px, as a phone would load it. */
+  let phone: Page;
 
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
@@ -61,7 +92,10 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
       await complaints.transition('KN-20261120-7QH2D', status, { actor: admin.email, now: new Date('2026-11-21T09:00:00+07:00') });
     }
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: viewports.laptop });
+    const context = await browser.newContext({ viewport: viewports.laptop });
+    page = await context.newPage();
+    phone = await context.newPage();
+    await phone.setViewportSize(viewports.phone);
   });
 
   afterAll(async () => {
@@ -71,13 +105,15 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await telegram?.close();
     await app?.dispose();
     process.stdout.write(`console screenshots: ${shots}\n`);
+    process.stdout.write(`at ${viewports.phone.width} px: ${JSON.stringify(onPhone)}\n`);
   });
 
+  const onPhone: Record<string, PhoneWidth> = {};
   const shoot = async (name: string) => {
     await page.screenshot({ path: path.join(shots, `${name}-laptop.png`), fullPage: true });
-    await page.setViewportSize(viewports.phone);
-    await page.screenshot({ path: path.join(shots, `${name}-phone.png`), fullPage: true });
-    await page.setViewportSize(viewports.laptop);
+    await phone.goto(page.url());
+    onPhone[name] = await phone.evaluate<PhoneWidth>(measureWidth);
+    await phone.screenshot({ path: path.join(shots, `${name}-phone.png`), fullPage: true });
   };
   const resolvedCount = async () => Number(await page.locator('[data-kpi="Tỷ lệ giải quyết thành công"]').evaluate((el) => el.parentElement!.querySelector('.small')!.textContent!.match(/\d+/)![0]));
 
@@ -90,20 +126,42 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await page.goto(`${server.url}/staff/inbox`);
     expect(page.url()).toBe(`${server.url}/staff/login`);
     await shoot('01-login');
+    // The phone's copy of the form took the login cookie: the laptop draws a fresh form.
+    await page.reload();
     await page.fill('input[name=email]', admin.email);
     await page.fill('input[name=password]', admin.password);
     await Promise.all([page.waitForURL('**/staff/inbox'), page.click('button[type=submit]')]);
     await expect(page.locator('.list .item').first().textContent()).resolves.toContain('Telegram');
     await shoot('02-inbox');
 
+    // An earlier conversation, long enough that the chat page scrolls.
+    const conversation = await app.db.conversation.findFirstOrThrow({ where: { channel: 'telegram' } });
+    const earlier = Date.parse('2026-11-01T08:00:00+07:00');
+    await app.db.message.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ conversationId: conversation.id, direction: i % 2 ? 'out' : 'in', text: `Tin trước đó số ${i + 1}.`, createdAt: new Date(earlier + i * 60_000) })) });
+
     await Promise.all([page.waitForURL('**/staff/inbox/*'), page.click('.list .item a')]);
     await expect(page.locator('.transcript').textContent()).resolves.toContain('cho tôi gặp nhân viên');
     await page.fill('textarea[name=text]', 'Chào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.');
     await Promise.all([page.waitForURL('**ok=sent'), page.click('form.reply button[type=submit]')]);
+    // After the reply the page is at its end: the reply just sent, the outcome and the reply box are on screen.
+    const chatEnd = ['.transcript .msg:last-child', '.flash', '#reply-text', 'details.close summary'];
+    const inView = (p: Page) => p.evaluate<string[]>(onScreen(chatEnd));
+    // (The console's clock is the test app's fixed 23/11, the Telegram side's is today's: the reply sorts just before the request.)
+    const replyShown = async (p: Page) => (await p.evaluate<string[]>(onScreen(['.transcript .msg'], 'Chị gửi giúp em ảnh hóa đơn'))).length === 1;
+    expect(await replyShown(page)).toBe(true);
+    expect(await inView(page)).toEqual(chatEnd);
+    expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(0);
     await shoot('03-chat');
+    expect(await inView(phone)).toEqual(chatEnd);
+    expect(await replyShown(phone)).toBe(true);
+    await expect(page.locator('a[href="/staff/inbox"]', { hasText: 'Về hộp thư' }).count()).resolves.toBe(1);
     await eventually(() => expect(telegram.sentTo(chatId).map((m) => m.text)).toContain('Chào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.'));
 
-    await Promise.all([page.waitForURL('**/staff/inbox?ok=closed'), page.click('form.close button')]);
+    // Closing asks first: the button only opens the question, the confirmation closes.
+    await expect(page.locator('details.close form').isVisible()).resolves.toBe(false);
+    await page.click('details.close summary');
+    await expect(page.locator('details.close form').textContent()).resolves.toContain('Kết thúc hỗ trợ cho Lan?');
+    await Promise.all([page.waitForURL('**/staff/inbox?ok=closed'), page.click('details.close button[name=confirm]')]);
     await eventually(() => expect(telegram.sentTo(chatId).at(-1)!.text).toContain('Nhân viên đã kết thúc'));
     expect((await app.db.conversation.findFirstOrThrow({ where: { channel: 'telegram' } })).state).toBe('idle');
 
@@ -132,11 +190,14 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     expect(csv).toContain('09******78');
     expect(csv).not.toContain('0912345678');
 
-    for (const [name, url] of [['07-programme', '/staff/programme'], ['08-directory', '/staff/directory'], ['09-holidays', '/staff/holidays'], ['10-audit', '/staff/audit'], ['11-accounts', '/staff/accounts']] as const) {
+    for (const [name, url] of [['07-programme', '/staff/programme'], ['08-directory', '/staff/directory'], ['09-holidays', '/staff/holidays'], ['10-audit', '/staff/audit'], ['11-accounts', '/staff/accounts'], ['12-password', '/staff/password']] as const) {
       await page.goto(`${server.url}${url}`);
       await shoot(name);
     }
     const audit = await page.goto(`${server.url}/staff/audit`).then(() => page.locator('table.audit').textContent());
+    // No page is wider than a phone, and no table hides a column in a frame that scrolls sideways.
+    for (const [name, { width, scrollingTables, wide }] of Object.entries(onPhone)) expect({ name, width, scrollingTables, wide }).toEqual({ name, width: viewports.phone.width, scrollingTables: [], wide: [] });
+    expect(Object.keys(onPhone)).toHaveLength(12);
     for (const action of ['Trả lời người dùng', 'Kết thúc hỗ trợ', 'Đổi trạng thái khiếu nại', 'Xuất CSV khiếu nại', 'Đăng nhập']) expect(audit).toContain(action);
   });
 });

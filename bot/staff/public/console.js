@@ -1,3 +1,11 @@
+// An open chat opens on its newest message with the reply box in view (after a reply, an automatic
+// reload, or a visit), as a messenger does; a page of older messages stays where the reader is.
+(function () {
+  'use strict';
+  if (!document.querySelector('[data-autorefresh="chat"]')) return;
+  window.scrollTo(0, document.scrollingElement.scrollHeight);
+})();
+
 // Keeps the inbox and an open chat current without a full-page poll while someone is typing.
 (function () {
   'use strict';
