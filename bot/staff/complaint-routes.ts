@@ -14,7 +14,7 @@ import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
 import { complaintsCsv } from '../../src/staff/complaint-export.ts';
 import { isContactSearch, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
-import { csrfField, flashFrom, formatDate, formatDateTime, page } from './view.ts';
+import { csrfField, flashFrom, formatDate, formatDateTime, formatNumber, page } from './view.ts';
 
 export interface ComplaintSectionDeps extends StaffDeps {
   readonly taxonomy: ComplaintTaxonomy;
@@ -22,6 +22,8 @@ export interface ComplaintSectionDeps extends StaffDeps {
 }
 
 const pageSize = 50;
+/** Messages of the consumer's chat shown on a complaint: the latest ones. */
+const transcriptShown = 500;
 const awaiting: ComplaintStatus[] = ['received', 'acknowledged', 'sent_to_business'];
 const referenceParam = z.string().regex(/^KN-\d{8}-[A-Z0-9]{5}$/);
 const filterQuery = z.object({
@@ -122,10 +124,14 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const now = deps.clock.now();
     const today = vietnamDate(now);
     const r = stored.record;
-    const [history, transcript] = await Promise.all([
+    // A long chat shows its latest messages (the complaint was filed at its end), oldest of them first.
+    const chat = stored.conversationId ? { conversationId: stored.conversationId } : null;
+    const [history, latest, messageCount] = await Promise.all([
       repo.history(r.reference),
-      stored.conversationId ? deps.db.message.findMany({ where: { conversationId: stored.conversationId }, orderBy: { createdAt: 'asc' }, take: 500 }) : Promise.resolve([]),
+      chat ? deps.db.message.findMany({ where: chat, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: transcriptShown }) : Promise.resolve([]),
+      chat ? deps.db.message.count({ where: chat }) : Promise.resolve(0),
     ]);
+    const transcript = latest.reverse();
     // Opening a record shows the consumer's contacts in full: that access is itself audited.
     await auditWrite(deps.db, { actor: session.user.email, action: 'complaint.view', target: r.reference }, now);
     const deadlines = deadlinesOf(r.status, r.deadlines, today);
@@ -163,7 +169,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
               const cited = doc ? formatCitation({ doc: ref.doc, article: ref.article, clause: ref.clause, section: null }, doc.metadata) : `${ref.doc} Điều ${ref.article}`;
               return html`<li>${cited}${article ? html` — <em>${article.title}</em>` : ''}</li>`;
             })}</ul></section>
-          <section class="card"><h2>${t.t('staff.complaint.transcript')}</h2>${transcript.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<details><summary>${t.t('staff.complaint.transcriptCount', { count: transcript.length })}</summary><ol class="transcript">${transcript.map((m) => html`<li class="msg ${m.direction === 'in' ? 'in' : m.direction === 'staff' ? 'staff' : 'out'}"><div class="bubble">${m.text}</div><div class="at">${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}</ol></details>`}</section>
+          <section class="card"><h2>${t.t('staff.complaint.transcript')}</h2>${transcript.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<details><summary>${messageCount > transcript.length ? t.t('staff.complaint.transcriptLatest', { count: transcript.length, total: formatNumber(messageCount) }) : t.t('staff.complaint.transcriptCount', { count: transcript.length })}</summary><ol class="transcript">${transcript.map((m) => html`<li class="msg ${m.direction === 'in' ? 'in' : m.direction === 'staff' ? 'staff' : 'out'}"><div class="bubble">${m.text}</div><div class="at">${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}</ol></details>`}</section>
         </div>
         <div>
           <section class="card"><h2>${t.t('staff.complaint.deadlines')}</h2><table><tbody>${deadlines.map((d) => html`<tr class="${d.overdue ? 'overdue' : ''}"><td>${t.t(`staff.deadline.${d.kind}`)}<br><span class="muted small">${t.t('staff.complaint.article', { article: d.article })}</span></td><td class="deadline ${d.overdue ? 'overdue' : ''}">${formatIsoDay(d.due)}<br><span class="small">${d.overdue ? t.t('staff.deadline.overdue') : d.pending ? t.t('staff.deadline.pending') : t.t('staff.deadline.met')}</span></td></tr>`)}</tbody></table></section>

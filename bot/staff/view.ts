@@ -79,6 +79,16 @@ export function formatDate(at: Date | null | undefined, timeZone: string): strin
   return new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
 }
 
+/** Vietnamese digits: "1.234", "81,5" (a dot groups thousands, a comma marks decimals). */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** A rate (0..1) as a percentage with one decimal, "81,5%"; no rate is "—". */
+export function formatPercent(rate: number | null): string {
+  return rate === null ? '—' : `${formatNumber(rate * 100, 1)}%`;
+}
+
 /** "12 phút", "3 giờ 5 phút", "2 ngày 4 giờ". */
 export function formatDuration(ms: number, t: Translator): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));

@@ -140,3 +140,17 @@ describe('routing directory and holidays', () => {
     expect(actions).toEqual(expect.arrayContaining(['holiday.save', 'directory.save', 'directory.retire']));
   });
 });
+
+// Last: the complaint it adds would change the figures counted above.
+describe('a complaint filed at the end of a long chat', () => {
+  it("shows the latest messages of a long chat on the complaint's page", async () => {
+    const conversation = await database.prisma.conversation.create({ data: { channel: 'zalo', externalId: 'long-complaint-chat' } });
+    const start = Date.parse('2026-11-01T08:00:00+07:00');
+    await database.prisma.message.createMany({ data: Array.from({ length: 1_100 }, (_, i) => ({ conversationId: conversation.id, direction: i % 2 ? 'out' : 'in', text: `Tin số ${String(i + 1).padStart(4, '0')}.`, createdAt: new Date(start + i * 60_000) })) });
+    await new ComplaintRepository(database.prisma).create(complaintRecord({ reference: 'KN-20261127-LONG1', createdAt: '2026-11-27T08:00:00+07:00' }), conversation.id);
+    const { html } = await agent.page('/staff/complaints/KN-20261127-LONG1');
+    const shown = [...html.matchAll(/Tin số (\d{4})\./g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(Array.from({ length: 500 }, (_, i) => 601 + i));
+    expect(html).toContain('Xem 500 tin nhắn gần nhất (cả cuộc trò chuyện có 1.100 tin)');
+  });
+});

@@ -48,6 +48,7 @@ describe(`a chat of ${total} messages in the staff inbox`, () => {
     expect(shownIn(latest.html)).toEqual(Array.from({ length: transcriptPageSize }, (_, i) => total - transcriptPageSize + 1 + i));
     expect(latest.html).toContain('data-autorefresh="chat"');
     expect(latest.html).not.toContain('Về các tin nhắn mới nhất');
+    expect(latest.html).toMatch(/<p class="older"><a href="[^"]+">Xem tin cũ hơn<\/a>/);
 
     const seen = shownIn(latest.html);
     let link = olderLink(latest.html);
