@@ -368,7 +368,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
    * whose provisions settle different questions within it (a contract in tiny print is the
    * decree's font rule, an English version that differs from the Vietnamese one is the law's
    * language clause). When retrieval's very first clauses are a later citation's own clause and
-   * find nothing of the first citation, that one leads; otherwise the entry's order stands.
+   * find nothing of the first citation's article, that one leads; otherwise the entry's order stands.
    */
   private citationsFor(entry: AnswerEntry, hits: readonly SearchHit[]): GuidanceCitation[] {
     const cited = entry.citations;
@@ -377,8 +377,9 @@ export class GuidedAnswerer implements QuestionAnswerer {
       const i = hits.slice(0, within).findIndex((h) => articleKey(h.passage.docId, h.passage.article) === articleKey(c.doc, c.article) && (c.clause === undefined || h.passage.clause === c.clause));
       return i < 0 ? Infinity : i;
     };
-    // The entry's first citation among any of the clauses found: the entry's order stands.
-    if (rankOf(cited[0]!, hits.length) !== Infinity) return [...cited];
+    // The entry's first article among any of the clauses found: the entry's order stands.
+    const firstArticle = articleKey(cited[0]!.doc, cited[0]!.article);
+    if (hits.some((h) => articleKey(h.passage.docId, h.passage.article) === firstArticle)) return [...cited];
     let lead = 0;
     let best = Infinity;
     cited.forEach((c, i) => {
