@@ -4,7 +4,7 @@ import { findEmails, findPhones } from './extract-contact.ts';
 import { extractPurchaseDate } from './extract-date.ts';
 import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from './extract-parties.ts';
 import { extractPlatform } from './extract-platform.ts';
-import { extractProduct, productAnswer } from './extract-product.ts';
+import { extractProduct, namedThing, productAnswer } from './extract-product.ts';
 import { extractConsumerName, nameAnswer } from './extract-name.ts';
 import { extractResolutions } from './extract-resolution.ts';
 import { foldAligned, type FoldedText } from './folded-text.ts';
@@ -68,7 +68,8 @@ export class ComplaintExtractor {
     if (businessName) values.businessName = businessName;
     const address = extractBusinessAddress(ft);
     if (address) values.businessAddress = address;
-    const product = extractProduct(ft);
+    // Asked for the product, the answer itself comes before a product the message merely names.
+    const product = extractProduct(ft, undefined, { alone: asked !== 'product' });
     if (product) values.product = product;
     const name = extractConsumerName(ft);
     if (name) values.consumerName = name;
@@ -82,6 +83,13 @@ export class ComplaintExtractor {
     if (wants.length > 0) values.desiredResolution = wants;
 
     if (asked) this.answerToQuestion(asked, text, ft, values, problems, today);
+    if (asked === 'product' && !values.product) {
+      const named = namedThing(ft);
+      if (named) {
+        values.product = named;
+        problems.splice(0, problems.length, ...problems.filter((p) => p.field !== 'product'));
+      }
+    }
     const storyHits = new Set([...ft.folded.matchAll(storyWords)].map((m) => m[0])).size;
     const words = ft.folded.split(/\s+/).length;
     const isStory = (words >= 10 && storyHits >= 2) || (words >= 15 && storyHits >= 1);

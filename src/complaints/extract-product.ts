@@ -1,5 +1,6 @@
-import { foldPhrase, type FoldedText } from './folded-text.ts';
-import { captureWords, cleanAnswer, readsAsClause } from './phrase-capture.ts';
+import { foldAligned, foldPhrase, type FoldedText } from './folded-text.ts';
+import { captureWords, cleanAnswer, hasDiacritics, readsAsClause, type Capture } from './phrase-capture.ts';
+import { defaultProductLexicon, type ProductLexicon } from './product-lexicon.ts';
 
 /** Words that say nothing about what was bought. */
 const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online']);
@@ -10,8 +11,48 @@ const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|o
  * The product or service, from "mua X", "đặt X", "đăng ký gói X", cut before "trên Shopee", a
  * price or a date. "mua hàng" names nothing, so the next candidate is tried.
  */
-export function extractProduct(text: FoldedText): string | null {
-  return afterBuyingVerb(text) ?? beforeBuyingVerb(text);
+export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean } = {}): string | null {
+  const capture = productCapture(lexicon);
+  const found = afterBuyingVerb(text, capture) ?? beforeBuyingVerb(text, capture);
+  if (found !== null) return fullerName(found, text, lexicon) ?? found;
+  return options.alone === false ? null : namedThing(text, lexicon);
+}
+
+/** "… phải có bình chữa cháy … mua 2 bình": the short word is the known product named in full. */
+function fullerName(found: string, text: FoldedText, lexicon: ProductLexicon): string | null {
+  const head = foldPhrase(found);
+  if (head.includes(' ')) return null;
+  for (const [start, end] of lexicon.mentions(text, hasDiacritics(text.original))) {
+    if (foldPhrase(text.original.slice(start, end)).startsWith(`${head} `)) return text.original.slice(start, end);
+  }
+  return null;
+}
+
+type Reader = (text: FoldedText, start: number, maxWords: number) => Capture | null;
+
+/** A product phrase from `start`, known product names read whole. */
+function productCapture(lexicon: ProductLexicon): Reader {
+  const known = (text: FoldedText, start: number, accented: boolean) => lexicon.endAt(text, start, accented);
+  return (text, start, maxWords) => captureWords(text, start, { maxWords, skipQuantifiers: true, keepFirst: true, allowNumbers: true, known });
+}
+
+/**
+ * "Máy giặt nhà tôi hỏng motor", "gửi trả máy sấy tóc cho shop": a known product named without a
+ * buying verb. Not one inside a capitalised name ("Nhà Hàng Hải Sản Biển Xanh").
+ */
+/** "số điện thoại", "gọi điện thoại", "qua điện thoại", "bằng xe máy": the thing is how, not what. */
+const notTheThing = /(?<![\p{L}])(so|sdt|goi|qua|bang|tren|nghe|di|o)\s+$/u;
+
+export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon()): string | null {
+  for (const [start, end] of lexicon.mentions(text, hasDiacritics(text.original))) {
+    if (notTheThing.test(text.folded.slice(Math.max(0, start - 6), start))) continue;
+    const phrase = text.original.slice(start, end);
+    const sentenceStart = /(^|[.!?\n]\s*)$/.test(text.original.slice(0, start));
+    if (!sentenceStart && /\p{Lu}/u.test(phrase)) continue;
+    if (generic.has(foldPhrase(phrase))) continue;
+    return phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1);
+  }
+  return null;
 }
 
 /**
@@ -21,22 +62,22 @@ export function extractProduct(text: FoldedText): string | null {
 const openingThing = /(?:^|[.!?\n|]\s*)((?:[\p{L}\p{N}]+ ){0,5}[\p{L}\p{N}]+) (?:(?:toi|minh|em|tui|nha toi|me toi|bo toi) )?(?:mua|dat|order|bought|ordered)(?![\p{L}])/gu;
 const pronounStart = /^(toi|minh|em|e|tui|chung toi|nha toi|me toi|bo toi|vo toi|chong toi|hom|hom qua|sang|chieu|ngay|thang|i|we|my|the|shop|cua hang|ban|co)(?![\p{L}])/u;
 
-function beforeBuyingVerb(text: FoldedText): string | null {
+function beforeBuyingVerb(text: FoldedText, read: Reader): string | null {
   for (const m of text.folded.matchAll(openingThing)) {
     const phrase = m[1]!;
     if (pronounStart.test(phrase)) continue;
     const start = m.index + m[0].indexOf(phrase);
-    const capture = captureWords(text, start, { maxWords: 6, skipQuantifiers: true, keepFirst: true, allowNumbers: true });
+    const capture = read(text, start, 6);
     if (!capture || generic.has(foldPhrase(capture.value))) continue;
     return capture.value.charAt(0).toLocaleLowerCase('vi') + capture.value.slice(1);
   }
   return null;
 }
 
-function afterBuyingVerb(text: FoldedText): string | null {
+function afterBuyingVerb(text: FoldedText, read: Reader): string | null {
   for (const m of text.folded.matchAll(buying)) {
     // Models carry numbers ("tivi Sony 55 inch", "Samsung A55"); a price does not continue it.
-    const capture = captureWords(text, m.index + m[0].length, { maxWords: 7, skipQuantifiers: true, keepFirst: true, allowNumbers: true });
+    const capture = read(text, m.index + m[0].length, 7);
     if (!capture) continue;
     if (generic.has(foldPhrase(capture.value))) continue;
     return capture.value;
@@ -49,8 +90,10 @@ function afterBuyingVerb(text: FoldedText): string | null {
  * sentence that goes on with the story ("Mới hơn 2 tháng trụ implant đã lung lay", "She refused")
  * is no product: the question is asked again.
  */
-export function productAnswer(text: string): string | null {
+export function productAnswer(text: string, lexicon: ProductLexicon = defaultProductLexicon()): string | null {
   const value = cleanAnswer(text, /^((tôi|em|mình|tui|toi|minh)\s+)?(đã\s+|da\s+)?(mua|đặt|dat|order|dùng|dung)?\s*(một|mot|1|cái|cai|chiếc|chiec|đôi|doi|bộ|bo|hộp|hop|chai)?\s*/i);
-  if (value.split(/\s+/).length > 10 || readsAsClause(value)) return null;
-  return value.length >= 2 && value.length <= 120 && !generic.has(foldPhrase(value)) ? value : null;
+  if (value.split(/\s+/).length > 12 || readsAsClause(value)) return null;
+  // The thing, without what the answer goes on with: "gói cáp quang 220.000đ một tháng", "đầm maxi màu be".
+  const phrase = productCapture(lexicon)(foldAligned(value), 0, 7)?.value;
+  return phrase !== undefined && phrase.length >= 2 && phrase.length <= 120 && !generic.has(foldPhrase(phrase)) ? phrase : null;
 }

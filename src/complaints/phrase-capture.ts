@@ -16,7 +16,9 @@ const stopList =
   'for from on at in with and but the was is to it yesterday today last this that which who after before when ' +
   'i we they she he you my our their them us his her its were are has have had said told refused did does not because ' +
   // Teencode time words and "do" (because: "bộ nồi do nhân viên đến nhà chào"), "thôi" (never mind).
-  'hum hqua hnay bữa do thôi';
+  'hum hqua hnay do thôi ' +
+  // What a product is described by, after its name: "đầm maxi màu be size M".
+  'màu size cỡ ghi';
 const stopWords = new Set(stopList.split(' '));
 const foldedStopWords = new Set(stopList.split(' ').map((w) => foldDiacritics(w)));
 
@@ -31,19 +33,26 @@ function isStopWord(original: string, folded: string, typedWithDiacritics: boole
   return typedWithDiacritics ? stopWords.has(lower) : foldedStopWords.has(folded);
 }
 
-function hasDiacritics(text: string): boolean {
+export function hasDiacritics(text: string): boolean {
   return /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(text);
 }
 
-// Containers ("gói data", "bộ nồi", "hộp sữa") stay: they are part of what was bought.
-const quantifiers = new Set('a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi con qua'.split(' '));
+// Containers ("gói data", "bộ nồi", "hộp sữa") stay: they are part of what was bought. Counting
+// words go: "2 tuýp kem chống nắng", "cục sạc dự phòng", "ly trà sữa", "1,2 kg thịt".
+const quantifiers = new Set('a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi con qua tuyp cuc ly thung tui cay cuon quyen bich kg'.split(' '));
 
 /** Stop words that also begin common product names when folded: tai nghe, nồi chiên, bàn là, đồ chơi. */
 const productHeads = new Set(['tai', 'noi', 'ban', 'do', 'bo', 'ca', 'con', 've', 'goi', 'the', 'may', 'hop', 'set']);
 
-/** "không" ends a phrase ("áo không đúng mô tả") except in product names: nồi chiên không dầu, tai nghe không dây. */
-function continuesName(words: ReadonlyArray<{ folded: string }>, current: string, next: string | undefined): boolean {
-  return words.length > 0 && current === 'khong' && (next === 'dau' || next === 'day');
+/**
+ * "không" ends a phrase ("áo không đúng mô tả") except in product names: nồi chiên không dầu, tai
+ * nghe không dây. Typed without diacritics, "cu" after a thing is "cũ" (second-hand: "dien thoai cu"),
+ * not "cứ".
+ */
+function continuesName(words: ReadonlyArray<{ folded: string }>, current: string, next: string | undefined, accented: boolean): boolean {
+  if (words.length === 0) return false;
+  if (current === 'cu' && !accented) return true;
+  return current === 'khong' && (next === 'dau' || next === 'day');
 }
 
 /** "Trung tâm Anh ngữ Smart Kids", "Phòng khám Đa khoa Hòa Bình": a lower-case syllable inside a name. */
@@ -58,7 +67,7 @@ function nextCapitalised(text: FoldedText, end: number): boolean {
  */
 const clauseList =
   'tôi tui mình họ nó chúng đã bị thì mà rất không chưa đang sẽ vẫn cứ có nói bảo rồi là khi nếu vì nên ' +
-  'i we they she he it was were is are has have had said told refused did does do not because when if';
+  'muốn mún cần i we they she he it was were is are has have had said told refused did does do not because when if want wanted need';
 const clauseWords = new Set(clauseList.split(' '));
 const foldedClauseWords = new Set(clauseList.split(' ').map((w) => foldDiacritics(w)));
 
@@ -79,7 +88,7 @@ export interface Capture {
  * from the original text so diacritics are kept. Leading quantifiers ("1 cái", "đôi") are skipped
  * when `skipQuantifiers` is set. Returns null when nothing name-like is left.
  */
-export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean; /** Names may contain numbers ("Giày Xinh 99"). */ allowNumbers?: boolean; /** A capitalised word continues a name even when it is also a common word ("Giày Da Thành Công", "Mẹ Và Bé", "3K"). */ capitalisedContinues?: boolean; /** Folded words that end the phrase instead of the general list. */ stopWords?: ReadonlySet<string> }): Capture | null {
+export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean; /** Names may contain numbers ("Giày Xinh 99"). */ allowNumbers?: boolean; /** A capitalised word continues a name even when it is also a common word ("Giày Da Thành Công", "Mẹ Và Bé", "3K"). */ capitalisedContinues?: boolean; /** Folded words that end the phrase instead of the general list. */ stopWords?: ReadonlySet<string>; /** The end of a known phrase (a product name) starting at an offset, read as one word. */ known?: (text: FoldedText, start: number, accented: boolean) => number | null }): Capture | null {
   const re = /[\p{L}\p{N}][\p{L}\p{N}'&._+-]*/gu;
   re.lastIndex = start;
   const words: Array<{ start: number; end: number; folded: string }> = [];
@@ -93,7 +102,18 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     if (/[^\s"“”']/.test(between)) break;
     const w = { start: m.index, end: m.index + m[0].length, folded: m[0].replace(/[._-]+$/, '') };
     expected = w.end;
-    if (options.skipQuantifiers && words.length === 0 && quantifiers.has(w.folded)) continue;
+    const knownEnd = options.known?.(text, w.start, accented) ?? null;
+    if (knownEnd !== null && (words.length > 0 || !quantifiers.has(w.folded) || knownEnd > w.end)) {
+      // "tra sua", "xe o to": a known product is one word, whatever its syllables fold like.
+      words.push({ start: w.start, end: knownEnd, folded: text.folded.slice(w.start, knownEnd) });
+      expected = knownEnd;
+      re.lastIndex = knownEnd;
+      if (words.length >= options.maxWords) break;
+      continue;
+    }
+    // "the" is an English article; folded, "thẻ" (a card: "thẻ tập") looks the same.
+    const article = w.folded === 'the' && !/^the$/i.test(text.original.slice(w.start, w.end));
+    if (options.skipQuantifiers && words.length === 0 && quantifiers.has(w.folded) && !article) continue;
     const next = /^\s*([\p{L}\p{N}]+)/u.exec(text.folded.slice(w.end))?.[1];
     const number = options.allowNumbers ? /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)$/ : /^\d[\d.,]*(k|tr|d|dong|vnd|trieu)?$/;
     const original = text.original.slice(w.start, w.end).replace(/[._-]+$/, '');
@@ -107,7 +127,7 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     if (titleEnds) break;
     // "máy lọc nước 15 triệu": a number that starts a price ends the phrase even where numbers may be part of it.
     if (options.allowNumbers && /^\d/.test(w.folded) && /^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty)(?![\p{L}])/u.test(text.folded.slice(w.end))) break;
-    const isStop = !capitalised && ((isStopWord(original, w.folded, accented, options.stopWords) && !continuesName(words, w.folded, next)) || number.test(w.folded));
+    const isStop = !capitalised && ((isStopWord(original, w.folded, accented, options.stopWords) && !continuesName(words, w.folded, next, accented)) || number.test(w.folded));
     if (isStop && !(options.keepFirst && words.length === 0 && productHeads.has(w.folded))) break;
     words.push(w);
     if (words.length >= options.maxWords) break;

@@ -77,3 +77,35 @@ describe('summary corrections', () => {
     expect(summaryCorrection('cửa hàng Mây Store')).toEqual({ kind: 'set', field: 'businessName', value: 'Mây Store' });
   });
 });
+
+describe('products, named the way people write them', () => {
+  it('a known product is read whole without diacritics, though its syllables fold like stop words', () => {
+    expect(read('hom kia toi mua ly tra sua o quan gan nha').values.product).toBe('tra sua');
+    expect(read('toi dat may anh Sony cu tren mang').values.product).toBe('may anh Sony cu');
+    expect(read('minh mua tu lanh o cho').values.product).toBe('tu lanh');
+  });
+
+  it('with diacritics, as written', () => {
+    expect(read('Tôi mua xe đẩy em bé ở chợ').values.product).toBe('xe đẩy em bé');
+  });
+
+  it('counting words go, and what the answer goes on with', () => {
+    expect(read('Tôi mua 3 tuýp kem đánh răng ở tạp hóa').values.product).toBe('kem đánh răng');
+    expect(read('Túi nước giặt ghi 99 nghìn', 'product').values.product).toBe('nước giặt');
+    expect(read('áo sơ mi màu trắng size L', 'product').values.product).toBe('áo sơ mi');
+  });
+
+  it('a known product named without a buying verb, not a phone number nor inside a name', () => {
+    expect(read('Máy lọc không khí nhà tôi mới dùng đã hỏng').values.product).toBe('máy lọc không khí');
+    expect(read('Tôi tên Lan, số điện thoại 0912345678').values.product).toBeUndefined();
+    expect(read('ăn ở Nhà Hàng Hải Sản Sông Hàn').values.product).toBeUndefined();
+  });
+
+  it('the short word is the product named in full elsewhere in the message', () => {
+    expect(read('họ bảo nhà nào cũng phải có bình chữa cháy, tôi mua 2 bình').values.product).toBe('bình chữa cháy');
+  });
+
+  it('asked for the product, the answer beats a product it merely names', () => {
+    expect(read('combo bánh mì thịt nướng', 'product').values.product).toBe('combo bánh mì thịt nướng');
+  });
+});
