@@ -594,7 +594,7 @@ function fitWithin(variants: (detail: number) => { head: string[]; tail: string[
 const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b/;
 // "what do I do?", "what can I do?" ask how, not whether.
 // A message ending in "không?" asks yes or no, whatever a story before it says ("chờ khi nào rảnh").
-const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is it|are they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
+const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
 
 /**
  * "shop làm vậy có đúng không?" / "như vậy có sai luật không?": the user asks whether what the
