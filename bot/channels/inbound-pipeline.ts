@@ -3,6 +3,7 @@ import type { ChannelName, EngineResult, InboundMessage, Reply } from '../../src
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
+import { Semaphore } from '../../src/shared/semaphore.ts';
 import { ChannelSendError } from './channel-errors.ts';
 import type { OutgoingPart } from './outgoing.ts';
 
@@ -28,6 +29,8 @@ export interface InboundPipelineDeps {
   readonly hotline: string;
   /** Show "typing" when a turn takes longer than this (0: at once, default 1 s); fast replies need none. */
   readonly typingDelayMs?: number;
+  /** Turns handled at once by this channel (default 8); the rest wait, journaled, in arrival order. */
+  readonly maxConcurrentTurns?: number;
 }
 
 export type ProcessOutcome = 'sent' | 'duplicate' | 'ignored';
@@ -51,8 +54,11 @@ export class InboundPipeline {
   private readonly inFlight = new Set<string>();
   private typingBudget = { second: 0, left: typingPerSecond };
   private readonly recording: Array<{ entries: readonly JournalEntry[]; resolve: (created: Set<string>) => void; reject: (error: unknown) => void }> = [];
+  private readonly turns: Semaphore;
 
-  constructor(private readonly deps: InboundPipelineDeps) {}
+  constructor(private readonly deps: InboundPipelineDeps) {
+    this.turns = new Semaphore(deps.maxConcurrentTurns ?? 8);
+  }
 
   /**
    * Journals updates as received; call before the platform may consider them handled. Calls made
@@ -86,7 +92,11 @@ export class InboundPipeline {
    * Handles one journaled update. `message` null: nothing for the bot (an edit, a group message
    * not addressed to it); the update is settled without a reply. Callers serialise per chat.
    */
-  async process(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
+  process(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
+    return this.turns.run(() => this.processNow(key, chatId, message));
+  }
+
+  private async processNow(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
     const { journal, channel } = this.deps;
     const fresh = this.fresh.delete(key);
     const known = fresh ? null : await journal.state(channel, key);

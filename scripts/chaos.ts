@@ -1,0 +1,287 @@
+// `npm run chaos -- --channel telegram|zalo --mode polling|webhook --chats 300 --messages 3 --kills 2
+//   --instances 1 [--database URL] [--cpu-load N] [--json]`
+// Runs real `bot/main.ts` processes against the fake Telegram and Zalo servers, has every chat talk
+// as a person does (the next message after the reply), SIGKILLs an instance K times during the run
+// (restarting it at once, as a supervisor would) and counts what users saw: turns lost, turns
+// answered with the error apology, duplicated messages (avoidable, or in flight at a kill) and
+// throughput. Webhooks are spread round-robin over the live instances, as a load balancer does.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { nodeJsonPost } from '../bot/zalo/json-post.ts';
+import { parseDatabaseUrl } from '../src/storage/database.ts';
+import { FakeTelegramServer } from '../test/support/fake-telegram-server.ts';
+import { FakeZaloServer } from '../test/support/fake-zalo-server.ts';
+import { freePort } from '../test/support/free-port.ts';
+import { ChaosCluster, type Instance } from './chaos-cluster.ts';
+import { type Kill, type Received, tally } from './chaos-tally.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    channel: { type: 'string', default: 'telegram' },
+    mode: { type: 'string', default: 'polling' },
+    chats: { type: 'string', default: '300' },
+    messages: { type: 'string', default: '3' },
+    kills: { type: 'string', default: '2' },
+    instances: { type: 'string', default: '1' },
+    database: { type: 'string' },
+    /** PostgreSQL: use the URL as given (an empty database) instead of a fresh schema for the run. */
+    'as-is': { type: 'boolean', default: false },
+    'cpu-load': { type: 'string', default: '0' },
+    'in-flight-ms': { type: 'string', default: '50' },
+    'timeout-ms': { type: 'string', default: '180000' },
+    'data-dir': { type: 'string', default: './data' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const channel = flags.channel === 'zalo' ? 'zalo' : 'telegram';
+const mode = flags.mode === 'webhook' ? 'webhook' : 'polling';
+const chats = Number(flags.chats);
+const messagesPerChat = Number(flags.messages);
+const kills = Number(flags.kills);
+const instanceCount = Number(flags.instances);
+const cpuLoad = Number(flags['cpu-load']);
+const inFlightMs = Number(flags['in-flight-ms']);
+const turnTimeoutMs = Number(flags['timeout-ms']);
+if (![chats, messagesPerChat, instanceCount].every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(kills) || kills < 0) {
+  process.stderr.write('usage: chaos --channel telegram|zalo --mode polling|webhook --chats N --messages M --kills K --instances I [--database URL]\n');
+  process.exit(2);
+}
+
+/** What people write, in order; each answer is different, so a repeated text is a repeated send. */
+const script = ['xin chào', 'mua hàng online bị lừa thì làm sao', 'bảo hành mấy lần không sửa được thì đổi được không', '/hotline', 'shop không xuất hóa đơn có được không', 'cảm ơn'];
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const apologies = ['vi', 'en'].map((locale) => {
+  const strings = JSON.parse(readFileSync(path.join(root, 'src', 'i18n', 'locales', locale, 'channels.json'), 'utf8')) as { error: string };
+  return strings.error.split('{')[0]!;
+});
+const isApology = (text: string) => apologies.some((prefix) => text.startsWith(prefix));
+
+const runDir = await mkdtemp(path.join(os.tmpdir(), 'bvntd-chaos-'));
+const database = await prepareDatabase(flags.database);
+const telegram = new FakeTelegramServer();
+const zalo = new FakeZaloServer();
+await Promise.all([telegram.listen(), zalo.listen()]);
+const platform = channel === 'telegram' ? telegram : zalo;
+const secret = 'chaos-secret-0123';
+const webhookPath = `/${channel}/webhook`;
+const ports = await Promise.all(Array.from({ length: instanceCount }, () => freePort()));
+
+const cluster = new ChaosCluster(
+  root,
+  ports,
+  (instance) => ({
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    DATA_DIR: path.resolve(flags['data-dir']!),
+    PORT: String(instance.port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    INSTANCE_ID: `chaos-${instance.slot}`,
+    ...(channel === 'telegram' ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url } : { ZALO_BOT_TOKEN: zalo.token, ZALO_API_BASE: zalo.url }),
+    // The public URL a load balancer would have; the driver posts to each instance itself.
+    ...(mode === 'webhook' && channel === 'telegram' ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${instance.port}${webhookPath}`, TELEGRAM_WEBHOOK_SECRET: secret } : {}),
+    ...(mode === 'webhook' && channel === 'zalo' ? { ZALO_WEBHOOK_URL: `http://127.0.0.1:${instance.port}${webhookPath}`, ZALO_WEBHOOK_SECRET: secret } : {}),
+  }),
+  runDir,
+);
+
+const received = new Map<string, Received[]>();
+const waiters = new Set<() => void>();
+platform.onSent.add((m: { chatId: string; text: string }) => {
+  const list = received.get(m.chatId) ?? [];
+  list.push({ text: m.text, at: Date.now() });
+  received.set(m.chatId, list);
+  for (const wake of [...waiters]) wake();
+});
+const count = (chatId: string, text: string) => (received.get(chatId) ?? []).filter((m) => m.text === text).length;
+const until = (condition: () => boolean, timeoutMs: number) =>
+  new Promise<boolean>((resolve) => {
+    if (condition()) return resolve(true);
+    const wake = () => {
+      if (!condition()) return;
+      waiters.delete(wake);
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      waiters.delete(wake);
+      resolve(false);
+    }, timeoutMs);
+    waiters.add(wake);
+  });
+
+let roundRobin = 0;
+/** Like the platform behind a load balancer: the next live instance; a failed delivery is retried. */
+async function deliver(body: string, header: string): Promise<void> {
+  const deadline = Date.now() + turnTimeoutMs;
+  for (let attempt = 1; Date.now() < deadline; attempt++) {
+    const live = cluster.instances.filter((i) => i.alive);
+    const target = live.length > 0 ? live[roundRobin++ % live.length]! : null;
+    if (target) {
+      try {
+        const { status } = await nodeJsonPost(`http://127.0.0.1:${target.port}${webhookPath}`, body, { signal: AbortSignal.timeout(30_000), headers: { [header]: secret } });
+        if (status === 200) return;
+      } catch {
+        // Connection refused or reset (a killed instance): try again, as the platform does.
+      }
+    }
+    await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * attempt)));
+  }
+}
+
+/** Every chat's user has the same name, so answers that greet by name are the same everywhere. */
+const userName = 'Khách';
+
+async function send(chatId: string, text: string): Promise<void> {
+  if (channel === 'telegram') {
+    const id = Number(chatId);
+    const message = telegram.message(id, { text, from: { id, is_bot: false, first_name: userName, language_code: 'vi' } }, { first_name: userName });
+    if (mode === 'polling') telegram.enqueue({ message } as never);
+    else await deliver(JSON.stringify({ update_id: telegram.newUpdateId(), message }), 'X-Telegram-Bot-Api-Secret-Token');
+    return;
+  }
+  const update = zalo.textUpdate(chatId, text, { from: { id: chatId, display_name: userName, is_bot: false } });
+  if (mode === 'polling') zalo.enqueue(update);
+  else await deliver(JSON.stringify({ ok: true, result: update }), 'X-Bot-Api-Secret-Token');
+}
+
+const loaders: ChildProcess[] = [];
+let exitCode = 0;
+try {
+  process.stderr.write(`chaos: ${channel} ${mode}, ${instanceCount} instance(s), ${database.label}; starting (the first start may build the search index)...\n`);
+  await cluster.startAll();
+
+  // Calibration: the parts each scripted message is answered with, from one quiet chat.
+  const probe = channel === 'telegram' ? '1' : 'probe';
+  const expected: string[][] = [];
+  for (let m = 0; m < messagesPerChat; m++) {
+    const before = received.get(probe)?.length ?? 0;
+    await send(probe, script[m % script.length]!);
+    if (!(await until(() => (received.get(probe)?.length ?? 0) > before, 60_000))) throw new Error(`calibration: no answer to "${script[m % script.length]}"`);
+    await new Promise((r) => setTimeout(r, 700));
+    expected.push(received.get(probe)!.slice(before).map((r) => r.text));
+  }
+  if (expected.flat().some(isApology)) throw new Error('calibration: the bot answered with the error apology');
+  received.delete(probe);
+
+  for (let i = 0; i < cpuLoad; i++) loaders.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+
+  const chatIds = Array.from({ length: chats }, (_, c) => (channel === 'telegram' ? String(10_000 + c) : `chat-${c}`));
+  for (const id of chatIds) received.set(id, []);
+  const partsTotal = chats * expected.flat().length;
+  const killLog: Kill[] = [];
+  let finished = false;
+  const killer = (async () => {
+    for (let k = 1; k <= kills; k++) {
+      const at = (partsTotal * k) / (kills + 1);
+      await until(() => finished || [...received.values()].reduce((n, l) => n + l.length, 0) >= at, turnTimeoutMs * messagesPerChat);
+      if (finished) return;
+      const instance: Instance = cluster.instances[(k - 1) % cluster.instances.length]!;
+      killLog.push({ at: await cluster.kill(instance), instance: instance.slot });
+      process.stderr.write(`chaos: killed instance ${instance.slot} (SIGKILL), restarting it\n`);
+      await cluster.start(instance);
+    }
+  })();
+
+  const started = performance.now();
+  await Promise.all(
+    chatIds.map(async (chatId) => {
+      for (let m = 0; m < messagesPerChat; m++) {
+        await send(chatId, script[m % script.length]!);
+        // Count-based: the text of a part may also occur in an earlier answer.
+        const need = expected.slice(0, m + 1).flat();
+        const ok = await until(() => need.every((text) => count(chatId, text) >= need.filter((t) => t === text).length), turnTimeoutMs);
+        if (!ok) return; // the user gives up; tally counts the turns never answered
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  finished = true;
+  for (const wake of [...waiters]) wake();
+  await killer;
+  // Stragglers: a duplicate can arrive after the chat's last answer.
+  await new Promise((r) => setTimeout(r, 3_000));
+
+  const result = tally({ expected, received, kills: killLog, inFlightMs, isApology });
+  const report = {
+    channel,
+    mode,
+    instances: instanceCount,
+    database: database.label,
+    cpuLoad,
+    chats,
+    messages: messagesPerChat,
+    kills: killLog.length,
+    ...result,
+    seconds: Number(seconds.toFixed(1)),
+    turnsPerSecond: Number((result.turns / seconds).toFixed(1)),
+    loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
+  };
+  if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else printReport(report);
+  if (result.lost > 0 || result.apologies > 0 || result.duplicatesAvoidable > 0 || result.inFlightPerKill.some((n) => n > 5)) exitCode = 1;
+} catch (error) {
+  process.stderr.write(`chaos: ${error instanceof Error ? error.message : String(error)}\n  instance logs: ${runDir}\n`);
+  exitCode = 2;
+} finally {
+  for (const loader of loaders) loader.kill('SIGKILL');
+  await cluster.stopAll();
+  await Promise.all([telegram.close(), zalo.close()]);
+  await database.drop();
+  if (exitCode !== 2) await rm(runDir, { recursive: true, force: true });
+}
+process.exit(exitCode);
+
+interface PreparedDatabase {
+  readonly url: string;
+  readonly label: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * SQLite: a new file for the run. PostgreSQL: a new schema on the given database (dropped at the
+ * end), so runs never see each other's rows; with --as-is the URL is used as given and must name an
+ * empty database or schema.
+ */
+async function prepareDatabase(url: string | undefined): Promise<PreparedDatabase> {
+  if (!url || url.startsWith('file:')) {
+    const file = url ? url : `file:${path.join(runDir, 'chaos.db')}`;
+    return { url: file, label: 'SQLite', drop: async () => undefined };
+  }
+  const target = parseDatabaseUrl(url);
+  if (target.provider !== 'postgresql') throw new Error('unreachable');
+  if (flags['as-is']) return { url, label: `PostgreSQL${target.schema ? ` (schema ${target.schema})` : ''}`, drop: async () => undefined };
+  const schema = `chaos_${process.pid}_${Date.now().toString(36)}`;
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('schema', schema);
+  return {
+    url: withSchema.toString(),
+    label: `PostgreSQL (schema ${schema})`,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: target.connectionString });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+function printReport(r: Record<string, unknown> & { inFlightPerKill: readonly number[] }): void {
+  const rows: Array<[string, unknown]> = [
+    ['run', `${r.channel} ${r.mode}, ${r.instances} instance(s), ${r.database}${r.cpuLoad ? `, ${r.cpuLoad} CPU hog(s)` : ''}`],
+    ['turns', `${r.turns} (${r.chats} chats x ${r.messages} messages), ${r.kills} SIGKILL(s)`],
+    ['lost turns', r.lost],
+    ['apologies', r.apologies],
+    ['duplicates, avoidable', r.duplicatesAvoidable],
+    ['duplicates, in flight', `${r.duplicatesInFlight} (per kill: ${r.inFlightPerKill.join(', ') || '-'}; limit 5)`],
+    ['unexpected replies', r.unexpected],
+    ['throughput', `${r.turnsPerSecond} turns/s over ${r.seconds} s; load average ${r.loadAverage}`],
+  ];
+  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(24)}${String(value)}\n`);
+}
