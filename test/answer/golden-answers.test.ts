@@ -94,6 +94,44 @@ const goldens: readonly Golden[] = [
     verdict: /^(Có|Được)(?!\p{L})/u,
     firstCitation: ['59/2010/QH12 21'],
   },
+  {
+    name: 'late 2024 is after the cut-over: today\'s law decides',
+    messages: ['Cuối năm 2024 tôi ký hợp đồng dịch vụ truyền hình theo mẫu, giờ bản hợp đồng của tôi bị cháy mất. Nhà cung cấp có phải đưa bản sao cho tôi không?'],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 26'],
+    forbidden: ['59/2010/QH12 17'],
+  },
+  {
+    name: 'story: a yes/no question after a story that says "khi nào" keeps its yes',
+    messages: ['Tôi gửi xe máy đi bảo hành, cửa hàng bảo khi nào xong sẽ gọi, 20 ngày rồi vẫn chưa trả. Thời gian nằm ở chỗ bảo hành có bị trừ vào hạn bảo hành không?'],
+    verdict: /^(Có|Không)(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 30'],
+  },
+  {
+    name: 'warranty restarts for a replaced part',
+    messages: ['bh thay pin moi thi pin do dc bh lai tu dau ko'],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 30'],
+  },
+  {
+    name: 'a platform hiding genuine reviews',
+    messages: ['Sàn có được giấu đánh giá tiêu cực có ảnh thật của người mua không?'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10', '19/2023/QH15 39'],
+  },
+  {
+    name: 'charged for a service never ordered',
+    messages: ['Ngân hàng tự bật dịch vụ báo số dư có phí rồi trừ tiền tài khoản, tôi không hề đăng ký. Tôi đòi lại được không?'],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10'],
+  },
+  {
+    name: 'English: "what do I do" is answered with what to do, not a bare yes',
+    messages: ['The online seller never delivered my order and stopped replying. What do I do?'],
+    verdict: /^(?!Yes\b|No\b)\p{Lu}/u,
+    firstCitation: ['19/2023/QH15 10', '19/2023/QH15 39', '19/2023/QH15 37', '91/2015/QH13 441'],
+    english: true,
+  },
 ];
 
 describe('golden questions and answers', () => {
@@ -107,7 +145,7 @@ describe('golden questions and answers', () => {
     if (g.english) {
       // English prose, with the Vietnamese text only on request.
       expect(body).not.toMatch(/[ăâêôơưđ]/iu);
-      expect(body).toMatch(/Article \d+(\(\d+\))*, Law 19\/2023\/QH15/);
+      expect(body).toMatch(/Article \d+(\(\w+\))*, Law 19\/2023\/QH15/);
     }
   });
 
