@@ -13,8 +13,9 @@ import { auditWrite } from '../../src/staff/audit-log.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
 import { complaintsCsv } from '../../src/staff/complaint-export.ts';
 import { isContactSearch, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
+import { errorPage } from './error-pages.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
-import { csrfField, flashFrom, formatDate, formatDateTime, formatNumber, page } from './view.ts';
+import { csrfField, flashFrom, formatDate, formatDateTime, formatNumber, page, pager } from './view.ts';
 
 export interface ComplaintSectionDeps extends StaffDeps {
   readonly taxonomy: ComplaintTaxonomy;
@@ -96,7 +97,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
             <td class="nowrap" data-label="${t.t('staff.complaints.deadline')}">${next ? html`<span class="deadline ${overdue ? 'overdue' : ''}">${t.t(`staff.deadline.short.${next.kind}`)}<br>${formatIsoDay(next.due)}${overdue ? html`<br>${t.t('staff.deadline.overdue')}` : ''}</span>` : '—'}</td>
           </tr>`;
         })}</tbody></table></div>`}
-      ${pager(f.page, total, query)}`;
+      ${pager(t, f.page, Math.ceil(total / pageSize), (p) => `/staff/complaints?${new URLSearchParams([...query, ['page', String(p)]]).toString()}`)}`;
     return c.html(page({ t, title: t.t('staff.complaints.title'), session: c.get('session'), nav: 'complaints', body }));
   });
 
@@ -119,7 +120,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
   app.get('/complaints/:reference', async (c) => {
     const reference = referenceParam.safeParse(c.req.param('reference'));
     const stored = reference.success ? await repo.get(reference.data) : null;
-    if (!stored) return c.notFound();
+    if (!stored) return errorPage(c, 'notFound');
     const session = c.get('session');
     const now = deps.clock.now();
     const today = vietnamDate(now);
@@ -201,7 +202,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
 
   app.post('/complaints/:reference/status', async (c) => {
     const reference = referenceParam.safeParse(c.req.param('reference'));
-    if (!reference.success) return c.notFound();
+    if (!reference.success) return errorPage(c, 'notFound');
     const form = statusForm.safeParse(await c.req.parseBody());
     if (!form.success) return c.redirect(`/staff/complaints/${reference.data}?error=invalid`, 303);
     const { status, note } = form.data;
@@ -211,7 +212,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
   app.post('/complaints/:reference/forward', async (c) => {
     const reference = referenceParam.safeParse(c.req.param('reference'));
     const stored = reference.success ? await repo.get(reference.data) : null;
-    if (!stored) return c.notFound();
+    if (!stored) return errorPage(c, 'notFound');
     const form = forwardForm.safeParse(await c.req.parseBody());
     if (!form.success) return c.redirect(`/staff/complaints/${stored.record.reference}?error=invalid`, 303);
     const note = [t.t('staff.complaint.forwardNote', { agency: stored.record.suggestedAgency }), form.data.note].filter(Boolean).join(' ');
@@ -233,17 +234,6 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
 
   function yesNo(v: boolean): string {
     return v ? t.t('staff.yes') : t.t('staff.no');
-  }
-
-  function pager(current: number, total: number, query: URLSearchParams) {
-    const pages = Math.ceil(total / pageSize);
-    if (pages <= 1) return '';
-    const link = (p: number) => {
-      const q = new URLSearchParams(query);
-      q.set('page', String(p));
-      return `/staff/complaints?${q.toString()}`;
-    };
-    return html`<p class="actions">${current > 1 ? html`<a class="button secondary" href="${link(current - 1)}">‹</a>` : ''}<span>${t.t('staff.page', { current, pages })}</span>${current < pages ? html`<a class="button secondary" href="${link(current + 1)}">›</a>` : ''}</p>`;
   }
 
   return app;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { HandoffDesk, HandoffDeskError, type InboxItem } from '../../src/handoff/handoff-desk.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
 import { maskContactsInText } from '../../src/staff/contact-masking.ts';
+import { errorPage } from './error-pages.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, formatDuration, page } from './view.ts';
 
@@ -41,11 +42,11 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
 
   app.get('/:id', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success) return c.notFound();
+    if (!id.success) return errorPage(c, 'notFound');
     // ?before=<message id>: the page of older messages a long chat's page links to.
     const before = idParam.safeParse(c.req.query('before'));
     const found = await desk.detail(id.data, before.success ? { before: before.data } : {}).catch(notFoundAsNull);
-    if (!found) return c.notFound();
+    if (!found) return errorPage(c, 'notFound');
     // Only the latest page follows the chat (data-autorefresh): reloading a page of history would lose the reader's place.
     const { item, transcript, older, newer } = found;
     const now = deps.clock.now();
@@ -96,7 +97,7 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.post('/:id/reply', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     const form = replyForm.safeParse(await c.req.parseBody());
-    if (!id.success) return c.notFound();
+    if (!id.success) return errorPage(c, 'notFound');
     if (!form.success) return c.redirect(`/staff/inbox/${id.data}?error=emptyReply`, 303);
     const outcome = await desk.reply(id.data, c.get('session').user.email, form.data.text, deps.clock.now()).then(() => 'sent', deskOutcome);
     return c.redirect(`/staff/inbox/${id.data}?${outcome === 'sent' ? 'ok=sent' : `error=${outcome}`}`, 303);
@@ -104,7 +105,7 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
 
   app.post('/:id/close', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success) return c.notFound();
+    if (!id.success) return errorPage(c, 'notFound');
     if (!closeForm.safeParse(await c.req.parseBody()).success) return c.redirect(`/staff/inbox/${id.data}?error=confirmClose`, 303);
     const outcome = await desk.close(id.data, c.get('session').user.email, deps.clock.now()).then(() => 'closed', deskOutcome);
     return c.redirect(outcome === 'closed' ? '/staff/inbox?ok=closed' : `/staff/inbox/${id.data}?error=${outcome}`, 303);

@@ -23,7 +23,7 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
   const app = new Hono();
   const t = deps.translators('vi');
 
-  const form = (c: Context, error: string | null, email = '', status: 200 | 401 | 429 = error ? 401 : 200, notice: string | null = null) => {
+  const form = (c: Context, error: string | null, email = '', status: 200 | 401 | 403 | 429 = error ? 401 : 200, notice: string | null = null) => {
     const token = randomBytes(24).toString('base64url');
     setCookie(c, loginCsrfCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/staff', secure: deps.secureCookies, maxAge: 3600 });
     const body = html`<form method="post" action="/staff/login" class="card login">
@@ -41,7 +41,8 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions): Hono {
   app.post('/login', async (c) => {
     const parsed = loginForm.safeParse(await c.req.parseBody());
     const cookieToken = getCookie(c, loginCsrfCookie) ?? '';
-    if (!parsed.success || !sameToken(parsed.data._csrf, cookieToken)) return c.text('Forbidden: invalid CSRF token', 403);
+    // A form older than its cookie (opened twice, or left open past the hour) is drawn again, not refused bare.
+    if (!parsed.success || !sameToken(parsed.data._csrf, cookieToken)) return form(c, t.t('staff.login.staleForm'), parsed.success ? parsed.data.email : '', 403);
     const ip = clientAddress(c, deps.trustedProxies);
     const device = getCookie(c, deviceCookie) ?? null;
     const result = await sessions.login(parsed.data.email, parsed.data.password, ip, deps.clock.now(), device && /^[A-Za-z0-9_-]{43}$/.test(device) ? device : null);

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { StaffSessions } from '../../src/staff/staff-sessions.ts';
 import type { Clock } from '../../src/shared/clock.ts';
+import { errorPage } from './error-pages.ts';
 import type { StaffEnv } from './staff-env.ts';
 
 export const sessionCookie = 'bvntd_staff';
@@ -46,14 +47,14 @@ export function requireSession(sessions: StaffSessions, clock: Clock): Middlewar
 export function csrfProtection(publicOrigin: string | undefined): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-  if (!originAllowed(c.req.header('Origin'), c.req.url, publicOrigin)) return c.text('Forbidden: cross-origin request', 403);
+  if (!originAllowed(c.req.header('Origin'), c.req.url, publicOrigin)) return errorPage(c, 'crossSite');
   const type = c.req.header('Content-Type') ?? '';
   let sent = c.req.header('X-CSRF-Token') ?? '';
   if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
     const body = await c.req.parseBody();
     sent = typeof body._csrf === 'string' ? body._csrf : '';
   }
-  if (!sameToken(sent, c.get('session').csrfToken)) return c.text('Forbidden: invalid CSRF token', 403);
+  if (!sameToken(sent, c.get('session').csrfToken)) return errorPage(c, 'staleForm');
   await next();
   };
 }

@@ -6,6 +6,7 @@ import { accountRoutes } from './account-routes.ts';
 import { assetRoutes } from './asset-routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { demoBanner } from './demo-banner.ts';
+import { errorPage } from './error-pages.ts';
 import { inboxRoutes } from './inbox-routes.ts';
 import { loginRoutes } from './login-routes.ts';
 import { passwordRoutes } from './password-routes.ts';
@@ -27,8 +28,13 @@ export interface StaffAppOptions extends StaffDeps {
 export function createStaffApp(options: StaffAppOptions): Hono {
   const sessions = new StaffSessions(options.db, new LoginThrottle(options.db, options.throttle));
   const app = new Hono<StaffEnv>();
+  const t = options.translators('vi');
+  app.use('*', async (c, next) => {
+    c.set('t', t);
+    await next();
+  });
   app.use('*', securityHeaders);
-  app.use('*', demoBanner(options.db, options.translators('vi')));
+  app.use('*', demoBanner(options.db, t));
   app.route('/assets', assetRoutes());
   app.route('/', loginRoutes(options, sessions));
 
@@ -47,7 +53,7 @@ export function createStaffApp(options: StaffAppOptions): Hono {
   guarded.route('/audit', auditRoutes(options));
   for (const section of options.sections ?? []) guarded.route(section.path, section.app);
   // Unknown paths answer 404 only after the session check, so they reveal nothing to strangers.
-  guarded.all('*', (c) => c.text('Not found', 404));
+  guarded.all('*', (c) => errorPage(c, 'notFound'));
   app.route('/', guarded);
   return app as unknown as Hono;
 }

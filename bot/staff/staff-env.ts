@@ -4,6 +4,7 @@ import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import type { StaffSession } from '../../src/staff/staff-sessions.ts';
 import type { Db } from '../../src/storage/database.ts';
+import { errorPage } from './error-pages.ts';
 
 /** What every console route can reach. */
 export interface StaffDeps {
@@ -22,6 +23,8 @@ export type StaffEnv = {
   Variables: {
     session: StaffSession;
     sessionToken: string;
+    /** The console's language (Vietnamese), for pages drawn outside a route: errors. */
+    t: Translator;
   };
 };
 
@@ -29,6 +32,6 @@ export type StaffContext = Context<StaffEnv>;
 
 /** Managing accounts, the routing directory and the holiday table is for admins only. */
 export const adminOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
-  if (c.get('session').user.role !== 'admin') return c.text('Forbidden', 403);
+  if (c.get('session').user.role !== 'admin') return errorPage(c, 'forbidden');
   await next();
 };

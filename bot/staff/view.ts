@@ -79,6 +79,24 @@ export function formatDate(at: Date | null | undefined, timeZone: string): strin
   return new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
 }
 
+/**
+ * Numbered pages: the first and the last, two either side of the current one, "…" for the rest, and
+ * ‹ › one step; the current page is marked for screen readers too.
+ */
+export function pager(t: Translator, current: number, pages: number, href: (page: number) => string): Html | '' {
+  if (pages <= 1) return '';
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const numbers = shown.map((p, i) => html`${i > 0 && p - shown[i - 1]! > 1 ? html`<span class="gap" aria-hidden="true">…</span>` : ''}${p === current
+      ? html`<a href="${href(p)}" aria-current="page" class="current" aria-label="${t.t('staff.pager.page', { page: p })}">${p}</a>`
+      : html`<a href="${href(p)}" aria-label="${t.t('staff.pager.page', { page: p })}">${p}</a>`}`);
+  return html`<nav class="pager" aria-label="${t.t('staff.pager.label')}">
+    ${current > 1 ? html`<a href="${href(current - 1)}" rel="prev" aria-label="${t.t('staff.pager.previous')}">‹</a>` : ''}
+    ${numbers}
+    ${current < pages ? html`<a href="${href(current + 1)}" rel="next" aria-label="${t.t('staff.pager.next')}">›</a>` : ''}
+    <span class="muted small">${t.t('staff.page', { current, pages })}</span>
+  </nav>`;
+}
+
 /** Vietnamese digits: "1.234", "81,5" (a dot groups thousands, a comma marks decimals). */
 export function formatNumber(value: number, fractionDigits = 0): string {
   return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);

@@ -141,6 +141,56 @@ describe('routing directory and holidays', () => {
   });
 });
 
+describe('error pages', () => {
+  /** A console page: Vietnamese, with the menu and the signed-in person. */
+  const inConsole = (html: string, title: string) => {
+    expect(html).toContain(`<h1>${title}</h1>`);
+    expect(html).toContain('<nav class="nav"');
+    expect(html).toContain(agentLogin.email);
+    expect(html).toContain('href="/staff/inbox">Về hộp thư</a>');
+  };
+
+  it('tells an agent in Vietnamese, inside the console, that a page is for admins', async () => {
+    const accounts = await agent.request('/staff/accounts', { headers: { Referer: `${server.url}/staff/complaints?page=2` } });
+    expect(accounts.status).toBe(403);
+    const html = await accounts.text();
+    inConsole(html, 'Không có quyền truy cập');
+    expect(html).toContain('chỉ dành cho quản trị viên');
+    expect(html).toContain('href="/staff/complaints?page=2">← Quay lại trang trước</a>');
+    expect(html).not.toContain('Forbidden');
+    await agent.page('/staff/holidays');
+    const post = await agent.post('/staff/holidays', { date: '2026-12-24', name: 'Nghỉ thử' });
+    expect(post.status).toBe(403);
+    inConsole(await post.text(), 'Không có quyền truy cập');
+  });
+
+  it('answers an unknown page, chat or complaint with a Vietnamese 404 page', async () => {
+    for (const path of ['/staff/khong-co-trang-nay', '/staff/inbox/abcdefghij1234', '/staff/inbox/KHONG-HOP-LE', '/staff/complaints/KN-20990101-ZZZZZ', '/staff/complaints/khong-hop-le']) {
+      const res = await agent.request(path);
+      expect(res.status, path).toBe(404);
+      const html = await res.text();
+      inConsole(html, 'Không tìm thấy trang');
+      // A foreign Referer offers no way back to it.
+      expect(html).not.toContain('Quay lại');
+    }
+  });
+
+  it('explains a stale form instead of a bare "Forbidden", and changes nothing', async () => {
+    await agent.page('/staff/inbox');
+    const res = await agent.post('/staff/password', { current: 'x', password: 'y', repeat: 'y' }, 'a-token-of-an-older-session');
+    expect(res.status).toBe(403);
+    inConsole(await res.text(), 'Biểu mẫu đã cũ');
+    const fresh = new StaffClient(server.url);
+    await fresh.page('/staff/login');
+    const login = await fresh.post('/staff/login', agentLogin, 'from-another-tab');
+    expect(login.status).toBe(403);
+    const form = await login.text();
+    expect(form).toContain('Trang đăng nhập này đã cũ');
+    expect(form).toContain(`value="${agentLogin.email}"`);
+    expect(form).toContain('name="_csrf"');
+  });
+});
+
 // Last: the complaint it adds would change the figures counted above.
 describe('a complaint filed at the end of a long chat', () => {
   it("shows the latest messages of a long chat on the complaint's page", async () => {
@@ -152,5 +202,24 @@ describe('a complaint filed at the end of a long chat', () => {
     const shown = [...html.matchAll(/Tin số (\d{4})\./g)].map((m) => Number(m[1]));
     expect(shown).toEqual(Array.from({ length: 500 }, (_, i) => 601 + i));
     expect(html).toContain('Xem 500 tin nhắn gần nhất (cả cuộc trò chuyện có 1.100 tin)');
+  });
+
+  it('pages the list with numbers', async () => {
+    // Copies of a stored row, written at once (one by one through the repository takes seconds on a busy machine).
+    const { id: _id, reference: _reference, ...row } = await database.prisma.complaint.findFirstOrThrow({ where: { reference: 'KN-20261120-7QH2D' } });
+    await database.prisma.complaint.createMany({ data: Array.from({ length: 300 }, (_, i) => ({ ...row, reference: `KN-20261101-P${String(i).padStart(4, '0')}`, createdAt: new Date('2026-11-01T08:00:00+07:00') })) });
+    // 303 complaints, 50 a page: 7 pages.
+    const links = (html: string) => [...html.matchAll(/<a href="\/staff\/complaints\?([^"]*)"( aria-current="page")?[^>]*>([^<]+)<\/a>/g)].map((m) => `${m[3]}${m[2] ? '*' : ''}`);
+    const gaps = (html: string) => (/<nav class="pager"[\s\S]*?<\/nav>/.exec(html)?.[0].match(/…/g) ?? []).length;
+    const first = await agent.page('/staff/complaints');
+    expect(first.html).toContain('303 hồ sơ');
+    expect(links(first.html)).toEqual(['1*', '2', '3', '7', '›']);
+    expect(gaps(first.html)).toBe(1);
+    const middle = await agent.page('/staff/complaints?page=4');
+    expect(links(middle.html)).toEqual(['‹', '1', '2', '3', '4*', '5', '6', '7', '›']);
+    expect(middle.html).toContain('Trang 4/7');
+    const filtered = await agent.page('/staff/complaints?category=bao-hanh&page=6');
+    expect(links(filtered.html)).toEqual(['‹', '1', '4', '5', '6*', '7', '›']);
+    expect(filtered.html).toContain('href="/staff/complaints?category=bao-hanh&amp;page=5"');
   });
 });
