@@ -326,7 +326,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const variants = (detail: number): { head: string[]; tail: string[] } => {
       const head = [verdict];
       if (!old) head.push(...entry.conditions.slice(0, detail >= 3 ? 3 : detail >= 1 ? 2 : 1).map((c) => `• ${fill(c[locale])}`));
-      head.push(t.t('answer.guided.steps'), ...steps.slice(0, detail >= 2 ? 4 : detail >= 0 ? 3 : 2).map((s, i) => `${i + 1}. ${s}`));
+      head.push(t.t('answer.guided.steps'), ...steps.slice(0, detail >= 2 ? 4 : detail >= 0 ? 3 : detail >= -1 ? 2 : 1).map((s, i) => `${i + 1}. ${s}`));
       const tail: string[] = [];
       if (old) {
         tail.push(old.text);
@@ -335,7 +335,8 @@ export class GuidedAnswerer implements QuestionAnswerer {
         if (main) tail.push(this.basisLine(main, locale, t, detail >= 1 ? 'quote' : 'short'));
         if (rest.length > 0 && detail >= 2) tail.push(t.t('answer.guided.alsoBasis', { citations: rest.map((c) => this.cite(c, locale)).join('; ') }));
       }
-      if (also[0]) tail.push(t.t('answer.guided.secondIssue', { topic: topicOf(also[0], locale) }));
+      // At the least detail the second issue is named by its button alone.
+      if (also[0] && detail >= -1) tail.push(t.t('answer.guided.secondIssue', { topic: topicOf(also[0], locale) }));
       return { head, tail };
     };
     const fitted = fitWithin(variants, this.tuning.maxLength);
@@ -581,13 +582,13 @@ export class GuidedAnswerer implements QuestionAnswerer {
   }
 }
 
-/** Builds the reply at decreasing detail until it fits: the verdict and the first steps always stay. */
+/** Builds the reply at decreasing detail until it fits: the verdict and the first step always stay. */
 function fitWithin(variants: (detail: number) => { head: string[]; tail: string[] }, max: number): { head: string[]; tail: string[] } {
-  for (let detail = 3; detail > -1; detail--) {
+  for (let detail = 3; detail > -2; detail--) {
     const v = variants(detail);
     if ([...v.head, ...v.tail].join('\n').length <= max) return v;
   }
-  return variants(-1);
+  return variants(-2);
 }
 
 /** Questions that ask who, where, how, how long or how much: "Có." and "Không." answer none of them. */
