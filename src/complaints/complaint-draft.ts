@@ -34,6 +34,8 @@ export const draftSchema = z.object({
   email: z.string().nullable().default(null),
   province: z.string().nullable().default(null),
   provinceFormer: z.string().nullable().default(null),
+  /** The province was said as where the consumer lives, not read from where the seller is. */
+  provinceOfConsumer: z.boolean().default(false),
   evidence: z.array(evidenceSchema).default([]),
 });
 export type Draft = z.infer<typeof draftSchema>;

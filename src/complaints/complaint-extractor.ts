@@ -10,7 +10,8 @@ import { extractResolutions } from './extract-resolution.ts';
 import { foldAligned, type FoldedText } from './folded-text.ts';
 import { inferPurchaseChannel } from './infer-purchase-channel.ts';
 import type { IsoDate } from './local-date.ts';
-import type { ProvinceDirectory } from './province-directory.ts';
+import { sellerLocation } from './extract-address.ts';
+import type { ProvinceDirectory, ProvinceMatch } from './province-directory.ts';
 
 export type ProblemKind = 'future' | 'impossible' | 'too_old' | 'zero' | 'phone_invalid' | 'email_invalid' | 'unrecognized' | 'unknown';
 
@@ -66,15 +67,18 @@ export class ComplaintExtractor {
     if (platform) values.platform = platform;
     const businessName = extractBusinessName(ft, (name) => this.provinces.isPlaceName(name));
     if (businessName) values.businessName = businessName;
-    const address = extractBusinessAddress(ft);
+    const location = businessName ? sellerLocation(ft, businessName, this.provinces) : null;
+    const address = extractBusinessAddress(ft) ?? location?.address ?? null;
     if (address) values.businessAddress = address;
     // Asked for the product, the answer itself comes before a product the message merely names.
     const product = extractProduct(ft, undefined, { alone: asked !== 'product' });
     if (product) values.product = product;
     const name = extractConsumerName(ft);
     if (name) values.consumerName = name;
-    const province = this.provinces.find(ft, asked === 'province');
-    if (province) Object.assign(values, { province: province.name, provinceFormer: province.formerName });
+    // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
+    // a later "tôi ở …" replaces.
+    const province = this.provinces.find(ft, asked === 'province') ?? this.sellerProvince(address ?? location?.place ?? null, businessName);
+    if (province) Object.assign(values, { province: province.name, provinceFormer: province.formerName, provinceOfConsumer: province.consumers });
     const channel = inferPurchaseChannel(ft, platform !== null, asked === 'purchaseChannel');
     if (channel) values.purchaseChannel = channel;
     // A named shop, restaurant or showroom with no platform and no word of a remote sale: bought there.
@@ -94,6 +98,11 @@ export class ComplaintExtractor {
     const words = ft.folded.split(/\s+/).length;
     const isStory = (words >= 10 && storyHits >= 2) || (words >= 15 && storyHits >= 1);
     return { values, problems: dedupe(problems), correction, isStory };
+  }
+
+  private sellerProvince(place: string | null, businessName: string | null): ProvinceMatch | null {
+    const found = (place ? this.provinces.lookup(place) : null) ?? (businessName ? this.provinces.lookup(businessName) : null);
+    return found ? { ...found, consumers: false } : null;
   }
 
   private contacts(ft: FoldedText, values: FactValues, problems: Problem[]): void {

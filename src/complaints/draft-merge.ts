@@ -45,7 +45,12 @@ export function applyValues(draft: Draft, values: FactValues, override: boolean,
   fill('phone', 'contact');
   fill('email', 'contact');
   fill('province', 'province');
-  if (next.province !== draft.province) next.provinceFormer = values.provinceFormer ?? null;
+  // A province read from where the seller is gives way to where the consumer says they live.
+  if (values.province && values.provinceOfConsumer && !draft.provinceOfConsumer) next.province = values.province;
+  if (next.province !== draft.province) {
+    next.provinceFormer = values.provinceFormer ?? null;
+    next.provinceOfConsumer = values.provinceOfConsumer ?? false;
+  }
   if (values.desiredResolution?.length) {
     next.desiredResolution = override && asked !== 'desiredResolution' ? values.desiredResolution : [...new Set([...draft.desiredResolution, ...values.desiredResolution])];
   }
@@ -89,14 +94,14 @@ export function changedValues(before: Draft, after: Draft): FactValues {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key];
   }
   if ('purchaseDate' in changed) changed.purchaseDateApproximate = after.purchaseDateApproximate;
-  if ('province' in changed) changed.provinceFormer = after.provinceFormer;
+  if ('province' in changed) Object.assign(changed, { provinceFormer: after.provinceFormer, provinceOfConsumer: after.provinceOfConsumer });
   return changed as FactValues;
 }
 
 export function hasAny(before: Draft, changed: FactValues): boolean {
   return Object.keys(changed).some((k) => {
     const v = before[k as keyof Draft];
-    return v !== null && !(Array.isArray(v) && v.length === 0) && k !== 'purchaseDateApproximate' && k !== 'provinceFormer';
+    return v !== null && !(Array.isArray(v) && v.length === 0) && k !== 'purchaseDateApproximate' && k !== 'provinceFormer' && k !== 'provinceOfConsumer';
   });
 }
 

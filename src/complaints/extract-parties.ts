@@ -1,4 +1,4 @@
-import type { FoldedText } from './folded-text.ts';
+import { foldPhrase, type FoldedText } from './folded-text.ts';
 import { captureWords, cleanAnswer, readsAsClause } from './phrase-capture.ts';
 
 /** Words that name a kind of business; the name follows ("cửa hàng Điện Máy Xanh", "shop Mây Store"). */
@@ -126,11 +126,20 @@ function withoutLeadingKind(value: string): string {
   return first > 0 ? words.slice(first).join(' ') : value;
 }
 
-/** "Điện Máy Xanh Biên Hòa", "Ding Tea Cau Giay": the branch's place is not part of the name. */
+/** Syllables of the words that say what trade a shop is in ("Điện Máy", "Đa khoa", "Thời Trang"). */
+const tradeSyllables = new Set('dien may da khoa nha thoi trang my pham gia dung noi that lanh thoai tu xe o to hai san thuc duoc sach giay dep tui xach banh com lau tra sua ca phe spa tham vien'.split(' '));
+
+/**
+ * "Điện Máy Xanh Biên Hòa", "Ding Tea Cau Giay": the branch's place is not part of the name. But
+ * "Phòng khám Đa khoa Hòa Bình" is named after a place: without it only the trade is left.
+ */
 function withoutTrailingPlace(value: string, isPlace: (name: string) => boolean): string {
   const words = value.split(/\s+/);
   for (let cut = 1; cut < words.length; cut++) {
-    if (isPlace(words.slice(cut).join(' '))) return words.slice(0, cut).join(' ');
+    if (!isPlace(words.slice(cut).join(' '))) continue;
+    const left = words.slice(0, cut);
+    if (left.length <= 2 && left.every((w) => tradeSyllables.has(foldPhrase(w)))) return value;
+    return left.join(' ');
   }
   return value;
 }
@@ -152,7 +161,8 @@ function looksLikeName(value: string): boolean {
 
 /** "địa chỉ shop: 12 Nguyễn Trãi, phường 3, quận 5." -> the address, up to the end of the sentence. */
 export function extractBusinessAddress(text: FoldedText): string | null {
-  const m = /dia chi (?:cua )?(?:shop|cua hang|cong ty|cty|kinh doanh|tiem|quan|nha hang|sieu thi|ben ban|nguoi ban)\s*(?:la|o|tai)?\s*:?\s*/.exec(text.folded);
+  // Also "Shop ghi địa chỉ 25 Nguyễn Văn Linh …", "trang để địa chỉ …": the seller's words, then the address.
+  const m = /(?:dia chi (?:cua )?(?:shop|cua hang|cong ty|cty|kinh doanh|tiem|quan|nha hang|sieu thi|ben ban|nguoi ban)|(?<![\p{L}])(?:shop|cua hang|cong ty|cty|ben ban|nguoi ban|page|trang)(?: [\p{L}]+){0,2} dia chi)\s*(?:la|o|tai)?\s*:?\s*/u.exec(text.folded);
   if (!m) return null;
   const start = m.index + m[0].length;
   const rest = text.original.slice(start);

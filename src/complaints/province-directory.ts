@@ -5,6 +5,9 @@ import { foldAligned, foldPhrase, phrasePattern, type FoldedText } from './folde
 
 const provincesFileSchema = z.object({
   source: z.string(),
+  /** Aliases that name a part of a city (quận, huyện), finer than a city in an address. */
+  districts: z.array(z.string().min(1)).default([]),
+  districtsNote: z.string().optional(),
   provinces: z
     .array(
       z.object({
@@ -25,7 +28,15 @@ export interface ProvinceMatch {
   /** The pre-2025 name the consumer used, when it differs ("Bình Dương"). */
   readonly formerName: string | null;
   readonly index: number;
+  /**
+   * Said as where the consumer lives ("tôi ở …", "sống tại", the end of a contact list) or in
+   * answer to the question, rather than where something happened ("ở Đà Lạt").
+   */
+  readonly consumers: boolean;
 }
+
+/** Words before a place that say the consumer lives there. */
+const consumerContext = /(song o|song tai|que|nha o|nha toi o|minh o|em o|e o|toi o|tui o|live in|living in|i m from|i am from|from)\s*[:,]?\s*$/;
 
 /** Words before a place name that say "I live / it happened there". */
 const placeContext = /(o|tai|song o|song tai|que|tinh|tp|thanh pho|khu vuc|dia chi|dc|dia ban|nha o|minh o|em o|toi o|tu|in|live in|from)\s*[:,]?\s*$/;
@@ -46,6 +57,7 @@ const listEnd = /^\s*([.!?;)]|$|,\s*(toi|minh|em|and|va)\b)/;
 export class ProvinceDirectory {
   private readonly pattern: RegExp;
   private readonly byPhrase = new Map<string, { name: string; fullName: string; formerName: string | null }>();
+  private readonly districts: ReadonlySet<string>;
   readonly names: readonly string[];
 
   constructor(data: z.infer<typeof provincesFileSchema>) {
@@ -58,6 +70,7 @@ export class ProvinceDirectory {
       }
     }
     this.pattern = phrasePattern([...this.byPhrase.keys()]);
+    this.districts = new Set(data.districts.map(foldPhrase));
     this.names = data.provinces.map((p) => p.name);
   }
 
@@ -76,12 +89,24 @@ export class ProvinceDirectory {
       // Also a place without "ở": a district ("quận 5") says what it is, and the last item of a
       // contact list ("…, 0987654321, nvbinh@example.com, Khánh Hòa") is where the person lives.
       const wide = text.folded.slice(Math.max(0, m.index - 45), m.index);
-      const placed = placeContext.test(before) || selfEvidentPlace.test(m[0]) || (listItem.test(before) && listEnd.test(after)) || addressTail.test(wide);
+      const listed = listItem.test(before) && listEnd.test(after);
+      const placed = placeContext.test(before) || selfEvidentPlace.test(m[0]) || listed || addressTail.test(wide);
       if (!asked && !placed) continue;
       const hit = this.byPhrase.get(m[0])!;
-      return { ...hit, index: m.index };
+      return { ...hit, index: m.index, consumers: asked || listed || consumerContext.test(before) };
     }
     return null;
+  }
+
+  /** The phrase is a listed place name or alias ("Rạch Giá"), not merely shaped like one ("quận …"). */
+  isKnownPlace(phrase: string): boolean {
+    return this.byPhrase.has(foldPhrase(phrase).replace(/[.,]+$/, ''));
+  }
+
+  /** The phrase names a part of a city ("Cầu Giấy", "quận 5", "Ninh Kiều"), not a whole city. */
+  isDistrict(phrase: string): boolean {
+    const folded = foldPhrase(phrase).replace(/[.,]+$/, '');
+    return this.districts.has(folded) || (this.isPlaceName(phrase) && /^(quan|huyen|district) /.test(`${folded} `));
   }
 
   /** The full name of a current province name (for agencies and letters). */

@@ -109,3 +109,42 @@ describe('products, named the way people write them', () => {
     expect(read('combo bánh mì thịt nướng', 'product').values.product).toBe('combo bánh mì thịt nướng');
   });
 });
+
+describe("the seller's address and where it is", () => {
+  it('comma segments after the name, while they are parts of an address', () => {
+    expect(read('mua ở cửa hàng Đồng Hồ Kim Phát, số 12 Hai Bà Trưng, phường Lộc Thọ, Nha Trang, giá 2tr').values.businessAddress).toBe('số 12 Hai Bà Trưng, phường Lộc Thọ, Nha Trang');
+    expect(read('mua ở Tiệm Vàng Bảo Tín trên đường Lê Lợi, Quy Nhơn hôm qua').values.businessAddress).toBe('đường Lê Lợi, Quy Nhơn');
+    expect(read('an o quan Pho Thin Hai Chau, gia 50k').values.businessAddress).toBe('Hai Chau');
+    expect(read('I bought shoes at Sneaker Lab in District 3 on 2 May 2026').values.businessAddress).toBe('District 3');
+  });
+
+  it('a place name with a price word in it is still the place', () => {
+    expect(read('ở cửa hàng Minh Long, 5 Lý Thường Kiệt, Rạch Giá, giá 300k').values.businessAddress).toBe('5 Lý Thường Kiệt, Rạch Giá');
+  });
+
+  it('a city alone is where the shop is, not its address, and gives the province until the consumer says theirs', () => {
+    const e = read('mua tủ lạnh ở Điện Máy Xanh Việt Trì tuần trước');
+    expect(e.values.businessAddress).toBeUndefined();
+    expect(e.values).toMatchObject({ province: 'Phú Thọ', provinceOfConsumer: false });
+    expect(read('tôi ở Biên Hòa').values).toMatchObject({ province: 'Đồng Nai', provinceOfConsumer: true });
+  });
+
+  it('"Shop ghi địa chỉ …" is the seller\'s address', () => {
+    expect(read('Shop ghi địa chỉ 8 Trần Hưng Đạo, quận 1.').values.businessAddress).toBe('8 Trần Hưng Đạo, quận 1');
+  });
+
+  it('a clinic named after a province keeps its name', () => {
+    expect(read('khám ở Phòng khám Nha khoa Thái Bình hôm qua').values.businessName).toBe('Phòng khám Nha khoa Thái Bình');
+  });
+});
+
+describe('merging a province', () => {
+  it("where the consumer lives replaces a province read from the seller's place, not the other way round", async () => {
+    const { applyValues } = await import('../../src/complaints/draft-merge.ts');
+    const { emptyDraft } = await import('../../src/complaints/complaint-draft.ts');
+    const fromSeller = applyValues(emptyDraft(), { province: 'Phú Thọ', provinceOfConsumer: false }, false);
+    const told = applyValues(fromSeller, { province: 'Đồng Nai', provinceOfConsumer: true }, false);
+    expect(told).toMatchObject({ province: 'Đồng Nai', provinceOfConsumer: true });
+    expect(applyValues(told, { province: 'Lâm Đồng', provinceOfConsumer: false }, false).province).toBe('Đồng Nai');
+  });
+});

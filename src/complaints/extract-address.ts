@@ -1,0 +1,100 @@
+import { foldAligned, type FoldedText } from './folded-text.ts';
+import { hasDiacritics } from './phrase-capture.ts';
+
+/** What the address reader needs to know about places (the province directory). */
+export interface PlaceNames {
+  /** A city, province or district ("Nha Trang", "Cần Thơ", "quận 5"). */
+  isPlaceName(phrase: string): boolean;
+  /** A part of a city ("Cầu Giấy", "Ninh Kiều", "quận 5"), finer than the city itself. */
+  isDistrict(phrase: string): boolean;
+  /** A listed place name or alias, not merely shaped like one. */
+  isKnownPlace(phrase: string): boolean;
+}
+
+/**
+ * Parts of an address finer than a city, as their segment starts: a house number and street ("45 Lê
+ * Lợi", "số 8 chợ Phủ"), a street, ward, district, commune, market, lane, "gần …"; in English a
+ * street number, "District 7", "ward 3".
+ */
+const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* \p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |gan |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |district |ward |no\.? ?\d)/u;
+/** "Nguyen Hue street", "Hoi An old town", "Ben Thanh market". */
+const fineEnd = /(?<![\p{L}])(street|st|road|rd|avenue|old town|market|ward \d+|district \d+)$/u;
+/** City-level words: "TP Thanh Hóa", "thành phố Vinh", "tỉnh Nam Định". */
+const cityStart = /^(tp\.? ?|thanh pho |tinh )/u;
+/**
+ * Words that end an address inside its segment: a date, a price, the story going on ("… Hải Châu, Đà
+ * Nẵng thì bị …", "… District 7 on 2 October").
+ */
+const endWords =
+  'ngày hôm tuần tháng năm giá thứ chủ lúc vào để thì mà vì nên và qua trên khi sáng trưa chiều tối tôi mình em gồm hết tổng mua đặt bị ' +
+  'on for and when where at i we it';
+/** Typed with diacritics, an end word must be written as such ("Rạch Giá" goes on; "…, giá 2tr" ends). */
+const segmentEndAccented = new RegExp(`\\s(${endWords.split(' ').join('|')})(?![\\p{L}])`, 'u');
+const segmentEndFolded = new RegExp(`\\s(${[...new Set(endWords.split(' ').map((w) => foldAligned(w).folded))].join('|')})(?![\\p{L}])`, 'u');
+/** What may stand between the seller's name and where it is: "ở", "tại", "trên", "in", "stall in". */
+const lead = /^\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so)\s+)?(?:(?:o|tai|tren|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
+
+/**
+ * The seller's address told right after its name: "cửa hàng X, số 45 Lê Lợi, phường Thuận Hóa,
+ * Huế", "X ở chợ Đông Ba, Huế", "X trên đường Trần Phú, Nha Trang", "Ding Tea Cau Giay", "Kitchen Pro
+ * in District 7", "X, địa chỉ 112 Trần Phú …". Comma-separated segments are read while they are parts
+ * of an address; it counts only when one is finer than a city ("X ở Đà Lạt" says where the shop is,
+ * not its address).
+ */
+export function addressAfterSeller(text: FoldedText, seller: string, places: PlaceNames): string | null {
+  return sellerLocation(text, seller, places).address;
+}
+
+/**
+ * Where the seller is, as told right after its name: the address (see addressAfterSeller) and, when
+ * only a city is named ("Điện Máy Xanh Biên Hòa", "HEAD Hồng Đức, Việt Trì"), that place.
+ */
+export function sellerLocation(text: FoldedText, seller: string, places: PlaceNames): { address: string | null; place: string | null } {
+  const at = sellerEnd(text, seller);
+  if (at === null) return { address: null, place: null };
+  const head = lead.exec(text.folded.slice(at));
+  let start = at + (head ? head[0].length : 0);
+  const parts: string[] = [];
+  let fine = false;
+  const accented = hasDiacritics(text.original);
+  while (start < text.folded.length) {
+    const comma = text.folded.slice(start).search(/[,.;!?\n(]/);
+    let end = comma === -1 ? text.folded.length : start + comma;
+    const whole = text.original.slice(start, end).trim();
+    const endWord = accented ? segmentEndAccented.exec(text.original.slice(start, end).toLocaleLowerCase('vi')) : segmentEndFolded.exec(text.folded.slice(start, end));
+    // "Rạch Giá" is a place, though "giá" (a price) ends a segment.
+    const cut = endWord && !places.isKnownPlace(whole) ? endWord : null;
+    if (cut) end = start + cut.index;
+    const original = text.original.slice(start, end).trim();
+    const folded = text.folded.slice(start, end).trim();
+    if (original === '') break;
+    const kind = segmentKind(original, folded, places, parts.length > 0);
+    if (kind === null) break;
+    fine ||= kind === 'fine';
+    parts.push(original);
+    // A dot inside "TP. Hồ Chí Minh" or "No. 5" does not end the address.
+    if (cut || text.folded[end] !== ',') break;
+    start = end + 1;
+  }
+  const place = parts.length > 0 ? parts.join(', ') : null;
+  return { address: fine ? place : null, place };
+}
+
+function segmentKind(original: string, folded: string, places: PlaceNames, started: boolean): 'fine' | 'city' | null {
+  if (fineStart.test(`${folded} `) || fineEnd.test(folded) || places.isDistrict(original)) return 'fine';
+  if (cityStart.test(folded) || places.isPlaceName(original)) return 'city';
+  // "số 8 chợ Phủ, Hải Hậu, Nam Định": a short capitalised name goes on with an address begun.
+  if (started && original.split(/\s+/).length <= 4 && original.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return 'city';
+  return null;
+}
+
+/** Where the seller's name ends in the message, matched without diacritics or case. */
+function sellerEnd(text: FoldedText, seller: string): number | null {
+  const name = foldAligned(seller).folded;
+  const i = text.folded.indexOf(name);
+  if (i !== -1) return i + name.length;
+  // "Công ty X" stored with its label may be typed "cty X".
+  const bare = name.replace(/^(cong ty|cua hang|sieu thi|nha hang|showroom|tiem|dai ly|nha thuoc|phong kham|trung tam|studio|garage|khach san|dien luc) /, '');
+  const j = bare === name ? -1 : text.folded.indexOf(bare);
+  return j === -1 ? null : j + bare.length;
+}
