@@ -11,7 +11,7 @@ import { formatCitation } from '../../src/knowledge/citation.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
-import { complaintsCsv } from '../../src/staff/complaint-export.ts';
+import { complaintsCodesCsv, complaintsCsv, type ExportLabels } from '../../src/staff/complaint-export.ts';
 import { isContactSearch, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
 import { errorPage } from './error-pages.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
@@ -38,6 +38,8 @@ const filterQuery = z.object({
 type Filters = z.infer<typeof filterQuery>;
 const statusForm = z.object({ status: z.enum(complaintStatuses), note: z.string().trim().max(2000).default('') });
 const forwardForm = z.object({ note: z.string().trim().max(2000).default('') });
+/** ?format=codes: the machine-readable export (codes, ISO dates, commas); anything else is the one for people. */
+const exportFormat = z.object({ format: z.literal('codes').optional().catch(undefined) });
 
 /** Complaints: the filtered list, one record with its deadlines and history, status changes, forwarding, CSV. */
 export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
@@ -47,6 +49,11 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
   const issueLabel = (code: string) => deps.taxonomy.issue(code)?.label ?? code;
   const statusLabel = (s: string) => t.t(`staff.status.${s}`);
+  const citation = (ref: { doc: string; article: number; clause: number | null }) => {
+    const doc = deps.knowledgeBase.document(ref.doc);
+    return doc ? formatCitation({ doc: ref.doc, article: ref.article, clause: ref.clause, section: null }, doc.metadata) : `${ref.doc} Điều ${ref.article}`;
+  };
+  const exportLabels: ExportLabels = { t, category: categoryLabel, issue: issueLabel, citation, timeZone: deps.timeZone };
 
   /** The repository filters by columns; "overdue" depends on today, so it is applied here. */
   async function find(f: Filters, limit: number, offset: number): Promise<{ items: StoredComplaint[]; total: number }> {
@@ -76,7 +83,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
         <label>${t.t('staff.complaints.province')}<select name="province"><option value="">${t.t('staff.all')}</option>${provinces.map((p) => html`<option${f.province === p.consumerProvince ? html` selected` : ''}>${p.consumerProvince}</option>`)}</select></label>
         <label>${t.t('staff.complaints.search')}<input type="search" name="q" value="${f.q ?? ''}" placeholder="${t.t('staff.complaints.searchHint')}"></label>
         <label class="check"><span><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> ${t.t('staff.complaints.overdueOnly')}</span></label>
-        <div class="actions"><button type="submit">${t.t('staff.complaints.filter')}</button><a class="button secondary" href="/staff/complaints.csv?${query.toString()}">${t.t('staff.complaints.exportCsv')}</a></div>
+        <div class="actions"><button type="submit">${t.t('staff.complaints.filter')}</button><a class="button secondary" href="/staff/complaints.csv?${query.toString()}">${t.t('staff.complaints.exportCsv')}</a><a class="small" href="/staff/complaints.csv?${new URLSearchParams([...query, ['format', 'codes']]).toString()}" title="${t.t('staff.complaints.exportCodesHint')}">${t.t('staff.complaints.exportCodes')}</a></div>
       </form>
       <p class="muted">${t.t('staff.complaints.count', { total })}</p>
       ${items.length === 0 ? html`<p class="empty">${t.t('staff.complaints.none')}</p>` : html`<div class="table-wrap"><table class="responsive">
@@ -103,6 +110,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
 
   app.get('/complaints.csv', async (c) => {
     const f = filterQuery.parse(c.req.query());
+    const codes = exportFormat.parse(c.req.query()).format === 'codes';
     const items: StoredComplaint[] = [];
     // The repository pages by 500; an export takes every page.
     for (let offset = 0; ; offset += 500) {
@@ -111,10 +119,11 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
       if (chunk.items.length < 500 || items.length >= chunk.total) break;
     }
     const now = deps.clock.now();
-    await auditWrite(deps.db, { actor: c.get('session').user.email, action: 'export.complaints', detail: { count: items.length, filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) } }, now);
+    await auditWrite(deps.db, { actor: c.get('session').user.email, action: 'export.complaints', detail: { count: items.length, format: codes ? 'codes' : 'labels', filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) } }, now);
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="khieu-nai-${vietnamDate(now)}.csv"`);
-    return c.body(complaintsCsv(items.map((i) => i.record)));
+    c.header('Content-Disposition', `attachment; filename="khieu-nai-${codes ? 'ma-' : ''}${vietnamDate(now)}.csv"`);
+    const records = items.map((i) => i.record);
+    return c.body(codes ? complaintsCodesCsv(records) : complaintsCsv(records, exportLabels));
   });
 
   app.get('/complaints/:reference', async (c) => {
@@ -165,10 +174,8 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
           <section class="card"><h2>${t.t('staff.complaint.legalBasis')}</h2>
             <p>${t.t('staff.complaint.applicableLaw')}: <strong>${r.applicableLaw}</strong></p>
             <ul>${r.legalBasis.map((ref) => {
-              const doc = deps.knowledgeBase.document(ref.doc);
               const article = deps.knowledgeBase.article(ref.doc, ref.article);
-              const cited = doc ? formatCitation({ doc: ref.doc, article: ref.article, clause: ref.clause, section: null }, doc.metadata) : `${ref.doc} Điều ${ref.article}`;
-              return html`<li>${cited}${article ? html` — <em>${article.title}</em>` : ''}</li>`;
+              return html`<li>${citation(ref)}${article ? html` — <em>${article.title}</em>` : ''}</li>`;
             })}</ul></section>
           <section class="card"><h2>${t.t('staff.complaint.transcript')}</h2>${transcript.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<details><summary>${messageCount > transcript.length ? t.t('staff.complaint.transcriptLatest', { count: transcript.length, total: formatNumber(messageCount) }) : t.t('staff.complaint.transcriptCount', { count: transcript.length })}</summary><ol class="transcript">${transcript.map((m) => html`<li class="msg ${m.direction === 'in' ? 'in' : m.direction === 'staff' ? 'staff' : 'out'}"><div class="bubble">${m.text}</div><div class="at">${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}</ol></details>`}</section>
         </div>

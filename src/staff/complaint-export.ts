@@ -1,11 +1,17 @@
-import type { ComplaintRecord } from '../complaints/complaint-record.ts';
+import type { ComplaintRecord, LegalRef } from '../complaints/complaint-record.ts';
+import type { Translator } from '../i18n/translator.ts';
 import { maskContactsInText, maskEmail, maskPhone } from './contact-masking.ts';
 import { toCsv } from './csv.ts';
 
 /**
- * The record's export format as CSV columns: one line per complaint, nested parts flattened with
- * dotted names. Exports leave the console (to agencies, spreadsheets), so the consumer's phone and
- * e-mail, also inside the narrative, are masked unless the consumer agreed to share with agencies.
+ * Two exports of the same records. Both leave the console (to agencies, spreadsheets), so the
+ * consumer's phone and e-mail, also inside the narrative, are masked unless the consumer agreed to
+ * share with agencies.
+ *
+ * - For people (`complaintsCsv`): Vietnamese headers, labels instead of codes, dates in Vietnam time,
+ *   "Có"/"Không", separated by semicolons for Excel with Vietnamese settings.
+ * - For programs (`complaintsCodesCsv`): the record's export format as it is stored, one line per
+ *   complaint, nested parts flattened with dotted names, codes and ISO dates, comma-separated.
  */
 export const exportColumns = [
   'reference', 'status', 'channel', 'createdAt',
@@ -13,25 +19,77 @@ export const exportColumns = [
   'business.name', 'business.address', 'business.platform',
   'product', 'category', 'issue', 'purchaseDate', 'amountVnd', 'purchaseChannel',
   'narrative', 'desiredResolution', 'evidence', 'legalBasis', 'applicableLaw', 'suggestedAgency',
-  'consent.shareWithBusiness', 'consent.shareWithAgency', 'deadlines.acknowledgeBy', 'deadlines.negotiateBy',
+  'consent.shareWithBusiness', 'consent.shareWithAgency', 'deadlines.acknowledgeBy', 'deadlines.negotiateBy', 'handling',
 ] as const;
 
-export function exportRow(r: ComplaintRecord): (string | number | null)[] {
+/** What a person's export reads codes with: the console's translator and the taxonomy's and knowledge base's names. */
+export interface ExportLabels {
+  readonly t: Translator;
+  readonly category: (code: string) => string;
+  readonly issue: (code: string) => string;
+  readonly citation: (ref: LegalRef) => string;
+  /** The deployment's time zone (TZ_NAME), Vietnam time by default. */
+  readonly timeZone: string;
+}
+
+type Cell = string | number | null;
+
+/** The consumer's contacts and story as they may leave the console. */
+function shared(r: ComplaintRecord) {
   const open = r.consent.shareWithAgency;
+  return {
+    phone: open ? r.consumer.phone : maskPhone(r.consumer.phone),
+    email: open ? r.consumer.email : maskEmail(r.consumer.email),
+    narrative: open ? r.narrative : maskContactsInText(r.narrative),
+  };
+}
+
+export function exportRow(r: ComplaintRecord): Cell[] {
+  const { phone, email, narrative } = shared(r);
   return [
     r.reference, r.status, r.channel, r.createdAt,
-    r.consumer.name, open ? r.consumer.phone : maskPhone(r.consumer.phone), open ? r.consumer.email : maskEmail(r.consumer.email), r.consumer.province,
+    r.consumer.name, phone, email, r.consumer.province,
     r.business.name, r.business.address, r.business.platform,
     r.product, r.category, r.issue, r.purchaseDate, r.amountVnd, r.purchaseChannel,
-    open ? r.narrative : maskContactsInText(r.narrative),
+    narrative,
     r.desiredResolution.join('; '),
     r.evidence.map((e) => `${e.kind}:${e.fileId ?? e.fileName ?? ''}`).join('; '),
     r.legalBasis.map((b) => `${b.doc} Điều ${b.article}${b.clause ? ` khoản ${b.clause}` : ''}`).join('; '),
     r.applicableLaw, r.suggestedAgency,
-    String(r.consent.shareWithBusiness), String(r.consent.shareWithAgency), r.deadlines.acknowledgeBy, r.deadlines.negotiateBy,
+    String(r.consent.shareWithBusiness), String(r.consent.shareWithAgency), r.deadlines.acknowledgeBy, r.deadlines.negotiateBy, r.handling,
   ];
 }
 
-export function complaintsCsv(records: readonly ComplaintRecord[]): string {
+/** The same columns in the same order, for a person: the header in Vietnamese, every code as its label. */
+export function labelledRow(r: ComplaintRecord, labels: ExportLabels): Cell[] {
+  const { t } = labels;
+  const { phone, email, narrative } = shared(r);
+  const yesNo = (v: boolean) => t.t(v ? 'staff.export.yes' : 'staff.export.no');
+  const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : null);
+  return [
+    r.reference, t.t(`staff.status.${r.status}`), t.t(`staff.channel.${r.channel}`), vietnamTime(new Date(r.createdAt), labels.timeZone),
+    r.consumer.name, phone, email, r.consumer.province,
+    r.business.name, r.business.address, r.business.platform,
+    r.product, labels.category(r.category), labels.issue(r.issue), day(r.purchaseDate), r.amountVnd, r.purchaseChannel ? t.t(`staff.purchaseChannel.${r.purchaseChannel}`) : null,
+    narrative,
+    r.desiredResolution.map((d) => t.t(`staff.resolution.${d}`)).join(', '),
+    r.evidence.map((e) => `${t.t(`core.attachment.${e.kind}`)} (${e.fileName ?? e.fileId ?? ''}, ${vietnamTime(new Date(e.receivedAt), labels.timeZone)})`).join('; '),
+    r.legalBasis.map(labels.citation).join('; '),
+    r.applicableLaw, r.suggestedAgency,
+    yesNo(r.consent.shareWithBusiness), yesNo(r.consent.shareWithAgency), day(r.deadlines.acknowledgeBy), day(r.deadlines.negotiateBy), t.t(`staff.export.handling.${r.handling}`),
+  ];
+}
+
+export function complaintsCsv(records: readonly ComplaintRecord[], labels: ExportLabels): string {
+  return toCsv(exportColumns.map((c) => labels.t.t(`staff.export.column.${c}`)), records.map((r) => labelledRow(r, labels)), ';');
+}
+
+export function complaintsCodesCsv(records: readonly ComplaintRecord[]): string {
   return toCsv(exportColumns, records.map(exportRow));
+}
+
+/** "20/11/2026 09:15" in the given zone: what a spreadsheet reads as a date with Vietnamese settings. */
+function vietnamTime(at: Date, timeZone: string): string {
+  const part = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
 }

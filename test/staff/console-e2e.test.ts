@@ -185,8 +185,10 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await page.goto(`${server.url}/staff/complaints`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/staff/complaints.csv"]')]);
     const csv = await readFile((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toContain('reference,status,channel');
-    expect(csv).toContain('KN-20261120-7QH2D,resolved_monetary');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF' + 'Mã hồ sơ;Trạng thái;Kênh tiếp nhận;Ngày giờ tiếp nhận;Họ tên người tiêu dùng;Điện thoại;Email;Tỉnh/thành người tiêu dùng;Doanh nghiệp;Địa chỉ doanh nghiệp;Sàn/nền tảng;Sản phẩm, dịch vụ;Lĩnh vực;Vấn đề;Ngày mua;Số tiền (đồng);Hình thức mua;Lời kể của người tiêu dùng;Yêu cầu;Bằng chứng;Căn cứ pháp lý;Luật áp dụng;Cơ quan gợi ý;Đồng ý chia sẻ với doanh nghiệp;Đồng ý chia sẻ với cơ quan;Hạn doanh nghiệp xác nhận;Hạn doanh nghiệp thương lượng;Hướng xử lý');
+    expect(csv).toContain('KN-20261120-7QH2D;Đã giải quyết (bồi hoàn tiền);Telegram;20/11/2026 09:15;');
+    const [codes] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="format=codes"]')]);
+    expect(await readFile((await codes.path())!, 'utf8')).toContain('KN-20261120-7QH2D,resolved_monetary,telegram,');
     // No consent to share with agencies: the phone and e-mail leave the console masked.
     expect(csv).toContain('09******78');
     expect(csv).not.toContain('0912345678');

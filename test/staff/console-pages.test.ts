@@ -89,18 +89,48 @@ describe('complaint pages', () => {
     expect(history.at(-1)!.actor).toBe(agentLogin.email);
   });
 
-  it('exports CSV in the record format, masking contacts without agency consent and defusing formulas', async () => {
+  it('exports CSV for people: Vietnamese headers and labels, Vietnam time, semicolons, masked contacts, defused formulas', async () => {
     const res = await agent.request('/staff/complaints.csv');
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="khieu-nai-2026-11-27.csv"/);
-    const csv = await res.text();
-    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(header!.split(',').slice(0, 8)).toEqual(['reference', 'status', 'channel', 'createdAt', 'consumer.name', 'consumer.phone', 'consumer.email', 'consumer.province']);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // The byte-order mark tells Excel the file is UTF-8 (text() would drop it).
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(header!.split(';').slice(0, 8)).toEqual(['Mã hồ sơ', 'Trạng thái', 'Kênh tiếp nhận', 'Ngày giờ tiếp nhận', 'Họ tên người tiêu dùng', 'Điện thoại', 'Email', 'Tỉnh/thành người tiêu dùng']);
+    expect(header).toContain(';Lĩnh vực;Vấn đề;Ngày mua;Số tiền (đồng);Hình thức mua;');
     expect(rows).toHaveLength(2);
     const masked = rows.find((r) => r.startsWith('KN-20261120-7QH2D'))!;
+    // Filed 09:15 Vietnam time; the codes become their labels, booleans Có/Không, days dd/mm/yyyy.
+    expect(masked).toContain('KN-20261120-7QH2D;Chuyển cơ quan chức năng;Telegram;20/11/2026 09:15;Nguyễn Thị Lan;09******78;la***@example.com;');
+    expect(masked).toContain(';Bảo hành;');
+    expect(masked).toContain(';02/10/2026;2490000;');
+    expect(masked).toContain(';Có;Không;25/11/2026;01/12/2026;Thương lượng với doanh nghiệp');
+    expect(masked).toContain(';đổi hàng;ảnh (AgAD-photo-1, 20/11/2026 09:16);khoản 1 Điều 30 Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15);');
+    expect(masked).not.toMatch(/bao-hanh|referred_agency|telegram|in_store|exchange|true|false|negotiation/);
+    const open = rows.find((r) => r.startsWith('KN-20261126-ABCDE'))!;
+    expect(open).toContain(`;"'=HYPERLINK(""http://x"")";0987654321;`);
+    expect(open).toContain(';Có;Có;01/12/2026;07/12/2026;Thương lượng với doanh nghiệp');
+    expect(await database.prisma.auditLog.count({ where: { action: 'export.complaints' } })).toBe(1);
+  });
+
+  it('keeps the codes in a second export for programs', async () => {
+    const list = await agent.page('/staff/complaints?status=referred_agency');
+    expect(list.html).toContain('href="/staff/complaints.csv?status=referred_agency&amp;format=codes"');
+    const res = await agent.request('/staff/complaints.csv?format=codes');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="khieu-nai-ma-2026-11-27.csv"/);
+    const [header, ...rows] = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header!.split(',').slice(0, 8)).toEqual(['reference', 'status', 'channel', 'createdAt', 'consumer.name', 'consumer.phone', 'consumer.email', 'consumer.province']);
+    expect(header!.split(',').at(-1)).toBe('handling');
+    expect(rows).toHaveLength(2);
+    const masked = rows.find((r) => r.startsWith('KN-20261120-7QH2D'))!;
+    expect(masked).toContain('KN-20261120-7QH2D,referred_agency,telegram,2026-11-20T09:15:00+07:00,');
     expect(masked).toContain(',09******78,la***@example.com,');
+    expect(masked).toContain(',bao-hanh,bao-hanh,');
     const open = rows.find((r) => r.startsWith('KN-20261126-ABCDE'))!;
     expect(open).toContain(`"'=HYPERLINK(""http://x"")",0987654321,`);
-    expect(await database.prisma.auditLog.count({ where: { action: 'export.complaints' } })).toBe(1);
+    expect(open).toContain(',true,true,2026-12-01,2026-12-07,negotiation');
+    const audits = await database.prisma.auditLog.findMany({ where: { action: 'export.complaints' }, orderBy: { createdAt: 'asc' } });
+    expect(audits.map((a) => JSON.parse(a.detail).format)).toEqual(['labels', 'codes']);
   });
 });
 

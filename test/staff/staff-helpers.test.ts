@@ -28,6 +28,8 @@ describe('CSV', () => {
   it('quotes, keeps Vietnamese for Excel, and defuses formulas', () => {
     const csv = toCsv(['a', 'b'], [['Nguyễn, "Lan"', '=1+1'], [null, 5], ['-2', '@SUM(A1)']]);
     expect(csv).toBe('\uFEFFa,b\r\n"Nguyễn, ""Lan""",\'=1+1\r\n,5\r\n\'-2,\'@SUM(A1)\r\n');
+    // For Excel with Vietnamese settings: semicolons; a comma inside a cell needs no quotes there, a semicolon does.
+    expect(toCsv(['a', 'b'], [['Nguyễn, Lan', 'x; y'], ['2,5', 3]], ';')).toBe('\uFEFFa;b\r\nNguyễn, Lan;"x; y"\r\n2,5;3\r\n');
   });
 });
 
