@@ -616,6 +616,13 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   // A verdict that judges the practice wrong ("Không đúng luật.") answers "is it a violation?" with yes.
   const judged = /^(Không đúng luật|Không đúng|Sai luật|That is not lawful|That is unlawful)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (judged && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrong')} ${verdict.slice(judged[0].length)}`;
+  if (backsConsumer) {
+    // "Có, đó là quấy rối…" asked "is that right?" answers no; "Không được tự ý sửa…" asked "is that
+    // a violation?" answers yes: the same rule, said the way the question was put.
+    const agreeing = /^(Có|Yes),\s+/u.exec(verdict);
+    if (agreeing && askedIfRight.test(q)) return `${t.t('answer.guided.framing.notRightAnd')} ${verdict.slice(agreeing[0].length)}`;
+    if (/^(Không được|Not allowed)\s/u.test(verdict) && !/^(Không được|Not allowed)\.\s/u.test(verdict) && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrongBecause')} ${lowerFirst(verdict)}`;
+  }
   const bare = /^(Có|Không được|Không|Được|Yes|No)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (!bare) return verdict;
   const rest = verdict.slice(bare[0].length);
@@ -630,6 +637,10 @@ function asksTwoThings(question: string): boolean {
   const q = foldDiacritics(question).toLowerCase();
   const asks = q.match(/\?|\b(khong|ko)\b(?=\s*(,|\.|\?|$|va\b))/g) ?? [];
   return asks.length >= 2;
+}
+
+function lowerFirst(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
 function firstSentence(text: string): string {

@@ -126,6 +126,18 @@ const goldens: readonly Golden[] = [
     firstCitation: ['19/2023/QH15 10'],
   },
   {
+    name: 'asked "is that right?", a rule that backs the consumer answers no',
+    messages: ['Bên bán sim cứ nhắn tin, gọi điện mời mua gói cước dù tôi đã từ chối nhiều lần, như vậy có đúng không?'],
+    verdict: /^Không đúng(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10', '19/2023/QH15 18', '19/2023/QH15 22'],
+  },
+  {
+    name: 'asked "is that a violation?", a prohibition answers yes',
+    messages: ['Nhà cung cấp truyền hình tự ý sửa hợp đồng đã ký để tăng cước, không hỏi ý tôi, có sai luật không?'],
+    verdict: /^Có, như vậy là sai(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 25', '19/2023/QH15 42'],
+  },
+  {
     name: 'English: "what do I do" is answered with what to do, not a bare yes',
     messages: ['The online seller never delivered my order and stopped replying. What do I do?'],
     verdict: /^(?!Yes\b|No\b)\p{Lu}/u,
