@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { listAudit } from '../../src/staff/audit-log.ts';
+import { auditDetail } from './audit-sentences.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { formatDateTime, page } from './view.ts';
 
@@ -29,17 +30,11 @@ export function auditRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const body = html`<nav class="filters" aria-label="${t.t('staff.audit.filter')}">${filters.map((f) => html`<a href="/staff/audit${f ? `?action=${f}` : ''}"${(action ?? '') === f ? html` class="current"` : ''}>${t.t(`staff.audit.filters.${f || 'all'}`)}</a>`)}</nav>
       ${entries.length === 0 ? html`<p class="empty">${t.t('staff.none')}</p>` : html`<div class="table-wrap"><table class="audit responsive">
         <thead><tr><th>${t.t('staff.audit.at')}</th><th>${t.t('staff.audit.actor')}</th><th>${t.t('staff.audit.action.title')}</th><th>${t.t('staff.audit.target')}</th><th>${t.t('staff.audit.detail')}</th></tr></thead>
-        <tbody>${entries.map((e) => html`<tr class="${e.action.startsWith('privacy.') ? 'highlight' : ''}"><td data-label="${t.t('staff.audit.at')}">${formatDateTime(e.createdAt, deps.timeZone)}</td><td data-label="${t.t('staff.audit.actor')}">${e.actor === 'consumer' ? t.t('staff.audit.consumer') : e.actor}</td><td data-label="${t.t('staff.audit.action.title')}">${label(e.action)}</td><td data-label="${t.t('staff.audit.target')}" class="mono">${e.target}</td><td data-label="${t.t('staff.audit.detail')}" class="mono small">${describe(e.detail)}</td></tr>`)}</tbody>
+        <tbody>${entries.map((e) => html`<tr class="${e.action.startsWith('privacy.') ? 'highlight' : ''}"><td data-label="${t.t('staff.audit.at')}">${formatDateTime(e.createdAt, deps.timeZone)}</td><td data-label="${t.t('staff.audit.actor')}">${e.actor === 'consumer' ? t.t('staff.audit.consumer') : e.actor}</td><td data-label="${t.t('staff.audit.action.title')}">${label(e.action)}</td><td data-label="${t.t('staff.audit.target')}" class="mono">${e.target}</td><td data-label="${t.t('staff.audit.detail')}" class="detail">${auditDetail(e, t)}</td></tr>`)}</tbody>
       </table></div>`}
       ${older || newest ? html`<nav class="pager" aria-label="${t.t('staff.audit.pages')}">${newest ? html`<a href="/staff/audit${newest.size ? `?${newest}` : ''}">${t.t('staff.audit.newest')}</a>` : ''}${older ? html`<a href="/staff/audit?${older}">${t.t('staff.audit.older')}</a>` : ''}</nav>` : ''}`;
     return c.html(page({ t, title: t.t('staff.audit.title'), session: c.get('session'), nav: 'audit', body }));
   });
 
   return app;
-}
-
-function describe(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
 }

@@ -171,6 +171,33 @@ describe('routing directory and holidays', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('reads each detail as a sentence, with labels instead of codes, in the text font', async () => {
+    const at = new Date('2026-11-27T09:00:00+07:00');
+    await database.prisma.auditLog.createMany({
+      data: [
+        { actor: 'consumer', action: 'privacy.erase', target: 'c1', detail: JSON.stringify({ messages: 1234, complaints: 1, assessments: 0, complaintReferences: ['KN-20261120-7QH2D'] }), createdAt: at },
+        { actor: 'system', action: 'something.new', target: '', detail: JSON.stringify({ note: 'thử', handoffId: 'abc', shared: true }), createdAt: at },
+      ],
+    });
+    const { html } = await admin.page('/staff/audit');
+    const details = [...html.matchAll(/<td data-label="Chi tiết" class="detail">([\s\S]*?)<\/td>/g)].map((m) => m[1]!.trim());
+    expect(details).toEqual(expect.arrayContaining([
+      'Từ “Đã tiếp nhận” sang “Đã xác nhận”.',
+      'Từ “Đã xác nhận” sang “Chuyển cơ quan chức năng”. Ghi chú: Chuyển hồ sơ tới: Hội Bảo vệ quyền lợi người tiêu dùng Thành phố Hồ Chí Minh. Gửi kèm hóa đơn.',
+      'Xuất 2 hồ sơ, bản cho người đọc; bộ lọc: không lọc.',
+      'Xuất 2 hồ sơ, bản dạng mã cho phần mềm; bộ lọc: không lọc.',
+      'Tìm “09******78” (đã che bớt).',
+      '“Nghỉ &lt;b&gt;thử&lt;/b&gt;”, ngày nghỉ.',
+      'Loại việc general giao cho Hội BVQLNTD tỉnh Khánh Hòa, áp dụng từ 01/07/2026.',
+      'Đã xóa 1.234 tin nhắn; 1 khiếu nại được ẩn danh (KN-20261120-7QH2D); 0 bản tự đánh giá được tách khỏi cuộc trò chuyện.',
+      'Ghi chú: thử; Mã hỗ trợ: abc; shared: có',
+    ]));
+    expect(details.filter((d) => /^Từ địa chỉ \S+\.$/.test(d)).length).toBeGreaterThan(0);
+    expect(html).not.toMatch(/from: |to: |resolved_|class="mono small"/);
+  });
+});
+
 describe('error pages', () => {
   /** A console page: Vietnamese, with the menu and the signed-in person. */
   const inConsole = (html: string, title: string) => {
