@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatOpenAI } from '@langchain/openai';
@@ -10,8 +11,11 @@ import { OfflineAnswerer } from '../src/answer/offline-answerer.ts';
 import { foldAligned } from '../src/complaints/folded-text.ts';
 import { loadGuidance } from '../src/guidance/guidance-loader.ts';
 import { defaultMatcherWeights, GuidanceMatcher, type MatcherWeights } from '../src/guidance/guidance-matcher.ts';
-import type { Config } from '../src/config/config.ts';
+import { instanceIdOf, type Config } from '../src/config/config.ts';
 import { DialogueEngine } from '../src/dialogue/dialogue-engine.ts';
+import { LeasedTurnLocks, LocalTurnLocks } from '../src/dialogue/turn-locks.ts';
+import type { Leases } from '../src/shared/leases.ts';
+import { PrismaLeases } from '../src/storage/prisma-leases.ts';
 import type { DialogueFlow } from '../src/dialogue/flow.ts';
 import { cleaningInbound, type EngineEntrance } from '../src/dialogue/inbound-text.ts';
 import { createTranslators, type Locale, type Translator } from '../src/i18n/translator.ts';
@@ -24,7 +28,7 @@ import { recommendedConfidenceThreshold } from '../src/retrieval/confidence.ts';
 import { defaultQueryAnalyzer } from '../src/text/analyzer.ts';
 import type { Clock } from '../src/shared/clock.ts';
 import type { Logger } from '../src/shared/logger.ts';
-import { openDatabase, type Db } from '../src/storage/database.ts';
+import { openDatabase, type DatabaseProvider, type Db } from '../src/storage/database.ts';
 import { PrismaConversationStore } from '../src/storage/prisma-conversation-store.ts';
 import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
 import type { Outbox } from '../src/dialogue/outbox.ts';
@@ -66,6 +70,15 @@ export interface App {
   readonly translators: (locale: Locale) => Translator;
   readonly logger: Logger;
   readonly clock: Clock;
+  readonly provider: DatabaseProvider;
+  /** Leases shared by every instance on this database (turns, jobs, Telegram polling). */
+  readonly leases: Leases;
+  /**
+   * Who this instance is: `id` names it (INSTANCE_ID), `owner` owns its claims and leases. On SQLite
+   * there is one instance (a second is refused at start-up), so the owner is fixed and a restart on
+   * another port takes back what the previous run claimed at once.
+   */
+  readonly instance: { readonly id: string; readonly owner: string };
   close(): Promise<void>;
 }
 
@@ -75,8 +88,11 @@ export interface App {
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, clock } = options;
-  const database = await openDatabase(config.DATABASE_URL);
+  const database = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   try {
+    const instanceId = instanceIdOf(config, os.hostname());
+    const instance = { id: instanceId, owner: database.provider === 'sqlite' ? 'sqlite-single-instance' : instanceId };
+    const leases = new PrismaLeases(database.prisma);
     const knowledgeBase = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
     const embeddings = createEmbeddings({
       provider: config.EMBEDDINGS_PROVIDER,
@@ -139,7 +155,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
       new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, anonymiseComplaintRecord)),
     ];
-    const engine = new DialogueEngine({ store, answerer, translators, clock, logger, flows, contacts });
+    // Several instances may share a PostgreSQL: a conversation's turns are then serialised through a
+    // lease; on SQLite (one instance) the in-process queue is the whole story.
+    const locks = database.provider === 'postgresql' ? new LeasedTurnLocks({ leases, owner: instance.owner, clock }) : new LocalTurnLocks();
+    const engine = new DialogueEngine({ store, answerer, translators, clock, logger, flows, contacts, locks });
     return {
       config,
       db: database.prisma,
@@ -153,6 +172,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       translators,
       logger,
       clock,
+      provider: database.provider,
+      leases,
+      instance,
       close: () => database.close(),
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../src/config/config.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
 import { createApp } from './app.ts';
+import { holdSingleInstance } from './single-instance.ts';
 import { createChatChannels } from './channels/chat-channels.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     onIndexProgress: (p) => logger.info(p, 'building the search index'),
   });
+  const single = app.provider === 'sqlite' ? await holdSingleInstance({ leases: app.leases, instanceId: app.instance.id, clock: app.clock, logger }) : null;
   const channels = createChatChannels({
     config,
     handle: (message) => app.engine.handle(message),
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
     outbox: app.outbox,
     translators: app.translators,
     logger,
+    clock: app.clock,
+    leases: app.leases,
+    instanceId: app.instance.owner,
   });
   const https = config.PUBLIC_URL?.startsWith('https:') ?? false;
   const web = createWebServer({
@@ -58,14 +63,17 @@ async function main(): Promise<void> {
   // After listening: a webhook may be called as soon as it is set.
   await channels.start();
 
-  // Complaint deadline reminders (Điều 31.2, 57.2): checked at start and every 15 minutes.
-  const remind = () =>
-    runComplaintReminders({ db: app.db, outbox: app.outbox, translators: app.translators, hotline: config.HOTLINE_NATIONAL, now: systemClock.now() }).then(
-      (sent) => {
-        if (sent.acknowledge + sent.negotiate > 0) logger.info(sent, 'complaint deadline reminders queued');
-      },
-      (error: unknown) => logger.error({ err: error }, 'complaint deadline reminders failed'),
-    );
+  // Complaint deadline reminders (Điều 31.2, 57.2): checked at start and every 15 minutes, by one
+  // instance: whoever takes the lease runs the check, the others skip until it runs out.
+  const remind = async () => {
+    try {
+      if (!(await app.leases.acquire('job:complaint-reminders', app.instance.owner, 10 * 60_000, app.clock.now()))) return;
+      const sent = await runComplaintReminders({ db: app.db, outbox: app.outbox, translators: app.translators, hotline: config.HOTLINE_NATIONAL, now: app.clock.now() });
+      if (sent.acknowledge + sent.negotiate > 0) logger.info(sent, 'complaint deadline reminders queued');
+    } catch (error) {
+      logger.error({ err: error }, 'complaint deadline reminders failed');
+    }
+  };
   void remind();
   const reminderTimer = setInterval(() => void remind(), 15 * 60_000);
 
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
     clearInterval(reminderTimer);
     await channels.stop();
     await server.close();
+    await single?.release();
     await app.close();
     process.exit(0);
   };

@@ -12,6 +12,7 @@ import { createTranslators } from '../src/i18n/translator.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
+import { PrismaLeases } from '../src/storage/prisma-leases.ts';
 import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
 
 const handler = process.argv[2];
@@ -41,6 +42,9 @@ const channels = createChatChannels({
   outbox: new PrismaOutbox(resources.db),
   translators: resources.translators,
   logger,
+  clock: systemClock,
+  leases: new PrismaLeases(resources.db),
+  instanceId: 'load-channels',
 });
 const server = await listen(createWebServer({ logger, mounts: channels.mounts }), config.PORT, config.HOST);
 await channels.start();

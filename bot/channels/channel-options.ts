@@ -3,6 +3,7 @@ import type { ChannelName } from '../../src/dialogue/messages.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
+import type { Leases } from '../../src/shared/leases.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import { InboundPipeline, type ChannelTransport, type MessageHandler } from './inbound-pipeline.ts';
 import { OutboxDispatcher } from './outbox-dispatcher.ts';
@@ -19,6 +20,11 @@ export interface ChatChannelOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly hotline: string;
+  /** This instance's id (INSTANCE_ID): owner of its claims and leases. */
+  readonly instanceId: string;
+  /** Leases shared by the instances on this database (Telegram long polling runs on one of them). */
+  readonly leases: Leases;
+  readonly maxConcurrentTurns?: number;
   /** Webhook mode when set (the public URL the platform posts to, and its secret); long polling otherwise. */
   readonly webhook?: { readonly url: string; readonly secret: string };
   readonly typingDelayMs?: number;
@@ -36,7 +42,9 @@ export function createPipeline(channel: ChannelName, options: ChatChannelOptions
     clock: options.clock,
     logger: options.logger,
     hotline: options.hotline,
+    owner: options.instanceId,
     ...(options.typingDelayMs === undefined ? {} : { typingDelayMs: options.typingDelayMs }),
+    ...(options.maxConcurrentTurns === undefined ? {} : { maxConcurrentTurns: options.maxConcurrentTurns }),
   });
 }
 
@@ -57,6 +65,7 @@ export function backgroundLoops(
         deliver: deliverOutbox,
         clock: options.clock,
         logger: options.logger,
+        owner: options.instanceId,
         ...(options.outboxIntervalMs === undefined ? {} : { intervalMs: options.outboxIntervalMs }),
       }),
     );

@@ -3,7 +3,8 @@ import type { Config } from '../../src/config/config.ts';
 import type { InboundJournal } from '../../src/dialogue/inbound-journal.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
-import { systemClock } from '../../src/shared/clock.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+import type { Leases } from '../../src/shared/leases.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import { TelegramChannel } from '../telegram/telegram-channel.ts';
 import { ZaloChannel } from '../zalo/zalo-channel.ts';
@@ -17,6 +18,11 @@ export interface ChatChannelsDeps {
   readonly outbox: Outbox;
   readonly translators: (locale: Locale) => Translator;
   readonly logger: Logger;
+  /** The application's clock: the journal's timestamps drive replays and claims. */
+  readonly clock: Clock;
+  readonly leases: Leases;
+  /** Owner of this instance's claims and leases (see instanceIdOf). */
+  readonly instanceId: string;
 }
 
 export interface ChatChannels {
@@ -37,9 +43,12 @@ export function createChatChannels(deps: ChatChannelsDeps): ChatChannels {
     journal: deps.journal,
     outbox: deps.outbox,
     translators: deps.translators,
-    clock: systemClock,
+    clock: deps.clock,
     logger,
     hotline: config.HOTLINE_NATIONAL,
+    instanceId: deps.instanceId,
+    leases: deps.leases,
+    maxConcurrentTurns: config.TURN_CONCURRENCY,
   };
   const channels: Array<{ name: string; channel: TelegramChannel | ZaloChannel }> = [];
   if (config.TELEGRAM_BOT_TOKEN) {

@@ -1,9 +1,11 @@
 import type { InboundJournal, JournalEntry } from '../../src/dialogue/inbound-journal.ts';
 import type { ChannelName, EngineResult, InboundMessage, Reply } from '../../src/dialogue/messages.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
+import { TurnLockTimeoutError } from '../../src/dialogue/turn-locks.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import { Semaphore } from '../../src/shared/semaphore.ts';
+import { isTransientDatabaseError } from '../../src/storage/storage-errors.ts';
 import { ChannelSendError } from './channel-errors.ts';
 import type { OutgoingPart } from './outgoing.ts';
 
@@ -31,6 +33,10 @@ export interface InboundPipelineDeps {
   readonly typingDelayMs?: number;
   /** Turns handled at once by this channel (default 8); the rest wait, journaled, in arrival order. */
   readonly maxConcurrentTurns?: number;
+  /** This instance's id: it claims the updates it handles, so no other instance handles them too. */
+  readonly owner: string;
+  /** How long a claim outlives an instance that died while handling the update (default 2 min). */
+  readonly claimTtlMs?: number;
 }
 
 export type ProcessOutcome = 'sent' | 'duplicate' | 'ignored';
@@ -49,8 +55,11 @@ const typingPerSecond = 20;
  * stored replies back) and send the parts not yet sent, recording each one as it goes out.
  */
 export class InboundPipeline {
-  /** Keys journaled by this process and not processed yet: their state is known without a query. */
-  private readonly fresh = new Set<string>();
+  /**
+   * Keys journaled (and claimed) by this process and not processed yet, with when: their state is
+   * known without a query, and the claim made with the INSERT still holds while it is young.
+   */
+  private readonly fresh = new Map<string, number>();
   private readonly inFlight = new Set<string>();
   private typingBudget = { second: 0, left: typingPerSecond };
   private readonly recording: Array<{ entries: readonly JournalEntry[]; resolve: (created: Set<string>) => void; reject: (error: unknown) => void }> = [];
@@ -58,7 +67,10 @@ export class InboundPipeline {
 
   constructor(private readonly deps: InboundPipelineDeps) {
     this.turns = new Semaphore(deps.maxConcurrentTurns ?? 8);
+    this.claim = { owner: deps.owner, ttlMs: deps.claimTtlMs ?? 120_000 };
   }
+
+  private readonly claim: { readonly owner: string; readonly ttlMs: number };
 
   /**
    * Journals updates as received; call before the platform may consider them handled. Calls made
@@ -74,48 +86,64 @@ export class InboundPipeline {
   private async flushRecords(): Promise<void> {
     const batch = this.recording.splice(0);
     try {
-      const created = await this.deps.journal.record(this.deps.channel, batch.flatMap((b) => b.entries), this.deps.clock.now());
-      for (const key of created) this.fresh.add(key);
+      const now = this.deps.clock.now();
+      const created = await this.deps.journal.record(this.deps.channel, batch.flatMap((b) => b.entries), now, this.claim);
+      for (const key of created) this.fresh.set(key, now.getTime());
       for (const b of batch) b.resolve(new Set(b.entries.map((e) => e.key).filter((key) => created.has(key))));
     } catch (error) {
       for (const b of batch) b.reject(error);
     }
   }
 
-  /** Journaled updates still owed a delivery and not being handled right now. */
+  /**
+   * Journaled updates still owed a delivery that nobody is handling: not accepted by this process
+   * (queued or running), not journaled by it a moment ago and about to be, not claimed by another
+   * instance. Safe to replay however recent they are.
+   */
   async owed(receivedBefore: Date, limit: number): Promise<JournalEntry[]> {
-    const entries = await this.deps.journal.undelivered(this.deps.channel, receivedBefore, limit);
-    return entries.filter((e) => !this.inFlight.has(e.key));
+    const now = this.deps.clock.now();
+    const entries = await this.deps.journal.undelivered(this.deps.channel, receivedBefore, limit, this.claim.owner, now);
+    return entries.filter((e) => {
+      const journaledAt = this.fresh.get(e.key);
+      return !this.inFlight.has(e.key) && (journaledAt === undefined || now.getTime() - journaledAt >= this.claim.ttlMs / 2);
+    });
   }
 
   /**
    * Handles one journaled update. `message` null: nothing for the bot (an edit, a group message
    * not addressed to it); the update is settled without a reply. Callers serialise per chat.
    */
-  process(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
-    return this.turns.run(() => this.processNow(key, chatId, message));
+  async process(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
+    // Counted from acceptance, not from when a turn slot frees: a queued update is not owed either,
+    // and a second delivery of it meanwhile (a webhook retry, the sweep) is the first one's to answer.
+    if (this.inFlight.has(key)) return 'duplicate';
+    this.inFlight.add(key);
+    try {
+      return await this.turns.run(() => this.processNow(key, chatId, message));
+    } finally {
+      this.inFlight.delete(key);
+    }
   }
 
   private async processNow(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
-    const { journal, channel } = this.deps;
-    const fresh = this.fresh.delete(key);
-    const known = fresh ? null : await journal.state(channel, key);
-    if (known?.delivered) return 'duplicate';
+    const { journal, channel, clock } = this.deps;
+    const journaledAt = this.fresh.get(key);
+    this.fresh.delete(key);
+    const now = clock.now();
+    // A claim made with the INSERT holds while young; an older key (a redelivery, a replay, a fresh
+    // one that queued long behind a load peak) is claimed now, or left to whoever is handling it.
+    const fresh = journaledAt !== undefined && now.getTime() - journaledAt < this.claim.ttlMs / 2;
+    if (!fresh && !(await journal.claim(channel, key, now, this.claim))) return 'duplicate';
     if (!message) {
       await journal.markSent(channel, key, 0, true, this.deps.clock.now());
       return 'ignored';
     }
-    this.inFlight.add(key);
-    try {
-      const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key, ...(fresh ? { updateKeyIsNew: true } : {}) }));
-      // Only a replayed turn can have parts out already; a fresh key skipped that query above.
-      const sent = result.duplicate ? (known ?? (await journal.state(channel, key)))?.sentCount ?? 0 : 0;
-      const parts = this.deps.transport.parts(result.replies, result.locale);
-      await this.deliver(key, chatId, parts, sent);
-      return result.duplicate && sent >= parts.length ? 'duplicate' : 'sent';
-    } finally {
-      this.inFlight.delete(key);
-    }
+    const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key, ...(journaledAt !== undefined ? { updateKeyIsNew: true } : {}) }));
+    // Only a replayed turn can have parts out already: a new one needs no query.
+    const sent = result.duplicate ? (await journal.state(channel, key))?.sentCount ?? 0 : 0;
+    const parts = this.deps.transport.parts(result.replies, result.locale);
+    await this.deliver(key, chatId, parts, sent);
+    return result.duplicate && sent >= parts.length ? 'duplicate' : 'sent';
   }
 
   /**
@@ -127,6 +155,12 @@ export class InboundPipeline {
     const { logger, channel } = this.deps;
     if (error instanceof ChannelSendError && !error.permanent) {
       logger.error({ err: error, channel, key }, 'sending failed; the update stays owed and is retried');
+      return;
+    }
+    // A busy database or another instance holding the conversation: the same turn succeeds a moment
+    // later, so it is retried by the sweep rather than answered with an apology and dropped.
+    if (error instanceof TurnLockTimeoutError || isTransientDatabaseError(error)) {
+      logger.warn({ err: error, channel, key }, 'the turn failed for a passing reason; the update stays owed and is retried');
       return;
     }
     logger.error({ err: error, channel, key }, 'update failed');

@@ -12,20 +12,25 @@ export interface OutboxDispatcherDeps {
   readonly deliver: (item: OutboxItem) => Promise<void>;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** This instance's id: the owner of the items it claims. */
+  readonly owner: string;
   readonly intervalMs?: number;
   readonly batchSize?: number;
   /** After this many failed attempts an item is left for staff to see, not retried. */
   readonly maxAttempts?: number;
 }
 
+/** How long a claimed item is this instance's to send; a send takes well under a second. */
+const claimTtlMs = 60_000;
+
 /**
- * Delivers a channel's proactive messages (staff replies, deadline reminders) from the outbox: polls
- * for pending items, sends them, marks each delivered. A failed item is retried with exponential
- * backoff (remembered in memory; after a restart it is simply tried again) up to `maxAttempts`.
+ * Delivers a channel's proactive messages (staff replies, deadline reminders) from the outbox:
+ * claims due items (so another instance does not send them too), sends them, marks each delivered.
+ * A failed item is released with a retry time, exponential in its attempts and kept in the database,
+ * up to `maxAttempts`.
  */
 export class OutboxDispatcher {
   private readonly loop: PollingLoop;
-  private readonly notBefore = new Map<string, number>();
   private readonly batchSize: number;
   private readonly maxAttempts: number;
 
@@ -52,18 +57,14 @@ export class OutboxDispatcher {
   /** One round; true when a full batch was due (there may be more). */
   async dispatchOnce(): Promise<boolean> {
     const { outbox, channel, clock, logger } = this.deps;
-    const items = await outbox.pending(channel, this.batchSize, this.maxAttempts);
-    const now = clock.now().getTime();
-    const due = items.filter((item) => (this.notBefore.get(item.id) ?? 0) <= now);
+    const due = await outbox.claim(channel, this.deps.owner, this.batchSize, claimTtlMs, clock.now(), this.maxAttempts);
     for (const item of due) {
       try {
         await this.deps.deliver(item);
         await outbox.markDelivered(item.id, clock.now());
-        this.notBefore.delete(item.id);
       } catch (error) {
-        await outbox.markFailed(item.id);
         const retryInMs = backoffDelay(item.attempts, 2_000, 10 * 60_000);
-        this.notBefore.set(item.id, now + retryInMs);
+        await outbox.markFailed(item.id, new Date(clock.now().getTime() + retryInMs));
         logger.error({ err: error, channel, outboxId: item.id, attempts: item.attempts + 1, retryInMs }, 'outbox delivery failed');
       }
     }

@@ -29,7 +29,11 @@ export async function replayOwed(pipeline: InboundPipeline, replay: Replay, rece
   }
 }
 
-/** The periodic sweep: updates owed for longer than `staleMs` are replayed every `intervalMs`. */
+/**
+ * The periodic sweep: updates owed for longer than `staleMs` are replayed every `intervalMs`. Short
+ * both: what is being handled here or on another instance is not owed (see InboundPipeline.owed),
+ * so the sweep mostly retries turns that failed for a passing reason, and a user should not wait long.
+ */
 export function replayLoop(options: {
   readonly name: string;
   readonly pipeline: InboundPipeline;
@@ -39,7 +43,7 @@ export function replayLoop(options: {
   readonly intervalMs?: number;
   readonly staleMs?: number;
 }): PollingLoop {
-  const staleMs = options.staleMs ?? 60_000;
+  const staleMs = options.staleMs ?? 5_000;
   return new PollingLoop({
     name: options.name,
     step: async () => {
@@ -47,7 +51,7 @@ export function replayLoop(options: {
       if (count > 0) options.logger.info({ loop: options.name, count }, 'replayed updates still owed a delivery');
       return false;
     },
-    intervalMs: options.intervalMs ?? 30_000,
+    intervalMs: options.intervalMs ?? 10_000,
     backoff: { baseMs: 5_000, maxMs: 5 * 60_000 },
     logger: options.logger,
   });

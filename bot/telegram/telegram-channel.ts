@@ -11,6 +11,7 @@ import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
 import type { PollingLoop } from '../channels/polling-loop.ts';
 import { replayOwed, type Replay } from '../channels/replay-owed.ts';
+import { LeaderLease } from '../channels/leader-lease.ts';
 import { readWebhook } from '../channels/webhook-request.ts';
 import { TelegramTransport } from './telegram-transport.ts';
 import { toInbound } from './telegram-updates.ts';
@@ -40,6 +41,7 @@ export class TelegramChannel {
   private readonly transport: TelegramTransport;
   private readonly loops: Array<OutboxDispatcher | PollingLoop> = [];
   private runner: RunnerHandle | null = null;
+  private polling: LeaderLease | null = null;
   private stopping = false;
 
   constructor(private readonly options: TelegramChannelOptions) {
@@ -117,18 +119,22 @@ export class TelegramChannel {
       await this.bot.api.setWebhook(this.options.webhook.url, { secret_token: this.options.webhook.secret, allowed_updates: [...allowedUpdates] });
     } else {
       await this.bot.api.deleteWebhook();
-      this.runner = run(this.bot, {
-        runner: {
-          fetch: { timeout: this.options.pollingTimeoutSeconds ?? 30, allowed_updates: [...allowedUpdates] },
-          retryInterval: 'exponential',
-          maxRetryTime: Number.MAX_SAFE_INTEGER,
-          silent: true,
+      // Telegram serves getUpdates to one consumer per bot (a second gets 409 Conflict): with several
+      // instances on one database, the one holding the lease polls and the others stand by.
+      this.polling = new LeaderLease({
+        leases: this.options.leases,
+        name: 'telegram:polling',
+        owner: this.options.instanceId,
+        clock: this.options.clock,
+        logger,
+        lead: () => this.startPolling(),
+        resign: async () => {
+          const runner = this.runner;
+          this.runner = null;
+          await runner?.stop();
         },
-        sink: { concurrency: 500 },
       });
-      void this.runner.task()?.then(() => {
-        if (!this.stopping) logger.error({ channel: 'telegram' }, 'Telegram long polling stopped unexpectedly');
-      });
+      await this.polling.start();
     }
     this.loops.push(
       ...backgroundLoops('telegram', this.options, this.pipeline, replay, async (item) => {
@@ -139,9 +145,27 @@ export class TelegramChannel {
     logger.info({ channel: 'telegram', mode: this.options.webhook ? 'webhook' : 'polling', bot: this.bot.botInfo.username }, 'Telegram channel ready');
   }
 
+  private startPolling(): void {
+    const runner = run(this.bot, {
+      runner: {
+        fetch: { timeout: this.options.pollingTimeoutSeconds ?? 30, allowed_updates: [...allowedUpdates] },
+        retryInterval: 'exponential',
+        maxRetryTime: Number.MAX_SAFE_INTEGER,
+        silent: true,
+      },
+      // The pipeline bounds the turns handled at once; this only bounds updates held in memory.
+      sink: { concurrency: 500 },
+    });
+    this.runner = runner;
+    void runner.task()?.then(() => {
+      if (!this.stopping && this.runner === runner) this.options.logger.error({ channel: 'telegram' }, 'Telegram long polling stopped unexpectedly');
+    });
+  }
+
   /** Stops receiving, waits for updates being handled, stops the background loops. */
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.polling?.stop();
     await this.runner?.stop();
     await Promise.all(this.loops.map((l) => l.stop()));
   }

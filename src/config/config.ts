@@ -29,6 +29,15 @@ export const configSchema = z
       .default('')
       .transform((v) => v.split(',').map((a) => a.trim()).filter((a) => a !== '')),
     DATABASE_URL: z.string().min(1).default('file:./data/bvntd.db'),
+    /** PostgreSQL: connections per instance (instances x pool must stay under the server's max_connections). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    /**
+     * This instance's name among several on one PostgreSQL: the owner of its claims and leases. Keep it
+     * stable across restarts (a restarted instance takes its own claims back at once); default host:PORT.
+     */
+    INSTANCE_ID: optionalString,
+    /** Turns each chat channel handles at once; more only lengthens the queue on a CPU-bound engine. */
+    TURN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
     DATA_DIR: z.string().min(1).default('./data'),
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -99,4 +108,9 @@ export function secretsOf(config: Config): string[] {
   return [config.TELEGRAM_BOT_TOKEN, config.ZALO_BOT_TOKEN, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_WEBHOOK_SECRET, config.LLM_API_KEY, config.EMBEDDINGS_API_KEY].filter(
     (s): s is string => typeof s === 'string' && s.length > 0,
   );
+}
+
+/** This instance's name (INSTANCE_ID), by default host:port: unique per live instance on a host, stable across its restarts. */
+export function instanceIdOf(config: Pick<Config, 'INSTANCE_ID' | 'PORT'>, hostname: string): string {
+  return config.INSTANCE_ID ?? `${hostname}:${config.PORT}`;
 }

@@ -1,11 +1,11 @@
 import { qaContextSchema, type AnswerRequest, type QaAnswer, type QaContext, type QuestionAnswerer } from '../answer/answer-types.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { Clock } from '../shared/clock.ts';
-import { KeyedMutex } from '../shared/keyed-mutex.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { ConversationSnapshot, ConversationStore, ConversationUpdate } from './conversation-store.ts';
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from './flow.ts';
 import type { EngineResult, InboundMessage, Reply, ReplyOption } from './messages.ts';
+import { LocalTurnLocks, type TurnLocks } from './turn-locks.ts';
 import { fold, hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
 
 /** Longer messages are read up to this length; people paste whole stories, not books. */
@@ -26,6 +26,8 @@ export interface DialogueEngineDeps {
   readonly flows?: readonly DialogueFlow[];
   /** Values shown in texts: hotline number, province. */
   readonly contacts: { readonly hotline: string; readonly province: string };
+  /** How one conversation's turns are kept in order (default: within this process). */
+  readonly locks?: TurnLocks;
 }
 
 export class DialogueEngineError extends Error {
@@ -45,10 +47,11 @@ interface TurnOutcome {
  * Messages of one conversation are handled strictly in order.
  */
 export class DialogueEngine {
-  private readonly mutex = new KeyedMutex();
+  private readonly locks: TurnLocks;
   private readonly flows: readonly DialogueFlow[];
 
   constructor(private readonly deps: DialogueEngineDeps) {
+    this.locks = deps.locks ?? new LocalTurnLocks();
     this.flows = deps.flows ?? [];
     const names = new Set<string>();
     for (const flow of this.flows) {
@@ -58,7 +61,9 @@ export class DialogueEngine {
   }
 
   handle(message: InboundMessage): Promise<EngineResult> {
-    return this.mutex.run(`${message.channel}:${message.externalId}`, () => this.handleInOrder(message));
+    // The check for an update already handled runs inside the lock: the same message handed to two
+    // instances is handled by the first and answered from its saved turn by the second.
+    return this.locks.run(`${message.channel}:${message.externalId}`, () => this.handleInOrder(message));
   }
 
   /** Records every flow created for this conversation (script mode prints them). */

@@ -21,6 +21,13 @@ export interface Outbox {
   pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]>;
   /** Undelivered items for one chat, oldest first (the web chat collects its own by polling). */
   pendingFor(channel: ChannelName, externalId: string, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Takes up to `limit` due items for `owner` to send, each until now + ttlMs, oldest first. An item
+   * another instance has claimed, or one waiting for its retry time, is not handed out; a claim of
+   * an instance that died runs out and the item is claimed again.
+   */
+  claim(channel: ChannelName, owner: string, limit: number, ttlMs: number, now: Date, maxAttempts?: number): Promise<OutboxItem[]>;
   markDelivered(id: string, now: Date): Promise<void>;
-  markFailed(id: string): Promise<void>;
+  /** Releases the claim after a failed send; the item is due again at `retryAt`. */
+  markFailed(id: string, retryAt: Date): Promise<void>;
 }

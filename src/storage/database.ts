@@ -184,7 +184,9 @@ export async function openDatabase(databaseUrl: string, options: OpenDatabaseOpt
   // The one place the PostgreSQL client is treated as the SQLite client's type: both are generated from
   // the same models (checked by test/storage/postgres-schema-sync.test.ts), so their APIs match; only
   // provider-specific query options (e.g. `mode: 'insensitive'`) are hidden by this view.
-  const prisma = new PrismaClient({ adapter }) as unknown as Db;
+  // Under load a turn may wait for a pooled connection: seconds, not Prisma's default 2 s, before a
+  // transaction gives up (P2028); a failure that remains is retried by the channel, not dropped.
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }) as unknown as Db;
   if (target.schema !== undefined) clientSchemas.set(prisma, target.schema);
   await connectClient(prisma, description);
   return { prisma, provider: 'postgresql', migrations, close: () => prisma.$disconnect() };

@@ -1,4 +1,4 @@
-import type { DeliveryState, InboundJournal, JournalEntry } from '../dialogue/inbound-journal.ts';
+import type { DeliveryState, InboundJournal, JournalClaim, JournalEntry } from '../dialogue/inbound-journal.ts';
 import type { ChannelName } from '../dialogue/messages.ts';
 import { type Db, sqlTable } from './database.ts';
 import { DatabaseError } from './storage-errors.ts';
@@ -7,10 +7,11 @@ import { DatabaseError } from './storage-errors.ts';
 export class PrismaInboundJournal implements InboundJournal {
   constructor(private readonly db: Db) {}
 
-  async record(channel: ChannelName, entries: readonly JournalEntry[], now: Date): Promise<Set<string>> {
+  async record(channel: ChannelName, entries: readonly JournalEntry[], now: Date, claim: JournalClaim): Promise<Set<string>> {
     const fresh = [...new Map(entries.map((e) => [e.key, e])).values()];
     if (fresh.length === 0) return new Set();
-    const row = (e: JournalEntry) => ({ channel, key: e.key, payload: e.payload, status: 'received', createdAt: now });
+    const claimedUntil = new Date(now.getTime() + claim.ttlMs);
+    const row = (e: JournalEntry) => ({ channel, key: e.key, payload: e.payload, status: 'received', createdAt: now, claimedBy: claim.owner, claimedUntil });
     // Redeliveries are rare: try the one INSERT first, sort out duplicates only when it fails.
     try {
       await this.db.inboundUpdate.createMany({ data: fresh.map(row) });
@@ -28,6 +29,16 @@ export class PrismaInboundJournal implements InboundJournal {
       }
     }
     return created;
+  }
+
+  async claim(channel: ChannelName, key: string, now: Date, claim: JournalClaim): Promise<boolean> {
+    const until = new Date(now.getTime() + claim.ttlMs);
+    // One conditional UPDATE: of two instances claiming at once, exactly one changes the row.
+    const changed = await this.db.$executeRaw`
+      UPDATE ${sqlTable(this.db, 'InboundUpdate')} SET "claimedBy" = ${claim.owner}, "claimedUntil" = ${until}
+      WHERE "channel" = ${channel} AND "key" = ${key} AND "deliveredAt" IS NULL
+        AND ("claimedBy" IS NULL OR "claimedBy" = ${claim.owner} OR "claimedUntil" < ${now})`;
+    return changed > 0;
   }
 
   async state(channel: ChannelName, key: string): Promise<DeliveryState | null> {
@@ -58,9 +69,15 @@ export class PrismaInboundJournal implements InboundJournal {
     if (changed === 0) throw new DatabaseError(`no journaled ${channel} update ${key} to mark as sent`);
   }
 
-  async undelivered(channel: ChannelName, receivedBefore: Date, limit: number): Promise<JournalEntry[]> {
+  async undelivered(channel: ChannelName, receivedBefore: Date, limit: number, owner: string, now: Date): Promise<JournalEntry[]> {
     const rows = await this.db.inboundUpdate.findMany({
-      where: { channel, deliveredAt: null, payload: { not: '' }, createdAt: { lt: receivedBefore } },
+      where: {
+        channel,
+        deliveredAt: null,
+        payload: { not: '' },
+        createdAt: { lt: receivedBefore },
+        OR: [{ claimedBy: null }, { claimedBy: owner }, { claimedUntil: { lt: now } }],
+      },
       orderBy: { createdAt: 'asc' },
       select: { key: true, payload: true, createdAt: true },
       take: limit,

@@ -1,7 +1,7 @@
 import type { ChannelName, Reply } from '../dialogue/messages.ts';
 import type { Outbox, OutboxItem } from '../dialogue/outbox.ts';
 import { deserializeReplies, serializeReplies } from '../dialogue/reply-schema.ts';
-import type { Db } from './database.ts';
+import { type Db, sqlTable } from './database.ts';
 
 export class PrismaOutbox implements Outbox {
   constructor(private readonly db: Db) {}
@@ -20,22 +20,38 @@ export class PrismaOutbox implements Outbox {
 
   private async find(where: { channel: ChannelName; externalId?: string; deliveredAt: null; attempts?: { lt: number } }, limit: number): Promise<OutboxItem[]> {
     const rows = await this.db.outbox.findMany({ where, orderBy: { createdAt: 'asc' }, take: limit });
-    const channel = where.channel;
-    return rows.map((r) => ({
-      id: r.id,
-      channel,
-      externalId: r.externalId,
-      reply: deserializeReplies(r.payload)[0] ?? { text: '' },
-      createdAt: r.createdAt,
-      attempts: r.attempts,
-    }));
+    return rows.map((r) => toItem(where.channel, r));
+  }
+
+  async claim(channel: ChannelName, owner: string, limit: number, ttlMs: number, now: Date, maxAttempts?: number): Promise<OutboxItem[]> {
+    const candidates = await this.db.outbox.findMany({
+      where: { channel, deliveredAt: null, ...(maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } }), OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
+    const until = new Date(now.getTime() + ttlMs);
+    const claimed: OutboxItem[] = [];
+    for (const row of candidates) {
+      // The condition is checked again in the UPDATE itself: of two instances that read the same
+      // candidate, one changes the row and the other changes nothing (row locks on PostgreSQL, the
+      // single writer on SQLite), so each item has one sender at a time.
+      const changed = await this.db.$executeRaw`
+        UPDATE ${sqlTable(this.db, 'Outbox')} SET "claimedBy" = ${owner}, "claimedUntil" = ${until}
+        WHERE "id" = ${row.id} AND "deliveredAt" IS NULL AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})`;
+      if (changed > 0) claimed.push(toItem(channel, row));
+    }
+    return claimed;
   }
 
   async markDelivered(id: string, now: Date): Promise<void> {
-    await this.db.outbox.update({ where: { id }, data: { deliveredAt: now } });
+    await this.db.outbox.update({ where: { id }, data: { deliveredAt: now, claimedBy: null, claimedUntil: null } });
   }
 
-  async markFailed(id: string): Promise<void> {
-    await this.db.outbox.update({ where: { id }, data: { attempts: { increment: 1 } } });
+  async markFailed(id: string, retryAt: Date): Promise<void> {
+    await this.db.outbox.update({ where: { id }, data: { attempts: { increment: 1 }, claimedBy: null, claimedUntil: retryAt } });
   }
+}
+
+function toItem(channel: ChannelName, r: { id: string; externalId: string; payload: string; createdAt: Date; attempts: number }): OutboxItem {
+  return { id: r.id, channel, externalId: r.externalId, reply: deserializeReplies(r.payload)[0] ?? { text: '' }, createdAt: r.createdAt, attempts: r.attempts };
 }

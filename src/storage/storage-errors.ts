@@ -71,3 +71,23 @@ export function redactDatabaseUrl(databaseUrl: string): string {
     return '<unparseable database URL>';
   }
 }
+
+/** Prisma's codes for failures that a retry can get past: no connection, a pool or transaction timeout, a write conflict or deadlock. */
+const transientPrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'P2034']);
+/** The same from the drivers: PostgreSQL serialization failure, deadlock, too many connections, shutdown, lost connection; SQLite busy. */
+const transientDriverCodes = new Set(['40001', '40P01', '53300', '57P01', '57P03', '08000', '08001', '08003', '08006', 'SQLITE_BUSY', 'ECONNREFUSED', 'ECONNRESET']);
+
+/**
+ * Whether a database failure is worth retrying (the same statement can succeed a moment later), as
+ * opposed to a bug or a constraint the data breaks. Looks through `cause` and Prisma's `meta`.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, meta, message } = e as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } }; message?: unknown };
+    if (typeof code === 'string' && (transientPrismaCodes.has(code) || transientDriverCodes.has(code))) return true;
+    const driverCode = meta?.driverAdapterError?.cause?.originalCode ?? meta?.code;
+    if (typeof driverCode === 'string' && transientDriverCodes.has(driverCode)) return true;
+    if (typeof message === 'string' && /database is locked|SQLITE_BUSY|Unable to start a transaction in the given time|Timed out fetching a new connection|too many clients|Connection terminated/i.test(message)) return true;
+  }
+  return false;
+}

@@ -39,6 +39,8 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('the application on Post
       journal: new PrismaInboundJournal(app.db),
       translators: app.translators,
       clock: systemClock,
+      instanceId: 'test-instance',
+      leases: app.leases,
       logger: silentLogger,
       hotline: '1800.6838',
       webhook: { url: `http://127.0.0.1:${port}/zalo/webhook`, secret: 'zalo-webhook-secret' },

@@ -7,6 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
 import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.ts';
+import { PrismaLeases } from '../../src/storage/prisma-leases.ts';
+import { PrismaOutbox } from '../../src/storage/prisma-outbox.ts';
 import {
   DEFAULT_MIGRATIONS_DIRS,
   migratePostgres,
@@ -122,7 +124,7 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
     try {
       const journal = new PrismaInboundJournal(database.prisma);
       const t0 = new Date('2026-11-23T03:00:00Z');
-      expect(await journal.record('zalo', [{ key: 'c1:m1:message.text.received', payload: '{"n":1}' }], t0)).toEqual(new Set(['c1:m1:message.text.received']));
+      expect(await journal.record('zalo', [{ key: 'c1:m1:message.text.received', payload: '{"n":1}' }], t0, { owner: 'test-instance', ttlMs: 60_000 })).toEqual(new Set(['c1:m1:message.text.received']));
       await journal.markSent('zalo', 'c1:m1:message.text.received', 1, false, t0);
       expect(await journal.state('zalo', 'c1:m1:message.text.received')).toEqual({ sentCount: 1, delivered: false });
       await journal.markSent('zalo', 'c1:m1:message.text.received', 2, true, new Date(t0.getTime() + 1_000));
@@ -132,6 +134,30 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
       expect(row).toEqual({ sentCount: 2, deliveredAt: new Date(t0.getTime() + 1_000), updatedAt: new Date(t0.getTime() + 1_000) });
       const raw = await admin.query(`SELECT "sentCount", "deliveredAt" IS NOT NULL AS delivered FROM ${quotePostgresIdentifier(journalSchema)}."InboundUpdate"`);
       expect(raw.rows).toEqual([{ sentCount: 2, delivered: true }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('claims updates and outbox items and holds leases with raw SQL in that schema', async () => {
+    const database = await openDatabase(urlWithSchema(connectionString, journalSchema), { poolSize: 4 });
+    try {
+      const t0 = new Date('2026-12-02T03:00:00Z');
+      const later = (ms: number) => new Date(t0.getTime() + ms);
+      const leases = new PrismaLeases(database.prisma);
+      const got = await Promise.all(Array.from({ length: 12 }, (_, i) => leases.acquire('turn:zalo:c9', `i${i}`, 10_000, t0)));
+      expect(got.filter(Boolean)).toHaveLength(1);
+      expect(await leases.acquire('turn:zalo:c9', 'late', 10_000, later(11_000))).toBe(true);
+      const journal = new PrismaInboundJournal(database.prisma);
+      await journal.record('zalo', [{ key: 'c9:m1:message.text.received', payload: '{}' }], t0, { owner: 'a', ttlMs: 60_000 });
+      expect(await journal.claim('zalo', 'c9:m1:message.text.received', later(1), { owner: 'b', ttlMs: 60_000 })).toBe(false);
+      expect(await journal.claim('zalo', 'c9:m1:message.text.received', later(61_000), { owner: 'b', ttlMs: 60_000 })).toBe(true);
+      const outbox = new PrismaOutbox(database.prisma);
+      await outbox.enqueue('zalo', 'c9', { text: 'Cán bộ trả lời' }, t0);
+      const claims = await Promise.all(['a', 'b', 'c'].map((owner) => outbox.claim('zalo', owner, 5, 60_000, later(5))));
+      expect(claims.flat()).toHaveLength(1);
+      const raw = await admin.query(`SELECT count(*)::int AS n FROM ${quotePostgresIdentifier(journalSchema)}."Lease"`);
+      expect(raw.rows[0]).toEqual({ n: 1 });
     } finally {
       await database.close();
     }

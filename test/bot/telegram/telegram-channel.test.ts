@@ -25,6 +25,8 @@ describe('Telegram channel over real HTTP (long polling)', () => {
       outbox: bed.outbox,
       translators: bed.app.translators,
       clock: systemClock,
+      instanceId: 'test-instance',
+      leases: bed.app.leases,
       logger: bed.logger({ TELEGRAM_BOT_TOKEN: server.token }),
       hotline: '1800.6838',
       typingDelayMs: 0,

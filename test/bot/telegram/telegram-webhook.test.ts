@@ -25,6 +25,8 @@ describe('Telegram channel in webhook mode', () => {
       journal: bed.journal,
       translators: bed.app.translators,
       clock: systemClock,
+      instanceId: 'test-instance',
+      leases: bed.app.leases,
       logger: bed.logger({ TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_WEBHOOK_SECRET: secret }),
       hotline: '1800.6838',
       webhook: { url: `http://127.0.0.1:${port}/telegram/webhook`, secret },

@@ -17,6 +17,8 @@ async function startChannel(bed: ChannelTestBed, server: FakeZaloServer, webhook
     outbox: bed.outbox,
     translators: bed.app.translators,
     clock: systemClock,
+    instanceId: 'test-instance',
+    leases: bed.app.leases,
     logger: bed.logger({ ZALO_BOT_TOKEN: server.token }),
     hotline: '1800.6838',
     pollingTimeoutSeconds: 1,
@@ -214,15 +216,15 @@ describe('Zalo channel started on a journal with keys of the earlier format', ()
     const t0 = new Date(hourAgo);
     // Answered in full by the earlier version.
     delivered = server.textUpdate('old-1', '/hotline', { message_id: 'old-msg-1', date: hourAgo });
-    await bed.journal.record('zalo', [{ key: oldKey('old-msg-1'), payload: JSON.stringify(delivered) }], t0);
+    await bed.journal.record('zalo', [{ key: oldKey('old-msg-1'), payload: JSON.stringify(delivered) }], t0, { owner: 'test-instance', ttlMs: 60_000 });
     await bed.app.engine.handle({ channel: 'zalo', externalId: 'old-1', text: '/hotline', updateKey: oldKey('old-msg-1') });
     await bed.journal.markSent('zalo', oldKey('old-msg-1'), 1, true, t0);
     // Journaled, then the earlier version died before handling it.
     owed = server.textUpdate('old-2', '/hotline', { message_id: 'old-msg-2', date: hourAgo });
-    await bed.journal.record('zalo', [{ key: oldKey('old-msg-2'), payload: JSON.stringify(owed) }], t0);
+    await bed.journal.record('zalo', [{ key: oldKey('old-msg-2'), payload: JSON.stringify(owed) }], t0, { owner: 'test-instance', ttlMs: 60_000 });
     // Handled (the turn is saved under the old key), then it died before sending.
     halfSent = server.textUpdate('old-3', '/hotline', { message_id: 'old-msg-3', date: hourAgo });
-    await bed.journal.record('zalo', [{ key: oldKey('old-msg-3'), payload: JSON.stringify(halfSent) }], t0);
+    await bed.journal.record('zalo', [{ key: oldKey('old-msg-3'), payload: JSON.stringify(halfSent) }], t0, { owner: 'test-instance', ttlMs: 60_000 });
     await bed.app.engine.handle({ channel: 'zalo', externalId: 'old-3', text: '/hotline', updateKey: oldKey('old-msg-3') });
     channel = await startChannel(bed, server, { url: `http://127.0.0.1:${await freePort()}/zalo/webhook`, secret });
   });

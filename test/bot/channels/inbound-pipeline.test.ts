@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InboundPipeline, type ChannelTransport, type MessageHandler } from '../../../bot/channels/inbound-pipeline.ts';
+import type { OutgoingPart } from '../../../bot/channels/outgoing.ts';
+import type { EngineResult, InboundMessage } from '../../../src/dialogue/messages.ts';
+import { createTranslators } from '../../../src/i18n/translator.ts';
+import { systemClock } from '../../../src/shared/clock.ts';
+import { silentLogger } from '../../../src/shared/logger.ts';
+import { type Database, openDatabase } from '../../../src/storage/database.ts';
+import { PrismaInboundJournal } from '../../../src/storage/prisma-inbound-journal.ts';
+
+class RecordingTransport implements ChannelTransport {
+  readonly sent: Array<{ chatId: string; text: string }> = [];
+  parts(replies: EngineResult['replies']): OutgoingPart[] {
+    return replies.map((r) => ({ kind: 'text', text: r.text }));
+  }
+  async send(chatId: string, part: OutgoingPart): Promise<void> {
+    this.sent.push({ chatId, text: part.kind === 'text' ? part.text : '' });
+  }
+  async typing(): Promise<void> {}
+}
+
+/** Prisma's error for a transaction that could not start in time (a pool exhausted under load). */
+function p2028(): Error {
+  return Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' });
+}
+
+describe('the inbound pipeline', () => {
+  let dir: string;
+  let database: Database;
+  let journal: PrismaInboundJournal;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'bvntd-pipeline-'));
+    database = await openDatabase(`file:${path.join(dir, 'p.db')}`);
+    journal = new PrismaInboundJournal(database.prisma);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const pipelineWith = (handle: MessageHandler, transport = new RecordingTransport()) => ({
+    transport,
+    pipeline: new InboundPipeline({ channel: 'telegram', journal, handle, transport, translators: createTranslators(), clock: systemClock, logger: silentLogger, hotline: '1800.6838', owner: 'test', typingDelayMs: 60_000 }),
+  });
+  const message = (text: string): InboundMessage => ({ channel: 'telegram', externalId: '42', text });
+  const answer = (text: string): EngineResult => ({ conversationId: 'c', locale: 'vi', replies: [{ text }], duplicate: false });
+
+  it('leaves a turn that failed for a passing reason owed, with no apology, and answers it on the retry', async () => {
+    let calls = 0;
+    const { pipeline, transport } = pipelineWith(async () => {
+      calls += 1;
+      if (calls === 1) throw p2028();
+      return answer('Trả lời');
+    });
+    await pipeline.record([{ key: '1001', payload: '{}' }]);
+    await pipeline.process('1001', '42', message('hỏi')).catch((error: unknown) => pipeline.fail('1001', '42', 'vi', error));
+    expect(transport.sent).toEqual([]);
+    expect(await journal.state('telegram', '1001')).toEqual({ sentCount: 0, delivered: false });
+    expect((await pipeline.owed(new Date(Date.now() + 1), 10)).map((e) => e.key)).toContain('1001');
+    expect(await pipeline.process('1001', '42', message('hỏi'))).toBe('sent');
+    expect(transport.sent).toEqual([{ chatId: '42', text: 'Trả lời' }]);
+  });
+
+  it('apologises for a bug and settles the update, so it cannot loop', async () => {
+    const { pipeline, transport } = pipelineWith(() => Promise.reject(new TypeError('a flow bug')));
+    await pipeline.record([{ key: '1002', payload: '{}' }]);
+    await pipeline.process('1002', '42', message('hỏi')).catch((error: unknown) => pipeline.fail('1002', '42', 'vi', error));
+    expect(transport.sent).toHaveLength(1);
+    expect(transport.sent[0]!.text).toMatch(/^Xin lỗi, hệ thống/);
+    expect(await journal.state('telegram', '1002')).toMatchObject({ delivered: true });
+  });
+
+  it('handles an update delivered twice at once only once, and does not list it as owed meanwhile', async () => {
+    let release!: () => void;
+    let calls = 0;
+    const { pipeline, transport } = pipelineWith(async () => {
+      calls += 1;
+      await new Promise<void>((r) => (release = r));
+      return answer('Một lần');
+    });
+    await pipeline.record([{ key: '1003', payload: '{}' }]);
+    const first = pipeline.process('1003', '42', message('hỏi'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await pipeline.process('1003', '42', message('hỏi'))).toBe('duplicate');
+    expect((await pipeline.owed(new Date(Date.now() + 1), 10)).map((e) => e.key)).not.toContain('1003');
+    release();
+    expect(await first).toBe('sent');
+    expect(calls).toBe(1);
+    expect(transport.sent.filter((m) => m.text === 'Một lần')).toHaveLength(1);
+  });
+
+  it('leaves an update claimed by another instance to it', async () => {
+    await journal.record('telegram', [{ key: '1004', payload: '{}' }], new Date(), { owner: 'other-instance', ttlMs: 60_000 });
+    const { pipeline, transport } = pipelineWith(async () => answer('Không được gửi'));
+    expect(await pipeline.process('1004', '42', message('hỏi'))).toBe('duplicate');
+    expect(transport.sent).toEqual([]);
+    expect((await pipeline.owed(new Date(Date.now() + 1), 10)).map((e) => e.key)).not.toContain('1004');
+  });
+});
