@@ -10,7 +10,7 @@ import { auditWrite } from '../../src/staff/audit-log.ts';
 import { programmeStats, targets, type Figures, type Rates } from '../../src/staff/programme-stats.ts';
 import { yearlyReportCsv, yearlyReportPdf } from '../../src/staff/yearly-report.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
-import { page } from './view.ts';
+import { formatDate, formatNumber, formatPercent, page } from './view.ts';
 
 export interface DashboardDeps extends StaffDeps {
   readonly taxonomy: ComplaintTaxonomy;
@@ -20,7 +20,6 @@ export interface DashboardDeps extends StaffDeps {
 }
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined) });
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const colors = { received: '#0b5cad', advised: '#2a9d8f', resolved: '#15803d', overdue: '#b91c1c', target: '#6b7280' };
 
 /** The dashboard against the plan's targets, the programme aggregates, and the yearly report files. */
@@ -28,6 +27,8 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
+  /** "tháng 1/2026", as a person writes a month (not "2026-01"). */
+  const monthName = (key: string) => t.t('staff.dashboard.month', { m: Number(key.slice(5)), y: key.slice(0, 4) });
   const yearOf = (q: Record<string, string>) => yearQuery.parse(q).year ?? Number(vietnamDate(deps.clock.now()).slice(0, 4));
 
   app.get('/dashboard', async (c) => {
@@ -37,7 +38,18 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     const kpi = (label: string, value: string, note: string, tone: '' | 'good' | 'bad' = '') => html`<div class="kpi ${tone}"><div class="value" data-kpi="${label}">${value}</div><div class="label">${label}</div><div class="muted small">${note}</div></div>`;
     const advisedOk = total.advisedRate !== null && total.advisedRate >= targets.advised;
     const resolvedOk = total.resolvedRate !== null && total.resolvedRate > targets.resolved;
-    const monthLabels = stats.byMonth.map((m) => `T${Number(m.key.slice(5))}`);
+    // The months still to come have no figures yet (not zeros), and the month under way has only
+    // some: it is marked, lighter, so it does not read as a collapse against the targets.
+    const thisMonth = stats.asOf.slice(0, 7);
+    const partial = (key: string) => key === thisMonth;
+    const begun = (key: string) => key <= thisMonth;
+    const months = stats.byMonth.map((m) => ({ ...m, begun: begun(m.key), partial: partial(m.key) }));
+    const monthLabels = months.map((m) => `${t.t('staff.dashboard.monthShort', { m: Number(m.key.slice(5)) })}${m.partial ? '*' : ''}`);
+    const perMonth = (value: (m: (typeof months)[number]) => number | null) => months.map((m) => (m.begun ? value(m) : null));
+    const shade = (color: string) => months.map((m) => (m.partial ? `${color}66` : color));
+    const asOf = formatIsoDay(stats.asOf);
+    const partialNote = months.some((m) => m.partial) ? t.t('staff.dashboard.partialNote', { month: monthName(thisMonth), asOf }) : null;
+    const chartOptions = { responsive: true, maintainAspectRatio: false, locale: 'vi-VN' };
     const charts = [
       {
         id: 'by-month',
@@ -47,14 +59,15 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
           data: {
             labels: monthLabels,
             datasets: [
-              { label: t.t('staff.dashboard.received'), data: stats.byMonth.map((m) => m.received), backgroundColor: colors.received },
-              { label: t.t('staff.dashboard.advised'), data: stats.byMonth.map((m) => m.advised), backgroundColor: colors.advised },
-              { label: t.t('staff.dashboard.resolved'), data: stats.byMonth.map((m) => m.resolved), backgroundColor: colors.resolved },
-              { label: t.t('staff.dashboard.overdue'), data: stats.byMonth.map((m) => m.overdue), backgroundColor: colors.overdue },
+              { label: t.t('staff.dashboard.received'), data: perMonth((m) => m.received), backgroundColor: shade(colors.received) },
+              { label: t.t('staff.dashboard.advised'), data: perMonth((m) => m.advised), backgroundColor: shade(colors.advised) },
+              { label: t.t('staff.dashboard.resolved'), data: perMonth((m) => m.resolved), backgroundColor: shade(colors.resolved) },
+              { label: t.t('staff.dashboard.overdue'), data: perMonth((m) => m.overdue), backgroundColor: shade(colors.overdue) },
             ],
           },
-          options: { responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+          options: { ...chartOptions, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
         },
+        note: partialNote,
       },
       {
         id: 'rates',
@@ -64,14 +77,15 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
           data: {
             labels: monthLabels,
             datasets: [
-              { label: t.t('staff.dashboard.advisedRate'), data: stats.byMonth.map((m) => percent(m.advisedRate)), borderColor: colors.advised, backgroundColor: colors.advised, spanGaps: true },
-              { label: t.t('staff.dashboard.resolvedRate'), data: stats.byMonth.map((m) => percent(m.resolvedRate)), borderColor: colors.resolved, backgroundColor: colors.resolved, spanGaps: true },
+              { label: t.t('staff.dashboard.advisedRate'), data: perMonth((m) => percent(m.advisedRate)), borderColor: colors.advised, backgroundColor: colors.advised, spanGaps: true, ...partialPoints(months, colors.advised) },
+              { label: t.t('staff.dashboard.resolvedRate'), data: perMonth((m) => percent(m.resolvedRate)), borderColor: colors.resolved, backgroundColor: colors.resolved, spanGaps: true, ...partialPoints(months, colors.resolved) },
               { label: t.t('staff.dashboard.targetAdvised'), data: monthLabels.map(() => targets.advised * 100), borderColor: colors.advised, borderDash: [6, 4], pointRadius: 0 },
               { label: t.t('staff.dashboard.targetResolved'), data: monthLabels.map(() => targets.resolved * 100), borderColor: colors.resolved, borderDash: [2, 3], pointRadius: 0 },
             ],
           },
-          options: { responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100, ticks: { stepSize: 20 } } } },
+          options: { ...chartOptions, scales: { y: { min: 0, max: 100, ticks: { stepSize: 20 } } } },
         },
+        note: partialNote,
       },
       {
         id: 'by-category',
@@ -86,8 +100,9 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
               { label: t.t('staff.dashboard.overdue'), data: stats.byCategory.map((r) => r.overdue), backgroundColor: colors.overdue },
             ],
           },
-          options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+          options: { ...chartOptions, indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
         },
+        note: null,
       },
       {
         id: 'by-channel',
@@ -102,13 +117,14 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
               { label: t.t('staff.dashboard.resolved'), data: stats.byChannel.map((r) => r.resolved), backgroundColor: colors.resolved },
             ],
           },
-          options: { responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+          options: { ...chartOptions, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
         },
+        note: null,
       },
     ];
     const table = (title: string, rows: ReadonlyArray<{ key: string } & Figures & Rates>, label: (k: string) => string) => html`<h2>${title}</h2><div class="table-wrap"><table class="responsive">
       <thead><tr><th></th><th class="num">${t.t('staff.dashboard.received')}</th><th class="num">${t.t('staff.dashboard.advised')}</th><th class="num">${t.t('staff.dashboard.advisedRate')}</th><th class="num">${t.t('staff.dashboard.resolved')}</th><th class="num">${t.t('staff.dashboard.resolvedRate')}</th><th class="num">${t.t('staff.dashboard.overdue')}</th></tr></thead>
-      <tbody>${rows.map((r) => html`<tr><th>${label(r.key)}</th><td class="num" data-label="${t.t('staff.dashboard.received')}">${r.received}</td><td class="num" data-label="${t.t('staff.dashboard.advised')}">${r.advised}</td><td class="num" data-label="${t.t('staff.dashboard.advisedRate')}">${pct(r.advisedRate)}</td><td class="num" data-label="${t.t('staff.dashboard.resolved')}">${r.resolved}</td><td class="num" data-label="${t.t('staff.dashboard.resolvedRate')}">${pct(r.resolvedRate)}</td><td class="num" data-label="${t.t('staff.dashboard.overdue')}">${r.overdue}</td></tr>`)}</tbody></table></div>`;
+      <tbody>${rows.map((r) => html`<tr><th>${label(r.key)}</th><td class="num" data-label="${t.t('staff.dashboard.received')}">${formatNumber(r.received)}</td><td class="num" data-label="${t.t('staff.dashboard.advised')}">${formatNumber(r.advised)}</td><td class="num" data-label="${t.t('staff.dashboard.advisedRate')}">${formatPercent(r.advisedRate)}</td><td class="num" data-label="${t.t('staff.dashboard.resolved')}">${formatNumber(r.resolved)}</td><td class="num" data-label="${t.t('staff.dashboard.resolvedRate')}">${formatPercent(r.resolvedRate)}</td><td class="num" data-label="${t.t('staff.dashboard.overdue')}">${formatNumber(r.overdue)}</td></tr>`)}</tbody></table></div>`;
     const body = html`<form method="get" action="/staff/dashboard" class="actions">
         <label class="inline">${t.t('staff.dashboard.year')} <input type="number" name="year" value="${year}" min="2020" max="2100"></label>
         <button type="submit" class="secondary">${t.t('staff.dashboard.show')}</button>
@@ -116,16 +132,17 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
         <a class="button secondary" href="/staff/reports/yearly.csv?year=${year}">${t.t('staff.dashboard.reportCsv')}</a>
       </form>
       <p class="muted small">${t.t('staff.dashboard.reportDue', { year })}</p>
+      ${partialNote || months.some((m) => !m.begun) ? html`<p class="flash ok">${t.t('staff.dashboard.yearInProgress', { year, asOf })}</p>` : ''}
       <div class="kpis">
-        ${kpi(t.t('staff.dashboard.received'), String(total.received), t.t('staff.dashboard.receivedNote', { complaints: total.complaints, handoffs: total.handoffs }))}
-        ${kpi(t.t('staff.dashboard.advisedRate'), pct(total.advisedRate), t.t('staff.dashboard.advisedNote', { advised: total.advised }), total.advisedRate === null ? '' : advisedOk ? 'good' : 'bad')}
-        ${kpi(t.t('staff.dashboard.resolvedRate'), pct(total.resolvedRate), t.t('staff.dashboard.resolvedNote', { resolved: total.resolved }), total.resolvedRate === null ? '' : resolvedOk ? 'good' : 'bad')}
-        ${kpi(t.t('staff.dashboard.overdue'), String(total.overdue), t.t('staff.dashboard.overdueNote', { asOf: stats.asOf.split('-').reverse().join('/') }), total.overdue > 0 ? 'bad' : 'good')}
-        ${kpi(t.t('staff.dashboard.firstResponse'), stats.medianFirstResponseMinutes === null ? '—' : t.t('staff.duration.minutes', { m: Math.round(stats.medianFirstResponseMinutes) }), t.t('staff.dashboard.firstResponseNote'))}
+        ${kpi(t.t('staff.dashboard.received'), formatNumber(total.received), t.t('staff.dashboard.receivedNote', { complaints: formatNumber(total.complaints), handoffs: formatNumber(total.handoffs) }))}
+        ${kpi(t.t('staff.dashboard.advisedRate'), formatPercent(total.advisedRate), t.t('staff.dashboard.advisedNote', { advised: formatNumber(total.advised) }), total.advisedRate === null ? '' : advisedOk ? 'good' : 'bad')}
+        ${kpi(t.t('staff.dashboard.resolvedRate'), formatPercent(total.resolvedRate), t.t('staff.dashboard.resolvedNote', { resolved: formatNumber(total.resolved) }), total.resolvedRate === null ? '' : resolvedOk ? 'good' : 'bad')}
+        ${kpi(t.t('staff.dashboard.overdue'), formatNumber(total.overdue), t.t('staff.dashboard.overdueNote', { asOf }), total.overdue > 0 ? 'bad' : 'good')}
+        ${kpi(t.t('staff.dashboard.firstResponse'), stats.medianFirstResponseMinutes === null ? '—' : t.t('staff.duration.minutes', { m: formatNumber(Math.round(stats.medianFirstResponseMinutes)) }), t.t('staff.dashboard.firstResponseNote'))}
       </div>
-      <div class="charts">${charts.map((ch) => html`<figure class="chart"><figcaption>${ch.title}</figcaption><div class="canvas-box"><canvas id="${ch.id}" data-chart="${JSON.stringify(ch.config)}" role="img" aria-label="${ch.title}"></canvas></div></figure>`)}</div>
+      <div class="charts">${charts.map((ch) => html`<figure class="chart"><figcaption>${ch.title}</figcaption><div class="canvas-box"><canvas id="${ch.id}" data-chart="${JSON.stringify(ch.config)}" role="img" aria-label="${ch.title}"></canvas></div>${ch.note ? html`<p class="muted small chart-note">${ch.note}</p>` : ''}</figure>`)}</div>
       <p class="muted small">${t.t('staff.dashboard.definitions')}</p>
-      ${table(t.t('staff.dashboard.chart.month'), stats.byMonth, (k) => k)}
+      ${table(t.t('staff.dashboard.chart.month'), months.filter((m) => m.begun), (k) => (partial(k) ? t.t('staff.dashboard.monthPartial', { month: monthName(k), asOf }) : monthName(k)))}
       ${table(t.t('staff.dashboard.chart.category'), stats.byCategory, categoryLabel)}
       ${table(t.t('staff.dashboard.chart.channel'), stats.byChannel, (k) => t.t(`staff.channel.${k}`))}`;
     return c.html(page({ t, title: t.t('staff.dashboard.title', { year }), session: c.get('session'), nav: 'dashboard', body, scripts: ['/staff/assets/chart.umd.min.js', '/staff/assets/dashboard.js'] }));
@@ -167,19 +184,19 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     const body = html`<form method="get" action="/staff/programme" class="actions"><label class="inline">${t.t('staff.dashboard.year')} <input type="number" name="year" value="${year}" min="2020" max="2100"></label><button type="submit" class="secondary">${t.t('staff.dashboard.show')}</button></form>
       <p class="muted">${t.t('staff.programme.intro')}</p>
       <div class="kpis">
-        <div class="kpi"><div class="value">${a.businesses}</div><div class="label">${t.t('staff.programme.businesses')}</div><div class="muted small">${t.t('staff.programme.assessments', { count: a.assessments })}</div></div>
-        <div class="kpi"><div class="value">${a.averagePercent === null ? '—' : `${a.averagePercent.toFixed(1)}%`}</div><div class="label">${t.t('staff.programme.average')}</div>${a.suppressed ? html`<div class="muted small">${t.t('staff.programme.suppressed')}</div>` : ''}</div>
-        <div class="kpi"><div class="value">${a.retakes.businesses}</div><div class="label">${t.t('staff.programme.retakes')}</div><div class="muted small">${a.retakes.averageDelta === null ? '' : t.t('staff.programme.delta', { delta: a.retakes.averageDelta })}</div></div>
-        <div class="kpi"><div class="value">${shared.length}</div><div class="label">${t.t('staff.programme.consent')}</div></div>
+        <div class="kpi"><div class="value">${formatNumber(a.businesses)}</div><div class="label">${t.t('staff.programme.businesses')}</div><div class="muted small">${t.t('staff.programme.assessments', { count: formatNumber(a.assessments) })}</div></div>
+        <div class="kpi"><div class="value">${a.averagePercent === null ? '—' : `${formatNumber(a.averagePercent, 1)}%`}</div><div class="label">${t.t('staff.programme.average')}</div>${a.suppressed ? html`<div class="muted small">${t.t('staff.programme.suppressed')}</div>` : ''}</div>
+        <div class="kpi"><div class="value">${formatNumber(a.retakes.businesses)}</div><div class="label">${t.t('staff.programme.retakes')}</div><div class="muted small">${a.retakes.averageDelta === null ? '' : t.t('staff.programme.delta', { delta: formatNumber(a.retakes.averageDelta, 1) })}</div></div>
+        <div class="kpi"><div class="value">${formatNumber(shared.length)}</div><div class="label">${t.t('staff.programme.consent')}</div></div>
       </div>
       <div class="charts">
-        <figure class="chart"><figcaption>${t.t('staff.programme.byArea')}</figcaption><div class="canvas-box"><canvas data-chart="${JSON.stringify({ type: 'bar', data: { labels: a.areas.map((x) => x.title.vi), datasets: [{ label: t.t('staff.programme.average'), data: a.areas.map((x) => x.averagePercent), backgroundColor: colors.advised }] }, options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } } })}" role="img" aria-label="${t.t('staff.programme.byArea')}"></canvas></div></figure>
-        <figure class="chart"><figcaption>${t.t('staff.programme.bySector')}</figcaption><div class="canvas-box"><canvas data-chart="${JSON.stringify({ type: 'bar', data: { labels: a.bySector.map((s) => sectorLabel(s.sector)), datasets: [{ label: t.t('staff.programme.businesses'), data: a.bySector.map((s) => s.businesses), backgroundColor: colors.received }] }, options: { responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } })}" role="img" aria-label="${t.t('staff.programme.bySector')}"></canvas></div></figure>
+        <figure class="chart"><figcaption>${t.t('staff.programme.byArea')}</figcaption><div class="canvas-box"><canvas data-chart="${JSON.stringify({ type: 'bar', data: { labels: a.areas.map((x) => x.title.vi), datasets: [{ label: t.t('staff.programme.average'), data: a.areas.map((x) => x.averagePercent), backgroundColor: colors.advised }] }, options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, locale: 'vi-VN', scales: { x: { min: 0, max: 100 } } } })}" role="img" aria-label="${t.t('staff.programme.byArea')}"></canvas></div></figure>
+        <figure class="chart"><figcaption>${t.t('staff.programme.bySector')}</figcaption><div class="canvas-box"><canvas data-chart="${JSON.stringify({ type: 'bar', data: { labels: a.bySector.map((s) => sectorLabel(s.sector)), datasets: [{ label: t.t('staff.programme.businesses'), data: a.bySector.map((s) => s.businesses), backgroundColor: colors.received }] }, options: { responsive: true, maintainAspectRatio: false, locale: 'vi-VN', scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } })}" role="img" aria-label="${t.t('staff.programme.bySector')}"></canvas></div></figure>
       </div>
       <h2>${t.t('staff.programme.topGaps')}</h2>
-      ${a.topGaps.length === 0 ? html`<p class="muted">${a.suppressed ? t.t('staff.programme.suppressed') : t.t('staff.none')}</p>` : html`<div class="table-wrap"><table><thead><tr><th>${t.t('staff.programme.criterion')}</th><th class="num">${t.t('staff.programme.missedBy')}</th></tr></thead><tbody>${a.topGaps.map((g) => html`<tr><td>${g.title.vi} <span class="muted mono">${g.item}</span></td><td class="num">${g.businesses} (${g.share}%)</td></tr>`)}</tbody></table></div>`}
+      ${a.topGaps.length === 0 ? html`<p class="muted">${a.suppressed ? t.t('staff.programme.suppressed') : t.t('staff.none')}</p>` : html`<div class="table-wrap"><table><thead><tr><th>${t.t('staff.programme.criterion')}</th><th class="num">${t.t('staff.programme.missedBy')}</th></tr></thead><tbody>${a.topGaps.map((g) => html`<tr><td>${g.title.vi} <span class="muted mono">${g.item}</span></td><td class="num">${formatNumber(g.businesses)} (${formatNumber(g.share)}%)</td></tr>`)}</tbody></table></div>`}
       <h2>${t.t('staff.programme.shared')}</h2>
-      ${shared.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<div class="table-wrap"><table class="responsive"><thead><tr><th>${t.t('staff.programme.business')}</th><th>${t.t('staff.programme.sectorLabel')}</th><th class="num">${t.t('staff.programme.score')}</th><th>${t.t('staff.programme.completedAt')}</th></tr></thead><tbody>${shared.map((s) => html`<tr><td data-label="${t.t('staff.programme.business')}">${s.business}</td><td data-label="${t.t('staff.programme.sectorLabel')}">${sectorLabel(s.sector ?? 'unknown')}</td><td class="num" data-label="${t.t('staff.programme.score')}">${s.percent.toFixed(0)}%</td><td data-label="${t.t('staff.programme.completedAt')}">${s.completedAt.slice(0, 10).split('-').reverse().join('/')}</td></tr>`)}</tbody></table></div>`}`;
+      ${shared.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<div class="table-wrap"><table class="responsive"><thead><tr><th>${t.t('staff.programme.business')}</th><th>${t.t('staff.programme.sectorLabel')}</th><th class="num">${t.t('staff.programme.score')}</th><th>${t.t('staff.programme.completedAt')}</th></tr></thead><tbody>${shared.map((s) => html`<tr><td data-label="${t.t('staff.programme.business')}">${s.business}</td><td data-label="${t.t('staff.programme.sectorLabel')}">${sectorLabel(s.sector ?? 'unknown')}</td><td class="num" data-label="${t.t('staff.programme.score')}">${formatNumber(s.percent)}%</td><td data-label="${t.t('staff.programme.completedAt')}">${formatDate(new Date(s.completedAt), deps.timeZone)}</td></tr>`)}</tbody></table></div>`}`;
     return c.html(page({ t, title: t.t('staff.programme.title', { year }), session: c.get('session'), nav: 'programme', body, scripts: ['/staff/assets/chart.umd.min.js', '/staff/assets/dashboard.js'] }));
   });
 
@@ -193,4 +210,13 @@ function yearRange(year: number): { from: Date; to: Date } {
 
 function percent(rate: number | null): number | null {
   return rate === null ? null : Math.round(rate * 1000) / 10;
+}
+
+/** The month under way drawn with hollow points on the rate lines. */
+function partialPoints(months: ReadonlyArray<{ partial: boolean }>, color: string) {
+  return { pointBackgroundColor: months.map((m) => (m.partial ? '#ffffff' : color)), pointRadius: months.map((m) => (m.partial ? 5 : 3)) };
+}
+
+function formatIsoDay(day: string): string {
+  return day.split('-').reverse().join('/');
 }

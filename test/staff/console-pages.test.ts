@@ -140,6 +140,20 @@ describe('dashboard and reports', () => {
     expect(html).toContain('data-chart=');
     expect(html).toMatch(/data-kpi="Yêu cầu tiếp nhận">2</);
     expect(html).toMatch(/data-kpi="Quá hạn">0</);
+    // Vietnamese formats; the month under way (clock: 27/11/2026) is marked partial, December has no figures yet.
+    expect(html).toContain('Năm 2026 chưa kết thúc: số liệu tính đến ngày 27/11/2026');
+    expect(html).toContain('<th>tháng 11/2026 (chưa hết tháng, đến 27/11/2026)</th>');
+    expect(html).toContain('<th>tháng 1/2026</th>');
+    expect(html).not.toMatch(/<th>2026-\d\d<\/th>|<th>tháng 12\/2026/);
+    expect(html).toContain('* tháng 11/2026 chưa kết thúc');
+    expect(html).not.toMatch(/data-kpi="[^"]+">\d+\.\d%/);
+    const chart = (id: string) => JSON.parse(/<canvas id="([^"]+)" data-chart="([^"]+)"/g.exec(html.slice(html.indexOf(`<canvas id="${id}"`)))![2]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&')) as { data: { labels: string[]; datasets: { data: (number | null)[]; backgroundColor: string[] | string }[] }; options: { locale: string } };
+    const byMonth = chart('by-month');
+    expect(byMonth.data.labels.slice(9)).toEqual(['tháng 10', 'tháng 11*', 'tháng 12']);
+    expect(byMonth.data.datasets[0]!.data.slice(9)).toEqual([0, 2, null]);
+    expect((byMonth.data.datasets[0]!.backgroundColor as string[]).slice(9)).toEqual(['#0b5cad', '#0b5cad66', '#0b5cad']);
+    expect(byMonth.options.locale).toBe('vi-VN');
+    expect(chart('rates').data.datasets[0]!.data.at(-1)).toBeNull();
     const pdf = await agent.request('/staff/reports/yearly.pdf?year=2026');
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
