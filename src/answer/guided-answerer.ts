@@ -42,6 +42,8 @@ export interface AnswerTuning {
   readonly clauseThreshold: number;
   /** How much an entry gains when retrieval's top clauses are the ones it cites. */
   readonly lawBoost: number;
+  /** The share of that gain when only the article, not the cited clause, is among them. */
+  readonly articleBoostShare: number;
   /** A second entry this close to the first (and about other law) is named as a second issue. */
   readonly secondIssueRatio: number;
   /** The sentences that ask something count this much more than the story around them. */
@@ -70,6 +72,7 @@ export const defaultAnswerTuning: AnswerTuning = {
   entryThreshold: 0.08,
   clauseThreshold: 0.6,
   lawBoost: 0.06,
+  articleBoostShare: 0.5,
   secondIssueRatio: 0.85,
   questionWeight: 1,
   followUpNewWeight: 1.5,
@@ -273,9 +276,11 @@ export class GuidedAnswerer implements QuestionAnswerer {
   private boost(matches: EntryMatch[], hits: readonly SearchHit[]): EntryMatch[] {
     if (hits.length === 0) return matches;
     const rankOf = new Map<string, number>();
+    const clauseRank = new Map<string, number>();
     hits.forEach((h, i) => {
       const key = articleKey(h.passage.docId, h.passage.article);
       if (key && !rankOf.has(key)) rankOf.set(key, i);
+      if (key && h.passage.clause !== null && !clauseRank.has(`${key}.${h.passage.clause}`)) clauseRank.set(`${key}.${h.passage.clause}`, i);
     });
     return matches
       .map((m) => {
@@ -283,7 +288,11 @@ export class GuidedAnswerer implements QuestionAnswerer {
         let gain = 0;
         for (const c of m.entry.citations) {
           const rank = rankOf.get(articleKey(c.doc, c.article)!);
-          if (rank !== undefined) gain = Math.max(gain, 1 / (rank + 1));
+          if (rank === undefined) continue;
+          // A long article (a list of prohibitions, a platform's duties) meets many questions: the
+          // clause the entry cites agreeing counts in full, the article alone by half.
+          const sameClause = c.clause === undefined || clauseRank.get(`${articleKey(c.doc, c.article)}.${c.clause}`) !== undefined;
+          gain = Math.max(gain, (sameClause ? 1 : this.tuning.articleBoostShare) / (rank + 1));
         }
         return gain === 0 ? m : { ...m, score: m.score + this.tuning.lawBoost * gain };
       })
