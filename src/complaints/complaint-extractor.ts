@@ -6,7 +6,7 @@ import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from 
 import { extractPlatform } from './extract-platform.ts';
 import { extractProduct, namedThing, productAnswer } from './extract-product.ts';
 import { extractConsumerName, nameAnswer } from './extract-name.ts';
-import { extractResolutions } from './extract-resolution.ts';
+import { extractResolutions, wishChange, type WishChange } from './extract-resolution.ts';
 import { foldAligned, type FoldedText } from './folded-text.ts';
 import { inferPurchaseChannel } from './infer-purchase-channel.ts';
 import type { IsoDate } from './local-date.ts';
@@ -29,11 +29,15 @@ export interface Extraction {
   readonly correction: boolean;
   /** Words left that tell the story rather than answer a question. */
   readonly isStory: boolean;
+  /** The amount was said as the total ("tổng 360k"): it replaces one told before. */
+  readonly amountIsTotal?: boolean;
+  /** Remedies dropped or narrowed: "bỏ yêu cầu sửa chữa", "chỉ cần đổi xe khác". */
+  readonly wishChange?: WishChange | null;
 }
 
 /** Words of a sale at a distance: without them, a named seller was visited. */
 const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|insta|ck|chuyen tien|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
-const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|correction|i meant)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$/u;
+const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|moi dung|moi chinh xac|moi la dung|correction|i meant|sorry,? it was|actually it was)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$|^\s*(a|a,|o|oh|ah|thoi)\s*,?\s*khong\s*[,.!]|^\s*(no|sorry)\s*,\s/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
 const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien)(?![\p{L}])/gu;
 
@@ -61,6 +65,7 @@ export class ComplaintExtractor {
     if (amount?.ok) values.amountVnd = amount.value;
     else if (amount) problems.push({ field: 'amountVnd', kind: amount.problem });
 
+    const amountIsTotal = amount?.ok === true && amount.total === true;
     this.contacts(ft, values, problems);
 
     const platform = extractPlatform(ft);
@@ -97,7 +102,7 @@ export class ComplaintExtractor {
     const storyHits = new Set([...ft.folded.matchAll(storyWords)].map((m) => m[0])).size;
     const words = ft.folded.split(/\s+/).length;
     const isStory = (words >= 10 && storyHits >= 2) || (words >= 15 && storyHits >= 1);
-    return { values, problems: dedupe(problems), correction, isStory };
+    return { values, problems: dedupe(problems), correction, isStory, amountIsTotal, wishChange: wishChange(ft) };
   }
 
   private sellerProvince(place: string | null, businessName: string | null): ProvinceMatch | null {

@@ -10,7 +10,7 @@ import { ComplaintStatusDetour } from './complaint-status-detour.ts';
 import { describeFacts, summaryText } from './complaint-summary.ts';
 import { consentChoices, consentFrom, isBareAcknowledgement, isConfirmation, isDenial, isSkip, isThanksOrOk, restartPattern, statusPattern, withdrawPattern } from './consumer-intents.ts';
 import { applyValues, changedValues, choiceValue, hasAny, withEvidence, withNarrative, withoutResolutions } from './draft-merge.ts';
-import { resolutions } from './extract-resolution.ts';
+import { applyWishChange, resolutions } from './extract-resolution.ts';
 import { filedReplies, letterReply, realBusinessOption } from './filing-replies.ts';
 import { foldPhrase } from './folded-text.ts';
 import { purchaseChannels } from './infer-purchase-channel.ts';
@@ -153,6 +153,8 @@ export class ComplaintFlow implements DialogueFlow {
       const extraction = this.deps.extractor.extract(text, { today: vietnamDate(ctx.now), asked });
       const before = draft;
       draft = applyValues(draft, extraction.values, extraction.correction, asked);
+      if (extraction.amountIsTotal && extraction.values.amountVnd) draft = { ...draft, amountVnd: extraction.values.amountVnd };
+      if (extraction.wishChange) draft = { ...draft, desiredResolution: applyWishChange(before.desiredResolution, draft.desiredResolution, extraction.wishChange) };
       draft = withNarrative(draft, text, extraction, asked, opening);
       const changed = changedValues(before, draft);
       const facts = describeFacts(t, changed);

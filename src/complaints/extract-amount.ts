@@ -1,14 +1,17 @@
 import type { FoldedText } from './folded-text.ts';
+import { hasDiacritics } from './phrase-capture.ts';
 import { wordsBelowThousand } from './vietnamese-numbers.ts';
 
 export type AmountFinding =
-  | { readonly ok: true; readonly value: number; readonly index: number }
+  | { readonly ok: true; readonly value: number; readonly index: number; /** Said as the total ("tổng 360k"). */ readonly total?: boolean }
   | { readonly ok: false; readonly problem: 'zero'; readonly index: number };
 
 const units: Record<string, number> = { ty: 1e9, ti: 1e9, trieu: 1e6, tr: 1e6, cu: 1e6, nghin: 1e3, ngan: 1e3, k: 1e3, ngin: 1e3 };
 const unitPattern = '(ty|ti|trieu|tr|cu|nghin|ngan|ngin|k)';
 const wordPattern = '(?:khong|linh|le|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|ruoi)';
 const currency = '(?:d|đ|dong|vnd|vnđ)';
+/** Number and unit words as written with diacritics. */
+const spelledNumbers = new Set('không linh lẻ một mốt hai ba bốn tư năm lăm nhăm sáu bảy tám chín mười mươi trăm rưỡi tỷ tỉ triệu tr củ nghìn ngàn ngìn k'.split(' '));
 
 /**
  * Money amounts in VND as people type them: "1tr2", "1,5 triệu", "500k", "1.200.000đ", "2 củ",
@@ -49,9 +52,18 @@ export function findAmounts(text: FoldedText, bareNumbers = false): AmountFindin
     add(m.index, m[0].length, Number(digits));
   }
 
+  // "2 trăm rưỡi", "3 trăm nghìn", "2 trăm 5": hundreds of thousands, as said aloud.
+  for (const m of f.matchAll(/(?<![\d.,])(\d{1,3})\s?tram(?:\s?(ruoi|\d))?(?:\s?(?:nghin|ngan|k))?(?:\s?(?:d|dong|vnd))?(?![\p{L}\d])/gu)) {
+    const tens = m[2] === 'ruoi' ? 5 : m[2] ? Number(m[2]) : 0;
+    add(m.index, m[0].length, Number(m[1]) * 100_000 + tens * 10_000);
+  }
+
   // "hai trieu ruoi", "mot trieu hai", "nam tram nghin", "muoi lam trieu"
   const words = new RegExp(`(?<![\\p{L}])((?:${wordPattern} )*${wordPattern}) ${unitPattern}(?: ((?:${wordPattern} ?)+?)(?: (nghin|ngan))?)?(?![\\p{L}])`, 'gu');
+  const accented = hasDiacritics(text.original);
   for (const m of f.matchAll(words)) {
+    // "đường Bà Triệu" folds like "ba triệu": typed with diacritics, number words must be spelled as such.
+    if (accented && !text.original.slice(m.index, m.index + m[0].length).toLocaleLowerCase('vi').split(/\s+/).every((w) => spelledNumbers.has(w))) continue;
     const head = m[1]!.split(' ').filter((w) => w !== 'ruoi');
     const base = wordsBelowThousand(head);
     if (base === null || base === 0) continue;
@@ -85,8 +97,18 @@ export function extractAmount(text: FoldedText, options: { correction?: boolean;
     const kept = valid.filter((a) => !denied.test(text.folded.slice(Math.max(0, a.index - 16), a.index).trimEnd()));
     return (kept.length > 0 ? kept : valid).at(-1)!;
   }
-  return valid.reduce((a, b) => (b.value > a.value ? b : a));
+  // "tổng 360k", "tổng bill 3tr6", "in total": the total is what was paid.
+  const totals = valid.filter((a) => totalMarker.test(text.folded.slice(Math.max(0, a.index - 20), a.index)));
+  if (totals.length > 0) return { ...totals.at(-1)!, total: true };
+  // "mua đồ 47k đưa 50k": the note handed over is not the price.
+  const paid = valid.filter((a) => !tendered.test(text.folded.slice(Math.max(0, a.index - 12), a.index)));
+  return (paid.length > 0 ? paid : valid).reduce((a, b) => (b.value > a.value ? b : a));
 }
+
+/** Words before the total: "tổng", "tổng cộng", "tổng bill", "tất cả", "in total". */
+const totalMarker = /(?<![\p{L}])(tong|tong cong|tong bill|tong hoa don|tat ca|ca thay|total|in total|altogether)(?: (?:la|het|tien|bill|cong))*\s*:?\s*$/u;
+/** Cash handed over, change asked for: "đưa 50k", "gave a 500,000 note". */
+const tendered = /(?<![\p{L}])(dua|dua cho|gave|handed|handed over)\s*$/u;
 
 /** The digits after a unit: "1tr2" = 200k, "1tr25" = 250k, "1tr250" = 250k, "2 trieu 300 nghin" = 300k. */
 function tail(digits: string, unit: number, explicitUnit: string | undefined): number {

@@ -50,7 +50,7 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
     const year = m[3] ?? m[6];
     add(m.index, m[0].length, year ? absolute(day, month, Number(year), today, m.index) : withoutYear(day, month, today, m.index));
   }
-  for (const m of f.matchAll(/ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/g)) {
+  for (const m of f.matchAll(/(?:ngay (?:mung |mong )?|mung |mong )(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/g)) {
     add(m.index, m[0].length, m[3] ? absolute(Number(m[1]), Number(m[2]), Number(m[3]), today, m.index) : withoutYear(Number(m[1]), Number(m[2]), today, m.index));
   }
   // Not "24/7" (open all hours) nor a price per unit.
@@ -80,6 +80,10 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
     [/\b(?:tuan truoc|tuan roi)\b/g, () => addDays(today, -7), true],
     [/\b(?:thang truoc|thang roi)\b/g, () => addMonths(today, -1), true],
     [/\bdau thang nay\b/g, () => `${today.slice(0, 8)}01`, true],
+    // "ngày mùng 2": the 2nd of this month (of the last one when that is still to come).
+    [/\b(?:ngay )?(?:mung|mong) (\d{1,2})\b(?! thang)/g, (m) => dayOfRecentMonth(today, Number(m[1])), false],
+    [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) tuan nay\b/g, (m) => weekdayThisWeek(today, weekdays[m[1]!]!), false],
+    [/\bchu nhat tuan nay\b/g, () => weekdayThisWeek(today, 0), false],
     [/\b(?:ngay mai|mai)\b(?= (?:moi|se|toi|minh|em|anh|chi)? ?(?:mua|dat|nhan))/g, () => addDays(today, 1), false],
   ];
   for (const [pattern, resolve, approximate] of relative) {
@@ -91,11 +95,30 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** The purchase date a text gives: its earliest valid date, or its first problem when none is valid. */
+/**
+ * Dates that are not when the thing was bought, by what comes before them in their clause: an expiry
+ * ("hạn sử dụng 08/2026", "hạn in tới tháng 12"), a bill's month ("hóa đơn tiền điện tháng 10"), a
+ * return or a complaint made later ("gửi trả … từ 20/10", "báo bảo hành từ ngày 14/9"), "since".
+ */
+const notPurchase = /(?<![\p{L}])(han su dung|hsd|het han|han in|han dung|exp|expiry|hoa don|cuoc|tien dien|tien nuoc|ky thanh toan|gui tra|tra hang|tra lai|gui lai|bao huy|bao bao hanh|mang di bao hanh|mang ra|since|returned|sent it back)(?![\p{L}])[^,.;!?\n]{0,30}$/u;
+
+/** "3 đêm từ 20 đến 23/11", "từ 20/10 đến 30/10 mất mạng": a period (a stay, an outage), not a purchase. */
+function inRange(folded: string, index: number): boolean {
+  const before = folded.slice(Math.max(0, index - 40), index);
+  const after = folded.slice(index, index + 30);
+  return /(?<![\p{L}])(?:tu|from)\s+(?:ngay\s+)?\d{1,2}(?:\/\d{1,2})?\s*(?:den|toi|to|until|\s-\s)\s*(?:ngay\s+)?$/u.test(before) || /^\d{1,2}(?:\/\d{1,2})?(?:\/\d{2,4})?\s*(?:den|toi|to|until|\s-\s)\s*(?:ngay\s+)?\d/u.test(after);
+}
+
+/**
+ * The purchase date a text gives: its earliest exact date (a day beats "tuần trước" or "đầu tháng"),
+ * or its earliest approximate one, or its first problem when none is valid.
+ */
 export function extractPurchaseDate(text: FoldedText, today: IsoDate): DateFinding | null {
-  const all = findDates(text, today);
+  const all = findDates(text, today).filter((d) => !notPurchase.test(text.folded.slice(Math.max(0, d.index - 60), d.index)) && !inRange(text.folded, d.index));
   const valid = all.filter((d): d is Extract<DateFinding, { ok: true }> => d.ok);
-  if (valid.length > 0) return valid.reduce((a, b) => (b.value < a.value ? b : a));
+  const exact = valid.filter((d) => !d.approximate);
+  const pick = exact.length > 0 ? exact : valid;
+  if (pick.length > 0) return pick.reduce((a, b) => (b.value < a.value ? b : a));
   return all[0] ?? null;
 }
 
@@ -135,6 +158,20 @@ function weekdayLastWeek(today: IsoDate, weekday: number): IsoDate {
   const todayIndex = (dayOfWeek(today) + 6) % 7;
   const mondayThisWeek = addDays(today, -todayIndex);
   return addDays(mondayThisWeek, -7 + ((weekday + 6) % 7));
+}
+
+/** "thứ Hai tuần này": that weekday in this calendar week (Monday-Sunday). */
+function weekdayThisWeek(today: IsoDate, weekday: number): IsoDate {
+  const todayIndex = (dayOfWeek(today) + 6) % 7;
+  return addDays(today, -todayIndex + ((weekday + 6) % 7));
+}
+
+function dayOfRecentMonth(today: IsoDate, day: number): IsoDate | null {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  if (isRealDate(y, m, day) && isoDate(y, m, day) <= today) return isoDate(y, m, day);
+  const previous = addMonths(`${today.slice(0, 8)}01` as IsoDate, -1);
+  const [py, pm] = previous.split('-').map(Number) as [number, number];
+  return isRealDate(py, pm, day) ? isoDate(py, pm, day) : null;
 }
 
 function mostRecentWeekday(today: IsoDate, weekday: number): IsoDate {

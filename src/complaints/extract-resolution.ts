@@ -1,4 +1,5 @@
 import { phrasePattern, type FoldedText } from './folded-text.ts';
+import { hasDiacritics } from './phrase-capture.ts';
 
 export const resolutions = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'stop_practice'] as const;
 export type Resolution = (typeof resolutions)[number];
@@ -6,7 +7,7 @@ export type Resolution = (typeof resolutions)[number];
 const phrases: Record<Resolution, readonly string[]> = {
   refund: ['hoan tien', 'tra lai tien', 'tra tien lai', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
   exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one'],
-  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'repair', 'fix'],
+  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'redo'],
   compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'pay for'],
   apology: ['xin loi', 'cong khai xin loi', 'apology', 'apologise', 'apologize', 'apologies'],
   stop_practice: ['dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop'],
@@ -35,8 +36,11 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
     if (negated && !asked) continue;
     if (!asked && !wanting.test(before)) continue;
     if (!spelledAsMeant(m[0], text.original.slice(m.index, m.index + m[0].length))) continue;
-    // "doi hoan tien" typed without accents is "đòi hoàn tiền" (demand a refund), not an exchange.
-    if (m[0] === 'doi' && /^\s+(hoan|tra|boi|den|lai tien|tien)/.test(text.folded.slice(m.index + 3))) continue;
+    // "doi hoan tien" typed without accents is "đòi hoàn tiền" (demand a refund), not an exchange; nor
+    // is "đòi tăng thêm" (demand more), "đối xử" (treatment) or "đợi" (wait) before a time.
+    if (m[0] === 'doi' && /^\s+(hoan|tra|boi|den|lai tien|tien|tang|them|gia|xu|hoi|lau|\d)/.test(text.folded.slice(m.index + 3))) continue;
+    // "chấm dứt hợp đồng" ends a contract: a refund or a cancellation, not a practice to stop.
+    if (m[0] === 'cham dut' && /^\s+hop dong/.test(text.folded.slice(m.index + 8))) continue;
     const r = lookup.get(m[0])!;
     if (!found.includes(r)) found.push(r);
   }
@@ -54,4 +58,50 @@ function spelledAsMeant(folded: string, original: string): boolean {
   // Without diacritics "den" is far more often "đến" (to come) than "đền" (to compensate).
   if (folded === 'den' && !hasDiacritics) return false;
   return !hasDiacritics || original.toLowerCase() === meant;
+}
+
+/**
+ * How a message changes the remedies already asked for: "bỏ yêu cầu sửa chữa" removes one, "bỏ yêu
+ * cầu đó" the one asked last, "chỉ cần đổi xe khác" / "tôi chỉ muốn hoàn tiền" leaves only what
+ * follows. A removal reaches to the end of its clause ("Thôi bỏ yêu cầu sửa chữa, chỉ cần đổi …").
+ */
+export interface WishChange {
+  readonly removed: readonly Resolution[];
+  readonly removesLast: boolean;
+  readonly only: readonly Resolution[];
+}
+
+const removal = /(?<![\p{L}])(bo|xoa|khong can|ko can|k can|khoi|thoi khong|khong muon|ko muon|k muon|remove|drop|delete|without|no need for|no longer want|don't want|do not want)(?![\p{L}])/gu;
+const onlyWish = /(?<![\p{L}])(chi can|chi muon|chi yeu cau|chi xin|chi mong|only want|just want|only need|just need|only ask)(?![\p{L}])/u;
+const lastOne = /^\s*(?:yeu cau|cai|dieu)?\s*(?:do|nay|kia|that|it|this)(?![\p{L}])/u;
+
+export function wishChange(text: FoldedText): WishChange | null {
+  const removed: Resolution[] = [];
+  let removesLast = false;
+  for (const m of text.folded.matchAll(removal)) {
+    const start = m.index + m[0].length;
+    const rest = text.folded.slice(start);
+    const clauseEnd = rest.search(/[,.;!?\n]|(?<![\p{L}])(chi can|chi muon|ma|nhung|but|just|only)(?![\p{L}])/u);
+    // "bố" (father) folds like "bỏ" (drop).
+    if (m[0] === 'bo' && hasDiacritics(text.original) && text.original.slice(m.index, start).toLocaleLowerCase('vi') !== 'bỏ') continue;
+    const filler = /^\s*(?:yeu cau|cai|phan|viec|muc|khoan|the)?\s*(?:the )?/u.exec(rest)![0].length;
+    const clause = foldedSlice(text, start + filler, clauseEnd === -1 ? text.folded.length : start + clauseEnd);
+    // The remedy comes right after: "bỏ yêu cầu sửa chữa", not "bố tôi muốn hoàn tiền".
+    if (new RegExp(pattern.source, 'u').exec(clause.folded)?.index === 0) removed.push(...extractResolutions(clause, true).filter((r) => !removed.includes(r)));
+    else if (lastOne.test(rest)) removesLast = true;
+  }
+  const o = onlyWish.exec(text.folded);
+  const only = o ? extractResolutions(foldedSlice(text, o.index + o[0].length, text.folded.length), true).filter((r) => !removed.includes(r)) : [];
+  return removed.length > 0 || removesLast || only.length > 0 ? { removed, removesLast, only } : null;
+}
+
+function foldedSlice(text: FoldedText, start: number, end: number): FoldedText {
+  return { original: text.original.slice(start, end), folded: text.folded.slice(start, end) };
+}
+
+/** The remedies after a change: removed ones go, and "chỉ cần X" leaves only X. */
+export function applyWishChange(before: readonly Resolution[], after: readonly Resolution[], change: WishChange): Resolution[] {
+  if (change.only.length > 0) return [...change.only];
+  const last = change.removesLast ? before.at(-1) : undefined;
+  return after.filter((r) => !change.removed.includes(r) && r !== last);
 }

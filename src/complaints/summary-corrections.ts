@@ -1,5 +1,5 @@
 import type { RequiredField } from './complaint-draft.ts';
-import { extractResolutions, type Resolution } from './extract-resolution.ts';
+import { wishChange, type Resolution } from './extract-resolution.ts';
 import { foldAligned, type FoldedText } from './folded-text.ts';
 
 /**
@@ -38,7 +38,6 @@ const connector = /^[\s,]*(?:(?:dung|phai|sua|doi|chinh)\s+)?(?:(?:la|thanh|is|s
 /** What follows the value: "… chứ không phải showroom", "…, not the showroom". */
 const valueEnd = /\s*(?:,?\s*(?:chu|chu khong phai|khong phai|ko phai|k phai|not|instead of|rather than)\b.*)$/;
 const nameFields = new Set<RequiredField | 'businessAddress'>(['businessName', 'consumerName']);
-const removal = /(?<![\p{L}])(bo|xoa|khong can|ko can|k can|khoi|thoi khong|remove|drop|delete|no need for|without)(?![\p{L}])/u;
 
 export function summaryCorrection(text: string): SummaryCorrection | null {
   const ft = foldAligned(text);
@@ -68,9 +67,6 @@ export function summaryCorrection(text: string): SummaryCorrection | null {
 
 /** "bỏ yêu cầu sửa chữa", "không cần xin lỗi nữa", "remove the apology". */
 function removedResolutions(ft: FoldedText): SummaryCorrection | null {
-  const m = removal.exec(ft.folded);
-  if (!m) return null;
-  const rest = foldAligned(ft.original.slice(m.index + m[0].length));
-  const found = extractResolutions(rest, true);
-  return found.length > 0 ? { kind: 'remove', resolutions: found } : null;
+  const change = wishChange(ft);
+  return change && change.removed.length > 0 ? { kind: 'remove', resolutions: change.removed } : null;
 }

@@ -148,3 +148,53 @@ describe('merging a province', () => {
     expect(applyValues(told, { province: 'Lâm Đồng', provinceOfConsumer: false }, false).province).toBe('Đồng Nai');
   });
 });
+
+describe('dates that are not the purchase', () => {
+  const at = (text: string) => extractor.extract(text, { today: '2026-11-20', asked: null }).values.purchaseDate;
+  it('an expiry, a bill month, a return, a period', () => {
+    expect(at('sáng nay mua hộp sữa chua, hạn sử dụng in tới tháng 12')).toBe('2026-11-20');
+    expect(at('hóa đơn tiền nước tháng 9 tăng gấp đôi')).toBeUndefined();
+    expect(at('tôi đã gửi trả cái áo cho shop từ 10/11 mà chưa được hoàn tiền')).toBeUndefined();
+    expect(at('đặt cọc ngày 2/11 cho tour từ 25 đến 28/11')).toBe('2026-11-02');
+  });
+
+  it('"thứ Hai tuần này", "ngày mùng 3", and a day beats "đầu tháng"', () => {
+    expect(at('mua hôm thứ Ba tuần này')).toBe('2026-11-17');
+    expect(at('đầu tháng này, ngày mùng 3, tôi chuyển khoản')).toBe('2026-11-03');
+  });
+
+  it('"à không, … mới đúng" corrects', () => {
+    expect(read('À không, ngày 5/4 mới đúng').correction).toBe(true);
+  });
+});
+
+describe('amounts as people say them', () => {
+  it('"N trăm rưỡi", and a street named after a person is no amount', () => {
+    expect(read('mua cái ví 3 trăm rưỡi').values.amountVnd).toBe(350_000);
+    expect(read('ở cửa hàng Minh Khai, đường Bà Triệu').values.amountVnd).toBeUndefined();
+  });
+
+  it('the note handed over is not the price; the total is', () => {
+    expect(read('mua nước 12k đưa 20k mà không thối').values.amountVnd).toBe(12_000);
+    const e = read('mỗi tháng 99k, trừ 4 tháng, tổng cộng 396k');
+    expect(e.values.amountVnd).toBe(396_000);
+    expect(e.amountIsTotal).toBe(true);
+  });
+});
+
+describe('remedies changed in the middle of the story', () => {
+  it('"bỏ yêu cầu X, chỉ cần Y" keeps only Y; "bỏ yêu cầu đó" drops the last one', async () => {
+    const { applyWishChange } = await import('../../src/complaints/extract-resolution.ts');
+    const first = read('Thôi bỏ yêu cầu bảo hành, chỉ cần trả lại tiền');
+    expect(applyWishChange(['repair'], ['repair', 'refund'], first.wishChange!)).toEqual(['refund']);
+    const second = read('thôi bỏ yêu cầu đó đi');
+    expect(applyWishChange(['exchange', 'apology'], ['exchange', 'apology'], second.wishChange!)).toEqual(['exchange']);
+    expect(read('Bố tôi muốn hoàn tiền').wishChange).toBeNull();
+  });
+
+  it('"đòi tăng thêm", "đối xử" and "chấm dứt hợp đồng" are no exchange and no practice to stop', () => {
+    expect(read('toi muon lay lai tien, cua hang doi tang them 2 trieu').values.desiredResolution).toEqual(['refund']);
+    expect(read('tôi muốn chấm dứt hợp đồng và hoàn tiền').values.desiredResolution).toEqual(['refund']);
+    expect(read('muốn phòng khám làm lại miễn phí').values.desiredResolution).toEqual(['repair']);
+  });
+});
