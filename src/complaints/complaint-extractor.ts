@@ -83,7 +83,9 @@ export class ComplaintExtractor {
     // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
     // a later "tôi ở …" replaces.
     const province = this.provinces.find(ft, asked === 'province') ?? this.sellerProvince(address ?? location?.place ?? null, businessName);
-    if (province) Object.assign(values, { province: province.name, provinceFormer: province.formerName, provinceOfConsumer: province.consumers });
+    // A place inside the seller's address is where the seller is, even at the end of a list.
+    const inAddress = address !== null && province !== null && withinPhrase(ft.original, address, province.index);
+    if (province) Object.assign(values, { province: province.name, provinceFormer: province.formerName, provinceOfConsumer: province.consumers && !inAddress });
     const channel = inferPurchaseChannel(ft, platform !== null, asked === 'purchaseChannel');
     if (channel) values.purchaseChannel = channel;
     // A named shop, restaurant or showroom with no platform and no word of a remote sale: bought there.
@@ -93,7 +95,7 @@ export class ComplaintExtractor {
 
     if (asked) this.answerToQuestion(asked, text, ft, values, problems, today);
     if (asked === 'product' && !values.product) {
-      const named = namedThing(ft);
+      const named = namedThing(ft, undefined, { anywhere: true });
       if (named) {
         values.product = named;
         problems.splice(0, problems.length, ...problems.filter((p) => p.field !== 'product'));
@@ -112,7 +114,9 @@ export class ComplaintExtractor {
 
   private contacts(ft: FoldedText, values: FactValues, problems: Problem[]): void {
     const phones = findPhones(ft);
-    const phone = phones.find((p) => p.ok);
+    // "0208 385 6622 là máy bàn, di động 0915 …": a mobile reaches the consumer; a landline only when alone.
+    const valid = phones.filter((p): p is Extract<typeof p, { ok: true }> => p.ok);
+    const phone = valid.find((p) => !p.value.startsWith('02')) ?? valid[0];
     if (phone) values.phone = phone.value;
     else if (phones.length > 0) problems.push({ field: 'contact', kind: 'phone_invalid' });
     const emails = findEmails(ft);
@@ -180,6 +184,11 @@ export class ComplaintExtractor {
         return;
     }
   }
+}
+
+function withinPhrase(text: string, phrase: string, index: number): boolean {
+  const start = text.indexOf(phrase);
+  return start !== -1 && index >= start && index < start + phrase.length;
 }
 
 /** Parts of a reply ("Mây Store, trên Shopee"), without a leading "dạ,". */

@@ -16,7 +16,9 @@ export interface PlaceNames {
  * Lợi", "số 8 chợ Phủ"), a street, ward, district, commune, market, lane, "gần …"; in English a
  * street number, "District 7", "ward 3".
  */
-const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* \p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |gan |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |district |ward |no\.? ?\d)/u;
+const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* (?!(?:tram|trieu|nghin|ngan|ty|k|tr|cu|d|dong|vnd|ngay|thang|nam|tuan|gio|phut|lan|nguoi|cai|chiec|hop|goi|january|february|march|april|may|june|july|august|september|october|november|december)(?![\p{L}]))\p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |district |ward |no\.? ?\d)/u;
+/** "gần chợ Tuy Hòa", "near Ben Thanh market": near something named, not "gần nhà", "gần trường". */
+const nearNamed = /^(gan|near)\s/u;
 /** "Nguyen Hue street", "Hoi An old town", "Ben Thanh market". */
 const fineEnd = /(?<![\p{L}])(street|st|road|rd|avenue|old town|market|ward \d+|district \d+)$/u;
 /** City-level words: "TP Thanh Hóa", "thành phố Vinh", "tỉnh Nam Định". */
@@ -82,6 +84,7 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
 
 function segmentKind(original: string, folded: string, places: PlaceNames, started: boolean): 'fine' | 'city' | null {
   if (fineStart.test(`${folded} `) || fineEnd.test(folded) || places.isDistrict(original)) return 'fine';
+  if (nearNamed.test(folded) && /\s\p{Lu}/u.test(original)) return 'fine';
   if (cityStart.test(folded) || places.isPlaceName(original)) return 'city';
   // "số 8 chợ Phủ, Hải Hậu, Nam Định": a short capitalised name goes on with an address begun.
   if (started && original.split(/\s+/).length <= 4 && original.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return 'city';

@@ -1,3 +1,4 @@
+import { foldDiacritics } from '../text/vietnamese-unicode.ts';
 import type { FoldedText } from './folded-text.ts';
 import { captureWords, cleanAnswer } from './phrase-capture.ts';
 
@@ -20,7 +21,15 @@ const introductions = new RegExp(
   'gu',
 );
 /** A contact line: "Lam Van Phuc, 0919 662 083", "Emily Tran, emily.tran@…", "Do Van Tam, o Tay Ninh". */
-const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4}),\s*(\+?\d|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
+const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4}),\s*(\+?\d[\d .-]{7,}|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
+/**
+ * A name alone at the end of a message, as people sign off: "… và trả lại tiền. Vu Thi Lan Anh".
+ * Only a run of capitalised words that starts with a Vietnamese family name.
+ */
+const signature = /(?:^|[.!?\n]\s*)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4})\s*[.!]?\s*$/u;
+const familyNames = new Set(
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong lam mai trinh doan cao luong ha ta kieu lo quach phung trieu nong ton kim chu luu hua au thai vuong tang khuc mac la giang dam diep nghiem lai thach quan van y h'.split(' '),
+);
 
 /** What follows a name typed in lower case: "ten toi la lan o da nang", "... sdt 09...". */
 const afterName = new Set('o tai song sdt so dt dien thoai email mail nha dia chi que va nhe nha a ah minh toi em la'.split(' '));
@@ -52,6 +61,8 @@ export function extractConsumerName(text: FoldedText): string | null {
     if (name.split(' ').length < 3 && !/^(\+?\d|[\w.+-]+@)/u.test(m[2]!)) continue;
     return name;
   }
+  const signed = signature.exec(text.original)?.[1];
+  if (signed && signed.split(' ').length >= 3 && familyNames.has(foldDiacritics(signed.split(' ')[0]!).toLowerCase())) return signed;
   return null;
 }
 

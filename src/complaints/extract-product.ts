@@ -43,8 +43,12 @@ function productCapture(lexicon: ProductLexicon): Reader {
 /** "số điện thoại", "gọi điện thoại", "qua điện thoại", "bằng xe máy": the thing is how, not what. */
 const notTheThing = /(?<![\p{L}])(so|sdt|goi|qua|bang|tren|nghe|di|o)\s+$/u;
 
-export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon()): string | null {
+export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { anywhere?: boolean } = {}): string | null {
+  // What a story is about comes in its first sentence ("Máy giặt nhà tôi hỏng motor"); later ones
+  // name other things ("bắt tôi mở túi xách").
+  const firstSentence = options.anywhere ? text.folded.length : text.folded.search(/[.!?\n](\s|$)/);
   for (const [start, end] of lexicon.mentions(text, hasDiacritics(text.original))) {
+    if (firstSentence !== -1 && start > firstSentence) break;
     if (notTheThing.test(text.folded.slice(Math.max(0, start - 6), start))) continue;
     const phrase = text.original.slice(start, end);
     const sentenceStart = /(^|[.!?\n]\s*)$/.test(text.original.slice(0, start));

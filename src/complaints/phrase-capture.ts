@@ -89,7 +89,8 @@ export interface Capture {
  * when `skipQuantifiers` is set. Returns null when nothing name-like is left.
  */
 export function captureWords(text: FoldedText, start: number, options: { maxWords: number; skipQuantifiers?: boolean; /** The first word may be a product head ("tai nghe"). */ keepFirst?: boolean; /** Names may contain numbers ("Giày Xinh 99"). */ allowNumbers?: boolean; /** A capitalised word continues a name even when it is also a common word ("Giày Da Thành Công", "Mẹ Và Bé", "3K"). */ capitalisedContinues?: boolean; /** Folded words that end the phrase instead of the general list. */ stopWords?: ReadonlySet<string>; /** The end of a known phrase (a product name) starting at an offset, read as one word. */ known?: (text: FoldedText, start: number, accented: boolean) => number | null }): Capture | null {
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'&._+-]*/gu;
+  // "24/7" is a word of a name ("Fit Zone 24/7"); other slashes end the phrase.
+  const re = /24\/7(?![\p{N}])|[\p{L}\p{N}][\p{L}\p{N}'&._+-]*/gu;
   re.lastIndex = start;
   const words: Array<{ start: number; end: number; folded: string }> = [];
   const accented = hasDiacritics(text.original);

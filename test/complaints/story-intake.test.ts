@@ -198,3 +198,31 @@ describe('remedies changed in the middle of the story', () => {
     expect(read('muốn phòng khám làm lại miễn phí').values.desiredResolution).toEqual(['repair']);
   });
 });
+
+describe('how it was sold, and who to call back', () => {
+  it('a visit to the home, an event, a course, a network', () => {
+    expect(read('hôm qua có người đến nhà tôi giới thiệu nồi, tôi mua 1 bộ').values.purchaseChannel).toBe('door_to_door');
+    expect(read('mẹ tôi đi hội thảo được tặng quà rồi bị ép mua máy massage').values.purchaseChannel).toBe('other');
+    expect(read('tôi đóng học phí trọn khóa 1 năm ở trung tâm').values.purchaseChannel).toBe('continuous_service');
+    expect(read('I had to buy a starter kit to become a distributor').values.purchaseChannel).toBe('mlm');
+  });
+
+  it('a mobile before a landline', () => {
+    expect(read('nhà 0283 822 1234, di động 0912 000 111').values.phone).toBe('0912000111');
+  });
+
+  it('a name signed at the end of a message, with a family name', () => {
+    expect(read('toi muon shop hoan tien. Tran Thi Bich Ngoc').values.consumerName).toBe('Tran Thi Bich Ngoc');
+    expect(read('toi mua o cua hang. Dien May Xanh Cho').values.consumerName).toBeUndefined();
+  });
+
+  it('no address from a price, a date or "gần nhà"', () => {
+    expect(read('mua son ở cửa hàng Cosmetic Mai 2 trăm rưỡi').values.businessAddress).toBeUndefined();
+    expect(read('mua cơm ở quán Cơm Tấm Sài Gòn gần nhà').values.businessAddress).toBeUndefined();
+    expect(read('ăn ở Tiệm Bánh Mai Anh gần chợ Bến Thành').values.businessAddress).toBe('gần chợ Bến Thành');
+  });
+
+  it('"24/7" belongs to a name', () => {
+    expect(read('Phòng tập Gym Max 24/7 ở Cầu Giấy').values).toMatchObject({ businessName: 'Phòng tập Gym Max 24/7', businessAddress: 'Cầu Giấy' });
+  });
+});
