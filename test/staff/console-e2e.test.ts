@@ -76,6 +76,8 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
       outbox: new PrismaOutbox(app.db),
       translators: app.translators,
       clock: systemClock,
+      instanceId: 'test-instance',
+      leases: app.leases,
       logger: silentLogger,
       hotline: '1800.6838',
       typingDelayMs: 0,
