@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import type { Translator } from '../../src/i18n/translator.ts';
 import type { AuditEntry } from '../../src/staff/audit-log.ts';
+import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
 import type { Html } from './view.ts';
 
 /**
@@ -24,7 +25,7 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
     case 'export.complaints':
       return s('exportComplaints', { count: number(d.count), kind: s(d.format === 'codes' ? 'exportCodes' : 'exportLabels'), filters: filters(d.filters, t) });
     case 'export.yearly':
-      return s('exportYearly', { year: String(d.year ?? ''), format: String(d.format ?? '').toUpperCase() });
+      return s('exportYearly', { year: String(d.year ?? ''), format: t.has(`staff.audit.sentence.format.${String(d.format)}`) ? t.t(`staff.audit.sentence.format.${String(d.format)}`) : String(d.format ?? '') });
     case 'handoff.reply':
       return html`${s('reply', { length: number(d.length) })}${chat}`;
     case 'handoff.close':
@@ -74,9 +75,9 @@ function generic(detail: Record<string, unknown>, t: Translator): string {
 }
 
 function number(value: unknown): string {
-  return typeof value === 'number' ? new Intl.NumberFormat('vi-VN').format(value) : '0';
+  return typeof value === 'number' ? formatNumber(value) : '0';
 }
 
 function day(value: unknown): string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('/') : '';
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatIsoDay(value) : '';
 }

@@ -13,9 +13,10 @@ import { auditWrite } from '../../src/staff/audit-log.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
 import { complaintsCodesCsv, complaintsCsv, type ExportLabels } from '../../src/staff/complaint-export.ts';
 import { isContactSearch, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
+import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
 import { errorPage } from './error-pages.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
-import { csrfField, flashFrom, formatDate, formatDateTime, formatNumber, page, pager } from './view.ts';
+import { csrfField, flashFrom, formatDate, formatDateTime, page, pager } from './view.ts';
 
 export interface ComplaintSectionDeps extends StaffDeps {
   readonly taxonomy: ComplaintTaxonomy;
@@ -251,7 +252,3 @@ function listContact(r: ComplaintRecord): string {
   return [maskPhone(r.consumer.phone), maskEmail(r.consumer.email)].filter(Boolean).join(' · ');
 }
 
-function formatIsoDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}

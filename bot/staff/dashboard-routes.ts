@@ -8,9 +8,10 @@ import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
 import { programmeStats, targets, type Figures, type Rates } from '../../src/staff/programme-stats.ts';
-import { yearlyReportCsv, yearlyReportPdf } from '../../src/staff/yearly-report.ts';
+import { formatIsoDay, formatNumber, formatPercent, monthName as nameOfMonth, monthsSoFar } from '../../src/staff/vietnamese-format.ts';
+import { yearlyReportCodesCsv, yearlyReportCsv, yearlyReportPdf } from '../../src/staff/yearly-report.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
-import { formatDate, formatNumber, formatPercent, page } from './view.ts';
+import { formatDate, page } from './view.ts';
 
 export interface DashboardDeps extends StaffDeps {
   readonly taxonomy: ComplaintTaxonomy;
@@ -27,8 +28,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
-  /** "tháng 1/2026", as a person writes a month (not "2026-01"). */
-  const monthName = (key: string) => t.t('staff.dashboard.month', { m: Number(key.slice(5)), y: key.slice(0, 4) });
+  const monthName = (key: string) => nameOfMonth(key, t);
   const yearOf = (q: Record<string, string>) => yearQuery.parse(q).year ?? Number(vietnamDate(deps.clock.now()).slice(0, 4));
 
   app.get('/dashboard', async (c) => {
@@ -130,6 +130,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
         <button type="submit" class="secondary">${t.t('staff.dashboard.show')}</button>
         <a class="button" href="/staff/reports/yearly.pdf?year=${year}">${t.t('staff.dashboard.reportPdf')}</a>
         <a class="button secondary" href="/staff/reports/yearly.csv?year=${year}">${t.t('staff.dashboard.reportCsv')}</a>
+        <a class="small" href="/staff/reports/yearly.csv?year=${year}&amp;format=codes" title="${t.t('staff.dashboard.reportCsvCodesHint')}">${t.t('staff.dashboard.reportCsvCodes')}</a>
       </form>
       <p class="muted small">${t.t('staff.dashboard.reportDue', { year })}</p>
       ${partialNote || months.some((m) => !m.begun) ? html`<p class="flash ok">${t.t('staff.dashboard.yearInProgress', { year, asOf })}</p>` : ''}
@@ -142,7 +143,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
       </div>
       <div class="charts">${charts.map((ch) => html`<figure class="chart"><figcaption>${ch.title}</figcaption><div class="canvas-box"><canvas id="${ch.id}" data-chart="${JSON.stringify(ch.config)}" role="img" aria-label="${ch.title}"></canvas></div>${ch.note ? html`<p class="muted small chart-note">${ch.note}</p>` : ''}</figure>`)}</div>
       <p class="muted small">${t.t('staff.dashboard.definitions')}</p>
-      ${table(t.t('staff.dashboard.chart.month'), months.filter((m) => m.begun), (k) => (partial(k) ? t.t('staff.dashboard.monthPartial', { month: monthName(k), asOf }) : monthName(k)))}
+      ${table(t.t('staff.dashboard.chart.month'), monthsSoFar(stats.byMonth, stats.asOf, t).map((m) => ({ ...m, key: m.label })), (label) => label)}
       ${table(t.t('staff.dashboard.chart.category'), stats.byCategory, categoryLabel)}
       ${table(t.t('staff.dashboard.chart.channel'), stats.byChannel, (k) => t.t(`staff.channel.${k}`))}`;
     return c.html(page({ t, title: t.t('staff.dashboard.title', { year }), session: c.get('session'), nav: 'dashboard', body, scripts: ['/staff/assets/chart.umd.min.js', '/staff/assets/dashboard.js'] }));
@@ -170,10 +171,13 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   app.get('/reports/yearly.csv', async (c) => {
     const year = yearOf(c.req.query());
     const by = c.get('session').user.email;
-    const csv = yearlyReportCsv(await reportInput(year, by), t);
-    await auditWrite(deps.db, { actor: by, action: 'export.yearly', detail: { year, format: 'csv' } }, deps.clock.now());
+    // ?format=codes: the same figures with codes, ISO months and decimal rates, for programs.
+    const codes = c.req.query('format') === 'codes';
+    const input = await reportInput(year, by);
+    const csv = codes ? yearlyReportCodesCsv(input, t) : yearlyReportCsv(input, t);
+    await auditWrite(deps.db, { actor: by, action: 'export.yearly', detail: { year, format: codes ? 'csv-codes' : 'csv' } }, deps.clock.now());
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="bao-cao-bvqlntd-${year}.csv"`);
+    c.header('Content-Disposition', `attachment; filename="bao-cao-bvqlntd-${year}${codes ? '-ma' : ''}.csv"`);
     return c.body(csv);
   });
 
@@ -217,6 +221,3 @@ function partialPoints(months: ReadonlyArray<{ partial: boolean }>, color: strin
   return { pointBackgroundColor: months.map((m) => (m.partial ? '#ffffff' : color)), pointRadius: months.map((m) => (m.partial ? 5 : 3)) };
 }
 
-function formatIsoDay(day: string): string {
-  return day.split('-').reverse().join('/');
-}

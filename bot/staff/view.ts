@@ -97,16 +97,6 @@ export function pager(t: Translator, current: number, pages: number, href: (page
   </nav>`;
 }
 
-/** Vietnamese digits: "1.234", "81,5" (a dot groups thousands, a comma marks decimals). */
-export function formatNumber(value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
-}
-
-/** A rate (0..1) as a percentage with one decimal, "81,5%"; no rate is "—". */
-export function formatPercent(rate: number | null): string {
-  return rate === null ? '—' : `${formatNumber(rate * 100, 1)}%`;
-}
-
 /** "12 phút", "3 giờ 5 phút", "2 ngày 4 giờ". */
 export function formatDuration(ms: number, t: Translator): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));

@@ -2,6 +2,7 @@ import type { ComplaintRecord, LegalRef } from '../complaints/complaint-record.t
 import type { Translator } from '../i18n/translator.ts';
 import { maskContactsInText, maskEmail, maskPhone } from './contact-masking.ts';
 import { toCsv } from './csv.ts';
+import { formatIsoDay } from './vietnamese-format.ts';
 
 /**
  * Two exports of the same records. Both leave the console (to agencies, spreadsheets), so the
@@ -65,7 +66,7 @@ export function labelledRow(r: ComplaintRecord, labels: ExportLabels): Cell[] {
   const { t } = labels;
   const { phone, email, narrative } = shared(r);
   const yesNo = (v: boolean) => t.t(v ? 'staff.export.yes' : 'staff.export.no');
-  const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : null);
+  const day = (iso: string | null) => (iso ? formatIsoDay(iso) : null);
   return [
     r.reference, t.t(`staff.status.${r.status}`), t.t(`staff.channel.${r.channel}`), vietnamTime(new Date(r.createdAt), labels.timeZone),
     r.consumer.name, phone, email, r.consumer.province,

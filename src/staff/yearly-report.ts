@@ -3,6 +3,7 @@ import type { PdfBlock, PdfSpec } from '../documents/pdf-document.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { toCsv } from './csv.ts';
 import { targets, type Figures, type ProgrammeStats, type Rates } from './programme-stats.ts';
+import { formatIsoDay, formatNumber, formatPercent as pct, monthsSoFar } from './vietnamese-format.ts';
 
 export interface YearlyReportInput {
   readonly stats: ProgrammeStats;
@@ -12,8 +13,6 @@ export interface YearlyReportInput {
   readonly generatedBy: string;
   readonly generatedAt: Date;
 }
-
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /**
  * The yearly report the units send to Sở Công Thương before 15/12 (Khánh Hòa plan, closing
@@ -30,7 +29,7 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
   const blocks: PdfBlock[] = [
     { kind: 'paragraph', text: k('to', { province: input.province }), align: 'left' },
     { kind: 'title', text: k('title', { year: stats.year }) },
-    { kind: 'paragraph', text: k('intro', { year: stats.year, asOf: stats.asOf.split('-').reverse().join('/') }) },
+    { kind: 'paragraph', text: k('intro', { year: stats.year, asOf: formatIsoDay(stats.asOf) }) },
     { kind: 'heading', text: k('h.targets') },
     {
       kind: 'fields',
@@ -44,7 +43,7 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
     },
     { kind: 'note', text: k('definitions') },
     { kind: 'heading', text: k('h.month') },
-    { kind: 'table', header: head, rows: stats.byMonth.map((m) => rowOf(m.key, m)), widths },
+    { kind: 'table', header: head, rows: monthsSoFar(stats.byMonth, stats.asOf, t).map((m) => rowOf(m.label, m)), widths },
     { kind: 'heading', text: k('h.category') },
     { kind: 'table', header: head, rows: stats.byCategory.map((c) => rowOf(input.categoryLabel(c.key), c)), widths },
     { kind: 'heading', text: k('h.channel') },
@@ -55,7 +54,7 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
       rows: [
         [k('assessments'), String(input.assessments.assessments)],
         [k('businesses'), String(input.assessments.businesses)],
-        [k('averageScore'), input.assessments.averagePercent === null ? (input.assessments.suppressed ? k('suppressed') : '—') : `${input.assessments.averagePercent.toFixed(1)}%`],
+        [k('averageScore'), input.assessments.averagePercent === null ? (input.assessments.suppressed ? k('suppressed') : '—') : `${formatNumber(input.assessments.averagePercent, 1)}%`],
       ],
     },
     ...(input.assessments.topGaps.length > 0 ? [{ kind: 'list' as const, items: input.assessments.topGaps.map((g) => k('gap', { title: g.title.vi, share: g.share })) }] : []),
@@ -65,8 +64,29 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
   return { title: k('title', { year: stats.year }), blocks, footer: k('footer', { year: stats.year }), createdAt: input.generatedAt };
 }
 
-/** The same figures as one CSV table: a section column, then one line per month, sector and channel. */
+/**
+ * The same figures as one CSV table for a person: a section column, then one line for the year and
+ * one per month so far, category and channel; Vietnamese headers, names and rates ("81,5%"),
+ * semicolons for Excel with Vietnamese settings.
+ */
 export function yearlyReportCsv(input: YearlyReportInput, t: Translator): string {
+  const { stats } = input;
+  const c = (key: string) => t.t(`staff.report.csv.${key}`);
+  const line = (section: string, group: string, f: Figures & Rates) => [c(section), group, f.received, f.advised, pct(f.advisedRate), f.resolved, pct(f.resolvedRate), f.overdue, f.complaints, f.handoffs];
+  return toCsv(
+    ['section', 'group', 'received', 'advised', 'advisedRate', 'resolved', 'resolvedRate', 'overdue', 'complaints', 'handoffs'].map((key) => c(`column.${key}`)),
+    [
+      line('total', String(stats.year), stats.total),
+      ...monthsSoFar(stats.byMonth, stats.asOf, t).map((m) => line('month', m.label, m)),
+      ...stats.byCategory.map((r) => line('category', input.categoryLabel(r.key), r)),
+      ...stats.byChannel.map((r) => line('channel', t.t(`staff.channel.${r.key}`), r)),
+    ],
+    ';',
+  );
+}
+
+/** The figures for programs: codes for sections, ISO months, rates as decimals, comma-separated. */
+export function yearlyReportCodesCsv(input: YearlyReportInput, t: Translator): string {
   const { stats } = input;
   const line = (section: string, key: string, f: Figures & Rates) => [section, key, f.received, f.advised, f.advisedRate === null ? '' : f.advisedRate.toFixed(4), f.resolved, f.resolvedRate === null ? '' : f.resolvedRate.toFixed(4), f.overdue, f.complaints, f.handoffs];
   return toCsv(

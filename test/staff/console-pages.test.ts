@@ -158,8 +158,16 @@ describe('dashboard and reports', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const csv = await (await agent.request('/staff/reports/yearly.csv?year=2026')).text();
-    expect(csv).toContain('total,2026,2,');
-    expect(csv).toContain('month,2026-11,2,');
+    const [head, ...lines] = csv.trim().split('\r\n');
+    expect(head).toBe('Phần;Nhóm;Yêu cầu tiếp nhận;Đã tư vấn, hỗ trợ;Tỷ lệ tư vấn, hỗ trợ;Đã giải quyết;Tỷ lệ giải quyết thành công;Quá hạn;Khiếu nại;Yêu cầu gặp nhân viên');
+    expect(lines[0]).toMatch(/^Cả năm;2026;2;\d+;(\d+,\d%|—);/);
+    expect(lines).toContain('Theo tháng;tháng 1/2026;0;0;—;0;—;0;0;0');
+    expect(lines.find((l) => l.startsWith('Theo tháng;tháng 11/2026 (chưa hết tháng, đến 27/11/2026);2;'))).toBeDefined();
+    expect(lines.some((l) => l.includes('tháng 12/2026'))).toBe(false);
+    expect(lines.find((l) => l.startsWith('Theo lĩnh vực;Bảo hành;'))).toBeDefined();
+    const codes = await (await agent.request('/staff/reports/yearly.csv?year=2026&format=codes')).text();
+    expect(codes).toContain('total,2026,2,');
+    expect(codes).toContain('month,2026-11,2,');
     expect((await agent.page('/staff/programme')).status).toBe(200);
   });
 });
