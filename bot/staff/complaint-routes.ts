@@ -149,7 +149,8 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const options = nextStatuses(r.status);
     const canForward = canTransition(r.status, 'referred_agency');
     const row = (label: string, value: unknown) => html`<dt>${label}</dt><dd>${value === null || value === undefined || value === '' ? '—' : value}</dd>`;
-    const body = html`<p class="actions"><span class="badge">${statusLabel(r.status)}</span> <span class="badge ch-${r.channel}">${t.t(`staff.channel.${r.channel}`)}</span>${stored.anonymised ? html` <span class="badge warn">${t.t('staff.complaints.anonymisedNote')}</span>` : ''}</p>
+    const body = html`<p class="back"><a href="/staff/complaints">${t.t('staff.complaint.back')}</a></p>
+      <p class="actions"><span class="badge">${statusLabel(r.status)}</span> <span class="badge ch-${r.channel}">${t.t(`staff.channel.${r.channel}`)}</span>${stored.anonymised ? html` <span class="badge warn">${t.t('staff.complaints.anonymisedNote')}</span>` : ''}</p>
       <div class="cols">
         <div>
           <section class="card"><h2>${t.t('staff.complaint.record')}</h2><dl>

@@ -68,6 +68,7 @@ describe('complaint pages', () => {
 
   it('shows the record in full, with legal basis, deadlines and history, and audits the access', async () => {
     const { html } = await agent.page('/staff/complaints/KN-20261120-7QH2D');
+    expect(html).toContain('<a href="/staff/complaints">← Danh sách khiếu nại</a>');
     expect(html).toContain('0912345678');
     expect(html).toContain('khoản 1 Điều 30 Luật Bảo vệ quyền lợi người tiêu dùng 2023');
     expect(html).toMatch(/class="deadline overdue">25\/11\/2026/);
