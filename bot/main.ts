@@ -47,10 +47,13 @@ async function main(): Promise<void> {
     instanceId: app.instance.owner,
   });
   const https = config.PUBLIC_URL?.startsWith('https:') ?? false;
+  let accepting = false;
+  let stopping = false;
   const web = createWebServer({
     logger,
     https,
     limits: rateLimits(defaultRateLimits, { trustedProxies: config.TRUSTED_PROXIES, t: app.translators('vi') }),
+    ready: async () => accepting && !stopping && (await app.store.reachable()),
     mounts: [
       ...channels.mounts,
       { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock }) },
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Web chat: ${server.url}\n`);
   // After listening: a webhook may be called as soon as it is set.
   await channels.start();
+  accepting = true;
 
   // Complaint deadline reminders (Điều 31.2, 57.2): checked at start and every 15 minutes, by one
   // instance: whoever takes the lease runs the check, the others skip until it runs out.
@@ -77,9 +81,10 @@ async function main(): Promise<void> {
   void remind();
   const reminderTimer = setInterval(() => void remind(), 15 * 60_000);
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
+    // /readyz answers 503 from now on; channels.stop() stops receiving and waits for the turns
+    // already accepted, so a graceful stop loses and repeats nothing.
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(reminderTimer);

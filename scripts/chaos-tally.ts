@@ -32,6 +32,8 @@ export interface Tally {
   readonly turns: number;
   /** Turns some expected part of which never arrived. */
   readonly lost: number;
+  /** The first few lost turns, as chat and message number (from 1), to look them up in the logs. */
+  readonly lostTurns: readonly string[];
   readonly apologies: number;
   readonly duplicatesAvoidable: number;
   readonly duplicatesInFlight: number;
@@ -55,14 +57,19 @@ export function tally(input: TallyInput): Tally {
   let inFlight = 0;
   let unexpected = 0;
   const ages: number[] = [];
-  for (const messages of received.values()) {
+  const lostTurns: string[] = [];
+  for (const [chatId, messages] of received) {
     const byText = new Map<string, Received[]>();
     for (const m of messages) {
       if (isApology(m.text)) apologies += 1;
       else if (!wanted.has(m.text)) unexpected += 1;
       else byText.set(m.text, [...(byText.get(m.text) ?? []), m]);
     }
-    for (const parts of expected) if (parts.some((text) => (byText.get(text)?.length ?? 0) === 0)) lost += 1;
+    expected.forEach((parts, m) => {
+      if (!parts.some((text) => (byText.get(text)?.length ?? 0) === 0)) return;
+      lost += 1;
+      if (lostTurns.length < 10) lostTurns.push(`${chatId}#${m + 1}`);
+    });
     for (const [text, copies] of byText) {
       const allowed = wanted.get(text) ?? 0;
       for (let i = allowed; i < copies.length; i++) {
@@ -83,6 +90,7 @@ export function tally(input: TallyInput): Tally {
     // Every chat of the run has an entry, an empty one when it received nothing (all its turns lost).
     turns: received.size * expected.length,
     lost,
+    lostTurns,
     apologies,
     duplicatesAvoidable: avoidable,
     duplicatesInFlight: inFlight,

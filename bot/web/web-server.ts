@@ -36,6 +36,11 @@ export interface WebServerOptions {
   readonly https?: boolean;
   /** Request-rate limits (bot/web/rate-limits.ts); none when absent (tests that flood on purpose). */
   readonly limits?: RateLimits;
+  /**
+   * Whether this instance should get traffic (GET /readyz: 200 or 503): false while starting and
+   * once shutting down, so a load balancer drains it before it stops. Always ready when absent.
+   */
+  readonly ready?: () => Promise<boolean>;
 }
 
 /**
@@ -53,7 +58,12 @@ export function createWebServer(options: WebServerOptions): Hono {
     app.use('/staff/login', onPost(login));
     for (const mount of options.mounts) if (!['/api/chat', '/staff'].includes(mount.path)) app.use(`${mount.path}/*`, onPost(webhook));
   }
+  // Liveness: the process answers. Readiness: it can take turns (database reachable, channels up).
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    const ready = options.ready ? await options.ready().catch(() => false) : true;
+    return c.json({ ready }, ready ? 200 : 503);
+  });
   for (const [route, file] of Object.entries(staticFiles)) {
     app.get(route, async (c) => {
       const body = await readFile(path.join(publicDir, file));

@@ -28,6 +28,12 @@ export class PrismaConversationStore implements ConversationStore {
     }
   }
 
+  /** Whether the database answers (readiness checks). */
+  async reachable(): Promise<boolean> {
+    await this.db.conversation.findFirst({ select: { id: true } });
+    return true;
+  }
+
   async find(channel: ChannelName, externalId: string): Promise<ConversationSnapshot | null> {
     const row = await this.db.conversation.findUnique({ where: { channel_externalId: { channel, externalId } } });
     return row ? toSnapshot(row) : null;
