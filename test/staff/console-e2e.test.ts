@@ -157,6 +157,9 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await shoot('03-chat');
     expect(await inView(phone)).toEqual(chatEnd);
     expect(await replyShown(phone)).toBe(true);
+    // What the agent sees without scrolling, on both screens.
+    await page.screenshot({ path: path.join(shots, '03-chat-on-screen-laptop.png') });
+    await phone.screenshot({ path: path.join(shots, '03-chat-on-screen-phone.png') });
     await expect(page.locator('a[href="/staff/inbox"]', { hasText: 'Về hộp thư' }).count()).resolves.toBe(1);
     await eventually(() => expect(telegram.sentTo(chatId).map((m) => m.text)).toContain('Chào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.'));
 
