@@ -8,7 +8,7 @@ import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
 import { programmeStats, targets, type Figures, type Rates } from '../../src/staff/programme-stats.ts';
-import { formatIsoDay, formatNumber, formatPercent, monthName as nameOfMonth, monthsSoFar } from '../../src/staff/vietnamese-format.ts';
+import { formatIsoDay, formatNumber, formatPercent, monthName, monthsSoFar } from '../../src/staff/vietnamese-format.ts';
 import { yearlyReportCodesCsv, yearlyReportCsv, yearlyReportPdf } from '../../src/staff/yearly-report.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { formatDate, page } from './view.ts';
@@ -28,7 +28,6 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
-  const monthName = (key: string) => nameOfMonth(key, t);
   const yearOf = (q: Record<string, string>) => yearQuery.parse(q).year ?? Number(vietnamDate(deps.clock.now()).slice(0, 4));
 
   app.get('/dashboard', async (c) => {
@@ -41,14 +40,12 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     // The months still to come have no figures yet (not zeros), and the month under way has only
     // some: it is marked, lighter, so it does not read as a collapse against the targets.
     const thisMonth = stats.asOf.slice(0, 7);
-    const partial = (key: string) => key === thisMonth;
-    const begun = (key: string) => key <= thisMonth;
-    const months = stats.byMonth.map((m) => ({ ...m, begun: begun(m.key), partial: partial(m.key) }));
+    const months = stats.byMonth.map((m) => ({ ...m, begun: m.key <= thisMonth, partial: m.key === thisMonth }));
     const monthLabels = months.map((m) => `${t.t('staff.dashboard.monthShort', { m: Number(m.key.slice(5)) })}${m.partial ? '*' : ''}`);
     const perMonth = (value: (m: (typeof months)[number]) => number | null) => months.map((m) => (m.begun ? value(m) : null));
     const shade = (color: string) => months.map((m) => (m.partial ? `${color}66` : color));
     const asOf = formatIsoDay(stats.asOf);
-    const partialNote = months.some((m) => m.partial) ? t.t('staff.dashboard.partialNote', { month: monthName(thisMonth), asOf }) : null;
+    const partialNote = months.some((m) => m.partial) ? t.t('staff.dashboard.partialNote', { month: monthName(thisMonth, t), asOf }) : null;
     const chartOptions = { responsive: true, maintainAspectRatio: false, locale: 'vi-VN' };
     const charts = [
       {
