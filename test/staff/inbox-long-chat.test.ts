@@ -92,3 +92,18 @@ describe(`a chat of ${total} messages in the staff inbox`, () => {
     expect(shownIn(latest.html).at(-1)).toBe(total);
   });
 });
+
+describe('closing a chat', () => {
+  it('asks first: the close button only opens the question, and a post without the confirmation closes nothing', async () => {
+    const { html } = await agent.page(`/staff/inbox/${handoffId}`);
+    expect(html).toMatch(/<details class="close">\s*<summary class="button secondary">Kết thúc hỗ trợ<\/summary>[\s\S]*Kết thúc hỗ trợ cho Lan\?[\s\S]*<button type="submit" name="confirm" value="yes">Xác nhận kết thúc<\/button>/);
+    const unconfirmed = await agent.post(`/staff/inbox/${handoffId}/close`, {});
+    expect(unconfirmed.headers.get('location')).toBe(`/staff/inbox/${handoffId}?error=confirmClose`);
+    expect((await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } })).status).not.toBe('closed');
+    // The outcome is said beside the reply box, where the page opens.
+    expect((await agent.page(`/staff/inbox/${handoffId}?error=confirmClose`)).html).toMatch(/<\/ol>[\s\S]*Chưa kết thúc: hãy bấm “Xác nhận kết thúc”[\s\S]*<form method="post" action="[^"]+\/reply"/);
+    const confirmed = await agent.post(`/staff/inbox/${handoffId}/close`, { confirm: 'yes' });
+    expect(confirmed.headers.get('location')).toBe('/staff/inbox?ok=closed');
+    expect((await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } })).status).toBe('closed');
+  });
+});
