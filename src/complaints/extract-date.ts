@@ -100,7 +100,7 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
  * ("hạn sử dụng 08/2026", "hạn in tới tháng 12"), a bill's month ("hóa đơn tiền điện tháng 10"), a
  * return or a complaint made later ("gửi trả … từ 20/10", "báo bảo hành từ ngày 14/9"), "since".
  */
-const notPurchase = /(?<![\p{L}])(han su dung|hsd|het han|han in|han dung|exp|expiry|hoa don|cuoc|tien dien|tien nuoc|ky thanh toan|gui tra|tra hang|tra lai|gui lai|bao huy|bao bao hanh|mang di bao hanh|mang ra|since|returned|sent it back)(?![\p{L}])[^,.;!?\n]{0,30}$/u;
+const notPurchase = /(?<![\p{L}])(han su dung|hsd|het han|han in|han dung|exp|expiry|hoa don|cuoc|tien dien|tien nuoc|ky thanh toan|gui tra|tra hang|tra lai|gui lai|bao huy|bao bao hanh|mang di bao hanh|mang ra|since|returned|sent it back)(?![\p{L}])[^,.;!?\n]{0,60}$/u;
 
 /** "3 đêm từ 20 đến 23/11", "từ 20/10 đến 30/10 mất mạng": a period (a stay, an outage), not a purchase. */
 function inRange(folded: string, index: number): boolean {
@@ -114,7 +114,7 @@ function inRange(folded: string, index: number): boolean {
  * or its earliest approximate one, or its first problem when none is valid.
  */
 export function extractPurchaseDate(text: FoldedText, today: IsoDate): DateFinding | null {
-  const all = findDates(text, today).filter((d) => !notPurchase.test(text.folded.slice(Math.max(0, d.index - 60), d.index)) && !inRange(text.folded, d.index));
+  const all = findDates(text, today).filter((d) => !notPurchase.test(text.folded.slice(Math.max(0, d.index - 90), d.index)) && !inRange(text.folded, d.index));
   const valid = all.filter((d): d is Extract<DateFinding, { ok: true }> => d.ok);
   const exact = valid.filter((d) => !d.approximate);
   const pick = exact.length > 0 ? exact : valid;

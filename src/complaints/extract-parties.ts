@@ -109,7 +109,8 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean): 
     if (prepositions.has(kind) && (!startsName || isPlace(capture.value) || ordinaryCapitalised(capture.value))) continue;
     // "ở Siêu thị Thành Đô", "tên là Công ty CP X": the kind word that follows is read on its own match.
     if (kindAtStart.test(text.folded.slice(start))) continue;
-    const value = quoted ? capture.value : withoutTrailingPlace(withoutLeadingKind(capture.value), isPlace);
+    // "through the FreshMart app": the app is how, FreshMart who.
+    const value = quoted ? capture.value : withoutTrailingPlace(withoutLeadingKind(capture.value), isPlace).replace(/ (app|website|site|page|store app)$/u, '');
     if (!looksLikeName(value)) continue;
     const label = businessKinds.find(([k]) => k === kind)?.[1] ?? null;
     return label && !quoted ? `${label} ${value}` : value;

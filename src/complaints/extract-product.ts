@@ -5,7 +5,20 @@ import { defaultProductLexicon, type ProductLexicon } from './product-lexicon.ts
 /** Words that say nothing about what was bought. */
 const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online']);
 
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|thue|bought|purchased|ordered|buy)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+// Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
+// chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat(?! coc)|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|ban cho (?:me|bo|ba|ong|vo|chong|con|em|chi|anh)(?: (?:toi|em|minh|tui|e))?|ky hop dong|bought|purchased|ordered|ordering|buying|buy|booked|booking|subscribed to|signed up for)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+
+/**
+ * A service named by what is done: "đi khám sức khỏe tổng quát", "để thay má phanh và đĩa phanh",
+ * "làm trồng răng implant". The verb is part of the name; a lead word ("đi", "để", "làm") says it is
+ * the service, not a wish ("muốn sửa").
+ */
+const serviceVerb = /(?<![\p{L}])(?:di|de|den|lam|toi|minh|em|e)\s+(kham|giat|thay|chup|trong|nieng|nho|cat|nhuom|uon|goi dau|tiem|xet nghiem|bao duong|ve sinh|lap dat|sua)\s+/gu;
+/** English: "a banh mi I bought", "the shoes that we ordered". */
+const boughtAfter = /(?<![\p{L}])(?:a|an|the|my|some)\s+((?:[\p{L}\p{N}'-]+\s+){0,3}?[\p{L}\p{N}'-]+)\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:bought|ordered|booked|purchased|got)(?![\p{L}])/gu;
+/** English: "paid 20,000,000 VND for a starter kit". */
+const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)?\s+for\s+(?:a|an|the|my)?\s*/gu;
 
 /**
  * The product or service, from "mua X", "đặt X", "đăng ký gói X", cut before "trên Shopee", a
@@ -13,9 +26,49 @@ const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat|order|o
  */
 export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean } = {}): string | null {
   const capture = productCapture(lexicon);
-  const found = afterBuyingVerb(text, capture) ?? beforeBuyingVerb(text, capture);
-  if (found !== null) return fullerName(found, text, lexicon) ?? found;
-  return options.alone === false ? null : namedThing(text, lexicon);
+  const found = afterBuyingVerb(text, capture) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? beforeBuyingVerb(text, capture);
+  if (found !== null) return tidy(fullerName(found, text, lexicon) ?? found, text);
+  const named = options.alone === false ? null : namedThing(text, lexicon);
+  return named === null ? null : tidy(named, text);
+}
+
+/**
+ * Teencode models spelled out ("ip15 pro" is an iPhone 15 Pro), and a bill keeps its month
+ * ("tiền điện tháng 10": the bill, not the electricity).
+ */
+function tidy(product: string, text: FoldedText): string {
+  let value = product.replace(/(?<![\p{L}])ip ?(\d{1,2})(?![\p{L}\d])/giu, 'iPhone $1');
+  const at = text.original.indexOf(product);
+  const month = at === -1 ? null : /^\s+(th[aá]ng \d{1,2})(?![\d/])/iu.exec(text.original.slice(at + product.length));
+  if (month && /^(tien|cuoc|hoa don|phi)(?![\p{L}])/u.test(foldPhrase(product))) value = `${value} ${month[1]}`;
+  return value;
+}
+
+/** The service with its verb, which may fold like a stop word ("thay" like "thấy"). */
+function service(text: FoldedText, read: Reader): string | null {
+  for (const m of text.folded.matchAll(serviceVerb)) {
+    const verbStart = m.index + m[0].lastIndexOf(m[1]!);
+    const capture = read(text, m.index + m[0].length, 6);
+    if (capture && !generic.has(foldPhrase(capture.value))) return text.original.slice(verbStart, capture.end).trim();
+  }
+  return null;
+}
+
+function afterPattern(text: FoldedText, pattern: RegExp, read: Reader): string | null {
+  for (const m of text.folded.matchAll(pattern)) {
+    const capture = read(text, m.index + m[0].length, 7);
+    if (capture && !generic.has(foldPhrase(capture.value))) return capture.value;
+  }
+  return null;
+}
+
+function boughtInEnglish(text: FoldedText): string | null {
+  for (const m of text.folded.matchAll(boughtAfter)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const value = text.original.slice(start, start + m[1]!.length);
+    if (!generic.has(foldPhrase(value)) && !/^(one|thing|item|product)$/i.test(value)) return value;
+  }
+  return null;
 }
 
 /** "… phải có bình chữa cháy … mua 2 bình": the short word is the known product named in full. */
@@ -50,6 +103,8 @@ export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultPr
   for (const [start, end] of lexicon.mentions(text, hasDiacritics(text.original))) {
     if (firstSentence !== -1 && start > firstSentence) break;
     if (notTheThing.test(text.folded.slice(Math.max(0, start - 6), start))) continue;
+    // "điện thoại 0356 778 241" is a phone number's label.
+    if (/^\s*:?\s*(\+84|0)\d/.test(text.folded.slice(end))) continue;
     const phrase = text.original.slice(start, end);
     const sentenceStart = /(^|[.!?\n]\s*)$/.test(text.original.slice(0, start));
     if (!sentenceStart && /\p{Lu}/u.test(phrase)) continue;

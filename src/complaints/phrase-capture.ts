@@ -14,11 +14,11 @@ const stopList =
   'xong dc r thấy về ra lên xuống hồi trăm triệu nghìn ngàn sáng trưa chiều tối hôm nay qua mai chủ nhật thứ ' +
   // English, for stories told in English.
   'for from on at in with and but the was is to it yesterday today last this that which who after before when ' +
-  'i we they she he you my our their them us his her its were are has have had said told refused did does not because ' +
+  'i we they she he you my our their them us his her its were are has have had said told refused did does not because through via by ' +
   // Teencode time words and "do" (because: "bộ nồi do nhân viên đến nhà chào"), "thôi" (never mind).
   'hum hqua hnay do thôi ' +
   // What a product is described by, after its name: "đầm maxi màu be size M".
-  'màu size cỡ ghi';
+  'màu size cỡ ghi nhà of';
 const stopWords = new Set(stopList.split(' '));
 const foldedStopWords = new Set(stopList.split(' ').map((w) => foldDiacritics(w)));
 
@@ -47,11 +47,13 @@ const productHeads = new Set(['tai', 'noi', 'ban', 'do', 'bo', 'ca', 'con', 've'
 /**
  * "không" ends a phrase ("áo không đúng mô tả") except in product names: nồi chiên không dầu, tai
  * nghe không dây. Typed without diacritics, "cu" after a thing is "cũ" (second-hand: "dien thoai cu"),
- * not "cứ".
+ * not "cứ"; "tổng quát" is general, not a total.
  */
 function continuesName(words: ReadonlyArray<{ folded: string }>, current: string, next: string | undefined, accented: boolean): boolean {
   if (words.length === 0) return false;
   if (current === 'cu' && !accented) return true;
+  // "khám sức khỏe tổng quát": "tổng" (a total) is part of "tổng quát" (general).
+  if (current === 'tong' && next === 'quat') return true;
   return current === 'khong' && (next === 'dau' || next === 'day');
 }
 
@@ -104,6 +106,14 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     const w = { start: m.index, end: m.index + m[0].length, folded: m[0].replace(/[._-]+$/, '') };
     expected = w.end;
     const knownEnd = options.known?.(text, w.start, accented) ?? null;
+    // "má phanh và đĩa phanh": "và" joins two known products into one phrase.
+    if (options.known && words.length > 0 && (w.folded === 'va' || w.folded === '&')) {
+      const nextStart = w.end + (/^\s+/.exec(text.folded.slice(w.end))?.[0].length ?? 0);
+      if (options.known(text, nextStart, accented) !== null) {
+        words.push(w);
+        continue;
+      }
+    }
     if (knownEnd !== null && (words.length > 0 || !quantifiers.has(w.folded) || knownEnd > w.end)) {
       // "tra sua", "xe o to": a known product is one word, whatever its syllables fold like.
       words.push({ start: w.start, end: knownEnd, folded: text.folded.slice(w.start, knownEnd) });

@@ -226,3 +226,29 @@ describe('how it was sold, and who to call back', () => {
     expect(read('Phòng tập Gym Max 24/7 ở Cầu Giấy').values).toMatchObject({ businessName: 'Phòng tập Gym Max 24/7', businessAddress: 'Cầu Giấy' });
   });
 });
+
+describe('products after other verbs', () => {
+  it('the seller selling, a contract, a service named by what is done', () => {
+    expect(read('trang đó đăng bán máy ảnh Sony A7 giá rẻ').values.product).toBe('máy ảnh Sony A7');
+    expect(read('có người đến tận nhà bán cho mẹ tôi nồi áp suất 3 triệu').values.product).toBe('nồi áp suất');
+    expect(read('chúng tôi ký hợp đồng tổ chức tiệc cưới với nhà hàng').values.product).toBe('tổ chức tiệc cưới');
+    expect(read('tôi đi khám răng tổng quát ở phòng khám Mai Hoa').values.product).toBe('khám răng tổng quát');
+    expect(read('dua xe vao tiem de thay lop xe va ac quy').values.product).toBe('thay lop xe va ac quy');
+  });
+
+  it('a deposit is no product; a bill keeps its month; teencode models spelled out', () => {
+    expect(read('tôi đặt cọc 5 triệu cho chuyến đi').values.product).toBeUndefined();
+    expect(read('Hóa đơn tiền nước tháng 9 cao gấp đôi').values.product).toBe('tiền nước tháng 9');
+    expect(read('e mua ốp ip14 ở shop').values.product).toBe('ốp iPhone 14');
+  });
+
+  it('in English: "a X I bought", "paid N for a X", bookings and orders', () => {
+    expect(read('I got sick from a chicken wrap I bought at the market').values.product).toBe('chicken wrap');
+    expect(read('I paid 2,000,000 VND for a yoga course at the studio').values.product).toBe('yoga course');
+    expect(read('I have been ordering vegetables through the GreenBox app').values).toMatchObject({ product: 'vegetables', businessName: 'GreenBox' });
+  });
+
+  it('the label of a phone number is not the product', () => {
+    expect(read('Tôi là Lê Văn Bình, điện thoại 0912 345 678').values.product).toBeUndefined();
+  });
+});
