@@ -101,10 +101,14 @@ export class GuidedAnswerer implements QuestionAnswerer {
   private readonly tuning: AnswerTuning;
   private readonly defaultDoc: string;
   private readonly consumerWords: readonly string[];
+  /** Articles left out of the guidance on purpose that no entry cites: only the law itself answers them. */
+  private readonly lawOnly: ReadonlySet<string>;
 
   constructor(private readonly deps: GuidedAnswererDeps) {
     this.tuning = { ...defaultAnswerTuning, ...deps.tuning };
     this.consumerWords = deps.guidance.consumerWords;
+    const cited = new Set(deps.guidance.entries.flatMap((e) => (e.kind === 'answer' ? e.citations.map((c) => articleKey(c.doc, c.article)) : [])));
+    this.lawOnly = new Set(deps.guidance.files.flatMap((f) => f.leftOut.map((l) => articleKey(l.doc, l.article)!)).filter((k) => !cited.has(k)));
     this.defaultDoc = mostCitedDocument(deps.guidance.entries) ?? deps.knowledgeBase.documents[0]?.metadata.id ?? '';
   }
 
@@ -141,6 +145,12 @@ export class GuidedAnswerer implements QuestionAnswerer {
     let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
     if (followUp?.entryId) ranked = this.followUpRanking(ranked, request, own, followUp.entryId);
     const best = this.resolveClarify(ranked[0], ranked);
+    // Retrieval is sure the question is about an article no entry answers (redemption sales,
+    // auctions): the provision itself is the answer, not the nearest entry.
+    const top = clauses.hits[0];
+    if (top && !followUp && clauses.confidence >= this.tuning.clauseThreshold && this.lawOnly.has(articleKey(top.passage.docId, top.passage.article) ?? '')) {
+      return this.related(request, combined, top, locale);
+    }
     if (best && best.score >= this.tuning.entryThreshold) {
       const second = this.secondIssue(ranked, best, asksTwoThings(request.question));
       return this.fromEntry(best.entry, { ...request, question: combined }, locale, second ? [second] : [], clauses.hits);
