@@ -161,6 +161,12 @@ describe('golden questions and answers', () => {
     }
   });
 
+  it('answers an article the guidance leaves out on purpose from the law itself, named as the most relevant provision', async () => {
+    const reply = await conversation('Bán tài sản có kèm quyền chuộc lại thì bên bán được chuộc lại trong thời hạn bao lâu?');
+    expect(text(reply)).toMatch(/liên quan nhất là .*Điều 454 Bộ luật Dân sự/);
+    expect(first(reply)).toBe('91/2015/QH13 454');
+  });
+
   it('marks the repealed law and names the transitional rule for a pre-2024 purchase', async () => {
     const body = text(await conversation('Tôi mua tủ lạnh năm 2023, đã bảo hành 3 lần trong thời hạn mà vẫn hỏng, có được đổi mới không?'));
     expect(body).toMatch(/Căn cứ khi đó: khoản \d+ Điều 21 Luật Bảo vệ quyền lợi người tiêu dùng 2010 \(59\/2010\/QH12\) \(đã hết hiệu lực từ 01\/7\/2024/);
