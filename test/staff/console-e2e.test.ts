@@ -21,6 +21,7 @@ import type { TestApp } from '../support/test-app.ts';
 /** Screenshots of every console page, kept for a person to look at (the path is printed; test-results/ is gitignored). */
 const shots = path.resolve('test-results/console-screenshots');
 const admin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
+const agent = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-hoi-2026' };
 const chatId = 424_242;
 
 /** A page at the phone's width: how wide the document is, which tables scroll sideways in their frame (a clipped column), and what sticks out. */
@@ -87,6 +88,7 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await channel.start();
     server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/staff', app: staffConsole(app) }] }), 0, '127.0.0.1');
     await new StaffAccounts(app.db).create({ ...admin, role: 'admin' }, 'test', app.clock.now());
+    await new StaffAccounts(app.db).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
     // A complaint the business is negotiating, filed this year (the test app's clock is 23/11/2026).
     const complaints = new ComplaintRepository(app.db);
     await complaints.create(complaintRecord({ narrative: 'Nồi hỏng <script>alert(1)</script> sau 3 tuần.' }), null);
@@ -119,7 +121,7 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
   };
   const resolvedCount = async () => Number(await page.locator('[data-kpi="Tỷ lệ giải quyết thành công"]').evaluate((el) => el.parentElement!.querySelector('.small')!.textContent!.match(/\d+/)![0]));
 
-  // Thirteen pages opened twice (laptop and phone), with screenshots: more than the default 30 s on a busy two-core machine.
+  // Fourteen pages opened twice (laptop and phone), with screenshots: more than the default 30 s on a busy two-core machine.
   it('logs in, answers an escalated Telegram chat, closes it, resolves a complaint and exports CSV', async () => {
     // A consumer asks for a person on the fake Telegram server.
     telegram.sendText(chatId, 'cho tôi gặp nhân viên', { from: { id: chatId, is_bot: false, first_name: 'Lan' } });
@@ -137,10 +139,10 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await expect(page.locator('.list .item').first().textContent()).resolves.toContain('Telegram');
     await shoot('02-inbox');
 
-    // An earlier conversation, long enough that the chat page scrolls.
+    // An earlier conversation, longer than a page of the chat (200 messages), so the page scrolls and links to older ones.
     const conversation = await app.db.conversation.findFirstOrThrow({ where: { channel: 'telegram' } });
     const earlier = Date.parse('2026-11-01T08:00:00+07:00');
-    await app.db.message.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ conversationId: conversation.id, direction: i % 2 ? 'out' : 'in', text: `Tin trước đó số ${i + 1}.`, createdAt: new Date(earlier + i * 60_000) })) });
+    await app.db.message.createMany({ data: Array.from({ length: 240 }, (_, i) => ({ conversationId: conversation.id, direction: i % 2 ? 'out' : 'in', text: `Tin trước đó số ${i + 1}.`, createdAt: new Date(earlier + i * 60_000) })) });
 
     await Promise.all([page.waitForURL('**/staff/inbox/*'), page.click('.list .item a')]);
     await expect(page.locator('.transcript').textContent()).resolves.toContain('cho tôi gặp nhân viên');
@@ -162,6 +164,17 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await phone.screenshot({ path: path.join(shots, '03-chat-on-screen-phone.png') });
     await expect(page.locator('a[href="/staff/inbox"]', { hasText: 'Về hộp thư' }).count()).resolves.toBe(1);
     await eventually(() => expect(telegram.sentTo(chatId).map((m) => m.text)).toContain('Chào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.'));
+
+    // Older messages are a page away; that page stays where the reader is and is not reloaded under them.
+    await expect(page.locator('p.older a').textContent()).resolves.toBe('Xem tin cũ hơn');
+    await Promise.all([page.waitForURL('**before=*'), page.click('p.older a')]);
+    // 243 messages: the second page starts the chat.
+    await expect(page.locator('.transcript .msg').first().textContent()).resolves.toContain('Tin trước đó số 1.');
+    expect(await page.locator('p.older').count()).toBe(0);
+    expect(await page.locator('[data-autorefresh]').count()).toBe(0);
+    expect(await page.evaluate<number>('window.scrollY')).toBe(0);
+    await shoot('03-chat-older');
+    await Promise.all([page.waitForURL((url) => !url.search.includes('before')), page.click('p.newer a')]);
 
     // Closing asks first: the button only opens the question, the confirmation closes.
     await expect(page.locator('details.close form').isVisible()).resolves.toBe(false);
@@ -205,7 +218,20 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     const audit = await page.goto(`${server.url}/staff/audit`).then(() => page.locator('table.audit').textContent());
     // No page is wider than a phone, and no table hides a column in a frame that scrolls sideways.
     for (const [name, { width, scrollingTables, wide }] of Object.entries(onPhone)) expect({ name, width, scrollingTables, wide }).toEqual({ name, width: viewports.phone.width, scrollingTables: [], wide: [] });
-    expect(Object.keys(onPhone)).toHaveLength(13);
+    expect(Object.keys(onPhone)).toHaveLength(14);
+
+    // An agent opening an admin page: the console's own 403 page, in Vietnamese, as narrow as a phone.
+    const agentPhone = await (await browser.newContext({ viewport: viewports.phone })).newPage();
+    await agentPhone.goto(`${server.url}/staff/login`);
+    await agentPhone.fill('input[name=email]', agent.email);
+    await agentPhone.fill('input[name=password]', agent.password);
+    await Promise.all([agentPhone.waitForURL('**/staff/inbox'), agentPhone.click('button[type=submit]')]);
+    const forbidden = await agentPhone.goto(`${server.url}/staff/accounts`);
+    expect(forbidden!.status()).toBe(403);
+    await expect(agentPhone.locator('h1').textContent()).resolves.toBe('Không có quyền truy cập');
+    await expect(agentPhone.locator('nav.nav a').count()).resolves.toBe(7);
+    expect(await agentPhone.evaluate<PhoneWidth>(measureWidth)).toEqual({ width: viewports.phone.width, scrollingTables: [], wide: [] });
+    await agentPhone.screenshot({ path: path.join(shots, '15-forbidden-phone.png'), fullPage: true });
     for (const action of ['Trả lời người dùng', 'Kết thúc hỗ trợ', 'Đổi trạng thái khiếu nại', 'Xuất CSV khiếu nại', 'Đăng nhập']) expect(audit).toContain(action);
   }, 120_000);
 });
