@@ -611,7 +611,9 @@ function fitWithin(variants: (detail: number) => { head: string[]; tail: string[
 }
 
 /** Questions that ask who, where, how, how long or how much: "Có." and "Không." answer none of them. */
-const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b/;
+// "cơ quan nào", "trường hợp nào" ask which, "những thông tin gì" what; "ngày nào cũng" (every
+// day) and "gì cả" (anything at all) do not.
+const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b|\b(nao|gi)\b(?! cung| ca\b| het\b)/;
 // "what do I do?", "what can I do?" ask how, not whether.
 // A message ending in "không?" asks yes or no, whatever a story before it says ("chờ khi nào rảnh").
 const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
