@@ -78,6 +78,19 @@ describe('the shipped guidance', () => {
     const set = await loadGuidance(knowledgeDir, kb);
     expect(set.entries.length).toBeGreaterThan(0);
   });
+
+  it('names no article above the basis line other than the deciding one', async () => {
+    // The verdict, conditions and steps come before the basis: an article they name reads as the
+    // one that decides, so only the entry's first citation may be named there.
+    const set = await loadGuidance(knowledgeDir, kb);
+    const wrong = set.entries.flatMap((e) => {
+      if (e.kind !== 'answer') return [];
+      const texts = [e.verdict, ...e.conditions, ...e.steps].flatMap((b) => [b.vi, b.en]);
+      const named = texts.flatMap((t) => [...t.matchAll(/(?:Điều|Article|Art\.)\s*(\d+)/gu)].map((m) => Number(m[1])));
+      return named.length > 0 && named[0] !== e.citations[0]!.article ? [`${e.id}: Điều ${named[0]}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('coverage of the law by the shipped guidance', () => {
