@@ -36,7 +36,7 @@ export interface Extraction {
 }
 
 /** Words of a sale at a distance: without them, a named seller was visited. */
-const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|insta|ck|chuyen tien|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
+const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|insta|ck|chuyen tien|agoda|traveloka|grab|booking com|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
 const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|moi dung|moi chinh xac|moi la dung|correction|i meant|sorry,? it was|actually it was)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$|^\s*(a|a,|o|oh|ah|thoi)\s*,?\s*khong\s*[,.!]|^\s*(no|sorry)\s*,\s/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
 const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien)(?![\p{L}])/gu;

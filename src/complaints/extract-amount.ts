@@ -29,15 +29,20 @@ export function findAmounts(text: FoldedText, bareNumbers = false): AmountFindin
     found.push(value === 0 ? { ok: false, problem: 'zero', index } : { ok: true, value: Math.round(value), index });
   };
 
+  // Phone numbers ("0388 456 789", "+84 90 555 1234") are never amounts, nor their groups of digits.
+  for (const m of f.matchAll(/(?<![\d])(?:\+84|84|0)[\s.-]?\d{2,3}[\s.-]?\d{3}[\s.-]?\d{3,4}(?![\d])/g)) taken.push([m.index, m.index + m[0].length]);
+
   // "1tr2", "1 tr 250", "2 trieu 3", "1 trieu 200 nghin", "1,5 trieu", "500k", "2 cu"
-  const digitUnit = new RegExp(`(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?${unitPattern}(?:\\s?(\\d{1,3})(?!\\s?(?:\\d|ngay|thang|nam|lan|cai|chiec))(?:\\s?(nghin|ngan|k))?)?(?:\\s?ruoi)?(?![\\p{L}\\d])`, 'gu');
+  const digitUnit = new RegExp(`(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s?${unitPattern}(?:(?:(\\d{1,3})|\\s(\\d{1,3})(?!\\s?(?:\\d|ngay|thang|nam|lan|cai|chiec)))(?:\\s?(nghin|ngan|k))?)?(?:\\s?ruoi)?(?![\\p{L}\\d])`, 'gu');
   for (const m of f.matchAll(digitUnit)) {
     // "2 củ" is slang for two million, but "2 cái cũ" folds to the same letters.
     if (m[2] === 'cu' && !/củ/i.test(text.original.slice(m.index, m.index + m[0].length))) continue;
     const base = Number(m[1]!.replace(',', '.'));
     const unit = units[m[2]!]!;
     let value = base * unit;
-    if (m[3]) value += tail(m[3], unit, m[4]);
+    // "7tr8 ngày 2/11": digits glued to the unit belong to it; "2 triệu 3 ngày" may not.
+    const digits = m[3] ?? m[4];
+    if (digits) value += tail(digits, unit, m[5]);
     if (/ruoi$/.test(m[0])) value += unit / 2;
     add(m.index, m[0].length, value);
   }

@@ -7,7 +7,7 @@ const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no
 
 // Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
 // chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat(?! coc)|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|ban cho (?:me|bo|ba|ong|vo|chong|con|em|chi|anh)(?: (?:toi|em|minh|tui|e))?|ky hop dong|bought|purchased|ordered|ordering|buying|buy|booked|booking|subscribed to|signed up for)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat(?! coc)|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|bought|purchased|ordered|ordering|buying|buy|booked|booking|subscribed to|signed up for)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
 
 /**
  * A service named by what is done: "đi khám sức khỏe tổng quát", "để thay má phanh và đĩa phanh",
@@ -28,8 +28,8 @@ export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defau
   const capture = productCapture(lexicon);
   const found = afterBuyingVerb(text, capture) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? beforeBuyingVerb(text, capture);
   if (found !== null) return tidy(fullerName(found, text, lexicon) ?? found, text);
-  const named = options.alone === false ? null : namedThing(text, lexicon);
-  return named === null ? null : tidy(named, text);
+  const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon));
+  return named;
 }
 
 /**
@@ -38,9 +38,13 @@ export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defau
  */
 function tidy(product: string, text: FoldedText): string {
   let value = product.replace(/(?<![\p{L}])ip ?(\d{1,2})(?![\p{L}\d])/giu, 'iPhone $1');
-  const at = text.original.indexOf(product);
+  const at = text.folded.indexOf(foldPhrase(product));
   const month = at === -1 ? null : /^\s+(th[aá]ng \d{1,2})(?![\d/])/iu.exec(text.original.slice(at + product.length));
   if (month && /^(tien|cuoc|hoa don|phi)(?![\p{L}])/u.test(foldPhrase(product))) value = `${value} ${month[1]}`;
+  // "gói tập 6 tháng", "khóa học 1 năm": a subscription keeps its length.
+  const rest = at === -1 ? '' : text.original.slice(at + product.length);
+  const unit = /\d$/.test(product) ? /^\s+(tháng|thang|năm|nam|buổi|buoi|ngày|ngay)(?![\p{L}])/iu.exec(rest) : /^(goi|the|khoa|ve|combo|hop dong)(?![\p{L}])/u.test(foldPhrase(product)) ? /^\s+(\d{1,2} (?:tháng|thang|năm|nam|buổi|buoi))(?![\p{L}])/iu.exec(rest) : null;
+  if (unit) value = `${value} ${unit[1]}`;
   return value;
 }
 
@@ -58,6 +62,18 @@ function afterPattern(text: FoldedText, pattern: RegExp, read: Reader): string |
   for (const m of text.folded.matchAll(pattern)) {
     const capture = read(text, m.index + m[0].length, 7);
     if (capture && !generic.has(foldPhrase(capture.value))) return capture.value;
+  }
+  return null;
+}
+
+/** "ăn phở ở quán …", "uống trà sữa": food or drink that made someone ill is what was bought. */
+function eaten(text: FoldedText, lexicon: ProductLexicon): string | null {
+  const accented = hasDiacritics(text.original);
+  for (const m of text.folded.matchAll(/(?<![\p{L}])(an|uong|ate|drank)\s+/gu)) {
+    if (accented && !/^(ăn|uống)$/iu.test(text.original.slice(m.index, m.index + m[1]!.length)) && !/^(ate|drank)$/.test(m[1]!)) continue;
+    const start = m.index + m[0].length;
+    if (lexicon.endAt(text, start, accented) === null) continue;
+    return productCapture(lexicon)(text, start, 6)?.value ?? null;
   }
   return null;
 }
@@ -93,8 +109,11 @@ function productCapture(lexicon: ProductLexicon): Reader {
  * "Máy giặt nhà tôi hỏng motor", "gửi trả máy sấy tóc cho shop": a known product named without a
  * buying verb. Not one inside a capitalised name ("Nhà Hàng Hải Sản Biển Xanh").
  */
-/** "số điện thoại", "gọi điện thoại", "qua điện thoại", "bằng xe máy": the thing is how, not what. */
-const notTheThing = /(?<![\p{L}])(so|sdt|goi|qua|bang|tren|nghe|di|o)\s+$/u;
+/**
+ * "số điện thoại", "gọi điện thoại", "qua điện thoại", "bằng xe máy": the thing is how, not what;
+ * "tiệm điện thoại", "cửa hàng xe máy" the shop's trade; "tiền thuốc" a cost.
+ */
+const notTheThing = /(?<![\p{L}])(so|sdt|goi|qua|bang|tren|nghe|di|o|tiem|cua hang|shop|sieu thi|dai ly|hang|quay|tien|chi phi|phi)\s+$/u;
 
 export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { anywhere?: boolean } = {}): string | null {
   // What a story is about comes in its first sentence ("Máy giặt nhà tôi hỏng motor"); later ones
@@ -109,7 +128,9 @@ export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultPr
     const sentenceStart = /(^|[.!?\n]\s*)$/.test(text.original.slice(0, start));
     if (!sentenceStart && /\p{Lu}/u.test(phrase)) continue;
     if (generic.has(foldPhrase(phrase))) continue;
-    return phrase.charAt(0).toLocaleLowerCase('vi') + phrase.slice(1);
+    // What follows says which one: "máy massage chân", "bàn ghế gỗ", "trồng răng implant".
+    const whole = productCapture(lexicon)(text, start, 6)?.value ?? phrase;
+    return tidy(whole.charAt(0).toLocaleLowerCase('vi') + whole.slice(1), text);
   }
   return null;
 }
@@ -135,8 +156,12 @@ function beforeBuyingVerb(text: FoldedText, read: Reader): string | null {
 
 function afterBuyingVerb(text: FoldedText, read: Reader): string | null {
   for (const m of text.folded.matchAll(buying)) {
+    // "mua về" (bought and took home) is not "mua vé" (bought a ticket).
+    const skipped = /(?:ve|lai) $/.exec(m[0]);
+    const end = m.index + m[0].length;
+    const start = skipped && /^vé$/iu.test(text.original.slice(end - 3, end - 1)) ? end - 3 : end;
     // Models carry numbers ("tivi Sony 55 inch", "Samsung A55"); a price does not continue it.
-    const capture = read(text, m.index + m[0].length, 7);
+    const capture = read(text, start, 7);
     if (!capture) continue;
     if (generic.has(foldPhrase(capture.value))) continue;
     return capture.value;
@@ -153,6 +178,8 @@ export function productAnswer(text: string, lexicon: ProductLexicon = defaultPro
   const value = cleanAnswer(text, /^((tôi|em|mình|tui|toi|minh)\s+)?(đã\s+|da\s+)?(mua|đặt|dat|order|dùng|dung)?\s*(một|mot|1|cái|cai|chiếc|chiec|đôi|doi|bộ|bo|hộp|hop|chai)?\s*/i);
   if (value.split(/\s+/).length > 12 || readsAsClause(value)) return null;
   // The thing, without what the answer goes on with: "gói cáp quang 220.000đ một tháng", "đầm maxi màu be".
-  const phrase = productCapture(lexicon)(foldAligned(value), 0, 7)?.value;
+  const answer = foldAligned(value);
+  const captured = productCapture(lexicon)(answer, 0, 7)?.value;
+  const phrase = captured === undefined ? undefined : tidy(captured, answer);
   return phrase !== undefined && phrase.length >= 2 && phrase.length <= 120 && !generic.has(foldPhrase(phrase)) ? phrase : null;
 }

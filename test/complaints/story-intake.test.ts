@@ -223,7 +223,7 @@ describe('how it was sold, and who to call back', () => {
   });
 
   it('"24/7" belongs to a name', () => {
-    expect(read('Phòng tập Gym Max 24/7 ở Cầu Giấy').values).toMatchObject({ businessName: 'Phòng tập Gym Max 24/7', businessAddress: 'Cầu Giấy' });
+    expect(read('Phòng tập Gym Max 24/7 ở Cầu Giấy').values).toMatchObject({ businessName: 'Gym Max 24/7', businessAddress: 'Cầu Giấy' });
   });
 });
 
@@ -250,5 +250,38 @@ describe('products after other verbs', () => {
 
   it('the label of a phone number is not the product', () => {
     expect(read('Tôi là Lê Văn Bình, điện thoại 0912 345 678').values.product).toBeUndefined();
+  });
+});
+
+describe('more ways of naming the thing and the sale', () => {
+  it('a known product goes on with what says which one; the shop\'s trade and a cost are not it', () => {
+    expect(read('họ giao cho tôi bộ sofa góc bị rách').values.product).toBe('bộ sofa góc');
+    expect(read('Tôi muốn khiếu nại tiệm điện thoại gần nhà').values.product).toBeUndefined();
+    expect(read('tôi muốn quán bồi thường tiền thuốc').values.product).toBeUndefined();
+  });
+
+  it('food eaten is what was bought; "mua vé" is not "mua về"', () => {
+    expect(read('Trưa nay ăn bún bò ở quán đầu hẻm bị đau bụng').values.product).toBe('bún bò');
+    expect(read('Tôi mua vé xem phim qua app').values.product).toBe('vé xem phim');
+  });
+
+  it('a bill keeps its month and a subscription its length', () => {
+    expect(read('Cước internet tháng 9 bị tính gấp đôi, gói của tôi chỉ 200k', 'product').values.product).toBe('cước internet tháng 9');
+    expect(read('toi dang ky goi tap 3 thang o phong tap gan nha').values.product).toBe('goi tap 3 thang');
+  });
+
+  it('glued digits belong to the unit; phone digits are no amount', () => {
+    expect(read('chuyen khoan 4tr5 ngay 3/11').values.amountVnd).toBe(4_500_000);
+    expect(read('Lê An, 0388 456 789', 'amountVnd').values.amountVnd).toBeUndefined();
+  });
+
+  it('delivery is online unless the story says where it was bought; booking sites are online', () => {
+    expect(read('mua tủ lạnh ở siêu thị điện máy, có giao hàng tận nơi').values.purchaseChannel).toBe('in_store');
+    expect(read('I booked a room at Lotus Hotel through Agoda').values.purchaseChannel).toBe('online');
+  });
+
+  it('a gym, a beauty salon, a grocery: the kind is no part of the name; "Q7" is a district', () => {
+    expect(read('tập ở phòng tập Elite Fitness Q7').values).toMatchObject({ businessName: 'Elite Fitness', businessAddress: 'Q7', province: 'Hồ Chí Minh' });
+    expect(read('mua ở tạp hóa Cô Ba đầu ngõ').values.businessName).toBe('Cô Ba');
   });
 });
