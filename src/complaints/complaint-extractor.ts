@@ -57,7 +57,7 @@ export class ComplaintExtractor {
     const values: FactValues = {};
     const problems: Problem[] = [];
 
-    const date = extractPurchaseDate(ft, today);
+    const date = extractPurchaseDate(ft, today, { correction });
     if (date?.ok) Object.assign(values, { purchaseDate: date.value, purchaseDateApproximate: date.approximate });
     else if (date) problems.push({ field: 'purchaseDate', kind: date.problem });
 
@@ -82,7 +82,9 @@ export class ComplaintExtractor {
     if (name) values.consumerName = name;
     // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
     // a later "tôi ở …" replaces.
-    const province = this.provinces.find(ft, asked === 'province') ?? this.sellerProvince(address ?? location?.place ?? null, businessName);
+    // An online seller's place says nothing about which agency is competent: only a shop's does.
+    const sellerPlace = platform ? null : this.sellerProvince(address ?? location?.place ?? null, businessName);
+    const province = this.provinces.find(ft, asked === 'province') ?? sellerPlace;
     // A place inside the seller's address is where the seller is, even at the end of a list.
     const inAddress = address !== null && province !== null && withinPhrase(ft.original, address, province.index);
     if (province) Object.assign(values, { province: province.name, provinceFormer: province.formerName, provinceOfConsumer: province.consumers && !inAddress });

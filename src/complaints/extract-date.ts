@@ -66,18 +66,18 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
   }
 
   const relative: Array<[RegExp, (m: RegExpMatchArray) => IsoDate | null, boolean]> = [
-    [/\b(?:hom nay|sang nay|trua nay|chieu nay|toi nay|bua nay|today|this morning)\b/g, () => today, false],
+    [/\b(?:hom nay|hnay|hum nay|sang nay|trua nay|chieu nay|toi nay|bua nay|today|this morning)\b/g, () => today, false],
     [/\b(?:yesterday|last night)\b/g, () => addDays(today, -1), false],
     [/\b(\d{1,2}) (day|week|month)s? ago\b/g, (m) => back(today, m[1]!, { day: 'ngay', week: 'tuan', month: 'thang' }[m[2] as 'day' | 'week' | 'month']), true],
     [/\blast (week|month)\b/g, (m) => (m[1] === 'week' ? addDays(today, -7) : addMonths(today, -1)), true],
     // Teencode too: "hqua", "hum qua", "hom wa".
     [/\b(?:hom qua|hqua|hum qua|hom wa|hum wa|toi qua|dem qua|sang qua|chieu qua|bua qua|qua hom qua)\b/g, (m) => addDays(today, m[0].startsWith('qua hom') ? -2 : -1), false],
     [/\b(?:hom kia|bua kia)\b/g, () => addDays(today, -2), false],
-    [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) (?:tuan truoc|tuan roi)\b/g, (m) => weekdayLastWeek(today, weekdays[m[1]!]!), false],
+    [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) (?:tuan truoc|tuan roi|tuan trc)\b/g, (m) => weekdayLastWeek(today, weekdays[m[1]!]!), false],
     [/\bchu nhat (?:tuan truoc|tuan roi|vua roi|vua qua)\b/g, () => mostRecentWeekday(today, 0), false],
     [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) (?:vua roi|vua qua)\b/g, (m) => mostRecentWeekday(today, weekdays[m[1]!]!), false],
     [new RegExp(`\\b${count} (ngay|tuan|thang) (?:truoc|ve truoc|roi|qua)\\b`, 'g'), (m) => back(today, m[1]!, m[2]!), true],
-    [/\b(?:tuan truoc|tuan roi)\b/g, () => addDays(today, -7), true],
+    [/\b(?:tuan truoc|tuan roi|tuan trc)\b/g, () => addDays(today, -7), true],
     [/\b(?:thang truoc|thang roi)\b/g, () => addMonths(today, -1), true],
     [/\bdau thang nay\b/g, () => `${today.slice(0, 8)}01`, true],
     // "ngày mùng 2": the 2nd of this month (of the last one when that is still to come).
@@ -113,8 +113,13 @@ function inRange(folded: string, index: number): boolean {
  * The purchase date a text gives: its earliest exact date (a day beats "tuần trước" or "đầu tháng"),
  * or its earliest approximate one, or its first problem when none is valid.
  */
-export function extractPurchaseDate(text: FoldedText, today: IsoDate): DateFinding | null {
-  const all = findDates(text, today).filter((d) => !notPurchase.test(text.folded.slice(Math.max(0, d.index - 90), d.index)) && !inRange(text.folded, d.index));
+export function extractPurchaseDate(text: FoldedText, today: IsoDate, options: { correction?: boolean } = {}): DateFinding | null {
+  let all = findDates(text, today).filter((d) => !notPurchase.test(text.folded.slice(Math.max(0, d.index - 90), d.index)) && !inRange(text.folded, d.index));
+  // "mua ngày 11/11 chứ không phải 10/11": the date denied is not the one meant.
+  if (options.correction) {
+    const kept = all.filter((d) => !/(?:chu )?(?:khong|ko|k) phai\s*(?:la\s*)?(?:ngay\s*)?$/.test(text.folded.slice(Math.max(0, d.index - 24), d.index)));
+    if (kept.length > 0) all = kept;
+  }
   const valid = all.filter((d): d is Extract<DateFinding, { ok: true }> => d.ok);
   const exact = valid.filter((d) => !d.approximate);
   const pick = exact.length > 0 ? exact : valid;

@@ -1,5 +1,5 @@
 import { foldPhrase, type FoldedText } from './folded-text.ts';
-import { captureWords, cleanAnswer, readsAsClause } from './phrase-capture.ts';
+import { captureWords, cleanAnswer, hasDiacritics, readsAsClause } from './phrase-capture.ts';
 
 /** Words that name a kind of business; the name follows ("cửa hàng Điện Máy Xanh", "shop Mây Store"). */
 const businessKinds: ReadonlyArray<readonly [folded: string, label: string | null]> = [
@@ -102,8 +102,8 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean): 
   for (const m of text.folded.matchAll(kindPattern)) {
     const start = m.index + m[0].length;
     const kind = m[1]!;
-    // "quán" is a restaurant; "quận" (folded the same) is a district.
-    if (kind === 'quan' && /quận/i.test(text.original.slice(m.index, m.index + 4))) continue;
+    // "quán" is a restaurant; "quận" (folded the same) a district, "quần" trousers.
+    if (!kindSpelled(text, m.index, kind)) continue;
     if (prepositions.has(kind) && consumerPlace.test(text.folded.slice(Math.max(0, m.index - 8), m.index))) continue;
     const quoted = quotedName(text.original, start);
     const capture = quoted ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
@@ -111,7 +111,8 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean): 
     const startsName = nameStart.test(capture.value) || (english.has(kind) && /^\d/.test(capture.value));
     if (prepositions.has(kind) && (!startsName || isPlace(capture.value) || ordinaryCapitalised(capture.value))) continue;
     // "ở Siêu thị Thành Đô", "tên là Công ty CP X": the kind word that follows is read on its own match.
-    if (kindAtStart.test(text.folded.slice(start))) continue;
+    const nested = kindAtStart.exec(text.folded.slice(start));
+    if (nested && kindSpelled(text, start, nested[1]!)) continue;
     // "through the FreshMart app": the app is how, FreshMart who.
     const value = quoted ? capture.value : withoutTrailingPlace(withoutLeadingKind(capture.value), isPlace).replace(/ (app|website|site|page|store app)$/u, '');
     if (!looksLikeName(value)) continue;
@@ -122,6 +123,18 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean): 
 }
 
 const kindAtStart = new RegExp(`^(${businessKinds.filter(([k]) => !['cua', 'o', 'tai', 'tu', 'at', 'from', 'of', 'with', 'through', 'into'].includes(k)).map(([k]) => k).join('|')})(?![\\p{L}])`, 'u');
+
+/**
+ * Typed with diacritics, a one-syllable kind must be the word meant: "quán" (not "quận", "quần"),
+ * "tiệm" (not "tiêm"), "hãng" (not "hàng", goods), "của", "ở", "tại", "từ".
+ */
+const spelledKinds: Record<string, string> = { quan: 'quán', tiem: 'tiệm', hang: 'hãng', cua: 'của', o: 'ở', tai: 'tại', tu: 'từ' };
+
+function kindSpelled(text: FoldedText, index: number, kind: string): boolean {
+  const meant = spelledKinds[kind];
+  if (!meant || !hasDiacritics(text.original)) return true;
+  return text.original.slice(index, index + kind.length).toLocaleLowerCase('vi') === meant;
+}
 
 /** "tiệm giặt ủi Sạch Thơm", "cửa hàng tiện lợi Mini Stop 68": lower-case words before the name say what kind of shop it is. */
 function withoutLeadingKind(value: string): string {

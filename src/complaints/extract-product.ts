@@ -154,8 +154,20 @@ function beforeBuyingVerb(text: FoldedText, read: Reader): string | null {
   return null;
 }
 
+/** Verbs whose folded form is shared: "bàn cho 6 người" is no "bán cho", "thuế" no "thuê", "đạt" no "đặt". */
+const verbSpellings: Record<string, string> = { ban: 'bán', dat: 'đặt', thue: 'thuê', chot: 'chốt' };
+
+function spelledAsVerb(text: FoldedText, index: number, folded: string): boolean {
+  const verb = /^(?:(?:da|vua|co) )?([a-z]+)/.exec(folded)?.[1] ?? '';
+  const meant = verbSpellings[verb];
+  if (!meant || !hasDiacritics(text.original)) return true;
+  const at = index + folded.indexOf(verb);
+  return text.original.slice(at, at + verb.length).toLocaleLowerCase('vi') === meant;
+}
+
 function afterBuyingVerb(text: FoldedText, read: Reader): string | null {
   for (const m of text.folded.matchAll(buying)) {
+    if (!spelledAsVerb(text, m.index, m[0])) continue;
     // "mua về" (bought and took home) is not "mua vé" (bought a ticket).
     const skipped = /(?:ve|lai) $/.exec(m[0]);
     const end = m.index + m[0].length;
@@ -163,6 +175,8 @@ function afterBuyingVerb(text: FoldedText, read: Reader): string | null {
     // Models carry numbers ("tivi Sony 55 inch", "Samsung A55"); a price does not continue it.
     const capture = read(text, start, 7);
     if (!capture) continue;
+    // "đặt bàn cho 6 người", "đặt lịch", "đặt chỗ": a reservation, not a thing bought.
+    if (/^dat\s/.test(m[0].replace(/^(da|vua|co) /, '')) && /^(ban|cho|lich|cho ngoi)$/.test(foldPhrase(capture.value))) continue;
     if (generic.has(foldPhrase(capture.value))) continue;
     return capture.value;
   }

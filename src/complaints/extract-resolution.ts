@@ -5,7 +5,7 @@ export const resolutions = ['refund', 'exchange', 'repair', 'compensation', 'apo
 export type Resolution = (typeof resolutions)[number];
 
 const phrases: Record<Resolution, readonly string[]> = {
-  refund: ['hoan tien', 'tra lai tien', 'tra tien lai', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
+  refund: ['hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
   exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one'],
   repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'redo'],
   compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'pay for'],
@@ -39,6 +39,8 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
     // "doi hoan tien" typed without accents is "đòi hoàn tiền" (demand a refund), not an exchange; nor
     // is "đòi tăng thêm" (demand more), "đối xử" (treatment) or "đợi" (wait) before a time.
     if (m[0] === 'doi' && /^\s+(hoan|tra|boi|den|lai tien|tien|tang|them|gia|xu|hoi|lau|\d)/.test(text.folded.slice(m.index + 3))) continue;
+    // "quán trả tiền" gives it back; "tôi phải trả tiền", "bắt em trả tiền" is the consumer paying.
+    if (m[0] === 'tra tien' && /(?<![\p{L}])(toi|em|e|minh|tui|phai|bat|de)\s+$/u.test(before)) continue;
     // "chấm dứt hợp đồng" ends a contract: a refund or a cancellation, not a practice to stop.
     if (m[0] === 'cham dut' && /^\s+hop dong/.test(text.folded.slice(m.index + 8))) continue;
     const r = lookup.get(m[0])!;

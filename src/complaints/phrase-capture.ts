@@ -137,7 +137,9 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
       ((!capitalised && !/\d/.test(original) && !nextCapitalised(text, w.end)) || (/^\d+$/.test(original) && /^\s*(tram|trieu|nghin|ngan|k|tr|d|dong|vnd)\b/.test(text.folded.slice(w.end))));
     if (titleEnds) break;
     // "máy lọc nước 15 triệu": a number that starts a price ends the phrase even where numbers may be part of it.
-    if (options.allowNumbers && /^\d/.test(w.folded) && /^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty)(?![\p{L}])/u.test(text.folded.slice(w.end))) break;
+    // "iPhone 13 cũ" goes on: "cũ" (second-hand) folds like "củ" (a million) only without diacritics.
+    const priceAfter = /^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty)(?![\p{L}])/u.exec(text.folded.slice(w.end));
+    if (options.allowNumbers && /^\d/.test(w.folded) && priceAfter && !(priceAfter[1] === 'cu' && accented && !/^\s*củ/iu.test(text.original.slice(w.end)))) break;
     const isStop = !capitalised && ((isStopWord(original, w.folded, accented, options.stopWords) && !continuesName(words, w.folded, next, accented)) || number.test(w.folded));
     if (isStop && !(options.keepFirst && words.length === 0 && productHeads.has(w.folded))) break;
     words.push(w);

@@ -285,3 +285,26 @@ describe('more ways of naming the thing and the sale', () => {
     expect(read('mua ở tạp hóa Cô Ba đầu ngõ').values.businessName).toBe('Cô Ba');
   });
 });
+
+describe('words that fold alike', () => {
+  it('"page Quần Áo …" is no "quán"; "bàn cho 6 người" is no "bán cho"; "iPhone 13 cũ" is no price', () => {
+    expect(read('mua ở page Quần Áo Bình Dân trên Facebook').values.businessName).toBe('Quần Áo Bình Dân');
+    expect(read('Tối qua tôi đặt bàn cho 6 người ở nhà hàng').values.product).toBeUndefined();
+    expect(read('Tôi mua điện thoại iPhone 13 cũ ở cửa hàng').values.product).toBe('điện thoại iPhone 13 cũ');
+  });
+
+  it('a corrected date drops the one denied; teencode days', () => {
+    expect(extractor.extract('À nhầm, tôi mua ngày 11/11 chứ không phải 10/11', { today: '2026-11-20', asked: null }).values.purchaseDate).toBe('2026-11-11');
+    expect(extractor.extract('hnay e mua', { today: '2026-11-20', asked: null }).values.purchaseDate).toBe('2026-11-20');
+    expect(extractor.extract('mua hum thứ 2 tuần trc', { today: '2026-11-20', asked: null }).values.purchaseDate).toBe('2026-11-09');
+  });
+
+  it('"quán trả tiền" is a refund, "tôi phải trả tiền" is not', () => {
+    expect(read('e mún quán xin lỗi vs trả tiền').values.desiredResolution).toEqual(['apology', 'refund']);
+    expect(read('họ bắt tôi phải trả tiền thêm').values.desiredResolution).toBeUndefined();
+  });
+
+  it("an online seller's place gives no province", () => {
+    expect(read('mua của shop Đồ Gỗ Việt Trì trên Shopee').values.province).toBeUndefined();
+  });
+});
