@@ -29,6 +29,8 @@ export const draftSchema = z.object({
   amountVnd: z.number().int().positive().nullable().default(null),
   purchaseChannel: z.enum(purchaseChannels).nullable().default(null),
   desiredResolution: z.array(z.enum(resolutions)).default([]),
+  /** The remedy was read from what happened ("chưa hoàn 560k"), not asked for: a stated wish replaces it. */
+  desiredResolutionImplied: z.boolean().default(false),
   consumerName: z.string().nullable().default(null),
   phone: z.string().nullable().default(null),
   email: z.string().nullable().default(null),

@@ -6,7 +6,7 @@ import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from 
 import { extractPlatform } from './extract-platform.ts';
 import { extractProduct, namedThing, productAnswer } from './extract-product.ts';
 import { extractConsumerName, nameAnswer } from './extract-name.ts';
-import { extractResolutions, wishChange, type WishChange } from './extract-resolution.ts';
+import { extractResolutions, impliedResolutions, wishChange, type WishChange } from './extract-resolution.ts';
 import { foldAligned, type FoldedText } from './folded-text.ts';
 import { inferPurchaseChannel } from './infer-purchase-channel.ts';
 import type { IsoDate } from './local-date.ts';
@@ -93,7 +93,9 @@ export class ComplaintExtractor {
     // A named shop, restaurant or showroom with no platform and no word of a remote sale: bought there.
     else if (businessName && !platform && !remoteSale.test(ft.folded)) values.purchaseChannel = 'in_store';
     const wants = extractResolutions(ft, asked === 'desiredResolution');
+    const implied = wants.length === 0 && asked !== 'desiredResolution' ? impliedResolutions(ft) : [];
     if (wants.length > 0) values.desiredResolution = wants;
+    else if (implied.length > 0) Object.assign(values, { desiredResolution: implied, desiredResolutionImplied: true });
 
     if (asked) this.answerToQuestion(asked, text, ft, values, problems, today);
     if (asked === 'product' && !values.product) {

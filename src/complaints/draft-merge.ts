@@ -52,7 +52,13 @@ export function applyValues(draft: Draft, values: FactValues, override: boolean,
     next.provinceOfConsumer = values.provinceOfConsumer ?? false;
   }
   if (values.desiredResolution?.length) {
-    next.desiredResolution = override && asked !== 'desiredResolution' ? values.desiredResolution : [...new Set([...draft.desiredResolution, ...values.desiredResolution])];
+    const implied = values.desiredResolutionImplied === true;
+    if (implied) {
+      // A remedy read from the story only fills an empty list.
+      if (draft.desiredResolution.length === 0) Object.assign(next, { desiredResolution: values.desiredResolution, desiredResolutionImplied: true });
+    } else if (draft.desiredResolutionImplied || (override && asked !== 'desiredResolution')) {
+      Object.assign(next, { desiredResolution: values.desiredResolution, desiredResolutionImplied: false });
+    } else next.desiredResolution = [...new Set([...draft.desiredResolution, ...values.desiredResolution])];
   }
   return next;
 }
@@ -101,7 +107,7 @@ export function changedValues(before: Draft, after: Draft): FactValues {
 export function hasAny(before: Draft, changed: FactValues): boolean {
   return Object.keys(changed).some((k) => {
     const v = before[k as keyof Draft];
-    return v !== null && !(Array.isArray(v) && v.length === 0) && k !== 'purchaseDateApproximate' && k !== 'provinceFormer' && k !== 'provinceOfConsumer';
+    return v !== null && !(Array.isArray(v) && v.length === 0) && k !== 'purchaseDateApproximate' && k !== 'provinceFormer' && k !== 'provinceOfConsumer' && k !== 'desiredResolutionImplied';
   });
 }
 

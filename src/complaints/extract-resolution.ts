@@ -107,3 +107,15 @@ export function applyWishChange(before: readonly Resolution[], after: readonly R
   const last = change.removesLast ? before.at(-1) : undefined;
   return after.filter((r) => !change.removed.includes(r) && r !== last);
 }
+
+/**
+ * A remedy the story implies when it asks for none: money not refunded as promised ("shop nhận hàng
+ * rồi mà vẫn chưa hoàn 560k"), or money taken by a seller who then vanished ("chuyển khoản 1tr8 …
+ * bị chặn"). Stated wishes replace it.
+ */
+const notRefunded = /(?<![\p{L}])(chua|khong|van chua|khong chiu|chua chiu|ko|k|never|still not|not)\s+(hoan|tra lai|tra|refund(?:ed)?)(\s+(lai\s+)?(tien|\d)|\s+(me|my money))/u;
+const paidAndGone = /(?<![\p{L}])(chuyen khoan|ck|chuyen tien|chuyen coc|paid|transferred)(?![\p{L}])[^]*(?<![\p{L}])(chan|block|blocked|mat tich|khong lien lac duoc|bien mat|xoa tai khoan|disappeared)(?![\p{L}])/u;
+
+export function impliedResolutions(text: FoldedText): Resolution[] {
+  return notRefunded.test(text.folded) || paidAndGone.test(text.folded) ? ['refund'] : [];
+}

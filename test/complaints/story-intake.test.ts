@@ -308,3 +308,15 @@ describe('words that fold alike', () => {
     expect(read('mua của shop Đồ Gỗ Việt Trì trên Shopee').values.province).toBeUndefined();
   });
 });
+
+describe('a remedy the story implies', () => {
+  it('money not refunded, or taken by a seller who vanished, implies a refund that a stated wish replaces', async () => {
+    const { applyValues } = await import('../../src/complaints/draft-merge.ts');
+    const { emptyDraft } = await import('../../src/complaints/complaint-draft.ts');
+    const story = read('Shop đã nhận lại hàng mà vẫn chưa hoàn tiền cho tôi');
+    expect(story.values).toMatchObject({ desiredResolution: ['refund'], desiredResolutionImplied: true });
+    expect(read('chuyển khoản 2tr xong bị chặn luôn').values.desiredResolution).toEqual(['refund']);
+    const draft = applyValues(emptyDraft(), story.values, false);
+    expect(applyValues(draft, read('tôi muốn đổi cái mới').values, false).desiredResolution).toEqual(['exchange']);
+  });
+});
