@@ -36,7 +36,12 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
     case 'holiday.delete':
       return s('holidayDelete', { name: quote(String(d.name ?? '')) });
     case 'directory.save':
-      return s(typeof d.validTo === 'string' ? 'directorySaveUntil' : 'directorySave', { category: String(d.category ?? ''), agency: String(d.agency ?? ''), from: day(d.validFrom), to: day(d.validTo) });
+      return s(typeof d.validTo === 'string' ? 'directorySaveUntil' : 'directorySave', {
+        category: quote(typeof d.category === 'string' && t.has(`staff.routing.${d.category}`) ? t.t(`staff.routing.${d.category}`) : String(d.category ?? '')),
+        agency: String(d.agency ?? '').replaceAll('{province}', t.t('staff.directory.province')),
+        from: day(d.validFrom),
+        to: day(d.validTo),
+      });
     case 'staff.create':
       return s('staffCreate', { role: typeof d.role === 'string' && t.has(`staff.role.${d.role}`) ? t.t(`staff.role.${d.role}`) : String(d.role ?? '') });
     case 'complaint.search':

@@ -1,15 +1,18 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
+import { formatIsoDay } from '../../src/staff/vietnamese-format.ts';
 import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, page } from './view.ts';
 
 const isoDay = z.iso.date();
 const holidayForm = z.object({ date: isoDay, name: z.string().trim().min(1).max(200), isWorkingDay: z.enum(['true', 'false']).default('false') });
 const entryForm = z.object({
-  key: z.string().trim().regex(/^[a-z0-9._-]{3,80}$/),
+  // Left empty for a new entry: the console makes one from the kind of case and the date.
+  key: z.union([z.string().trim().regex(/^[a-z0-9._-]{3,80}$/), z.literal('')]).default(''),
   category: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/),
   agency: z.string().trim().min(3).max(300),
   description: z.string().trim().max(2000).default(''),
@@ -28,17 +31,23 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100).o
 export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
+  /** The kind of case in words ("Hàng giả, hàng nhập lậu, gian lận thương mại"), its code where none is known. */
+  const kindLabel = (code: string) => (t.has(`staff.routing.${code}`) ? t.t(`staff.routing.${code}`) : code);
+  /** "{province}" in an agency's name is filled in with the consumer's province: said so in words. */
+  const agencyName = (agency: string) => html`${agency.split('{province}').map((part, i) => html`${i > 0 ? html`<span class="placeholder">${t.t('staff.directory.province')}</span>` : ''}${part}`)}`;
 
   app.get('/directory', async (c) => {
     const session = c.get('session');
     const admin = session.user.role === 'admin';
     const today = vietnamDate(deps.clock.now());
     const entries = await deps.db.routingEntry.findMany({ orderBy: [{ category: 'asc' }, { validFrom: 'desc' }] });
+    // The kinds of case the complaint taxonomy routes to are the ones the directory already holds.
+    const kinds = [...new Set(entries.map((e) => e.category))].sort((a, b) => kindLabel(a).localeCompare(kindLabel(b), 'vi'));
     const editForm = (e: Partial<(typeof entries)[number]>, submit: string) => html`<form method="post" action="/staff/directory" class="grid-form">
         ${csrfField(session)}
-        <label>${t.t('staff.directory.key')}<input name="key" value="${e.key ?? ''}" required pattern="[a-z0-9._\\-]{3,80}"${e.key ? html` readonly` : ''}></label>
-        <label>${t.t('staff.directory.category')}<input name="category" value="${e.category ?? ''}" required></label>
-        <label>${t.t('staff.directory.agency')}<input name="agency" value="${e.agency ?? ''}" required></label>
+        ${e.key ? html`<input type="hidden" name="key" value="${e.key}">` : ''}
+        <label>${t.t('staff.directory.category')}<select name="category" required>${kinds.map((k) => html`<option value="${k}"${k === e.category ? html` selected` : ''}>${kindLabel(k)}</option>`)}</select></label>
+        <label class="wide">${t.t('staff.directory.agency')}<input name="agency" value="${e.agency ?? ''}" required aria-describedby="agency-hint-${e.id ?? 'new'}"><span class="hint" id="agency-hint-${e.id ?? 'new'}">${t.t('staff.directory.agencyHint')}</span></label>
         <label>${t.t('staff.directory.contact')}<input name="contact" value="${e.contact ?? ''}"></label>
         <label>${t.t('staff.directory.validFrom')}<input type="date" name="validFrom" value="${e.validFrom ?? today}" required></label>
         <label>${t.t('staff.directory.validTo')}<input type="date" name="validTo" value="${e.validTo ?? ''}"></label>
@@ -52,11 +61,11 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
         <tbody>${entries.map((e) => {
           const inForce = e.validFrom <= today && (!e.validTo || e.validTo >= today);
           return html`<tr class="${inForce ? '' : 'muted'}">
-            <td data-label="${t.t('staff.directory.category')}"><span class="mono">${e.category}</span></td>
-            <td data-label="${t.t('staff.directory.agency')}"><strong>${e.agency}</strong><br><span class="small">${e.description}</span>${e.contact ? html`<br><span class="small">${e.contact}</span>` : ''}
+            <td data-label="${t.t('staff.directory.category')}">${kindLabel(e.category)}</td>
+            <td data-label="${t.t('staff.directory.agency')}"><strong>${agencyName(e.agency)}</strong><br><span class="small">${e.description}</span>${e.contact ? html`<br><span class="small">${e.contact}</span>` : ''}
               ${admin ? html`<details><summary>${t.t('staff.directory.edit')}</summary>${editForm(e, t.t('staff.save'))}
                 ${inForce ? html`<form method="post" action="/staff/directory/${e.id}/retire">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.directory.retire')}</button></form>` : ''}</details>` : ''}</td>
-            <td data-label="${t.t('staff.directory.validity')}">${e.validFrom} → ${e.validTo ?? t.t('staff.directory.open')}${inForce ? html` <span class="badge done">${t.t('staff.directory.inForce')}</span>` : ''}</td>
+            <td data-label="${t.t('staff.directory.validity')}">${formatIsoDay(e.validFrom)} → ${e.validTo ? formatIsoDay(e.validTo) : t.t('staff.directory.open')}${inForce ? html` <span class="badge done">${t.t('staff.directory.inForce')}</span>` : ''}</td>
             <td data-label="${t.t('staff.directory.source')}" class="small">${e.source}</td>
             <td data-label="${t.t('staff.directory.updatedBy')}" class="small">${e.updatedBy}</td>
           </tr>`;
@@ -69,7 +78,8 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const form = entryForm.safeParse(await c.req.parseBody());
     if (!form.success || (form.data.validTo !== '' && form.data.validTo < form.data.validFrom)) return c.redirect('/staff/directory?error=invalid', 303);
     const actor = c.get('session').user.email;
-    const { key, validTo, ...rest } = form.data;
+    const { key: given, validTo, ...rest } = form.data;
+    const key = given || `${rest.category.replace(/_/g, '-')}.${rest.validFrom}.${randomBytes(3).toString('hex')}`;
     const data = { ...rest, validTo: validTo === '' ? null : validTo, updatedBy: actor };
     const now = deps.clock.now();
     await deps.db.$transaction([

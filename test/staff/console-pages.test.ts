@@ -192,6 +192,32 @@ describe('routing directory and holidays', () => {
     const actions = (await database.prisma.auditLog.findMany({ where: { actor: adminLogin.email } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['holiday.save', 'directory.save', 'directory.retire']));
   });
+
+  it('shows the directory in words and lets admins add an entry by choosing, without typing codes', async () => {
+    // As the seed (knowledge/complaints/routing.json) writes them.
+    await database.prisma.routingEntry.createMany({
+      data: [
+        { key: 'counterfeit.cuc-qltt.2025', category: 'counterfeit', agency: 'Cục Quản lý thị trường {province}', description: 'Hàng giả.', contact: '', source: 'thử', validFrom: '2025-03-01', validTo: null, updatedBy: 'seed' },
+        { key: 'food-agri.so-nn-mt.2025', category: 'food_agri', agency: 'Sở Nông nghiệp và Môi trường {province}', description: 'Nông sản.', contact: '', source: 'thử', validFrom: '2025-03-01', validTo: null, updatedBy: 'seed' },
+        { key: 'fraud.cong-an.2019', category: 'fraud', agency: 'Công an {province}', description: 'Lừa đảo.', contact: '', source: 'thử', validFrom: '2019-01-01', validTo: null, updatedBy: 'seed' },
+      ],
+    });
+    const { html } = await admin.page('/staff/directory');
+    expect(html).toContain('<td data-label="Loại việc">Hàng giả, hàng nhập lậu, gian lận thương mại</td>');
+    expect(html).toContain('Cục Quản lý thị trường <span class="placeholder">‹tỉnh/thành của người tiêu dùng›</span>');
+    expect(html).not.toMatch(/>counterfeit<|>food_agri<|<strong>[^<]*\{province\}/);
+    expect(html).toContain('<option value="food_agri">An toàn thực phẩm nông, lâm, thủy sản</option>');
+    expect(html).not.toContain('name="key" value=""');
+    const added = await admin.post('/staff/directory', { category: 'fraud', agency: 'Công an {province}', validFrom: '2026-12-01', validTo: '', description: 'Tố giác lừa đảo qua mạng.', contact: '113', source: 'thử' });
+    expect(added.headers.get('location')).toContain('ok=saved');
+    const entry = await database.prisma.routingEntry.findFirstOrThrow({ where: { description: 'Tố giác lừa đảo qua mạng.' } });
+    expect(entry.key).toMatch(/^fraud\.2026-12-01\.[0-9a-f]{6}$/);
+    expect(entry.category).toBe('fraud');
+    // Editing keeps the entry's key.
+    await admin.post('/staff/directory', { key: entry.key, category: 'fraud', agency: 'Công an {province}', validFrom: '2026-12-01', validTo: '', description: 'Tố giác lừa đảo qua mạng.', contact: '113 hoặc 069.219.4053', source: 'thử' });
+    expect(await database.prisma.routingEntry.count({ where: { description: 'Tố giác lừa đảo qua mạng.' } })).toBe(1);
+    expect((await database.prisma.routingEntry.findUniqueOrThrow({ where: { key: entry.key } })).contact).toBe('113 hoặc 069.219.4053');
+  });
 });
 
 describe('the audit log', () => {
@@ -212,7 +238,7 @@ describe('the audit log', () => {
       'Xuất 2 hồ sơ, bản dạng mã cho phần mềm; bộ lọc: không lọc.',
       'Tìm “09******78” (đã che bớt).',
       '“Nghỉ &lt;b&gt;thử&lt;/b&gt;”, ngày nghỉ.',
-      'Loại việc general giao cho Hội BVQLNTD tỉnh Khánh Hòa, áp dụng từ 01/07/2026.',
+      'Loại việc “Khiếu nại tiêu dùng chung, hỗ trợ thương lượng” giao cho Hội BVQLNTD tỉnh Khánh Hòa, áp dụng từ 01/07/2026.',
       'Đã xóa 1.234 tin nhắn; 1 khiếu nại được ẩn danh (KN-20261120-7QH2D); 0 bản tự đánh giá được tách khỏi cuộc trò chuyện.',
       'Ghi chú: thử; Mã hỗ trợ: abc; shared: có',
     ]));
