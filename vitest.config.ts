@@ -37,6 +37,7 @@ export const integrationTests = [
   'test/retrieval/eval-retrieval-script.test.ts',
   'test/retrieval/hybrid-retriever.test.ts',
   'test/retrieval/search-index.test.ts',
+  'test/scripts/chaos-smoke.test.ts',
   'test/security/demo-seed-guards.test.ts',
   'test/security/login-throttle.test.ts',
   'test/security/password-change.test.ts',

@@ -22,6 +22,8 @@ export class ChaosCluster {
     ports: readonly number[],
     private readonly envOf: (instance: Instance) => Record<string, string>,
     logDir: string,
+    /** What the process prints once it takes traffic ("Channels:" with a chat channel, "Web chat:" without). */
+    private readonly readyMarker = 'Channels:',
   ) {
     this.instances = ports.map((port, slot) => ({ slot, port, process: null, alive: false }));
     this.logs = this.instances.map((i) => createWriteStream(path.join(logDir, `instance-${i.slot}.log`), { flags: 'a' }));
@@ -47,7 +49,7 @@ export class ChaosCluster {
       const onData = (chunk: Buffer) => {
         log.write(chunk);
         out += chunk.toString('utf8');
-        if (out.includes('Channels:')) {
+        if (out.includes(this.readyMarker)) {
           instance.alive = true;
           resolve();
         }

@@ -38,7 +38,7 @@ const { values: flags } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-const channel = flags.channel === 'zalo' ? 'zalo' : 'telegram';
+const channel = flags.channel === 'zalo' ? 'zalo' : flags.channel === 'web' ? 'web' : 'telegram';
 const mode = flags.mode === 'webhook' ? 'webhook' : 'polling';
 const chats = Number(flags.chats);
 const messagesPerChat = Number(flags.messages);
@@ -70,7 +70,7 @@ const database = await prepareDatabase(flags.database);
 const telegram = new FakeTelegramServer();
 const zalo = new FakeZaloServer();
 await Promise.all([telegram.listen(), zalo.listen()]);
-const platform = channel === 'telegram' ? telegram : zalo;
+const platform = channel === 'zalo' ? zalo : telegram;
 const secret = 'chaos-secret-0123';
 const webhookPath = `/${channel}/webhook`;
 const ports = await Promise.all(Array.from({ length: instanceCount }, () => freePort()));
@@ -87,22 +87,27 @@ const cluster = new ChaosCluster(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     INSTANCE_ID: `chaos-${instance.slot}`,
-    ...(channel === 'telegram' ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url } : { ZALO_BOT_TOKEN: zalo.token, ZALO_API_BASE: zalo.url }),
+    // The web chat's clients arrive through a proxy on loopback, each from its own address.
+    TRUSTED_PROXIES: '127.0.0.1',
+    ...(channel === 'telegram' ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url } : {}),
+    ...(channel === 'zalo' ? { ZALO_BOT_TOKEN: zalo.token, ZALO_API_BASE: zalo.url } : {}),
     // The public URL a load balancer would have; the driver posts to each instance itself.
     ...(mode === 'webhook' && channel === 'telegram' ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${instance.port}${webhookPath}`, TELEGRAM_WEBHOOK_SECRET: secret } : {}),
     ...(mode === 'webhook' && channel === 'zalo' ? { ZALO_WEBHOOK_URL: `http://127.0.0.1:${instance.port}${webhookPath}`, ZALO_WEBHOOK_SECRET: secret } : {}),
   }),
   runDir,
+  channel === 'web' ? 'Web chat:' : 'Channels:',
 );
 
 const received = new Map<string, Received[]>();
 const waiters = new Set<() => void>();
-platform.onSent.add((m: { chatId: string; text: string }) => {
-  const list = received.get(m.chatId) ?? [];
-  list.push({ text: m.text, at: Date.now() });
-  received.set(m.chatId, list);
+const receive = (chatId: string, text: string) => {
+  const list = received.get(chatId) ?? [];
+  list.push({ text, at: Date.now() });
+  received.set(chatId, list);
   for (const wake of [...waiters]) wake();
-});
+};
+platform.onSent.add((m: { chatId: string; text: string }) => receive(m.chatId, m.text));
 const count = (chatId: string, text: string) => (received.get(chatId) ?? []).filter((m) => m.text === text).length;
 const until = (condition: () => boolean, timeoutMs: number) =>
   new Promise<boolean>((resolve) => {
@@ -142,7 +147,61 @@ async function deliver(body: string, header: string): Promise<void> {
 /** Every chat's user has the same name, so answers that greet by name are the same everywhere. */
 const userName = 'Khách';
 
+/** Web chat: each chat is a browser with its session cookie and its own address behind the proxy. */
+const webSessions = new Map<string, { cookie: string; sent: number; address: string }>();
+
+/**
+ * A browser whose POST is retried against another instance (a timeout, a load balancer's retry):
+ * the same message id reaches two instances at once and must be handled once. The first answer is
+ * what the user sees; the transcript tells afterwards whether it was handled twice.
+ */
+async function sendWeb(chatId: string, text: string): Promise<void> {
+  const session = webSessions.get(chatId) ?? { cookie: '', sent: 0, address: `10.${(webSessions.size >> 16) & 255}.${(webSessions.size >> 8) & 255}.${webSessions.size & 255}` };
+  webSessions.set(chatId, session);
+  session.sent += 1;
+  const body = JSON.stringify({ text, messageId: `m${session.sent}` });
+  const post = async (instance: Instance) => {
+    const res = await fetch(`http://127.0.0.1:${instance.port}/api/chat/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': session.address, ...(session.cookie ? { Cookie: session.cookie } : {}) },
+      body,
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (res.status !== 200) throw new Error(`web chat answered ${res.status}`);
+    const cookie = res.headers.get('set-cookie')?.split(';')[0];
+    return { cookie, replies: ((await res.json()) as { replies: Array<{ text: string }> }).replies };
+  };
+  const deadline = Date.now() + turnTimeoutMs;
+  for (let attempt = 1; Date.now() < deadline; attempt++) {
+    const live = cluster.instances.filter((i) => i.alive);
+    // The session must exist before a second instance can be asked for it: the first message goes to one.
+    const targets = live.length === 0 ? [] : session.cookie ? [live[roundRobin++ % live.length]!, live[roundRobin % live.length]!] : [live[roundRobin++ % live.length]!];
+    try {
+      const answer = await Promise.any(targets.map(post));
+      if (answer.cookie) session.cookie = answer.cookie;
+      for (const reply of answer.replies) receive(chatId, reply.text);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * attempt)));
+    }
+  }
+}
+
+/** Messages each web chat's transcript holds beyond what it sent: a message handled twice. */
+async function webHandledTwice(): Promise<number> {
+  let extra = 0;
+  for (const session of webSessions.values()) {
+    const instance = cluster.instances.find((i) => i.alive);
+    if (!instance) break;
+    const res = await fetch(`http://127.0.0.1:${instance.port}/api/chat/history`, { headers: { Cookie: session.cookie, 'X-Forwarded-For': session.address } });
+    const { messages } = (await res.json()) as { messages: Array<{ direction: string }> };
+    extra += Math.max(0, messages.filter((m) => m.direction === 'in').length - session.sent);
+  }
+  return extra;
+}
+
 async function send(chatId: string, text: string): Promise<void> {
+  if (channel === 'web') return sendWeb(chatId, text);
   if (channel === 'telegram') {
     const id = Number(chatId);
     const message = telegram.message(id, { text, from: { id, is_bot: false, first_name: userName, language_code: 'vi' } }, { first_name: userName });
@@ -213,6 +272,7 @@ try {
   await new Promise((r) => setTimeout(r, 3_000));
 
   const result = tally({ expected, received, kills: killLog, inFlightMs, isApology });
+  const handledTwice = channel === 'web' ? await webHandledTwice() : undefined;
   const report = {
     channel,
     mode,
@@ -223,13 +283,14 @@ try {
     messages: messagesPerChat,
     kills: killLog.length,
     ...result,
+    ...(handledTwice === undefined ? {} : { handledTwice }),
     seconds: Number(seconds.toFixed(1)),
     turnsPerSecond: Number((result.turns / seconds).toFixed(1)),
     loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
   };
   if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else printReport(report);
-  if (result.lost > 0 || result.apologies > 0 || result.duplicatesAvoidable > 0 || result.inFlightPerKill.some((n) => n > 5)) exitCode = 1;
+  if ((handledTwice ?? 0) > 0 || result.lost > 0 || result.apologies > 0 || result.duplicatesAvoidable > 0 || result.inFlightPerKill.some((n) => n > 5)) exitCode = 1;
 } catch (error) {
   process.stderr.write(`chaos: ${error instanceof Error ? error.message : String(error)}\n  instance logs: ${runDir}\n`);
   exitCode = 2;
@@ -278,14 +339,15 @@ async function prepareDatabase(url: string | undefined): Promise<PreparedDatabas
 
 function printReport(r: Record<string, unknown> & { inFlightPerKill: readonly number[] }): void {
   const rows: Array<[string, unknown]> = [
-    ['run', `${r.channel} ${r.mode}, ${r.instances} instance(s), ${r.database}${r.cpuLoad ? `, ${r.cpuLoad} CPU hog(s)` : ''}`],
+    ['run', `${r.channel} ${r.channel === 'web' ? 'http' : r.mode}, ${r.instances} instance(s), ${r.database}${r.cpuLoad ? `, ${r.cpuLoad} CPU hog(s)` : ''}`],
     ['turns', `${r.turns} (${r.chats} chats x ${r.messages} messages), ${r.kills} SIGKILL(s)`],
     ['lost turns', r.lost],
     ['apologies', r.apologies],
     ['duplicates, avoidable', r.duplicatesAvoidable],
     ['duplicates, in flight', `${r.duplicatesInFlight} (per kill: ${r.inFlightPerKill.join(', ') || '-'}; limit 5)`],
     ['unexpected replies', r.unexpected],
+    ...(r.handledTwice === undefined ? [] : ([['web messages handled twice', r.handledTwice]] as Array<[string, unknown]>)),
     ['throughput', `${r.turnsPerSecond} turns/s over ${r.seconds} s; load average ${r.loadAverage}`],
   ];
-  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(24)}${String(value)}\n`);
+  for (const [label, value] of rows) process.stdout.write(`${label.padEnd(28)}${String(value)}\n`);
 }
