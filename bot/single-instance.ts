@@ -1,6 +1,7 @@
 import type { Clock } from '../src/shared/clock.ts';
 import type { Leases } from '../src/shared/leases.ts';
 import type { Logger } from '../src/shared/logger.ts';
+import { LeaderLease } from './channels/leader-lease.ts';
 
 export class SecondInstanceError extends Error {
   override readonly name = 'SecondInstanceError';
@@ -35,18 +36,8 @@ export async function holdSingleInstance(options: {
     waiting = true;
     await new Promise((r) => setTimeout(r, 1_000));
   }
-  const timer = setInterval(() => {
-    leases.acquire(leaseName, instanceId, ttlMs, clock.now()).then(
-      (held) => {
-        if (!held) logger.error({ lease: leaseName }, 'another instance took the SQLite database: this one was paused for longer than its lease');
-      },
-      (error: unknown) => logger.error({ err: error, lease: leaseName }, 'could not renew the single-instance lease'),
-    );
-  }, Math.floor(ttlMs / 3));
-  return {
-    async release() {
-      clearInterval(timer);
-      await leases.release(leaseName, instanceId);
-    },
-  };
+  // Held from here on like any lease one instance leads: renewed, logged if lost, released on stop.
+  const held = new LeaderLease({ leases, name: leaseName, owner: instanceId, clock, logger, ttlMs, lead: () => undefined, resign: async () => undefined });
+  await held.start();
+  return { release: () => held.stop() };
 }

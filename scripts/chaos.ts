@@ -126,22 +126,28 @@ const until = (condition: () => boolean, timeoutMs: number) =>
   });
 
 let roundRobin = 0;
-/** Like the platform behind a load balancer: the next live instance; a failed delivery is retried. */
-async function deliver(body: string, header: string): Promise<void> {
+/** The next live instance, round-robin, as a load balancer hands them out. */
+const nextLive = (live: readonly Instance[]) => live[roundRobin++ % live.length]!;
+
+/**
+ * Like a platform or a browser behind a load balancer: tries over the live instances until one
+ * attempt succeeds or the turn's time is up, backing off between attempts (a killed instance
+ * refuses or resets the connection until its restart is ready).
+ */
+async function untilAccepted(attempt: (live: readonly Instance[]) => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + turnTimeoutMs;
-  for (let attempt = 1; Date.now() < deadline; attempt++) {
+  for (let n = 1; Date.now() < deadline; n++) {
     const live = cluster.instances.filter((i) => i.alive);
-    const target = live.length > 0 ? live[roundRobin++ % live.length]! : null;
-    if (target) {
-      try {
-        const { status } = await nodeJsonPost(`http://127.0.0.1:${target.port}${webhookPath}`, body, { signal: AbortSignal.timeout(30_000), headers: { [header]: secret } });
-        if (status === 200) return;
-      } catch {
-        // Connection refused or reset (a killed instance): try again, as the platform does.
-      }
-    }
-    await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * attempt)));
+    if (live.length > 0 && (await attempt(live).catch(() => false))) return;
+    await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * n)));
   }
+}
+
+function deliver(body: string, header: string): Promise<void> {
+  return untilAccepted(async (live) => {
+    const { status } = await nodeJsonPost(`http://127.0.0.1:${nextLive(live).port}${webhookPath}`, body, { signal: AbortSignal.timeout(30_000), headers: { [header]: secret } });
+    return status === 200;
+  });
 }
 
 /** Every chat's user has the same name, so answers that greet by name are the same everywhere. */
@@ -171,20 +177,14 @@ async function sendWeb(chatId: string, text: string): Promise<void> {
     const cookie = res.headers.get('set-cookie')?.split(';')[0];
     return { cookie, replies: ((await res.json()) as { replies: Array<{ text: string }> }).replies };
   };
-  const deadline = Date.now() + turnTimeoutMs;
-  for (let attempt = 1; Date.now() < deadline; attempt++) {
-    const live = cluster.instances.filter((i) => i.alive);
+  await untilAccepted(async (live) => {
     // The session must exist before a second instance can be asked for it: the first message goes to one.
-    const targets = live.length === 0 ? [] : session.cookie ? [live[roundRobin++ % live.length]!, live[roundRobin % live.length]!] : [live[roundRobin++ % live.length]!];
-    try {
-      const answer = await Promise.any(targets.map(post));
-      if (answer.cookie) session.cookie = answer.cookie;
-      for (const reply of answer.replies) receive(chatId, reply.text);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * attempt)));
-    }
-  }
+    const targets = session.cookie ? [nextLive(live), live[roundRobin % live.length]!] : [nextLive(live)];
+    const answer = await Promise.any(targets.map(post));
+    if (answer.cookie) session.cookie = answer.cookie;
+    for (const reply of answer.replies) receive(chatId, reply.text);
+    return true;
+  });
 }
 
 /** Messages each web chat's transcript holds beyond what it sent: a message handled twice. */

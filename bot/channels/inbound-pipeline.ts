@@ -64,13 +64,18 @@ export class InboundPipeline {
   private typingBudget = { second: 0, left: typingPerSecond };
   private readonly recording: Array<{ entries: readonly JournalEntry[]; resolve: (created: Set<string>) => void; reject: (error: unknown) => void }> = [];
   private readonly turns: Semaphore;
+  private readonly claim: { readonly owner: string; readonly ttlMs: number };
 
   constructor(private readonly deps: InboundPipelineDeps) {
     this.turns = new Semaphore(deps.maxConcurrentTurns ?? 8);
     this.claim = { owner: deps.owner, ttlMs: deps.claimTtlMs ?? 120_000 };
   }
 
-  private readonly claim: { readonly owner: string; readonly ttlMs: number };
+  /** Whether the claim this process made when journaling `key` still holds (a margin of half its life). */
+  private claimedHere(key: string, now: Date): boolean {
+    const journaledAt = this.fresh.get(key);
+    return journaledAt !== undefined && now.getTime() - journaledAt < this.claim.ttlMs / 2;
+  }
 
   /**
    * Journals updates as received; call before the platform may consider them handled. Calls made
@@ -103,10 +108,7 @@ export class InboundPipeline {
   async owed(receivedBefore: Date, limit: number): Promise<JournalEntry[]> {
     const now = this.deps.clock.now();
     const entries = await this.deps.journal.undelivered(this.deps.channel, receivedBefore, limit, this.claim.owner, now);
-    return entries.filter((e) => {
-      const journaledAt = this.fresh.get(e.key);
-      return !this.inFlight.has(e.key) && (journaledAt === undefined || now.getTime() - journaledAt >= this.claim.ttlMs / 2);
-    });
+    return entries.filter((e) => !this.inFlight.has(e.key) && !this.claimedHere(e.key, now));
   }
 
   /**
@@ -127,18 +129,17 @@ export class InboundPipeline {
 
   private async processNow(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
     const { journal, channel, clock } = this.deps;
-    const journaledAt = this.fresh.get(key);
-    this.fresh.delete(key);
     const now = clock.now();
     // A claim made with the INSERT holds while young; an older key (a redelivery, a replay, a fresh
     // one that queued long behind a load peak) is claimed now, or left to whoever is handling it.
-    const fresh = journaledAt !== undefined && now.getTime() - journaledAt < this.claim.ttlMs / 2;
-    if (!fresh && !(await journal.claim(channel, key, now, this.claim))) return 'duplicate';
+    const claimed = this.claimedHere(key, now);
+    const journaledHere = this.fresh.delete(key);
+    if (!claimed && !(await journal.claim(channel, key, now, this.claim))) return 'duplicate';
     if (!message) {
-      await journal.markSent(channel, key, 0, true, this.deps.clock.now());
+      await journal.markSent(channel, key, 0, true, now);
       return 'ignored';
     }
-    const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key, ...(journaledAt !== undefined ? { updateKeyIsNew: true } : {}) }));
+    const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key, ...(journaledHere ? { updateKeyIsNew: true } : {}) }));
     // Only a replayed turn can have parts out already: a new one needs no query.
     const sent = result.duplicate ? (await journal.state(channel, key))?.sentCount ?? 0 : 0;
     const parts = this.deps.transport.parts(result.replies, result.locale);

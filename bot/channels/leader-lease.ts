@@ -30,10 +30,6 @@ export class LeaderLease {
 
   constructor(private readonly options: LeaderLeaseOptions) {}
 
-  get isLeader(): boolean {
-    return this.leading;
-  }
-
   /** Resolves after the first attempt, so a single instance is polling when start() returns. */
   async start(): Promise<void> {
     await this.tick();
@@ -59,8 +55,8 @@ export class LeaderLease {
     try {
       held = await leases.acquire(name, owner, this.options.ttlMs ?? 20_000, clock.now());
     } catch (error) {
-      // The database is unreachable: keep leading until the lease would have run out anyway
-      // is not knowable from here, so stop, rather than risk two leaders.
+      // The database is unreachable: whether the lease still holds cannot be known, so this
+      // instance stops leading rather than risk two leaders.
       logger.error({ err: error, lease: name }, 'could not renew a lease');
       held = false;
     }

@@ -10,35 +10,32 @@ export class PrismaOutbox implements Outbox {
     await this.db.outbox.create({ data: { channel, externalId, payload: serializeReplies([reply]), createdAt: now } });
   }
 
-  async pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]> {
-    return this.find({ channel, deliveredAt: null, ...(maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } }) }, limit);
+  pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]> {
+    return this.find(channel, { ...attemptsBelow(maxAttempts) }, limit);
   }
 
   pendingFor(channel: ChannelName, externalId: string, limit: number): Promise<OutboxItem[]> {
-    return this.find({ channel, externalId, deliveredAt: null }, limit);
+    return this.find(channel, { externalId }, limit);
   }
 
-  private async find(where: { channel: ChannelName; externalId?: string; deliveredAt: null; attempts?: { lt: number } }, limit: number): Promise<OutboxItem[]> {
-    const rows = await this.db.outbox.findMany({ where, orderBy: { createdAt: 'asc' }, take: limit });
-    return rows.map((r) => toItem(where.channel, r));
+  /** Undelivered items of a channel, oldest first, narrowed by `where`. */
+  private async find(channel: ChannelName, where: OutboxWhere, limit: number): Promise<OutboxItem[]> {
+    const rows = await this.db.outbox.findMany({ where: { ...where, channel, deliveredAt: null }, orderBy: { createdAt: 'asc' }, take: limit });
+    return rows.map((r) => toItem(channel, r));
   }
 
   async claim(channel: ChannelName, owner: string, limit: number, ttlMs: number, now: Date, maxAttempts?: number): Promise<OutboxItem[]> {
-    const candidates = await this.db.outbox.findMany({
-      where: { channel, deliveredAt: null, ...(maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } }), OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      orderBy: { createdAt: 'asc' },
-      take: limit,
-    });
+    const candidates = await this.find(channel, { ...attemptsBelow(maxAttempts), OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] }, limit);
     const until = new Date(now.getTime() + ttlMs);
     const claimed: OutboxItem[] = [];
-    for (const row of candidates) {
+    for (const item of candidates) {
       // The condition is checked again in the UPDATE itself: of two instances that read the same
       // candidate, one changes the row and the other changes nothing (row locks on PostgreSQL, the
       // single writer on SQLite), so each item has one sender at a time.
       const changed = await this.db.$executeRaw`
         UPDATE ${sqlTable(this.db, 'Outbox')} SET "claimedBy" = ${owner}, "claimedUntil" = ${until}
-        WHERE "id" = ${row.id} AND "deliveredAt" IS NULL AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})`;
-      if (changed > 0) claimed.push(toItem(channel, row));
+        WHERE "id" = ${item.id} AND "deliveredAt" IS NULL AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})`;
+      if (changed > 0) claimed.push(item);
     }
     return claimed;
   }
@@ -50,6 +47,13 @@ export class PrismaOutbox implements Outbox {
   async markFailed(id: string, retryAt: Date): Promise<void> {
     await this.db.outbox.update({ where: { id }, data: { attempts: { increment: 1 }, claimedBy: null, claimedUntil: retryAt } });
   }
+}
+
+type OutboxWhere = NonNullable<NonNullable<Parameters<Db['outbox']['findMany']>[0]>['where']>;
+
+/** Items that failed `maxAttempts` times are left for staff to see; no bound when undefined. */
+function attemptsBelow(maxAttempts: number | undefined): OutboxWhere {
+  return maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } };
 }
 
 function toItem(channel: ChannelName, r: { id: string; externalId: string; payload: string; createdAt: Date; attempts: number }): OutboxItem {
