@@ -34,10 +34,12 @@ import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
 import type { Outbox } from '../src/dialogue/outbox.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
+import { HandoffDesk } from '../src/handoff/handoff-desk.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
 import { parseWorkingHours } from '../src/handoff/working-hours.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { PrivacyFlow } from '../src/privacy/privacy-flow.ts';
+import { PrismaHandoffDeskStore } from '../src/storage/prisma-handoff-desk-store.ts';
 import { PrismaHandoffQueue, PrismaHolidaySource } from '../src/storage/prisma-handoff-queue.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
 
@@ -65,6 +67,8 @@ export interface App {
   /** The dialogue engine behind the one inbound boundary: every message's text is cleaned there. */
   readonly engine: EngineEntrance;
   readonly store: PrismaConversationStore;
+  /** The staff side of hand-offs (console inbox). */
+  readonly handoffDesk: HandoffDesk;
   /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
   readonly outbox: Outbox;
   readonly translators: (locale: Locale) => Translator;
@@ -168,6 +172,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       engine: cleaningInbound(engine),
       complaints,
       store,
+      handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),
       outbox: new PrismaOutbox(database.prisma),
       translators,
       logger,

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { HandoffDesk, HandoffDeskError, type InboxItem } from '../../src/handoff/handoff-desk.ts';
-import { auditWrite } from '../../src/staff/audit-log.ts';
+import { HandoffDeskError } from '../../src/handoff/handoff-desk.ts';
+import type { InboxItem } from '../../src/handoff/handoff-desk-store.ts';
 import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import { errorPage } from './error-pages.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
@@ -16,7 +16,7 @@ const idParam = z.string().regex(/^[a-z0-9]{10,40}$/);
 /** Escalated chats: the queue, one chat's transcript with a reply box, closing. */
 export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const desk = new HandoffDesk(deps.db, deps.translators);
+  const { desk } = deps;
   const t = deps.translators('vi');
 
   app.get('/', async (c) => {
@@ -45,14 +45,13 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     if (!id.success) return errorPage(c, 'notFound');
     // ?before=<message id>: the page of older messages a long chat's page links to.
     const before = idParam.safeParse(c.req.query('before'));
-    const found = await desk.detail(id.data, before.success ? { before: before.data } : {}).catch(notFoundAsNull);
+    const session = c.get('session');
+    const now = deps.clock.now();
+    // Reading a transcript shows a person's words and contacts in full: the desk puts the reader on the record.
+    const found = await desk.detail(id.data, { ...(before.success ? { before: before.data } : {}), reader: session.user.email, now }).catch(notFoundAsNull);
     if (!found) return errorPage(c, 'notFound');
     // Only the latest page follows the chat (data-autorefresh): reloading a page of history would lose the reader's place.
     const { item, transcript, older, newer } = found;
-    const now = deps.clock.now();
-    const session = c.get('session');
-    // Reading a transcript shows a person's words and contacts in full: who read it is on the record.
-    await auditWrite(deps.db, { actor: session.user.email, action: 'handoff.view', target: id.data }, now);
     const open = item.handoff.status !== 'closed';
     const name = item.conversation.userName ?? t.t('staff.inbox.anonymous');
     // The outcome of a reply is shown beside the reply box, where the page opens (console.js scrolls there).

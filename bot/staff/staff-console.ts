@@ -15,6 +15,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
   const publicUrl = app.config.PUBLIC_URL;
   const deps: StaffDeps = {
     db: app.db,
+    desk: app.handoffDesk,
     translators: app.translators,
     clock: app.clock,
     logger: app.logger,

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
@@ -9,6 +10,8 @@ import { errorPage } from './error-pages.ts';
 /** What every console route can reach. */
 export interface StaffDeps {
   readonly db: Db;
+  /** Escalated chats: the inbox, replies and closing. */
+  readonly desk: HandoffDesk;
   readonly translators: (locale: Locale) => Translator;
   readonly clock: Clock;
   readonly logger: Logger;

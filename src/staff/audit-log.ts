@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../storage/database.ts';
+import { auditCreate } from '../storage/prisma-audit-rows.ts';
 
 /** One line of the audit log: who did what to which record, and when. */
 export interface AuditEntry {
@@ -24,7 +25,7 @@ const detailSchema = z.record(z.string(), z.unknown()).catch({});
 
 /** The Prisma call that writes an entry, so callers can put it in the same transaction as the change. */
 export function auditWrite(db: Pick<Db, 'auditLog'>, entry: AuditInput, now: Date) {
-  return db.auditLog.create({ data: { actor: entry.actor, action: entry.action, target: entry.target ?? '', detail: JSON.stringify(entry.detail ?? {}), createdAt: now } });
+  return auditCreate(db, entry, now);
 }
 
 export interface AuditQuery {

@@ -1,5 +1,5 @@
 import type { ConversationSnapshot, ConversationStore, TranscriptEntry, TurnToSave } from '../dialogue/conversation-store.ts';
-import { channelNames, type ChannelName, type InboundMessage, type Reply } from '../dialogue/messages.ts';
+import { channelNames, type ChannelName, type Reply } from '../dialogue/messages.ts';
 import { deserializeReplies, serializeReplies } from '../dialogue/reply-schema.ts';
 import { isLocale } from '../i18n/translator.ts';
 import { z } from 'zod';

@@ -1,8 +1,8 @@
 import type { Handoff, HandoffQueue, HandoffReason, HolidaySource } from '../handoff/handoff-store.ts';
 import { handoffReasons, handoffStatuses } from '../handoff/handoff-store.ts';
 import type { DayOverrides } from '../handoff/working-hours.ts';
-import { auditWrite } from '../staff/audit-log.ts';
 import type { Db } from './database.ts';
+import { auditCreate } from './prisma-audit-rows.ts';
 
 type HandoffRow = Awaited<ReturnType<Db['handoff']['findUniqueOrThrow']>>;
 
@@ -46,7 +46,7 @@ export class PrismaHandoffQueue implements HandoffQueue {
   async withdraw(handoff: Handoff, now: Date): Promise<void> {
     await this.db.$transaction([
       this.db.handoff.update({ where: { id: handoff.id }, data: { status: 'closed', closedAt: now } }),
-      auditWrite(this.db, { actor: 'consumer', action: 'handoff.withdraw', target: handoff.conversationId, detail: { handoffId: handoff.id } }, now),
+      auditCreate(this.db, { actor: 'consumer', action: 'handoff.withdraw', target: handoff.conversationId, detail: { handoffId: handoff.id } }, now),
     ]);
   }
 

@@ -7,7 +7,7 @@ export class PrismaOutbox implements Outbox {
   constructor(private readonly db: Db) {}
 
   async enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void> {
-    await this.db.outbox.create({ data: { channel, externalId, payload: serializeReplies([reply]), createdAt: now } });
+    await outboxCreate(this.db, channel, externalId, reply, now);
   }
 
   pending(channel: ChannelName, limit: number, maxAttempts?: number): Promise<OutboxItem[]> {
@@ -47,6 +47,14 @@ export class PrismaOutbox implements Outbox {
   async markFailed(id: string, retryAt: Date): Promise<void> {
     await this.db.outbox.update({ where: { id }, data: { attempts: { increment: 1 }, claimedBy: null, claimedUntil: retryAt } });
   }
+}
+
+/**
+ * The Prisma call that queues one reply, not yet awaited, so an adapter can commit it with the change
+ * that causes it (a staff reply and its message row).
+ */
+export function outboxCreate(db: Pick<Db, 'outbox'>, channel: ChannelName, externalId: string, reply: Reply, now: Date) {
+  return db.outbox.create({ data: { channel, externalId, payload: serializeReplies([reply]), createdAt: now } });
 }
 
 type OutboxWhere = NonNullable<NonNullable<Parameters<Db['outbox']['findMany']>[0]>['where']>;

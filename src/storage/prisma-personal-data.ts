@@ -1,6 +1,6 @@
 import { erasedName, erasedNarrative } from '../privacy/complaint-shell.ts';
 import type { ErasureReport, PersonalDataStore, PersonalDataSummary } from '../privacy/personal-data.ts';
-import { auditWrite } from '../staff/audit-log.ts';
+import { auditCreate } from './prisma-audit-rows.ts';
 import type { Db } from './database.ts';
 
 /**
@@ -48,7 +48,7 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
       const assessments = await tx.selfAssessment.updateMany({ where: { conversationId }, data: { conversationId: null } });
       await tx.conversation.update({ where: { id: conversationId }, data: { userName: null, context: '{}', lastOptions: '[]', stateData: '{}' } });
       const report: ErasureReport = { messages: messages.count, complaints: complaints.length, assessments: assessments.count, complaintReferences: complaints.map((c) => c.reference) };
-      await auditWrite(tx, { actor: 'consumer', action: 'privacy.erase', target: conversationId, detail: { ...report } }, now);
+      await auditCreate(tx, { actor: 'consumer', action: 'privacy.erase', target: conversationId, detail: { ...report } }, now);
       return report;
     });
   }

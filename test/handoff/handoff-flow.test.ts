@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DialogueEngine } from '../../src/dialogue/dialogue-engine.ts';
 import type { InboundMessage } from '../../src/dialogue/messages.ts';
+import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
 import { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import { HandoffFlow } from '../../src/handoff/handoff-flow.ts';
 import { defaultWorkingHours, parseWorkingHours } from '../../src/handoff/working-hours.ts';
@@ -74,7 +75,7 @@ describe('hand-off to a person', () => {
   it('delivers staff replies through the outbox to the same chat and gives the chat back to the bot on close', async () => {
     const bot = engine();
     const { conversationId } = await bot.handle(msg('/nhanvien', { userName: 'Lan' }));
-    const desk = new HandoffDesk(database.prisma, translators);
+    const desk = new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators);
     const [item] = await desk.inbox();
     expect(item!.conversation).toMatchObject({ id: conversationId, channel: 'telegram', userName: 'Lan', stillWaiting: true });
 

@@ -3,17 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarRoutes } from '../../bot/staff/calendar-routes.ts';
 import { complaintRoutes } from '../../bot/staff/complaint-routes.ts';
 import { dashboardRoutes } from '../../bot/staff/dashboard-routes.ts';
-import type { StaffDeps } from '../../bot/staff/staff-env.ts';
 import type { RunningServer } from '../../bot/web/web-server.ts';
 import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
 import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
 import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
-import { createTranslators } from '../../src/i18n/translator.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { silentLogger } from '../../src/shared/logger.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
-import { adminLogin, agentLogin, StaffClient, startStaffServer } from '../support/staff-server.ts';
+import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
@@ -25,7 +22,7 @@ let admin: StaffClient;
 
 beforeAll(async () => {
   database = await openTempDatabase();
-  const deps: StaffDeps = { db: database.prisma, translators: createTranslators(), clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
+  const deps = staffDeps(database.prisma, clock);
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
   const sections = [
     { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase() }) },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../bot/web/web-server.ts';
+import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
 import { HandoffDesk, transcriptPageSize } from '../../src/handoff/handoff-desk.ts';
 import { createTranslators } from '../../src/i18n/translator.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -83,7 +84,7 @@ describe(`a chat of ${total} messages in the staff inbox`, () => {
     const written = await state();
     expect(written).toMatchObject({ messages: total + 1, status: 'waiting' });
     expect(written.latest).not.toEqual(before.latest);
-    await new HandoffDesk(database.prisma, createTranslators()).reply(handoffId, agentLogin.email, 'Chào chị Lan, em xem lại đơn hàng nhé.', new Date('2026-11-27T10:05:00+07:00'));
+    await new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), createTranslators()).reply(handoffId, agentLogin.email, 'Chào chị Lan, em xem lại đơn hàng nhé.', new Date('2026-11-27T10:05:00+07:00'));
     const after = await state();
     expect(after).toMatchObject({ messages: total + 2, status: 'active' });
     expect(after.latest).not.toEqual(written.latest);

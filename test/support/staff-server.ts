@@ -1,15 +1,24 @@
 import type { Hono } from 'hono';
 import { listen, createWebServer, type RunningServer } from '../../bot/web/web-server.ts';
 import { createStaffApp, type StaffAppOptions } from '../../bot/staff/staff-app.ts';
+import type { StaffDeps } from '../../bot/staff/staff-env.ts';
+import { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import { createTranslators } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { Db } from '../../src/storage/database.ts';
+import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
 import { openTempDatabase, type TempDatabase } from './temp-database.ts';
 
 export const adminLogin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
 export const agentLogin = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-2026!' };
+
+/** What the console's routes receive, built over a test database as the composition root builds it. */
+export function staffDeps(db: Db, clock: Clock): StaffDeps {
+  const translators = createTranslators();
+  return { db, desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
+}
 
 /** The console on a loopback port over the given database, with one admin and one agent. */
 export async function startStaffServer(db: Db, clock: Clock, options: Partial<StaffAppOptions> = {}, extraMounts: { path: string; app: Hono }[] = []): Promise<RunningServer> {
@@ -18,7 +27,7 @@ export async function startStaffServer(db: Db, clock: Clock, options: Partial<St
     await accounts.create({ ...adminLogin, role: 'admin' }, 'test', clock.now());
     await accounts.create({ ...agentLogin, role: 'agent' }, 'test', clock.now());
   }
-  const staff = createStaffApp({ db, translators: createTranslators(), clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false, ...options });
+  const staff = createStaffApp({ ...staffDeps(db, clock), ...options });
   return listen(createWebServer({ logger: silentLogger, mounts: [...extraMounts, { path: '/staff', app: staff }] }), 0, '127.0.0.1');
 }
 
