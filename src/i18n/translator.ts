@@ -45,15 +45,39 @@ export class CatalogTranslator implements Translator {
   ) {}
 
   t(key: string, params: TextParams = {}): string {
-    const template = this.catalogs[this.locale].get(key) ?? this.catalogs.vi.get(key);
+    const template = this.template(key, params.count);
     // A missing key is a programming error; showing the key keeps the chat usable and visible in tests.
     if (template === undefined) return key;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   }
 
   has(key: string): boolean {
-    return this.catalogs[this.locale].has(key) || this.catalogs.vi.has(key);
+    return this.template(key, undefined) !== undefined;
   }
+
+  /**
+   * With a numeric `count`, the plural form for this language (CLDR categories, as i18next names
+   * them: key_one, key_other…) wins over the plain key; Vietnamese has one form, English two.
+   */
+  private template(key: string, count: string | number | undefined): string | undefined {
+    for (const locale of [this.locale, 'vi'] as const) {
+      const catalog = this.catalogs[locale];
+      if (typeof count === 'number') {
+        const plural = catalog.get(`${key}_${pluralRules(locale).select(count)}`) ?? catalog.get(`${key}_other`);
+        if (plural !== undefined) return plural;
+      }
+      const plain = catalog.get(key);
+      if (plain !== undefined) return plain;
+    }
+    return undefined;
+  }
+}
+
+const rulesByLocale = new Map<Locale, Intl.PluralRules>();
+function pluralRules(locale: Locale): Intl.PluralRules {
+  let rules = rulesByLocale.get(locale);
+  if (!rules) rulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
 }
 
 export function createTranslators(dir?: string): (locale: Locale) => Translator {
