@@ -50,6 +50,7 @@ export const integrationTests = [
   'test/staff/console-pages.test.ts',
   'test/staff/console-security.test.ts',
   'test/staff/demo-seed.test.ts',
+  'test/staff/inbox-assignment.test.ts',
   'test/staff/inbox-long-chat.test.ts',
   'test/storage/cluster-claims.test.ts',
   'test/storage/database.test.ts',

@@ -30,7 +30,12 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
       return html`${s('reply', { length: number(d.length) })}${chat}`;
     case 'handoff.close':
     case 'handoff.withdraw':
+    case 'handoff.view':
       return chat;
+    case 'handoff.assign':
+      return typeof d.from === 'string' ? html`${s('assign', { from: d.from })}${chat}` : chat;
+    case 'handoff.release':
+      return typeof d.from === 'string' ? html`${s('release', { from: d.from })}${chat}` : chat;
     case 'holiday.save':
       return s('holidaySave', { name: quote(String(d.name ?? '')), kind: t.t(d.isWorkingDay === true ? 'staff.holidays.workingDay' : 'staff.holidays.dayOff').toLowerCase() });
     case 'holiday.delete':

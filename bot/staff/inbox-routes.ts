@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { HandoffDeskError } from '../../src/handoff/handoff-desk.ts';
+import { HandoffDeskError, inboxFilters, type InboxFilter } from '../../src/handoff/handoff-desk.ts';
 import type { InboxItem } from '../../src/handoff/handoff-desk-store.ts';
 import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import { errorPage } from './error-pages.ts';
@@ -12,6 +12,8 @@ const replyForm = z.object({ text: z.string().trim().min(1).max(4000) });
 /** The close form's button sends confirm=yes: a POST without it (a stray click, an old form) closes nothing. */
 const closeForm = z.object({ confirm: z.literal('yes') });
 const idParam = z.string().regex(/^[a-z0-9]{10,40}$/);
+const assignForm = z.object({ action: z.enum(['take', 'release']) });
+const filterParam = z.enum(inboxFilters).catch('all');
 
 /** Escalated chats: the queue, one chat's transcript with a reply box, closing. */
 export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
@@ -21,7 +23,14 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
 
   app.get('/', async (c) => {
     const now = deps.clock.now();
-    const [open, closed] = await Promise.all([desk.inbox(), desk.recentlyClosed(10)]);
+    const me = c.get('session').user.email;
+    const filter: InboxFilter = filterParam.parse(c.req.query('show'));
+    const [{ items: open, counts }, closed] = await Promise.all([desk.inboxFor(me, filter), desk.recentlyClosed(10)]);
+    const assignee = (item: InboxItem) =>
+      item.handoff.assignedTo === null
+        ? html`<span class="badge unassigned">${t.t('staff.inbox.unassigned')}</span>`
+        : html`<span class="muted">${item.handoff.assignedTo === me ? t.t('staff.inbox.takenByMe') : t.t('staff.inbox.takenBy', { who: item.handoff.assignedTo })}</span>`;
+    const tabs = html`<nav class="tabs" aria-label="${t.t('staff.inbox.views')}">${inboxFilters.map((f) => html`<a href="/staff/inbox${f === 'all' ? '' : `?show=${f}`}"${f === filter ? html` aria-current="page" class="current"` : ''}>${t.t(`staff.inbox.view.${f}`, { count: counts[f] })}</a>`)}</nav>`;
     const row = (item: InboxItem) => html`<li class="item ${item.handoff.status}">
       <a href="/staff/inbox/${item.handoff.id}">
         <span class="who">${item.conversation.userName ?? t.t('staff.inbox.anonymous')}</span>
@@ -30,11 +39,13 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
         <span class="muted">${t.t(`staff.handoff.reason.${item.handoff.reason}`)}</span>
         ${item.handoff.status === 'waiting' ? html`<span class="wait">${t.t('staff.inbox.waiting', { duration: formatDuration(now.getTime() - item.handoff.createdAt.getTime(), t) })}</span>` : ''}
         ${item.conversation.stillWaiting ? '' : html`<span class="badge warn">${t.t('staff.inbox.left')}</span>`}
+        ${assignee(item)}
         ${item.lastMessage ? html`<span class="preview">${preview(item.lastMessage.text)}</span>` : ''}
       </a>
     </li>`;
-    const body = html`<p class="actions"><a href="/staff/inbox" class="button secondary">${t.t('staff.refresh')}</a></p>
-      ${open.length === 0 ? html`<p class="empty">${t.t('staff.inbox.empty')}</p>` : html`<ul class="list" data-autorefresh="inbox">${open.map(row)}</ul>`}
+    const body = html`<p class="actions"><a href="/staff/inbox${filter === 'all' ? '' : `?show=${filter}`}" class="button secondary">${t.t('staff.refresh')}</a></p>
+      ${tabs}
+      ${open.length === 0 ? html`<p class="empty" data-autorefresh="inbox">${t.t(filter === 'all' ? 'staff.inbox.empty' : `staff.inbox.emptyView.${filter}`)}</p>` : html`<ul class="list" data-autorefresh="inbox">${open.map(row)}</ul>`}
       <h2>${t.t('staff.inbox.recentlyClosed')}</h2>
       ${closed.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<ul class="list compact">${closed.map((item) => html`<li><a href="/staff/inbox/${item.handoff.id}">${item.conversation.userName ?? t.t('staff.inbox.anonymous')}</a> · ${t.t(`staff.channel.${item.conversation.channel}`)} · ${t.t('staff.inbox.closedAt', { at: formatDateTime(item.handoff.closedAt, deps.timeZone), by: item.handoff.assignedTo ?? '—' })}</li>`)}</ul>`}`;
     return c.html(page({ t, title: t.t('staff.inbox.title', { count: open.length }), session: c.get('session'), nav: 'inbox', body, flash: flashFrom(c.req.query(), t), scripts: ['/staff/assets/console.js'] }));
@@ -51,7 +62,8 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const found = await desk.detail(id.data, { ...(before.success ? { before: before.data } : {}), reader: session.user.email, now }).catch(notFoundAsNull);
     if (!found) return errorPage(c, 'notFound');
     // Only the latest page follows the chat (data-autorefresh): reloading a page of history would lose the reader's place.
-    const { item, transcript, older, newer } = found;
+    const { item, transcript, older, newer, complaints } = found;
+    const me = session.user.email;
     const open = item.handoff.status !== 'closed';
     const name = item.conversation.userName ?? t.t('staff.inbox.anonymous');
     // The outcome of a reply is shown beside the reply box, where the page opens (console.js scrolls there).
@@ -64,8 +76,18 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
           <dt>${t.t('staff.inbox.status')}</dt><dd><span class="badge st-${item.handoff.status}">${t.t(`staff.handoff.status.${item.handoff.status}`)}</span> ${item.conversation.stillWaiting || !open ? '' : html`<span class="badge warn">${t.t('staff.inbox.left')}</span>`}</dd>
           <dt>${t.t('staff.inbox.reason')}</dt><dd>${t.t(`staff.handoff.reason.${item.handoff.reason}`)}</dd>
           <dt>${t.t('staff.inbox.requestedAt')}</dt><dd>${formatDateTime(item.handoff.createdAt, deps.timeZone)} (${formatDuration(now.getTime() - item.handoff.createdAt.getTime(), t)})</dd>
-          ${item.handoff.firstResponseAt ? html`<dt>${t.t('staff.inbox.firstResponse')}</dt><dd>${formatDateTime(item.handoff.firstResponseAt, deps.timeZone)} · ${item.handoff.assignedTo ?? ''}</dd>` : ''}
+          ${item.handoff.firstResponseAt ? html`<dt>${t.t('staff.inbox.firstResponse')}</dt><dd>${formatDateTime(item.handoff.firstResponseAt, deps.timeZone)}</dd>` : ''}
+          <dt>${t.t('staff.inbox.assignee')}</dt><dd>${item.handoff.assignedTo === null ? t.t('staff.inbox.unassigned') : item.handoff.assignedTo === me ? t.t('staff.inbox.takenByMe') : item.handoff.assignedTo}</dd>
+          <dt>${t.t('staff.inbox.complaints')}</dt><dd>${complaints.length === 0 ? t.t('staff.none') : complaints.map((k, i) => html`${i > 0 ? ', ' : ''}<a href="/staff/complaints/${k.reference}">${k.reference}</a> <span class="muted">(${t.has(`staff.status.${k.status}`) ? t.t(`staff.status.${k.status}`) : k.status})</span>`)}</dd>
         </dl>
+        ${open
+          ? html`<form method="post" action="/staff/inbox/${item.handoff.id}/assign" class="inline">
+              ${csrfField(session)}
+              ${item.handoff.assignedTo === me
+                ? html`<button type="submit" name="action" value="release" class="secondary">${t.t('staff.inbox.release')}</button>`
+                : html`<button type="submit" name="action" value="take">${t.t(item.handoff.assignedTo === null ? 'staff.inbox.take' : 'staff.inbox.takeOver')}</button>`}
+            </form>`
+          : ''}
       </section>
       ${older ? html`<p class="older"><a href="/staff/inbox/${item.handoff.id}?before=${older}">${t.t('staff.inbox.older')}</a></p>` : ''}
       <ol class="transcript"${newer ? '' : html` data-autorefresh="chat" data-handoff="${item.handoff.id}"`}>
@@ -110,6 +132,17 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     return c.redirect(outcome === 'closed' ? '/staff/inbox?ok=closed' : `/staff/inbox/${id.data}?error=${outcome}`, 303);
   });
 
+  app.post('/:id/assign', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    if (!id.success) return errorPage(c, 'notFound');
+    const form = assignForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect(`/staff/inbox/${id.data}`, 303);
+    const me = c.get('session').user.email;
+    const act = form.data.action === 'take' ? desk.take(id.data, me, deps.clock.now()) : desk.release(id.data, me, deps.clock.now());
+    const outcome = await act.then(() => (form.data.action === 'take' ? 'taken' : 'released'), deskOutcome);
+    return c.redirect(`/staff/inbox/${id.data}?${outcome === 'taken' || outcome === 'released' ? `ok=${outcome}` : `error=${outcome}`}`, 303);
+  });
+
   /** For console.js: has anything changed since the page was drawn? */
   app.get('/api/state', async (c) => {
     const handoff = idParam.safeParse(c.req.query('handoff'));
@@ -119,7 +152,15 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
       return state ? c.json(state) : c.json({ error: 'not_found' }, 404);
     }
     const items = await desk.inbox();
-    return c.json({ open: items.length, latest: items.reduce((max, i) => Math.max(max, i.lastMessage?.createdAt.getTime() ?? 0), 0) });
+    // `waiting` drives the new-chat notice on every console page; `assigned` changes when a colleague takes a chat.
+    return c.json({
+      open: items.length,
+      waiting: items.filter((i) => i.handoff.status === 'waiting').length,
+      newestWaiting: items.reduce((max, i) => (i.handoff.status === 'waiting' ? Math.max(max, i.handoff.createdAt.getTime()) : max), 0),
+      latest: items.reduce((max, i) => Math.max(max, i.lastMessage?.createdAt.getTime() ?? 0), 0),
+      assigned: items.map((i) => `${i.handoff.id}:${i.handoff.assignedTo ?? ''}`).join(','),
+      notice: t.t('staff.notice.newChat', { count: items.filter((i) => i.handoff.status === 'waiting').length }),
+    });
   });
 
   return app;

@@ -36,13 +36,22 @@ export function page(spec: PageSpec): Html {
     ? html`<nav class="nav" aria-label="${t.t('staff.nav.label')}">
         ${navItems
           .filter((n) => !n.admin || session.user.role === 'admin')
-          .map((n) => html`<a href="${n.href}"${n.id === spec.nav ? raw(' aria-current="page" class="current"') : ''}>${t.t(`staff.nav.${n.id}`)}</a>`)}
+          .map((n) => html`<a href="${n.href}"${n.id === spec.nav ? raw(' aria-current="page" class="current"') : ''}>${t.t(`staff.nav.${n.id}`)}${n.id === 'inbox' ? html` <span class="count" data-waiting hidden></span>` : ''}</a>`)}
       </nav>
       <form method="post" action="/staff/logout" class="logout">
         ${csrfField(session)}<span class="who">${session.user.email} · ${t.t(`staff.role.${session.user.role}`)}</span>
         <a href="/staff/password">${t.t('staff.password.link')}</a>
         <button type="submit" class="link">${t.t('staff.logout')}</button>
       </form>`
+    : '';
+  // Signed-in pages all carry console.js: it keeps the waiting count in the menu and tells staff,
+  // wherever they are in the console, when a new chat starts waiting.
+  const scripts = [...new Set([...(session ? ['/staff/assets/console.js'] : []), ...(spec.scripts ?? [])])];
+  const notice = session
+    ? html`<div class="notice" data-new-chat hidden role="status" aria-live="polite">
+        <span data-notice-text></span> <a href="/staff/inbox">${t.t('staff.notice.open')}</a>
+        <label class="sound"><input type="checkbox" data-notice-sound> ${t.t('staff.notice.sound')}</label>
+      </div>`
     : '';
   return html`<!doctype html>
 <html lang="vi">
@@ -51,10 +60,11 @@ export function page(spec: PageSpec): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${spec.title} · ${t.t('staff.brand')}</title>
 <link rel="stylesheet" href="/staff/assets/console.css">
-${(spec.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
+${scripts.map((s) => html`<script src="${s}" defer></script>`)}
 </head>
 <body>
 <header class="top"><a class="brand" href="/staff/inbox">${t.t('staff.brand')}</a>${nav}</header>
+${notice}
 <main>
 <h1>${spec.title}</h1>
 ${spec.flash ? html`<p class="flash ${spec.flash.kind}" role="status">${spec.flash.text}</p>` : ''}

@@ -19,7 +19,15 @@ export interface DeskConversation {
 export interface InboxItem {
   readonly handoff: Handoff;
   readonly conversation: DeskConversation;
-  readonly lastMessage: { readonly text: string; readonly direction: string; readonly createdAt: Date } | null;
+  /** What the user last wrote (not the bot's hand-off text): what staff need to see in the queue. */
+  readonly lastMessage: { readonly text: string; readonly createdAt: Date } | null;
+}
+
+/** A complaint filed from the same conversation, linked from the chat page. */
+export interface LinkedComplaint {
+  readonly reference: string;
+  readonly status: string;
+  readonly createdAt: Date;
 }
 
 export interface DeskMessage {
@@ -81,7 +89,14 @@ export interface HandoffDeskStore {
   messages(conversationId: string, before: string | undefined, limit: number): Promise<{ messages: DeskMessage[]; cursorFound: boolean }>;
   /** How many messages the chat has and the newest one's id. */
   messageState(conversationId: string): Promise<{ count: number; latest: string | null }>;
+  /** Complaints filed from this conversation, newest first. */
+  complaintsOf(conversationId: string): Promise<LinkedComplaint[]>;
   recordReply(reply: StaffReplyRecord): Promise<void>;
+  /**
+   * Gives the open hand-off to `assignedTo` (null: back to the shared queue) with its audit line;
+   * false when it was closed meanwhile.
+   */
+  recordAssignment(handoffId: string, assignedTo: string | null, audit: AuditLine, now: Date): Promise<boolean>;
   recordClose(close: CloseRecord): Promise<void>;
   /** An audit line on its own (a transcript was read). */
   audit(line: AuditLine, now: Date): Promise<void>;

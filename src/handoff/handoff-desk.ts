@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale, Translator } from '../i18n/translator.ts';
-import type { DeskConversation, DeskMessage, HandoffDeskStore, InboxItem } from './handoff-desk-store.ts';
+import type { AuditLine, DeskConversation, DeskMessage, HandoffDeskStore, InboxItem, LinkedComplaint } from './handoff-desk-store.ts';
 import type { Handoff } from './handoff-store.ts';
 
 export class HandoffDeskError extends Error {
@@ -20,9 +20,21 @@ export const transcriptPageSize = 200;
 /** The inbox shows at most this many open hand-offs (a backlog beyond it is a staffing problem, not a page). */
 const inboxLimit = 500;
 
+/** The inbox's views: every open chat, those the reader took, those nobody has taken yet. */
+export const inboxFilters = ['all', 'mine', 'unassigned'] as const;
+export type InboxFilter = (typeof inboxFilters)[number];
+
+export interface InboxView {
+  readonly items: InboxItem[];
+  /** How many open chats each view holds, for its tab. */
+  readonly counts: Record<InboxFilter, number>;
+}
+
 /** One page of a chat, oldest first. */
 export interface TranscriptPage {
   readonly item: InboxItem;
+  /** Complaints filed from the same conversation. */
+  readonly complaints: LinkedComplaint[];
   readonly transcript: DeskMessage[];
   /** The `before` that opens the page of older messages; null when this page starts the chat. */
   readonly older: string | null;
@@ -50,9 +62,20 @@ export class HandoffDesk {
     private readonly translators: (locale: Locale) => Translator,
   ) {}
 
-  /** Open hand-offs: those being answered, then the waiting ones, longest waiting first. */
+  /** Open hand-offs: the waiting ones, longest waiting first, then those being answered. */
   inbox(): Promise<InboxItem[]> {
     return this.store.open(inboxLimit);
+  }
+
+  /** The inbox as one staff member sees it: one view of it, and the size of every view. */
+  async inboxFor(staffEmail: string, filter: InboxFilter): Promise<InboxView> {
+    const all = await this.inbox();
+    const views: Record<InboxFilter, InboxItem[]> = {
+      all,
+      mine: all.filter((i) => i.handoff.assignedTo === staffEmail),
+      unassigned: all.filter((i) => i.handoff.assignedTo === null),
+    };
+    return { items: views[filter], counts: { all: all.length, mine: views.mine.length, unassigned: views.unassigned.length } };
   }
 
   recentlyClosed(limit: number): Promise<InboxItem[]> {
@@ -74,13 +97,17 @@ export class HandoffDesk {
     if (!found) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
     const limit = options.limit ?? transcriptPageSize;
     // One more than shown, to learn whether older messages exist.
-    const { messages, cursorFound } = await this.store.messages(found.conversation.id, options.before, limit + 1);
+    const [{ messages, cursorFound }, complaints] = await Promise.all([
+      this.store.messages(found.conversation.id, options.before, limit + 1),
+      this.store.complaintsOf(found.conversation.id),
+    ]);
     if (options.reader) {
-      await this.store.audit({ actor: options.reader, action: 'handoff.view', target: handoffId, detail: {} }, options.now ?? new Date());
+      await this.store.audit({ actor: options.reader, action: 'handoff.view', target: handoffId, detail: { handoffId } }, options.now ?? new Date());
     }
     const shown = messages.slice(0, limit).reverse();
     return {
       item: { ...found, lastMessage: null },
+      complaints,
       transcript: shown,
       older: messages.length > limit ? (shown[0]?.id ?? null) : null,
       newer: cursorFound,
@@ -120,6 +147,27 @@ export class HandoffDesk {
       audit: { actor: staffEmail, action: 'handoff.close', target: conversation.id, detail: { handoffId } },
       now,
     });
+  }
+
+  /**
+   * `staffEmail` takes the chat: it shows under their "mine" and colleagues see who answers it. Taking
+   * a chat a colleague holds is allowed (they may be away); the audit line says from whom.
+   */
+  async take(handoffId: string, staffEmail: string, now: Date): Promise<void> {
+    const { handoff, conversation } = await this.openHandoff(handoffId);
+    if (handoff.assignedTo === staffEmail) return;
+    await this.assign(handoffId, staffEmail, { actor: staffEmail, action: 'handoff.assign', target: conversation.id, detail: { handoffId, from: handoff.assignedTo } }, now);
+  }
+
+  /** Puts the chat back in the shared queue ("unassigned") for a colleague to take. */
+  async release(handoffId: string, staffEmail: string, now: Date): Promise<void> {
+    const { handoff, conversation } = await this.openHandoff(handoffId);
+    if (handoff.assignedTo === null) return;
+    await this.assign(handoffId, null, { actor: staffEmail, action: 'handoff.release', target: conversation.id, detail: { handoffId, from: handoff.assignedTo } }, now);
+  }
+
+  private async assign(handoffId: string, to: string | null, audit: AuditLine, now: Date): Promise<void> {
+    if (!(await this.store.recordAssignment(handoffId, to, audit, now))) throw new HandoffDeskError(`hand-off ${handoffId} is closed`, 'closed');
   }
 
   private async openHandoff(handoffId: string): Promise<{ handoff: Handoff; conversation: DeskConversation }> {

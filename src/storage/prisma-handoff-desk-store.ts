@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelNames, type ChannelName } from '../dialogue/messages.ts';
-import { handoffStatePrefix, type AuditLine, type CloseRecord, type DeskConversation, type DeskMessage, type HandoffDeskStore, type InboxItem, type StaffReplyRecord } from '../handoff/handoff-desk-store.ts';
+import { handoffStatePrefix, type AuditLine, type CloseRecord, type DeskConversation, type DeskMessage, type HandoffDeskStore, type InboxItem, type LinkedComplaint, type StaffReplyRecord } from '../handoff/handoff-desk-store.ts';
 import { isLocale } from '../i18n/translator.ts';
 import type { Db } from './database.ts';
 import { auditCreate } from './prisma-audit-rows.ts';
@@ -18,7 +18,7 @@ export class PrismaHandoffDeskStore implements HandoffDeskStore {
       where: { status: { in: ['waiting', 'active'] } },
       // 'waiting' sorts after 'active': descending puts the waiting first, oldest first within each.
       orderBy: [{ status: 'desc' }, { createdAt: 'asc' }],
-      include: { conversation: { include: { messages: { orderBy: { createdAt: 'desc' }, take: 1 } } } },
+      include: { conversation: { include: { messages: { where: { direction: 'in' }, orderBy: { createdAt: 'desc' }, take: 1, select: { text: true, createdAt: true } } } } },
       take: limit,
     });
     return rows.map((r) => ({ handoff: toHandoff(r), conversation: toDeskConversation(r.conversation), lastMessage: r.conversation.messages[0] ?? null }));
@@ -68,6 +68,21 @@ export class PrismaHandoffDeskStore implements HandoffDeskStore {
       this.db.message.findFirst({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } }),
     ]);
     return { count, latest: latest?.id ?? null };
+  }
+
+  async complaintsOf(conversationId: string): Promise<LinkedComplaint[]> {
+    return this.db.complaint.findMany({ where: { conversationId }, orderBy: { createdAt: 'desc' }, take: 20, select: { reference: true, status: true, createdAt: true } });
+  }
+
+  async recordAssignment(handoffId: string, assignedTo: string | null, audit: AuditLine, now: Date): Promise<boolean> {
+    // The status is checked in the UPDATE itself: a chat closed a moment ago is not reassigned, and
+    // no audit line records an assignment that did not happen.
+    return this.db.$transaction(async (tx) => {
+      const changed = await tx.handoff.updateMany({ where: { id: handoffId, status: { not: 'closed' } }, data: { assignedTo } });
+      if (changed.count === 0) return false;
+      await auditCreate(tx, audit, now);
+      return true;
+    });
   }
 
   async recordReply(reply: StaffReplyRecord): Promise<void> {

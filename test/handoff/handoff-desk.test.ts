@@ -34,6 +34,15 @@ class MemoryDeskStore implements HandoffDeskStore {
   async messageState() {
     return { count: this.chat.length, latest: this.chat.at(-1)?.id ?? null };
   }
+  async complaintsOf() {
+    return [{ reference: 'KN-20261201-ABCDE', status: 'received', createdAt: new Date('2026-12-01T02:00:00Z') }];
+  }
+  async recordAssignment(_id: string, assignedTo: string | null, audit: AuditLine) {
+    if (this.handoff.status === 'closed') return false;
+    this.handoff = { ...this.handoff, assignedTo };
+    this.audits.push(audit);
+    return true;
+  }
   async recordReply(reply: StaffReplyRecord) {
     this.replies.push(reply);
     this.handoff = { ...this.handoff, ...reply.handoff };
@@ -86,6 +95,27 @@ describe('HandoffDesk', () => {
     const first = await desk.detail('h1', { limit: 2, before: 'm1' });
     expect(first).toMatchObject({ older: null, newer: true });
     expect(first.transcript.map((m) => m.id)).toEqual(['m0']);
-    expect(store.audits).toEqual([{ actor: 'an@hoibvntd.vn', action: 'handoff.view', target: 'h1', detail: {} }]);
+    expect(store.audits).toEqual([{ actor: 'an@hoibvntd.vn', action: 'handoff.view', target: 'h1', detail: { handoffId: 'h1' } }]);
+    expect(latest.complaints.map((c) => c.reference)).toEqual(['KN-20261201-ABCDE']);
+  });
+
+  it('lets staff take a chat, take it over from a colleague, or put it back, with the views counted for each', async () => {
+    const store = new MemoryDeskStore();
+    const desk = new HandoffDesk(store, createTranslators());
+    expect((await desk.inboxFor('an@hoibvntd.vn', 'unassigned')).counts).toEqual({ all: 1, mine: 0, unassigned: 1 });
+    await desk.take('h1', 'an@hoibvntd.vn', t0);
+    await desk.take('h1', 'an@hoibvntd.vn', t0);
+    expect((await desk.inboxFor('an@hoibvntd.vn', 'mine')).items.map((i) => i.handoff.id)).toEqual(['h1']);
+    expect((await desk.inboxFor('binh@hoibvntd.vn', 'mine')).items).toEqual([]);
+    await desk.take('h1', 'binh@hoibvntd.vn', t1);
+    await desk.release('h1', 'binh@hoibvntd.vn', t1);
+    await desk.release('h1', 'binh@hoibvntd.vn', t1);
+    expect(store.audits.map((a) => [a.actor, a.action, a.detail.from])).toEqual([
+      ['an@hoibvntd.vn', 'handoff.assign', null],
+      ['binh@hoibvntd.vn', 'handoff.assign', 'an@hoibvntd.vn'],
+      ['binh@hoibvntd.vn', 'handoff.release', 'binh@hoibvntd.vn'],
+    ]);
+    await desk.close('h1', 'an@hoibvntd.vn', t1);
+    await expect(desk.take('h1', 'an@hoibvntd.vn', t1)).rejects.toMatchObject({ code: 'closed' });
   });
 });

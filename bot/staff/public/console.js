@@ -51,3 +51,67 @@
   check();
   setInterval(check, 15000);
 })();
+
+// A new chat waiting for staff is announced on every console page: the count beside "Hộp thư", the
+// tab's title, a notice with a link to the inbox and, if the person turned it on, a short tone. The
+// first poll of a page only learns what is already waiting (sessionStorage carries it across pages),
+// so moving between pages never announces the same chat twice.
+(function () {
+  'use strict';
+  var notice = document.querySelector('[data-new-chat]');
+  if (!notice) return;
+  var badge = document.querySelector('[data-waiting]');
+  var text = notice.querySelector('[data-notice-text]');
+  var sound = notice.querySelector('[data-notice-sound]');
+  var title = document.title;
+  var seenKey = 'staff.newestWaiting';
+  var soundKey = 'staff.noticeSound';
+  try {
+    sound.checked = window.localStorage.getItem(soundKey) === 'on';
+  } catch (e) { /* storage disabled: the tone stays off */ }
+  sound.addEventListener('change', function () {
+    try { window.localStorage.setItem(soundKey, sound.checked ? 'on' : 'off'); } catch (e) { /* not kept */ }
+  });
+  function tone() {
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!sound.checked || !Ctx) return;
+    try {
+      var ctx = new Ctx();
+      var osc = ctx.createOscillator();
+      var gain = ctx.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.15, ctx.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.4);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start();
+      osc.stop(ctx.currentTime + 0.4);
+    } catch (e) { /* the browser refused audio before a click: the visible notice is enough */ }
+  }
+  function seen() {
+    try { return Number(window.sessionStorage.getItem(seenKey)); } catch (e) { return NaN; }
+  }
+  function remember(value) {
+    try { window.sessionStorage.setItem(seenKey, String(value)); } catch (e) { /* not kept */ }
+  }
+  function show(state) {
+    badge.hidden = state.waiting === 0;
+    badge.textContent = String(state.waiting);
+    document.title = state.waiting > 0 ? '(' + state.waiting + ') ' + title : title;
+    var before = seen();
+    if (!isNaN(before) && state.newestWaiting > before && state.waiting > 0) {
+      text.textContent = state.notice;
+      notice.hidden = false;
+      tone();
+    }
+    if (state.waiting === 0) notice.hidden = true;
+    remember(state.newestWaiting);
+  }
+  function poll() {
+    fetch('/staff/inbox/api/state', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (state) { if (state) show(state); })
+      .catch(function () { /* offline for a moment: try again on the next tick */ });
+  }
+  poll();
+  setInterval(poll, 15000);
+})();
