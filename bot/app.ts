@@ -34,11 +34,13 @@ import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
 import type { Outbox } from '../src/dialogue/outbox.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
+import type { CannedReplyStore } from '../src/handoff/canned-replies.ts';
 import { HandoffDesk } from '../src/handoff/handoff-desk.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
 import { parseWorkingHours } from '../src/handoff/working-hours.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { PrivacyFlow } from '../src/privacy/privacy-flow.ts';
+import { PrismaCannedReplies } from '../src/storage/prisma-canned-replies.ts';
 import { PrismaHandoffDeskStore } from '../src/storage/prisma-handoff-desk-store.ts';
 import { PrismaHandoffQueue, PrismaHolidaySource } from '../src/storage/prisma-handoff-queue.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
@@ -69,6 +71,7 @@ export interface App {
   readonly store: PrismaConversationStore;
   /** The staff side of hand-offs (console inbox). */
   readonly handoffDesk: HandoffDesk;
+  readonly cannedReplies: CannedReplyStore;
   /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
   readonly outbox: Outbox;
   readonly translators: (locale: Locale) => Translator;
@@ -173,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       complaints,
       store,
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),
+      cannedReplies: new PrismaCannedReplies(database.prisma),
       outbox: new PrismaOutbox(database.prisma),
       translators,
       logger,

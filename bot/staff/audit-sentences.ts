@@ -36,6 +36,11 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
       return typeof d.from === 'string' ? html`${s('assign', { from: d.from })}${chat}` : chat;
     case 'handoff.release':
       return typeof d.from === 'string' ? html`${s('release', { from: d.from })}${chat}` : chat;
+    case 'handoff.note':
+      return html`${s('noteAdded', { length: number(d.length) })}${chat}`;
+    case 'canned.save':
+    case 'canned.delete':
+      return s('canned', { title: quote(String(d.title ?? '')) });
     case 'holiday.save':
       return s('holidaySave', { name: quote(String(d.name ?? '')), kind: t.t(d.isWorkingDay === true ? 'staff.holidays.workingDay' : 'staff.holidays.dayOff').toLowerCase() });
     case 'holiday.delete':

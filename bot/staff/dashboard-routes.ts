@@ -137,6 +137,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
         ${kpi(t.t('staff.dashboard.resolvedRate'), formatPercent(total.resolvedRate), t.t('staff.dashboard.resolvedNote', { resolved: formatNumber(total.resolved) }), total.resolvedRate === null ? '' : resolvedOk ? 'good' : 'bad')}
         ${kpi(t.t('staff.dashboard.overdue'), formatNumber(total.overdue), t.t('staff.dashboard.overdueNote', { asOf }), total.overdue > 0 ? 'bad' : 'good')}
         ${kpi(t.t('staff.dashboard.firstResponse'), stats.medianFirstResponseMinutes === null ? '—' : t.t('staff.duration.minutes', { m: formatNumber(Math.round(stats.medianFirstResponseMinutes)) }), t.t('staff.dashboard.firstResponseNote'))}
+        ${kpi(t.t('staff.dashboard.satisfaction'), stats.satisfaction.average === null ? '—' : t.t('staff.dashboard.satisfactionValue', { average: formatNumber(Math.round(stats.satisfaction.average * 10) / 10) }), t.t('staff.dashboard.satisfactionNote', { rated: formatNumber(stats.satisfaction.rated), scores: stats.satisfaction.byScore.map((n, i) => `${i + 1}: ${formatNumber(n)}`).join(' · ') }))}
       </div>
       <div class="charts">${charts.map((ch) => html`<figure class="chart"><figcaption>${ch.title}</figcaption><div class="canvas-box"><canvas id="${ch.id}" data-chart="${JSON.stringify(ch.config)}" role="img" aria-label="${ch.title}"></canvas></div>${ch.note ? html`<p class="muted small chart-note">${ch.note}</p>` : ''}</figure>`)}</div>
       <p class="muted small">${t.t('staff.dashboard.definitions')}</p>

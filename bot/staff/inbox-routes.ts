@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { HandoffDeskError, inboxFilters, type InboxFilter } from '../../src/handoff/handoff-desk.ts';
+import { cannedReplyInput } from '../../src/handoff/canned-replies.ts';
+import { HandoffDeskError, inboxFilters, staffNoteSchema, type InboxFilter } from '../../src/handoff/handoff-desk.ts';
 import type { InboxItem } from '../../src/handoff/handoff-desk-store.ts';
 import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import { errorPage } from './error-pages.ts';
-import type { StaffDeps, StaffEnv } from './staff-env.ts';
+import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, formatDuration, page } from './view.ts';
 
 const replyForm = z.object({ text: z.string().trim().min(1).max(4000) });
@@ -13,6 +14,8 @@ const replyForm = z.object({ text: z.string().trim().min(1).max(4000) });
 const closeForm = z.object({ confirm: z.literal('yes') });
 const idParam = z.string().regex(/^[a-z0-9]{10,40}$/);
 const assignForm = z.object({ action: z.enum(['take', 'release']) });
+const noteForm = z.object({ text: staffNoteSchema });
+const cannedForm = cannedReplyInput.extend({ id: z.union([idParam, z.literal('')]).default('') });
 const filterParam = z.enum(inboxFilters).catch('all');
 
 /** Escalated chats: the queue, one chat's transcript with a reply box, closing. */
@@ -51,6 +54,48 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: t.t('staff.inbox.title', { count: open.length }), session: c.get('session'), nav: 'inbox', body, flash: flashFrom(c.req.query(), t), scripts: ['/staff/assets/console.js'] }));
   });
 
+  /** Canned replies: everyone picks from them on a chat page, admins keep the list here. */
+  app.get('/canned', async (c) => {
+    const session = c.get('session');
+    const admin = session.user.role === 'admin';
+    const replies = await deps.cannedReplies.list();
+    const editing = idParam.safeParse(c.req.query('edit'));
+    const current = editing.success ? replies.find((r) => r.id === editing.data) : undefined;
+    const body = html`<p class="back"><a href="/staff/inbox">${t.t('staff.inbox.back')}</a></p>
+      <p class="muted">${t.t('staff.canned.intro')}</p>
+      ${replies.length === 0
+        ? html`<p class="empty">${t.t('staff.canned.empty')}</p>`
+        : html`<ul class="list compact">${replies.map((r) => html`<li class="card"><strong>${r.title}</strong><div class="bubble">${r.text}</div>
+            <div class="muted small">${t.t('staff.canned.updated', { by: r.updatedBy, at: formatDateTime(r.updatedAt, deps.timeZone) })}</div>
+            ${admin
+              ? html`<p class="actions"><a class="button secondary small" href="/staff/inbox/canned?edit=${r.id}#canned-form">${t.t('staff.canned.edit')}</a>
+                  <form method="post" action="/staff/inbox/canned/${r.id}/delete" class="inline">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.canned.delete')}</button></form></p>`
+              : ''}</li>`)}</ul>`}
+      ${admin
+        ? html`<form method="post" action="/staff/inbox/canned" class="card grid-form" id="canned-form">
+            ${csrfField(session)}<input type="hidden" name="id" value="${current?.id ?? ''}">
+            <label>${t.t('staff.canned.title')}<input name="title" maxlength="80" required value="${current?.title ?? ''}"></label>
+            <label class="wide">${t.t('staff.canned.text')}<textarea name="text" rows="4" maxlength="4000" required>${current?.text ?? ''}</textarea></label>
+            <button type="submit">${t.t(current ? 'staff.canned.saveChanges' : 'staff.canned.add')}</button>
+          </form>`
+        : ''}`;
+    return c.html(page({ t, title: t.t('staff.canned.pageTitle'), session, nav: 'inbox', body, flash: flashFrom(c.req.query(), t) }));
+  });
+
+  app.post('/canned', adminOnly, async (c) => {
+    const form = cannedForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect('/staff/inbox/canned?error=invalid', 303);
+    const { id, ...input } = form.data;
+    const saved = await deps.cannedReplies.save(id === '' ? null : id, input, c.get('session').user.email, deps.clock.now());
+    return c.redirect(saved ? '/staff/inbox/canned?ok=saved' : '/staff/inbox/canned?error=notFound', 303);
+  });
+
+  app.post('/canned/:cid/delete', adminOnly, async (c) => {
+    const id = idParam.safeParse(c.req.param('cid'));
+    const removed = id.success && (await deps.cannedReplies.remove(id.data, c.get('session').user.email, deps.clock.now()));
+    return c.redirect(removed ? '/staff/inbox/canned?ok=deleted' : '/staff/inbox/canned?error=notFound', 303);
+  });
+
   app.get('/:id', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     if (!id.success) return errorPage(c, 'notFound');
@@ -62,8 +107,12 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const found = await desk.detail(id.data, { ...(before.success ? { before: before.data } : {}), reader: session.user.email, now }).catch(notFoundAsNull);
     if (!found) return errorPage(c, 'notFound');
     // Only the latest page follows the chat (data-autorefresh): reloading a page of history would lose the reader's place.
-    const { item, transcript, older, newer, complaints } = found;
+    const { item, transcript, older, newer, complaints, notes } = found;
     const me = session.user.email;
+    const canned = await deps.cannedReplies.list();
+    // ?template=<id> fills the reply box with a canned reply, to edit before sending (no script needed).
+    const template = idParam.safeParse(c.req.query('template'));
+    const prefill = template.success ? (canned.find((r) => r.id === template.data)?.text ?? '') : '';
     const open = item.handoff.status !== 'closed';
     const name = item.conversation.userName ?? t.t('staff.inbox.anonymous');
     // The outcome of a reply is shown beside the reply box, where the page opens (console.js scrolls there).
@@ -89,6 +138,17 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
             </form>`
           : ''}
       </section>
+      <section class="notes card">
+        <h2>${t.t('staff.notes.title')}</h2>
+        <p class="muted small">${t.t('staff.notes.hint')}</p>
+        ${notes.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<ul class="list compact">${notes.map((n) => html`<li><div class="bubble note">${n.text}</div><div class="at">${n.author} · ${formatDateTime(n.createdAt, deps.timeZone)}</div></li>`)}</ul>`}
+        <form method="post" action="/staff/inbox/${item.handoff.id}/note">
+          ${csrfField(session)}
+          <label for="note-text">${t.t('staff.notes.label')}</label>
+          <textarea id="note-text" name="text" rows="2" maxlength="2000" required></textarea>
+          <button type="submit" class="secondary">${t.t('staff.notes.add')}</button>
+        </form>
+      </section>
       ${older ? html`<p class="older"><a href="/staff/inbox/${item.handoff.id}?before=${older}">${t.t('staff.inbox.older')}</a></p>` : ''}
       <ol class="transcript"${newer ? '' : html` data-autorefresh="chat" data-handoff="${item.handoff.id}"`}>
         ${transcript.map((m) => html`<li class="msg ${m.direction}"><div class="bubble">${m.text}</div><div class="at">${m.direction === 'staff' ? `${m.by ?? ''} · ` : m.direction === 'out' ? `${t.t('staff.inbox.bot')} · ` : ''}${formatDateTime(m.createdAt, deps.timeZone)}</div></li>`)}
@@ -99,9 +159,16 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
         ? html`<form method="post" action="/staff/inbox/${item.handoff.id}/reply" class="card reply" id="reply">
             ${csrfField(session)}
             <label for="reply-text">${t.t('staff.inbox.replyLabel')}</label>
-            <textarea id="reply-text" name="text" rows="4" maxlength="4000" required></textarea>
+            <textarea id="reply-text" name="text" rows="4" maxlength="4000" required>${prefill}</textarea>
             <button type="submit">${t.t('staff.inbox.send')}</button>
           </form>
+          <details class="canned">
+            <summary>${t.t('staff.canned.pick')}</summary>
+            ${canned.length === 0
+              ? html`<p class="muted">${t.t('staff.canned.none')} <a href="/staff/inbox/canned">${t.t('staff.canned.manage')}</a></p>`
+              : html`<ul class="list compact">${canned.map((r) => html`<li><a href="/staff/inbox/${item.handoff.id}?template=${r.id}#reply">${r.title}</a></li>`)}</ul>
+                  <p class="small"><a href="/staff/inbox/canned">${t.t('staff.canned.manage')}</a></p>`}
+          </details>
           <details class="close">
             <summary class="button secondary">${t.t('staff.inbox.close')}</summary>
             <form method="post" action="/staff/inbox/${item.handoff.id}/close" class="card">
@@ -130,6 +197,15 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     if (!closeForm.safeParse(await c.req.parseBody()).success) return c.redirect(`/staff/inbox/${id.data}?error=confirmClose`, 303);
     const outcome = await desk.close(id.data, c.get('session').user.email, deps.clock.now()).then(() => 'closed', deskOutcome);
     return c.redirect(outcome === 'closed' ? '/staff/inbox?ok=closed' : `/staff/inbox/${id.data}?error=${outcome}`, 303);
+  });
+
+  app.post('/:id/note', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    if (!id.success) return errorPage(c, 'notFound');
+    const form = noteForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.redirect(`/staff/inbox/${id.data}?error=emptyNote`, 303);
+    const outcome = await desk.addNote(id.data, c.get('session').user.email, form.data.text, deps.clock.now()).then(() => 'noted', deskOutcome);
+    return c.redirect(`/staff/inbox/${id.data}?${outcome === 'noted' ? 'ok=noted' : `error=${outcome}`}`, 303);
   });
 
   app.post('/:id/assign', async (c) => {

@@ -16,6 +16,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
   const deps: StaffDeps = {
     db: app.db,
     desk: app.handoffDesk,
+    cannedReplies: app.cannedReplies,
     translators: app.translators,
     clock: app.clock,
     logger: app.logger,

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { CannedReplyStore } from '../../src/handoff/canned-replies.ts';
 import type { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
@@ -12,6 +13,8 @@ export interface StaffDeps {
   readonly db: Db;
   /** Escalated chats: the inbox, replies and closing. */
   readonly desk: HandoffDesk;
+  /** Replies staff reuse, kept by admins. */
+  readonly cannedReplies: CannedReplyStore;
   readonly translators: (locale: Locale) => Translator;
   readonly clock: Clock;
   readonly logger: Logger;

@@ -1,9 +1,11 @@
-import type { ChannelName } from '../dialogue/messages.ts';
+import type { ChannelName, Reply } from '../dialogue/messages.ts';
 import type { Locale } from '../i18n/translator.ts';
 import type { Handoff } from './handoff-store.ts';
 
 /** States of the hand-off flow (handoff-flow.ts) start with it. */
 export const handoffStatePrefix = 'handoff.';
+/** After staff close the chat, the user's next message may be the answer to "how was the help?". */
+export const ratingState = `${handoffStatePrefix}rating`;
 
 /** The chat a hand-off belongs to, as staff see it. */
 export interface DeskConversation {
@@ -21,6 +23,14 @@ export interface InboxItem {
   readonly conversation: DeskConversation;
   /** What the user last wrote (not the bot's hand-off text): what staff need to see in the queue. */
   readonly lastMessage: { readonly text: string; readonly createdAt: Date } | null;
+}
+
+/** A staff member's internal note on a chat (never sent to the user). */
+export interface HandoffNote {
+  readonly id: string;
+  readonly author: string;
+  readonly text: string;
+  readonly createdAt: Date;
 }
 
 /** A complaint filed from the same conversation, linked from the chat page. */
@@ -58,7 +68,10 @@ export interface StaffReplyRecord {
 export interface CloseRecord {
   readonly handoffId: string;
   readonly conversation: DeskConversation;
-  readonly farewell: string;
+  /** The goodbye and the satisfaction question with its buttons. */
+  readonly farewell: Reply;
+  /** Where a conversation still in the hand-off goes: the rating question's state. */
+  readonly next: { readonly state: string; readonly stateData: unknown };
   readonly assignedTo: string;
   readonly audit: AuditLine;
   readonly now: Date;
@@ -89,6 +102,10 @@ export interface HandoffDeskStore {
   messages(conversationId: string, before: string | undefined, limit: number): Promise<{ messages: DeskMessage[]; cursorFound: boolean }>;
   /** How many messages the chat has and the newest one's id. */
   messageState(conversationId: string): Promise<{ count: number; latest: string | null }>;
+  /** The chat's internal notes, oldest first. */
+  notes(handoffId: string): Promise<HandoffNote[]>;
+  /** Adds a note with its audit line. */
+  addNote(handoffId: string, note: Omit<HandoffNote, 'id'>, audit: AuditLine): Promise<void>;
   /** Complaints filed from this conversation, newest first. */
   complaintsOf(conversationId: string): Promise<LinkedComplaint[]>;
   recordReply(reply: StaffReplyRecord): Promise<void>;

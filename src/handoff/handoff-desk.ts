@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale, Translator } from '../i18n/translator.ts';
-import type { AuditLine, DeskConversation, DeskMessage, HandoffDeskStore, InboxItem, LinkedComplaint } from './handoff-desk-store.ts';
-import type { Handoff } from './handoff-store.ts';
+import { ratingState, type AuditLine, type DeskConversation, type DeskMessage, type HandoffDeskStore, type HandoffNote, type InboxItem, type LinkedComplaint } from './handoff-desk-store.ts';
+import { ratingOptionId, ratingScale, type Handoff } from './handoff-store.ts';
 
 export class HandoffDeskError extends Error {
   override readonly name = 'HandoffDeskError';
@@ -35,6 +35,8 @@ export interface TranscriptPage {
   readonly item: InboxItem;
   /** Complaints filed from the same conversation. */
   readonly complaints: LinkedComplaint[];
+  /** Staff's internal notes on this chat, oldest first. */
+  readonly notes: HandoffNote[];
   readonly transcript: DeskMessage[];
   /** The `before` that opens the page of older messages; null when this page starts the chat. */
   readonly older: string | null;
@@ -50,6 +52,8 @@ export interface ChatState {
 }
 
 export const staffReplySchema = z.string().trim().min(1).max(4000);
+export const staffNoteSchema = z.string().trim().min(1).max(2000);
+
 
 /**
  * The staff side of hand-offs: the inbox, reading a chat (on the record), replying (the reply goes
@@ -97,9 +101,10 @@ export class HandoffDesk {
     if (!found) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
     const limit = options.limit ?? transcriptPageSize;
     // One more than shown, to learn whether older messages exist.
-    const [{ messages, cursorFound }, complaints] = await Promise.all([
+    const [{ messages, cursorFound }, complaints, notes] = await Promise.all([
       this.store.messages(found.conversation.id, options.before, limit + 1),
       this.store.complaintsOf(found.conversation.id),
+      this.store.notes(handoffId),
     ]);
     if (options.reader) {
       await this.store.audit({ actor: options.reader, action: 'handoff.view', target: handoffId, detail: { handoffId } }, options.now ?? new Date());
@@ -108,6 +113,7 @@ export class HandoffDesk {
     return {
       item: { ...found, lastMessage: null },
       complaints,
+      notes,
       transcript: shown,
       older: messages.length > limit ? (shown[0]?.id ?? null) : null,
       newer: cursorFound,
@@ -137,12 +143,29 @@ export class HandoffDesk {
     });
   }
 
+  /** An internal note for colleagues: kept with the chat, never sent to the user; closed chats take notes too. */
+  async addNote(handoffId: string, staffEmail: string, rawText: string, now: Date): Promise<void> {
+    const text = staffNoteSchema.parse(rawText);
+    const found = await this.store.find(handoffId);
+    if (!found) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
+    await this.store.addNote(handoffId, { author: staffEmail, text, createdAt: now }, { actor: staffEmail, action: 'handoff.note', target: found.conversation.id, detail: { handoffId, length: text.length } });
+  }
+
+  /**
+   * Ends the hand-off: the user is told, asked once how the help was (buttons 1–5), and the bot takes
+   * the conversation back; the rating question's state lets the flow record the answer.
+   */
   async close(handoffId: string, staffEmail: string, now: Date): Promise<void> {
     const { handoff, conversation } = await this.openHandoff(handoffId);
+    const t = this.translators(conversation.locale);
     await this.store.recordClose({
       handoffId,
       conversation,
-      farewell: this.translators(conversation.locale).t('handoff.closedByStaff'),
+      farewell: {
+        text: `${t.t('handoff.closedByStaff')}\n${t.t('handoff.rating.question')}`,
+        options: ratingScale.map((r) => ({ id: ratingOptionId(r), label: t.t(`handoff.rating.option.${r}`) })),
+      },
+      next: { state: ratingState, stateData: { handoffId } },
       assignedTo: handoff.assignedTo ?? staffEmail,
       audit: { actor: staffEmail, action: 'handoff.close', target: conversation.id, detail: { handoffId } },
       now,

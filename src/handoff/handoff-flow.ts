@@ -4,7 +4,8 @@ import type { InboundMessage, Reply } from '../dialogue/messages.ts';
 import { smallTalk } from '../dialogue/text-signals.ts';
 import type { Clock } from '../shared/clock.ts';
 import { asksForHuman, soundsUpset } from './handoff-signals.ts';
-import type { Handoff, HandoffQueue, HandoffReason, HolidaySource } from './handoff-store.ts';
+import { ratingState } from './handoff-desk-store.ts';
+import { ratingOptionId, ratingScale, type Handoff, type HandoffQueue, type HandoffReason, type HolidaySource } from './handoff-store.ts';
 import { describeMoment, describeWorkingHours } from './hours-text.ts';
 import { expectedWaitMinutes } from './wait-estimate.ts';
 import { isOpen, lookaheadWindow, nextOpening, type WorkingHours } from './working-hours.ts';
@@ -17,6 +18,9 @@ const keepBotId = 'menu.ask';
 export const reminderEveryMs = 10 * 60_000;
 
 const stateSchema = z.object({ handoffId: z.string(), remindedAt: z.number().optional() }).catch({ handoffId: '' });
+
+/** A rating typed rather than tapped: "5", "5 sao", "4/5", "5 stars". */
+const typedRating = /^\s*([1-5])\s*(?:\/\s*5|sao|stars?|điểm|diem)?\s*[.!]*\s*$/i;
 
 export interface HandoffFlowDeps {
   readonly queue: HandoffQueue;
@@ -61,6 +65,7 @@ export class HandoffFlow implements DialogueFlow {
   }
 
   async handle(ctx: FlowContext, message: InboundMessage): Promise<FlowTurn> {
+    if (ctx.conversation.state === ratingState) return this.rated(ctx, message);
     const handoff = await this.deps.queue.current(ctx.conversation.id);
     if (!handoff) {
       // Closed from the console between the user's messages: the console already said goodbye.
@@ -75,6 +80,18 @@ export class HandoffFlow implements DialogueFlow {
     const due = handoff.status === 'waiting' && ctx.now.getTime() - (data.remindedAt ?? 0) >= reminderEveryMs;
     if (!due) return { replies: [], state, stateData: { handoffId: handoff.id, remindedAt: data.remindedAt } };
     return { replies: [await this.waitingText(ctx, handoff, 'handoff.stillWaiting')], state, stateData: { handoffId: handoff.id, remindedAt: ctx.now.getTime() } };
+  }
+
+  /**
+   * The answer to "how was the help?" after staff closed the chat: a button or a typed 1–5 is
+   * recorded once and thanked; anything else is not an answer, so the bot handles it as usual.
+   */
+  private async rated(ctx: FlowContext, message: InboundMessage): Promise<FlowTurn> {
+    const { handoffId } = stateSchema.parse(ctx.conversation.stateData);
+    const rating = ratingScale.find((r) => message.choice === ratingOptionId(r)) ?? Number(typedRating.exec(ctx.text)?.[1] ?? NaN);
+    if (!ratingScale.includes(rating as (typeof ratingScale)[number]) || handoffId === '') return { replies: [], state: 'idle', release: true };
+    await this.deps.queue.rate(handoffId, rating, ctx.now);
+    return { replies: [{ text: ctx.t.t(rating <= 2 ? 'handoff.rating.sorry' : 'handoff.rating.thanks') }], state: 'idle' };
   }
 
   /** /start, /huy or another flow's command while waiting: the user has left the queue. */

@@ -30,7 +30,15 @@ export interface HandoffQueue {
   withdraw(handoff: Handoff, now: Date): Promise<void>;
   /** Minutes from request to first staff reply for recently answered hand-offs, newest first. */
   recentWaits(limit: number): Promise<number[]>;
+  /** The user's 1–5 answer after a closed hand-off; false when it was already rated (the first answer stands). */
+  rate(handoffId: string, rating: number, now: Date): Promise<boolean>;
 }
+
+/** After staff close a chat the user is asked once how the help was: 1 (poor) to 5 (very good). */
+export const ratingScale = [1, 2, 3, 4, 5] as const;
+
+/** The option id of each rating button: handoff.rate.1 … handoff.rate.5. */
+export const ratingOptionId = (rating: number) => `handoff.rate.${rating}`;
 
 /** Holidays and compensatory working days for a range of local dates (inclusive, YYYY-MM-DD). */
 export interface HolidaySource {

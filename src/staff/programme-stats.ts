@@ -38,6 +38,8 @@ export interface ProgrammeStats {
   readonly byChannel: ReadonlyArray<{ readonly key: string } & Figures & Rates>;
   /** Median minutes from a request for a person to the first staff reply. */
   readonly medianFirstResponseMinutes: number | null;
+  /** Users' 1–5 ratings after staff closed their chat: how many rated, the mean, and the count per score. */
+  readonly satisfaction: { readonly rated: number; readonly average: number | null; readonly byScore: readonly number[] };
 }
 
 const empty: Figures = { received: 0, advised: 0, complaints: 0, withdrawn: 0, resolved: 0, overdue: 0, handoffs: 0 };
@@ -54,7 +56,7 @@ export async function programmeStats(db: Db, year: number, now: Date): Promise<P
   const today = vietnamDate(now);
   const [complaints, handoffs] = await Promise.all([
     db.complaint.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { status: true, category: true, channel: true, createdAt: true, acknowledgeBy: true, negotiateBy: true } }),
-    db.handoff.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { createdAt: true, firstResponseAt: true, conversation: { select: { channel: true } } } }),
+    db.handoff.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { createdAt: true, firstResponseAt: true, rating: true, conversation: { select: { channel: true } } } }),
   ]);
   const months = new Map<string, Figures>();
   for (let m = 1; m <= 12; m++) months.set(`${year}-${String(m).padStart(2, '0')}`, empty);
@@ -97,7 +99,14 @@ export async function programmeStats(db: Db, year: number, now: Date): Promise<P
     byCategory: rows(categories, 'size'),
     byChannel: rows(channels, 'size'),
     medianFirstResponseMinutes: waits.length > 0 ? median(waits) : null,
+    satisfaction: satisfactionOf(handoffs.map((h) => h.rating)),
   };
+}
+
+function satisfactionOf(ratings: readonly (number | null)[]): ProgrammeStats['satisfaction'] {
+  const given = ratings.filter((r): r is number => r !== null && r >= 1 && r <= 5);
+  const byScore = [1, 2, 3, 4, 5].map((score) => given.filter((r) => r === score).length);
+  return { rated: given.length, average: given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : null, byScore };
 }
 
 function plus(a: Figures, d: Partial<Figures>): Figures {

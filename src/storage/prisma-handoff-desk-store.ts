@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelNames, type ChannelName } from '../dialogue/messages.ts';
-import { handoffStatePrefix, type AuditLine, type CloseRecord, type DeskConversation, type DeskMessage, type HandoffDeskStore, type InboxItem, type LinkedComplaint, type StaffReplyRecord } from '../handoff/handoff-desk-store.ts';
+import { handoffStatePrefix, type AuditLine, type CloseRecord, type DeskConversation, type DeskMessage, type HandoffDeskStore, type HandoffNote, type InboxItem, type LinkedComplaint, type StaffReplyRecord } from '../handoff/handoff-desk-store.ts';
 import { isLocale } from '../i18n/translator.ts';
 import type { Db } from './database.ts';
 import { auditCreate } from './prisma-audit-rows.ts';
@@ -70,6 +70,14 @@ export class PrismaHandoffDeskStore implements HandoffDeskStore {
     return { count, latest: latest?.id ?? null };
   }
 
+  notes(handoffId: string): Promise<HandoffNote[]> {
+    return this.db.handoffNote.findMany({ where: { handoffId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, author: true, text: true, createdAt: true } });
+  }
+
+  async addNote(handoffId: string, note: Omit<HandoffNote, 'id'>, audit: AuditLine): Promise<void> {
+    await this.db.$transaction([this.db.handoffNote.create({ data: { handoffId, ...note } }), this.auditRow(audit, note.createdAt)]);
+  }
+
   async complaintsOf(conversationId: string): Promise<LinkedComplaint[]> {
     return this.db.complaint.findMany({ where: { conversationId }, orderBy: { createdAt: 'desc' }, take: 20, select: { reference: true, status: true, createdAt: true } });
   }
@@ -99,10 +107,13 @@ export class PrismaHandoffDeskStore implements HandoffDeskStore {
     const { conversation, now } = close;
     await this.db.$transaction([
       this.db.handoff.update({ where: { id: close.handoffId }, data: { status: 'closed', closedAt: now, assignedTo: close.assignedTo } }),
-      this.db.message.create({ data: { conversationId: conversation.id, direction: 'out', text: close.farewell, createdAt: now } }),
-      this.outboxItem(conversation, close.farewell, now),
-      // Checked in the UPDATE itself: a user who left the hand-off a moment ago is not pulled back to idle.
-      this.db.conversation.updateMany({ where: { id: conversation.id, state: { startsWith: handoffStatePrefix } }, data: { state: 'idle', stateData: '{}' } }),
+      this.db.message.create({ data: { conversationId: conversation.id, direction: 'out', text: close.farewell.text, createdAt: now } }),
+      outboxCreate(this.db, conversation.channel, conversation.externalId, close.farewell, now),
+      // Checked in the UPDATE itself: a user who left the hand-off a moment ago is not pulled back.
+      this.db.conversation.updateMany({
+        where: { id: conversation.id, state: { startsWith: handoffStatePrefix } },
+        data: { state: close.next.state, stateData: JSON.stringify(close.next.stateData), lastOptions: JSON.stringify(close.farewell.options ?? []) },
+      }),
       this.auditRow(close.audit, now),
     ]);
   }

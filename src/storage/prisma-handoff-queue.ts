@@ -50,6 +50,12 @@ export class PrismaHandoffQueue implements HandoffQueue {
     ]);
   }
 
+  async rate(handoffId: string, rating: number, now: Date): Promise<boolean> {
+    // Only a closed, not yet rated hand-off takes a rating: the first answer stands.
+    const changed = await this.db.handoff.updateMany({ where: { id: handoffId, status: 'closed', rating: null }, data: { rating, ratedAt: now } });
+    return changed.count > 0;
+  }
+
   async recentWaits(limit: number): Promise<number[]> {
     const rows = await this.db.handoff.findMany({ where: { firstResponseAt: { not: null } }, orderBy: { firstResponseAt: 'desc' }, take: limit, select: { createdAt: true, firstResponseAt: true } });
     return rows.map((r) => (r.firstResponseAt!.getTime() - r.createdAt.getTime()) / 60_000);

@@ -34,6 +34,13 @@ class MemoryDeskStore implements HandoffDeskStore {
   async messageState() {
     return { count: this.chat.length, latest: this.chat.at(-1)?.id ?? null };
   }
+  readonly noted: { text: string; audit: AuditLine }[] = [];
+  async notes() {
+    return this.noted.map((n, i) => ({ id: `n${i}`, author: n.audit.actor, text: n.text, createdAt: t0 }));
+  }
+  async addNote(_id: string, note: { text: string }, audit: AuditLine) {
+    this.noted.push({ text: note.text, audit });
+  }
   async complaintsOf() {
     return [{ reference: 'KN-20261201-ABCDE', status: 'received', createdAt: new Date('2026-12-01T02:00:00Z') }];
   }
@@ -77,7 +84,14 @@ describe('HandoffDesk', () => {
     const desk = new HandoffDesk(store, createTranslators());
     await desk.close('h1', 'an@hoibvntd.vn', t0);
     expect(store.closes[0]).toMatchObject({ assignedTo: 'an@hoibvntd.vn', audit: { action: 'handoff.close', target: 'c1' } });
-    expect(store.closes[0]!.farewell).toBe(createTranslators()('en').t('handoff.closedByStaff'));
+    const en = createTranslators()('en');
+    expect(store.closes[0]!.farewell.text).toBe(`${en.t('handoff.closedByStaff')}\n${en.t('handoff.rating.question')}`);
+    expect(store.closes[0]!.farewell.options?.map((o) => o.id)).toEqual(['handoff.rate.1', 'handoff.rate.2', 'handoff.rate.3', 'handoff.rate.4', 'handoff.rate.5']);
+    expect(store.closes[0]!.next).toEqual({ state: 'handoff.rating', stateData: { handoffId: 'h1' } });
+    // Notes stay possible on a closed chat: staff write up what happened afterwards.
+    await desk.addNote('h1', 'an@hoibvntd.vn', '  Đã gọi lại cho chị Lan  ', t1);
+    expect(store.noted.map((n) => [n.text, n.audit.action])).toEqual([['Đã gọi lại cho chị Lan', 'handoff.note']]);
+    await expect(desk.addNote('h1', 'an@hoibvntd.vn', '   ', t1)).rejects.toThrow();
     await expect(desk.reply('h1', 'an@hoibvntd.vn', 'còn đây không', t1)).rejects.toMatchObject({ code: 'closed' });
     await expect(desk.close('h1', 'an@hoibvntd.vn', t1)).rejects.toBeInstanceOf(HandoffDeskError);
     await expect(desk.detail('nope')).rejects.toMatchObject({ code: 'not_found' });

@@ -94,14 +94,37 @@ describe('hand-off to a person', () => {
     await desk.close(item!.handoff.id, 'an@hoibvntd.vn', now);
     const closing = await new PrismaOutbox(database.prisma).pending('telegram', 10);
     expect(closing.at(-1)!.reply.text).toContain('Nhân viên đã kết thúc');
+    expect(closing.at(-1)!.reply.options?.map((o) => o.label)).toEqual(['1 · Chưa tốt', '2', '3', '4', '5 · Rất tốt']);
     const conversation = await database.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-    expect(conversation.state).toBe('idle');
+    expect(conversation.state).toBe('handoff.rating');
+    // A question instead of a rating is simply answered: the rating question never blocks the bot.
     const answered = await bot.handle(msg('bảo hành bao lâu?'));
     expect(answered.replies[0]!.text).toContain('Điều 30');
+    expect((await database.prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } })).state).toBe('idle');
+    expect((await database.prisma.handoff.findFirstOrThrow()).rating).toBeNull();
     const audit = await database.prisma.auditLog.findMany({ orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['handoff.reply', 'handoff.close']);
     // The next user's wait is now measured: 4 minutes, with fewer than three samples still the default.
     expect(await new PrismaHandoffQueue(database.prisma).recentWaits(5)).toEqual([4]);
+  });
+
+  it('records the rating the user gives after staff close the chat, tapped or typed, once', async () => {
+    const bot = engine();
+    const desk = new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators);
+    await bot.handle(msg('/nhanvien', { userName: 'Lan' }));
+    await bot.handle(msg('/nhanvien', { externalId: 'chat-8' }));
+    const items = await desk.inbox();
+    for (const item of items) await desk.close(item.handoff.id, 'an@hoibvntd.vn', now);
+    const tapped = await bot.handle(msg('', { choice: 'handoff.rate.5' }));
+    expect(tapped.replies[0]!.text).toContain('Cảm ơn bạn đã đánh giá');
+    // Typed as a number on the list the close message showed ("2" is its second button, also rating 2).
+    const typed = await bot.handle(msg('2', { externalId: 'chat-8' }));
+    expect(typed.replies[0]!.text).toContain('rất tiếc');
+    const ratings = await database.prisma.handoff.findMany({ include: { conversation: true }, orderBy: { createdAt: 'asc' } });
+    expect(ratings.map((h) => [h.conversation.externalId, h.rating])).toEqual([['chat-7', 5], ['chat-8', 2]]);
+    // A stale rating button pressed later changes nothing: the first answer stands.
+    expect(await new PrismaHandoffQueue(database.prisma).rate(ratings[0]!.id, 1, now)).toBe(false);
+    expect(answerer.requests).toHaveLength(0);
   });
 
   it('says when someone will answer outside working hours, skipping holidays from the Holiday table', async () => {

@@ -146,7 +146,7 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
 
     await Promise.all([page.waitForURL('**/staff/inbox/*'), page.click('.list .item a')]);
     await expect(page.locator('.transcript').textContent()).resolves.toContain('cho tôi gặp nhân viên');
-    await page.fill('textarea[name=text]', 'Chào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.');
+    await page.fill('#reply-text', 'Chào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.');
     await Promise.all([page.waitForURL('**ok=sent'), page.click('form.reply button[type=submit]')]);
     // After the reply the page is at its end: the reply just sent, the outcome and the reply box are on screen.
     const chatEnd = ['.transcript .msg:last-child', '.flash', '#reply-text', 'details.close summary'];
@@ -182,6 +182,12 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await expect(page.locator('details.close form').textContent()).resolves.toContain('Kết thúc hỗ trợ cho Lan?');
     await Promise.all([page.waitForURL('**/staff/inbox?ok=closed'), page.click('details.close button[name=confirm]')]);
     await eventually(() => expect(telegram.sentTo(chatId).at(-1)!.text).toContain('Nhân viên đã kết thúc'));
+    // The goodbye asks once how the help was; the user's tap is recorded and the bot takes the chat back.
+    const goodbye = telegram.sentTo(chatId).at(-1)!;
+    expect(goodbye.buttons.map(([label]) => label)).toEqual(['1 · Chưa tốt', '2', '3', '4', '5 · Rất tốt']);
+    telegram.press(goodbye, '5 · Rất tốt');
+    await eventually(() => expect(telegram.sentTo(chatId).at(-1)!.text).toContain('Cảm ơn bạn đã đánh giá'));
+    expect((await app.db.handoff.findFirstOrThrow({ where: { conversation: { channel: 'telegram' } } })).rating).toBe(5);
     expect((await app.db.conversation.findFirstOrThrow({ where: { channel: 'telegram' } })).state).toBe('idle');
 
     await page.goto(`${server.url}/staff/dashboard`);

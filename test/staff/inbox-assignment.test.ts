@@ -1,9 +1,14 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardRoutes } from '../../bot/staff/dashboard-routes.ts';
 import type { RunningServer } from '../../bot/web/web-server.ts';
+import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
 import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
+import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
-import { adminLogin, agentLogin, StaffClient, startStaffServer } from '../support/staff-server.ts';
+import { knowledgeDir } from '../support/knowledge.ts';
+import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // An agent's day with two colleagues: who takes which chat, the views that follow from it, the
@@ -27,7 +32,9 @@ async function waitingChat(externalId: string, userName: string, asked: string, 
 
 beforeAll(async () => {
   database = await openTempDatabase();
-  server = await startStaffServer(database.prisma, clock);
+  const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
+  const dashboard = dashboardRoutes({ ...staffDeps(database.prisma, clock), taxonomy, province: 'Khánh Hòa', criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) });
+  server = await startStaffServer(database.prisma, clock, { sections: [{ path: '/', app: dashboard }] });
   const first = await waitingChat('z-lan', 'Lan', 'Shop không trả tiền cọc 0912 345 678', '2026-11-27T09:00:00+07:00');
   lan = first.handoffId;
   minh = (await waitingChat('z-minh', 'Minh', 'Máy giặt hỏng sau 2 tuần', '2026-11-27T09:30:00+07:00')).handoffId;
@@ -107,5 +114,53 @@ describe('the inbox with assignment', () => {
     expect(page.html).toContain('src="/staff/assets/console.js"');
     const state = (await (await agent.request('/staff/inbox/api/state')).json()) as Record<string, unknown>;
     expect(state).toMatchObject({ open: 1, waiting: 1, newestWaiting: Date.parse('2026-11-27T09:00:00+07:00'), notice: 'Có 1 cuộc trò chuyện đang chờ nhân viên.' });
+  });
+});
+
+describe('internal notes and canned replies', () => {
+  it('keeps a note with the chat for staff only, audited', async () => {
+    await agent.page(`/staff/inbox/${lan}`);
+    const res = await agent.post(`/staff/inbox/${lan}/note`, { text: 'Đã gọi lại, chị Lan sẽ gửi hóa đơn.' });
+    expect(res.headers.get('location')).toBe(`/staff/inbox/${lan}?ok=noted`);
+    const chat = await admin.page(`/staff/inbox/${lan}`);
+    expect(chat.html).toContain('Đã gọi lại, chị Lan sẽ gửi hóa đơn.');
+    expect(chat.html).toContain(agentLogin.email);
+    // Never queued for the user.
+    expect(await database.prisma.outbox.count({ where: { payload: { contains: 'hóa đơn' } } })).toBe(0);
+    await agent.page(`/staff/inbox/${lan}`);
+    expect((await agent.post(`/staff/inbox/${lan}/note`, { text: '  ' })).headers.get('location')).toBe(`/staff/inbox/${lan}?error=emptyNote`);
+    expect(await database.prisma.auditLog.count({ where: { action: 'handoff.note' } })).toBe(1);
+  });
+
+  it('lets admins keep canned replies that fill the reply box on a chat, and agents only use them', async () => {
+    await admin.page('/staff/inbox/canned');
+    expect((await admin.post('/staff/inbox/canned', { id: '', title: 'Xin hóa đơn', text: 'Anh/chị vui lòng gửi ảnh hóa đơn mua hàng giúp em.' })).headers.get('location')).toBe('/staff/inbox/canned?ok=saved');
+    const saved = await database.prisma.cannedReply.findFirstOrThrow();
+    const list = await agent.page('/staff/inbox/canned');
+    expect(list.html).toContain('Xin hóa đơn');
+    expect(list.html).not.toContain('id="canned-form"');
+    expect((await agent.post('/staff/inbox/canned', { id: '', title: 'x', text: 'y' })).status).toBe(403);
+    const chat = await agent.page(`/staff/inbox/${lan}`);
+    expect(chat.html).toContain(`href="/staff/inbox/${lan}?template=${saved.id}#reply"`);
+    const filled = await agent.page(`/staff/inbox/${lan}?template=${saved.id}`);
+    expect(filled.html).toMatch(/<textarea id="reply-text"[^>]*>Anh\/chị vui lòng gửi ảnh hóa đơn mua hàng giúp em\.<\/textarea>/);
+    await admin.page(`/staff/inbox/canned?edit=${saved.id}`);
+    await admin.post('/staff/inbox/canned', { id: saved.id, title: 'Xin hóa đơn', text: 'Anh/chị gửi giúp em ảnh hóa đơn nhé.' });
+    expect((await database.prisma.cannedReply.findUniqueOrThrow({ where: { id: saved.id } })).text).toBe('Anh/chị gửi giúp em ảnh hóa đơn nhé.');
+    await admin.page('/staff/inbox/canned');
+    expect((await admin.post(`/staff/inbox/canned/${saved.id}/delete`, {})).headers.get('location')).toBe('/staff/inbox/canned?ok=deleted');
+    expect(await database.prisma.cannedReply.count()).toBe(0);
+    const audit = await admin.page('/staff/audit');
+    expect(audit.html).toContain('Mẫu “Xin hóa đơn”.');
+  });
+});
+
+describe('satisfaction after a hand-off', () => {
+  it('shows the users’ ratings on the dashboard', async () => {
+    await database.prisma.handoff.update({ where: { id: minh }, data: { rating: 4, ratedAt: new Date('2026-11-27T10:00:00+07:00') } });
+    const dashboard = await agent.page('/staff/dashboard?year=2026');
+    expect(dashboard.html).toContain('Mức hài lòng');
+    expect(dashboard.html).toContain('4/5');
+    expect(dashboard.html).toContain('1 lượt đánh giá sau hỗ trợ (1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 0)');
   });
 });

@@ -8,6 +8,7 @@ import type { Clock } from '../../src/shared/clock.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { Db } from '../../src/storage/database.ts';
+import { PrismaCannedReplies } from '../../src/storage/prisma-canned-replies.ts';
 import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
 import { openTempDatabase, type TempDatabase } from './temp-database.ts';
 
@@ -17,7 +18,7 @@ export const agentLogin = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-202
 /** What the console's routes receive, built over a test database as the composition root builds it. */
 export function staffDeps(db: Db, clock: Clock): StaffDeps {
   const translators = createTranslators();
-  return { db, desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
+  return { db, desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
 }
 
 /** The console on a loopback port over the given database, with one admin and one agent. */
