@@ -9,17 +9,20 @@ import { renderPdf } from '../../src/documents/pdf-document.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
 import { programmeStats, targets, type Figures, type Rates } from '../../src/staff/programme-stats.ts';
 import { formatIsoDay, formatNumber, formatPercent, monthName, monthsSoFar } from '../../src/staff/vietnamese-format.ts';
-import { yearlyReportCodesCsv, yearlyReportCsv, yearlyReportPdf } from '../../src/staff/yearly-report.ts';
+import { yearlyReportCodesCsv, yearlyReportCsv, yearlyReportPdf, type ReportIssuer } from '../../src/staff/yearly-report.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { formatDate, page } from './view.ts';
 
 export interface DashboardDeps extends StaffDeps {
   readonly taxonomy: ComplaintTaxonomy;
-  readonly province: string;
+  /** Who issues and signs the yearly report (configuration). */
+  readonly issuer: ReportIssuer;
   /** The self-assessment criteria (loaded once, on first use). */
   readonly criteria: () => Promise<Criteria>;
 }
 
+/** The number the unit's register gives the report ("15/BC-HBVQLNTD"); anything else prints a blank to fill in. */
+const documentNumber = z.string().trim().regex(/^[\p{L}\p{N}./-]{1,40}$/u).nullable().catch(null).transform((v) => v ?? null);
 const yearQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined) });
 const colors = { received: '#0b5cad', advised: '#2a9d8f', resolved: '#15803d', overdue: '#b91c1c', target: '#6b7280' };
 
@@ -125,11 +128,16 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     const body = html`<form method="get" action="/staff/dashboard" class="actions">
         <label class="inline">${t.t('staff.dashboard.year')} <input type="number" name="year" value="${year}" min="2020" max="2100"></label>
         <button type="submit" class="secondary">${t.t('staff.dashboard.show')}</button>
-        <a class="button" href="/staff/reports/yearly.pdf?year=${year}">${t.t('staff.dashboard.reportPdf')}</a>
+
         <a class="button secondary" href="/staff/reports/yearly.csv?year=${year}">${t.t('staff.dashboard.reportCsv')}</a>
         <a class="small" href="/staff/reports/yearly.csv?year=${year}&amp;format=codes" title="${t.t('staff.dashboard.reportCsvCodesHint')}">${t.t('staff.dashboard.reportCsvCodes')}</a>
       </form>
-      <p class="muted small">${t.t('staff.dashboard.reportDue', { year })}</p>
+      <form method="get" action="/staff/reports/yearly.pdf" class="actions report-form">
+        <input type="hidden" name="year" value="${year}">
+        <label class="inline">${t.t('staff.dashboard.reportNumber')} <input name="number" maxlength="40" placeholder="15/BC-HBVQLNTD"></label>
+        <button type="submit">${t.t('staff.dashboard.reportPdf')}</button>
+      </form>
+      <p class="muted small">${t.t('staff.dashboard.reportDue', { year })} ${t.t('staff.dashboard.reportIssuer', { agency: deps.issuer.name, recipient: deps.issuer.recipient })}</p>
       ${partialNote || months.some((m) => !m.begun) ? html`<p class="flash ok">${t.t('staff.dashboard.yearInProgress', { year, asOf })}</p>` : ''}
       <div class="kpis">
         ${kpi(t.t('staff.dashboard.received'), formatNumber(total.received), t.t('staff.dashboard.receivedNote', { complaints: formatNumber(total.complaints), handoffs: formatNumber(total.handoffs) }))}
@@ -147,10 +155,12 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: t.t('staff.dashboard.title', { year }), session: c.get('session'), nav: 'dashboard', body, scripts: ['/staff/assets/chart.umd.min.js', '/staff/assets/dashboard.js'] }));
   });
 
-  const reportInput = async (year: number, by: string) => ({
+  const reportInput = async (year: number, by: string, number: string | null = null) => ({
     stats: await programmeStats(deps.db, year, deps.clock.now()),
     assessments: await programmeAggregates(deps.db, await deps.criteria(), yearRange(year)),
-    province: deps.province,
+    issuer: deps.issuer,
+    number,
+    date: vietnamDate(deps.clock.now()),
     categoryLabel,
     generatedBy: by,
     generatedAt: deps.clock.now(),
@@ -159,8 +169,9 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   app.get('/reports/yearly.pdf', async (c) => {
     const year = yearOf(c.req.query());
     const by = c.get('session').user.email;
-    const pdf = await renderPdf(yearlyReportPdf(await reportInput(year, by), t));
-    await auditWrite(deps.db, { actor: by, action: 'export.yearly', detail: { year, format: 'pdf' } }, deps.clock.now());
+    const number = documentNumber.parse(c.req.query('number'));
+    const pdf = await renderPdf(yearlyReportPdf(await reportInput(year, by, number), t));
+    await auditWrite(deps.db, { actor: by, action: 'export.yearly', detail: { year, format: 'pdf', ...(number ? { number } : {}) } }, deps.clock.now());
     c.header('Content-Type', 'application/pdf');
     c.header('Content-Disposition', `attachment; filename="bao-cao-bvqlntd-${year}.pdf"`);
     return c.body(new Uint8Array(pdf));

@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import type { ThrottlePolicy } from '../../src/staff/login-throttle.ts';
+import type { Config } from '../../src/config/config.ts';
+import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import type { App } from '../app.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import { complaintRoutes } from './complaint-routes.ts';
@@ -33,8 +35,21 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...(options.throttle ? { throttle: options.throttle } : {}),
     sections: [
       { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase }) },
-      { path: '/', app: dashboardRoutes({ ...deps, taxonomy, province: app.config.PROVINCE_NAME, criteria: loadOnce }) },
+      { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: reportIssuerOf(app.config), criteria: loadOnce }) },
       { path: '/', app: calendarRoutes(deps) },
     ],
   });
+}
+
+/** The unit named on the yearly report, from AGENCY_* and REPORT_* with defaults built from the province. */
+export function reportIssuerOf(config: Config): ReportIssuer {
+  const province = config.PROVINCE_NAME;
+  return {
+    name: config.AGENCY_NAME ?? `Hội Bảo vệ quyền lợi người tiêu dùng ${province}`,
+    parent: config.AGENCY_PARENT ?? null,
+    province,
+    recipient: config.REPORT_RECIPIENT ?? `Sở Công Thương ${province}`,
+    signerTitle: config.REPORT_SIGNER_TITLE,
+    signerName: config.REPORT_SIGNER_NAME ?? null,
+  };
 }

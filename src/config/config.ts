@@ -73,6 +73,16 @@ export const configSchema = z
     // A province that exists after the 2025 merger (Bình Dương, the old default, is now part of
     // Thành phố Hồ Chí Minh), and the one whose plan's targets the console reports against.
     PROVINCE_NAME: z.string().default('Khánh Hòa'),
+    /**
+     * Who runs this deployment and signs its yearly report: the unit's name (default: the province's
+     * consumer association), the body above it if the letterhead names one, the recipient, and the
+     * signer's title and name (left blank to sign by hand).
+     */
+    AGENCY_NAME: optionalString,
+    AGENCY_PARENT: optionalString,
+    REPORT_RECIPIENT: optionalString,
+    REPORT_SIGNER_TITLE: z.string().default('Chủ tịch'),
+    REPORT_SIGNER_NAME: optionalString,
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {

@@ -32,7 +32,13 @@ export type PdfBlock =
   | { readonly kind: 'fields'; readonly rows: ReadonlyArray<readonly [label: string, value: string]> }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: ReadonlyArray<readonly string[]>; readonly widths?: readonly number[] }
-  | { readonly kind: 'spacer' };
+  | { readonly kind: 'spacer' }
+  /**
+   * Two columns side by side, as a Vietnamese administrative document opens (issuing body and
+   * number | national motto, place and date) and closes (recipients | signature). A line starting
+   * with "**" is bold, with "_" italic.
+   */
+  | { readonly kind: 'columns'; readonly left: readonly string[]; readonly right: readonly string[]; readonly align?: 'center' | 'left' };
 
 export interface PdfSpec {
   readonly title: string;
@@ -112,7 +118,32 @@ function renderBlock(doc: PDFKit.PDFDocument, block: PdfBlock, width: number): v
     case 'spacer':
       doc.moveDown(1);
       return;
+    case 'columns':
+      renderColumns(doc, block.left, block.right, block.align ?? 'center', width);
+      return;
   }
+}
+
+function renderColumns(doc: PDFKit.PDFDocument, left: readonly string[], right: readonly string[], align: 'center' | 'left', width: number): void {
+  const gap = 12;
+  const leftWidth = width * 0.42;
+  const rightWidth = width - leftWidth - gap;
+  const top = doc.y;
+  const column = (lines: readonly string[], x: number, w: number, textAlign: 'center' | 'left') => {
+    doc.y = top;
+    for (const line of lines) {
+      const bold = line.startsWith('**');
+      const italic = !bold && line.startsWith('_');
+      doc.font(bold ? 'bold' : italic ? 'italic' : 'regular').fontSize(bold ? 11 : 10.5).fillColor('#000');
+      doc.text(bold ? line.slice(2) : italic ? line.slice(1) : line, x, undefined, { width: w, align: textAlign });
+    }
+    return doc.y;
+  };
+  const leftEnd = column(left, doc.page.margins.left, leftWidth, align);
+  const rightEnd = column(right, doc.page.margins.left + leftWidth + gap, rightWidth, 'center');
+  doc.x = doc.page.margins.left;
+  doc.y = Math.max(leftEnd, rightEnd);
+  doc.moveDown(0.8);
 }
 
 function renderTable(doc: PDFKit.PDFDocument, header: readonly string[], rows: ReadonlyArray<readonly string[]>, weights: readonly number[] | undefined, width: number): void {

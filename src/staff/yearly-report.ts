@@ -5,10 +5,24 @@ import { toCsv } from './csv.ts';
 import { targets, type Figures, type ProgrammeStats, type Rates } from './programme-stats.ts';
 import { formatIsoDay, formatNumber, formatPercent as pct, monthsSoFar } from './vietnamese-format.ts';
 
+/** Who issues and signs the report; built from configuration (bot/staff/staff-console.ts reportIssuerOf). */
+export interface ReportIssuer {
+  readonly name: string;
+  readonly parent: string | null;
+  readonly province: string;
+  readonly recipient: string;
+  readonly signerTitle: string;
+  readonly signerName: string | null;
+}
+
 export interface YearlyReportInput {
   readonly stats: ProgrammeStats;
   readonly assessments: ProgrammeAggregates;
-  readonly province: string;
+  readonly issuer: ReportIssuer;
+  /** The document's number as the unit's register gives it ("15/BC-HBVQLNTD"); blank to write by hand. */
+  readonly number: string | null;
+  /** The report's date in the local calendar (YYYY-MM-DD). */
+  readonly date: string;
   readonly categoryLabel: (code: string) => string;
   readonly generatedBy: string;
   readonly generatedAt: Date;
@@ -26,9 +40,16 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
   const rowOf = (label: string, f: Figures & Rates) => [label, String(f.received), String(f.advised), pct(f.advisedRate), String(f.resolved), pct(f.resolvedRate), String(f.overdue)];
   const widths = [2.4, 1, 1, 1, 1, 1, 1];
   const meets = (rate: number | null, target: number, strict: boolean) => (rate === null ? k('noData') : (strict ? rate > target : rate >= target) ? k('met') : k('notMet'));
+  const { issuer } = input;
+  const [y, m, d] = input.date.split('-');
   const blocks: PdfBlock[] = [
-    { kind: 'paragraph', text: k('to', { province: input.province }), align: 'left' },
+    {
+      kind: 'columns',
+      left: [...(issuer.parent ? [issuer.parent.toUpperCase()] : []), `**${issuer.name.toUpperCase()}`, k('number', { number: input.number ?? k('numberBlank') })],
+      right: [`**${k('nation')}`, `**${k('motto')}`, `_${k('placeDate', { place: issuer.province, day: d!, month: m!, year: y! })}`],
+    },
     { kind: 'title', text: k('title', { year: stats.year }) },
+    { kind: 'paragraph', text: k('to', { recipient: issuer.recipient }), align: 'center' },
     { kind: 'paragraph', text: k('intro', { year: stats.year, asOf: formatIsoDay(stats.asOf) }) },
     { kind: 'heading', text: k('h.targets') },
     {
@@ -59,7 +80,12 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
     },
     ...(input.assessments.topGaps.length > 0 ? [{ kind: 'list' as const, items: input.assessments.topGaps.map((g) => k('gap', { title: g.title.vi, share: g.share })) }] : []),
     { kind: 'spacer' },
-    { kind: 'paragraph', text: k('signature', { by: input.generatedBy }), align: 'right' },
+    {
+      kind: 'columns',
+      align: 'left',
+      left: [`**${k('recipientsTitle')}`, `- ${k('recipientMain', { recipient: issuer.recipient })}`, `- ${k('recipientArchive')}`, '', `_${k('preparedBy', { by: input.generatedBy })}`],
+      right: [`**${k('onBehalf', { agency: issuer.name.toUpperCase() })}`, `**${issuer.signerTitle.toUpperCase()}`, `_${k('signHint')}`, '', '', '', issuer.signerName ? `**${issuer.signerName}` : ''],
+    },
   ];
   return { title: k('title', { year: stats.year }), blocks, footer: k('footer', { year: stats.year }), createdAt: input.generatedAt };
 }

@@ -10,7 +10,7 @@ import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
-import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer } from '../support/staff-server.ts';
+import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
   const sections = [
     { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase() }) },
-    { path: '/', app: dashboardRoutes({ ...deps, taxonomy, province: 'Khánh Hòa', criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) }) },
+    { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) }) },
     { path: '/', app: calendarRoutes(deps) },
   ];
   server = await startStaffServer(database.prisma, clock, { sections });

@@ -7,6 +7,7 @@ import { createTranslators } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
+import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import type { Db } from '../../src/storage/database.ts';
 import { PrismaCannedReplies } from '../../src/storage/prisma-canned-replies.ts';
 import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
@@ -14,6 +15,9 @@ import { openTempDatabase, type TempDatabase } from './temp-database.ts';
 
 export const adminLogin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
 export const agentLogin = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-2026!' };
+
+/** The unit named on the yearly report in tests: the defaults for Khánh Hòa. */
+export const testIssuer: ReportIssuer = { name: 'Hội Bảo vệ quyền lợi người tiêu dùng Khánh Hòa', parent: null, province: 'Khánh Hòa', recipient: 'Sở Công Thương Khánh Hòa', signerTitle: 'Chủ tịch', signerName: null };
 
 /** What the console's routes receive, built over a test database as the composition root builds it. */
 export function staffDeps(db: Db, clock: Clock): StaffDeps {
