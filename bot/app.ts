@@ -31,7 +31,9 @@ import type { Logger } from '../src/shared/logger.ts';
 import { openDatabase, type DatabaseProvider, type Db } from '../src/storage/database.ts';
 import { PrismaConversationStore } from '../src/storage/prisma-conversation-store.ts';
 import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
+import { PrismaProactiveMessages } from '../src/storage/prisma-proactive-messages.ts';
 import type { Outbox } from '../src/dialogue/outbox.ts';
+import type { ProactiveMessages } from '../src/dialogue/proactive-messages.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
 import type { CannedReplyStore } from '../src/handoff/canned-replies.ts';
@@ -72,6 +74,7 @@ export interface App {
   /** The staff side of hand-offs (console inbox). */
   readonly handoffDesk: HandoffDesk;
   readonly cannedReplies: CannedReplyStore;
+  readonly proactive: ProactiveMessages;
   /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
   readonly outbox: Outbox;
   readonly translators: (locale: Locale) => Translator;
@@ -177,6 +180,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       store,
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),
       cannedReplies: new PrismaCannedReplies(database.prisma),
+      proactive: new PrismaProactiveMessages(database.prisma),
       outbox: new PrismaOutbox(database.prisma),
       translators,
       logger,

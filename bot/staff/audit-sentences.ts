@@ -22,6 +22,8 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
     case 'complaint.status':
     case 'complaint.forward':
       return `${s('status', { from: d.from === null || d.from === undefined ? s('unknownStatus') : status(d.from), to: status(d.to) })}${note(d.note)}`;
+    case 'complaint.notify':
+      return s('notify', { status: status(d.status), length: number(d.length) });
     case 'export.complaints':
       return s('exportComplaints', { count: number(d.count), kind: s(d.format === 'codes' ? 'exportCodes' : 'exportLabels'), filters: filters(d.filters, t) });
     case 'export.yearly':

@@ -37,7 +37,13 @@ const filterQuery = z.object({
   page: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
 });
 type Filters = z.infer<typeof filterQuery>;
-const statusForm = z.object({ status: z.enum(complaintStatuses), note: z.string().trim().max(2000).default('') });
+const statusForm = z.object({
+  status: z.enum(complaintStatuses),
+  note: z.string().trim().max(2000).default(''),
+  // The consumer is told in their chat when the box is ticked; the text is the staff member's, {status} the new status in the consumer's words.
+  notify: z.literal('yes').optional(),
+  message: z.string().trim().max(2000).default(''),
+});
 const forwardForm = z.object({ note: z.string().trim().max(2000).default('') });
 /** ?format=codes: the machine-readable export (codes, ISO dates, commas); anything else is the one for people. */
 const exportFormat = z.object({ format: z.literal('codes').optional().catch(undefined) });
@@ -143,6 +149,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
       chat ? deps.db.message.count({ where: chat }) : Promise.resolve(0),
     ]);
     const transcript = latest.reverse();
+    const consumerLocale = stored.conversationId && !stored.anonymised ? await deps.proactive.localeOf(stored.conversationId) : null;
     // Opening a record shows the consumer's contacts in full: that access is itself audited.
     await auditWrite(deps.db, { actor: session.user.email, action: 'complaint.view', target: r.reference }, now);
     const deadlines = deadlinesOf(r.status, r.deadlines, today);
@@ -190,6 +197,13 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
                 <label>${t.t('staff.complaint.newStatus')}<select name="status">${options.map((s) => html`<option value="${s}">${statusLabel(s)}${needsNote(s) ? ' *' : ''}</option>`)}</select></label>
                 <label>${t.t('staff.complaint.note')}<textarea name="note" rows="3" maxlength="2000"></textarea></label>
                 <p class="muted small">${t.t('staff.complaint.noteHint')}</p>
+                ${consumerLocale
+                  ? html`<fieldset class="notify"><legend>${t.t('staff.complaint.notify')}</legend>
+                      <label class="check"><input type="checkbox" name="notify" value="yes" checked> ${t.t('staff.complaint.notifyTick', { language: t.t(`staff.language.${consumerLocale}`) })}</label>
+                      <label>${t.t('staff.complaint.notifyText')}<textarea name="message" rows="3" maxlength="2000">${deps.translators(consumerLocale).t('complaint.statusNotice', { reference: r.reference, status: '{status}' })}</textarea></label>
+                      <p class="muted small">${t.t('staff.complaint.notifyHint')}</p>
+                    </fieldset>`
+                  : html`<p class="muted small">${t.t('staff.complaint.notifyUnavailable')}</p>`}
                 <button type="submit">${t.t('staff.save')}</button>
               </form></section>`
             : html`<section class="card"><p class="muted">${t.t('staff.complaint.final')}</p></section>`}
@@ -214,8 +228,11 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     if (!reference.success) return errorPage(c, 'notFound');
     const form = statusForm.safeParse(await c.req.parseBody());
     if (!form.success) return c.redirect(`/staff/complaints/${reference.data}?error=invalid`, 303);
-    const { status, note } = form.data;
-    return c.redirect(`/staff/complaints/${reference.data}?${await transition(c.get('session').user.email, reference.data, status, note, 'complaint.status')}`, 303);
+    const { status, note, notify, message } = form.data;
+    const actor = c.get('session').user.email;
+    const outcome = await transition(actor, reference.data, status, note, 'complaint.status');
+    if (!outcome.startsWith('ok=') || notify !== 'yes') return c.redirect(`/staff/complaints/${reference.data}?${outcome}`, 303);
+    return c.redirect(`/staff/complaints/${reference.data}?${(await notifyConsumer(actor, reference.data, status, message)) ? 'ok=statusNotified' : outcome}`, 303);
   });
 
   app.post('/complaints/:reference/forward', async (c) => {
@@ -227,6 +244,21 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const note = [t.t('staff.complaint.forwardNote', { agency: stored.record.suggestedAgency }), form.data.note].filter(Boolean).join(' ');
     return c.redirect(`/staff/complaints/${stored.record.reference}?${await transition(c.get('session').user.email, stored.record.reference, 'referred_agency', note, 'complaint.forward')}`, 303);
   });
+
+  /** Tells the consumer in their own chat and language; the staff member's text with {status} filled in. */
+  async function notifyConsumer(actor: string, reference: string, status: ComplaintStatus, message: string): Promise<boolean> {
+    const stored = await repo.get(reference);
+    if (!stored?.conversationId || stored.anonymised) return false;
+    const locale = await deps.proactive.localeOf(stored.conversationId);
+    if (!locale) return false;
+    const consumerT = deps.translators(locale);
+    const statusName = consumerT.t(`complaint.statusName.${status}`);
+    const text = (message === '' ? consumerT.t('complaint.statusNotice', { reference, status: '{status}' }) : message).replaceAll('{status}', statusName);
+    const now = deps.clock.now();
+    if (!(await deps.proactive.send(stored.conversationId, { text }, now))) return false;
+    await auditWrite(deps.db, { actor, action: 'complaint.notify', target: reference, detail: { status, length: text.length } }, now);
+    return true;
+  }
 
   async function transition(actor: string, reference: string, to: ComplaintStatus, note: string, action: string): Promise<string> {
     const now = deps.clock.now();

@@ -19,6 +19,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     db: app.db,
     desk: app.handoffDesk,
     cannedReplies: app.cannedReplies,
+    proactive: app.proactive,
     translators: app.translators,
     clock: app.clock,
     logger: app.logger,

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { CannedReplyStore } from '../../src/handoff/canned-replies.ts';
+import type { ProactiveMessages } from '../../src/dialogue/proactive-messages.ts';
 import type { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
@@ -15,6 +16,8 @@ export interface StaffDeps {
   readonly desk: HandoffDesk;
   /** Replies staff reuse, kept by admins. */
   readonly cannedReplies: CannedReplyStore;
+  /** Messages staff send to a consumer's chat outside a hand-off (a complaint's new status). */
+  readonly proactive: ProactiveMessages;
   readonly translators: (locale: Locale) => Translator;
   readonly clock: Clock;
   readonly logger: Logger;
