@@ -48,7 +48,7 @@ export const integrationTests = [
   'test/security/web-chat-session.test.ts',
   'test/staff/console-e2e.test.ts',
   'test/staff/console-pages.test.ts',
-  'test/staff/complaint-notify.test.ts',
+  'test/staff/complaint-actions.test.ts',
   'test/staff/console-security.test.ts',
   'test/staff/demo-seed.test.ts',
   'test/staff/inbox-assignment.test.ts',

@@ -13,7 +13,10 @@ import { auditWrite } from '../../src/staff/audit-log.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
 import { complaintsCodesCsv, complaintsCsv, type ExportLabels } from '../../src/staff/complaint-export.ts';
 import { isContactSearch, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
+import { forwardingEmail, forwardingLetterPdf, type ForwardingInput } from '../../src/staff/forwarding-letter.ts';
 import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
+import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
+import { renderPdf } from '../../src/documents/pdf-document.ts';
 import { errorPage } from './error-pages.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDate, formatDateTime, page, pager } from './view.ts';
@@ -21,6 +24,8 @@ import { csrfField, flashFrom, formatDate, formatDateTime, page, pager } from '.
 export interface ComplaintSectionDeps extends StaffDeps {
   readonly taxonomy: ComplaintTaxonomy;
   readonly knowledgeBase: KnowledgeBase;
+  /** The unit that signs letters to agencies. */
+  readonly issuer: ReportIssuer;
 }
 
 const pageSize = 50;
@@ -217,10 +222,44 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
                 <button type="submit" class="secondary">${t.t('staff.complaint.forwardButton')}</button>
               </form></section>`
             : ''}
+          ${canForward || r.status === 'referred_agency' ? forwardDocs(r, session.user.email) : ''}
           <section class="card"><h2>${t.t('staff.complaint.history')}</h2><ol class="history">${history.map((e) => html`<li><strong>${statusLabel(e.toStatus)}</strong> · ${formatDateTime(e.at, deps.timeZone)} · ${e.actor === 'consumer' ? t.t('staff.audit.consumer') : e.actor}${e.note ? html`<br><span class="narrative">${e.note}</span>` : ''}</li>`)}</ol></section>
         </div>
       </div>`;
     return c.html(page({ t, title: t.t('staff.complaint.title', { reference: r.reference }), session, nav: 'complaints', body, flash: flashFrom(c.req.query(), t) }));
+  });
+
+  /** The letter (PDF) and the e-mail text that go with a case forwarded to its agency. */
+  const forwarding = (r: ComplaintRecord, by: string): ForwardingInput => ({
+    record: r,
+    agency: r.suggestedAgency,
+    issuer: deps.issuer,
+    date: vietnamDate(deps.clock.now()),
+    preparedBy: by,
+    citation,
+    categoryLabel: `${categoryLabel(r.category)} › ${issueLabel(r.issue)}`,
+  });
+  const forwardDocs = (r: ComplaintRecord, by: string) => {
+    const email = forwardingEmail(forwarding(r, by), t);
+    return html`<section class="card forward-docs"><h2>${t.t('staff.complaint.forwardDocs')}</h2>
+      <p><a class="button secondary" href="/staff/complaints/${r.reference}/forward.pdf">${t.t('staff.complaint.forwardPdf')}</a></p>
+      <details><summary>${t.t('staff.complaint.forwardEmail')}</summary>
+        <label>${t.t('staff.complaint.forwardSubject')}<input readonly value="${email.subject}"></label>
+        <textarea readonly rows="12">${email.body}</textarea>
+      </details></section>`;
+  };
+
+  app.get('/complaints/:reference/forward.pdf', async (c) => {
+    const reference = referenceParam.safeParse(c.req.param('reference'));
+    const stored = reference.success ? await repo.get(reference.data) : null;
+    if (!stored) return errorPage(c, 'notFound');
+    const by = c.get('session').user.email;
+    const pdf = await renderPdf(forwardingLetterPdf(forwarding(stored.record, by), t));
+    // The letter carries the consumer's account (and contacts, with consent): who downloaded it is on the record.
+    await auditWrite(deps.db, { actor: by, action: 'complaint.forwardLetter', target: stored.record.reference }, deps.clock.now());
+    c.header('Content-Type', 'application/pdf');
+    c.header('Content-Disposition', `attachment; filename="chuyen-ho-so-${stored.record.reference}.pdf"`);
+    return c.body(new Uint8Array(pdf));
   });
 
   app.post('/complaints/:reference/status', async (c) => {

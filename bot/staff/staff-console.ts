@@ -35,7 +35,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...(publicUrl ? { publicOrigin: new URL(publicUrl).origin } : {}),
     ...(options.throttle ? { throttle: options.throttle } : {}),
     sections: [
-      { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase }) },
+      { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer: reportIssuerOf(app.config) }) },
       { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: reportIssuerOf(app.config), criteria: loadOnce }) },
       { path: '/', app: calendarRoutes(deps) },
     ],

@@ -2,6 +2,7 @@ import type { ProgrammeAggregates } from '../assessment/programme-aggregates.ts'
 import type { PdfBlock, PdfSpec } from '../documents/pdf-document.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { toCsv } from './csv.ts';
+import { letterhead, signatureBlock } from './official-document.ts';
 import { targets, type Figures, type ProgrammeStats, type Rates } from './programme-stats.ts';
 import { formatIsoDay, formatNumber, formatPercent as pct, monthsSoFar } from './vietnamese-format.ts';
 
@@ -41,13 +42,8 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
   const widths = [2.4, 1, 1, 1, 1, 1, 1];
   const meets = (rate: number | null, target: number, strict: boolean) => (rate === null ? k('noData') : (strict ? rate > target : rate >= target) ? k('met') : k('notMet'));
   const { issuer } = input;
-  const [y, m, d] = input.date.split('-');
   const blocks: PdfBlock[] = [
-    {
-      kind: 'columns',
-      left: [...(issuer.parent ? [issuer.parent.toUpperCase()] : []), `**${issuer.name.toUpperCase()}`, k('number', { number: input.number ?? k('numberBlank') })],
-      right: [`**${k('nation')}`, `**${k('motto')}`, `_${k('placeDate', { place: issuer.province, day: d!, month: m!, year: y! })}`],
-    },
+    letterhead(issuer, input.number, input.date, t),
     { kind: 'title', text: k('title', { year: stats.year }) },
     { kind: 'paragraph', text: k('to', { recipient: issuer.recipient }), align: 'center' },
     { kind: 'paragraph', text: k('intro', { year: stats.year, asOf: formatIsoDay(stats.asOf) }) },
@@ -80,12 +76,7 @@ export function yearlyReportPdf(input: YearlyReportInput, t: Translator): PdfSpe
     },
     ...(input.assessments.topGaps.length > 0 ? [{ kind: 'list' as const, items: input.assessments.topGaps.map((g) => k('gap', { title: g.title.vi, share: g.share })) }] : []),
     { kind: 'spacer' },
-    {
-      kind: 'columns',
-      align: 'left',
-      left: [`**${k('recipientsTitle')}`, `- ${k('recipientMain', { recipient: issuer.recipient })}`, `- ${k('recipientArchive')}`, '', `_${k('preparedBy', { by: input.generatedBy })}`],
-      right: [`**${k('onBehalf', { agency: issuer.name.toUpperCase() })}`, `**${issuer.signerTitle.toUpperCase()}`, `_${k('signHint')}`, '', '', '', issuer.signerName ? `**${issuer.signerName}` : ''],
-    },
+    signatureBlock(issuer, [k('recipientMain', { recipient: issuer.recipient })], input.generatedBy, t),
   ];
   return { title: k('title', { year: stats.year }), blocks, footer: k('footer', { year: stats.year }), createdAt: input.generatedAt };
 }

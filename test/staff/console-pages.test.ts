@@ -25,7 +25,7 @@ beforeAll(async () => {
   const deps = staffDeps(database.prisma, clock);
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
   const sections = [
-    { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase() }) },
+    { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer }) },
     { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) }) },
     { path: '/', app: calendarRoutes(deps) },
   ];

@@ -8,7 +8,7 @@ import { fixedClock } from '../../src/shared/clock.ts';
 import { PrismaOutbox } from '../../src/storage/prisma-outbox.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
-import { agentLogin, StaffClient, staffDeps, startStaffServer } from '../support/staff-server.ts';
+import { agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // A status change can tell the consumer, in their chat and their language, in words staff may edit.
@@ -20,7 +20,7 @@ let agent: StaffClient;
 beforeAll(async () => {
   database = await openTempDatabase();
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
-  const complaints = complaintRoutes({ ...staffDeps(database.prisma, clock), taxonomy, knowledgeBase: await loadRealKnowledgeBase() });
+  const complaints = complaintRoutes({ ...staffDeps(database.prisma, clock), taxonomy, knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer });
   server = await startStaffServer(database.prisma, clock, { sections: [{ path: '/', app: complaints }] });
   const repo = new ComplaintRepository(database.prisma);
   const vi = await database.prisma.conversation.create({ data: { channel: 'zalo', externalId: 'z-lan', locale: 'vi' } });
@@ -68,5 +68,22 @@ describe('telling the consumer of a new status', () => {
     const page = await agent.page('/staff/complaints/KN-20261120-NOCHT');
     expect(page.html).not.toContain('name="notify"');
     expect(page.html).toContain('Không gửi tin được cho người tiêu dùng');
+  });
+});
+
+describe('forwarding a case to its agency', () => {
+  it('offers the letter as a PDF and the same content as e-mail text, with contacts only by consent', async () => {
+    const page = await agent.page('/staff/complaints/KN-20261120-NOCHT');
+    expect(page.html).toContain('href="/staff/complaints/KN-20261120-NOCHT/forward.pdf"');
+    expect(page.html).toContain('V/v chuyển hồ sơ khiếu nại KN-20261120-NOCHT');
+    const record = complaintRecord();
+    expect(page.html).toContain(`Kính gửi: ${record.suggestedAgency}`);
+    // The fixture's consumer agreed to share with the business only, not with agencies.
+    expect(record.consent.shareWithAgency).toBe(false);
+    expect(page.html).toContain('người tiêu dùng chưa đồng ý chia sẻ thông tin liên hệ với cơ quan');
+    const pdf = await agent.request('/staff/complaints/KN-20261120-NOCHT/forward.pdf');
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await database.prisma.auditLog.count({ where: { action: 'complaint.forwardLetter', target: 'KN-20261120-NOCHT' } })).toBe(1);
   });
 });
