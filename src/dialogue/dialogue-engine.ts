@@ -34,6 +34,24 @@ export class DialogueEngineError extends Error {
   override readonly name = 'DialogueEngineError';
 }
 
+/** One message as the stages see it. */
+interface Turn {
+  readonly conversation: ConversationSnapshot;
+  readonly message: InboundMessage;
+  /** Trimmed and cut to maxInputLength. */
+  readonly text: string;
+  readonly now: Date;
+  readonly command: { readonly command: string; readonly args: string } | null;
+  /** What small talk the text is, when it is not a command or a button. */
+  readonly talk: ReturnType<typeof smallTalk> | null;
+  /** The context a flow gets for this turn. */
+  ctx(extra?: Partial<FlowContext>): FlowContext;
+}
+
+type Next = () => Promise<TurnOutcome>;
+/** A step of the engine's pipeline: answers the turn, or hands it to the next step. */
+type Stage = (turn: Turn, next: Next) => Promise<TurnOutcome>;
+
 interface TurnOutcome {
   readonly replies: Reply[];
   readonly update: ConversationUpdate;
@@ -101,6 +119,22 @@ export class DialogueEngine {
     };
   }
 
+  /**
+   * One turn through the stages, first to last; each answers the message or passes it on. The order
+   * is the design: a language switch works everywhere, a command beats the current flow, the current
+   * flow beats the menu, and a law question is what is left.
+   */
+  private readonly stages: readonly Stage[] = [
+    (turn, next) => this.languageSwitch(turn, next),
+    (turn, next) => this.commands(turn, next),
+    (turn, next) => this.currentFlowStage(turn, next),
+    (turn, next) => this.menuChoice(turn, next),
+    (turn, next) => this.emptyInput(turn, next),
+    (turn, next) => this.smallTalkStage(turn, next),
+    (turn, next) => this.detectedFlow(turn, next),
+    (turn) => this.answerQuestion(turn.conversation, turn.text, turn.now),
+  ];
+
   private async route(conversation: ConversationSnapshot, message: InboundMessage, now: Date): Promise<TurnOutcome> {
     const raw = message.text.trim();
     const notes: Reply[] = [];
@@ -109,60 +143,81 @@ export class DialogueEngine {
       text = raw.slice(0, maxInputLength);
       notes.push({ text: this.t(conversation).t('core.tooLong', { length: raw.length, max: maxInputLength }) });
     }
-
     const command = message.choice ? null : parseCommand(text);
-    const ctx = (c: ConversationSnapshot, extra: Partial<FlowContext> = {}): FlowContext => ({
-      conversation: c,
-      t: this.t(c),
-      now,
+    const turn: Turn = {
+      conversation,
+      message,
       text,
-      ...extra,
-    });
+      now,
+      command,
+      talk: command || message.choice ? null : smallTalk(text),
+      ctx: (extra = {}) => ({ conversation, t: this.t(conversation), now, text, ...extra }),
+    };
+    const run = (i: number): Promise<TurnOutcome> => this.stages[i]!(turn, () => run(i + 1));
+    return this.withNotes(notes, await run(0));
+  }
 
-    // Switching language is honoured everywhere, even inside a flow.
-    const talk = command || message.choice ? null : smallTalk(text);
-    if (talk === 'english' || talk === 'vietnamese' || command?.command === 'en' || command?.command === 'vi') {
-      const locale: Locale = talk === 'english' || command?.command === 'en' ? 'en' : 'vi';
-      const switched = { ...conversation, locale };
-      return this.done(notes, [{ text: this.t(switched).t('core.languageSet'), options: this.menu(switched) }], { locale });
-    }
+  /** "english", "tiếng Việt", /en, /vi: honoured everywhere, even inside a flow. */
+  private async languageSwitch(turn: Turn, next: Next): Promise<TurnOutcome> {
+    const { talk, command } = turn;
+    if (talk !== 'english' && talk !== 'vietnamese' && command?.command !== 'en' && command?.command !== 'vi') return next();
+    const locale: Locale = talk === 'english' || command?.command === 'en' ? 'en' : 'vi';
+    const switched = { ...turn.conversation, locale };
+    return { replies: [{ text: this.t(switched).t('core.languageSet'), options: this.menu(switched) }], update: { locale } };
+  }
 
-    if (command) return this.withNotes(notes, await this.onCommand(conversation, message, command, ctx));
+  private commands(turn: Turn, next: Next): Promise<TurnOutcome> {
+    return turn.command ? this.onCommand(turn.conversation, turn.message, turn.command, turn) : next();
+  }
 
+  /** The flow the conversation is in takes the message ("hủy" leaves it); a released message is routed again as if idle. */
+  private async currentFlowStage(turn: Turn, next: Next): Promise<TurnOutcome> {
+    const { conversation, message } = turn;
     const current = this.currentFlow(conversation);
-    if (current) {
-      if (talk === 'cancel' && !current.silencesBot) {
-        return this.done(notes, [{ text: this.t(conversation).t('core.cancelled'), options: this.menu(conversation) }], { state: 'idle', stateData: {} });
-      }
-      const turn = await current.handle(ctx(conversation), message);
-      if (turn.release) {
-        const idle = { ...conversation, state: 'idle', stateData: {} };
-        const next = await this.route(idle, message, now);
-        return { ...next, replies: [...turn.replies, ...next.replies], update: { state: 'idle', stateData: {}, ...next.update } };
-      }
-      return this.withNotes(notes, this.fromFlow(current, turn));
+    if (!current) return next();
+    if (turn.talk === 'cancel' && !current.silencesBot) {
+      return { replies: [{ text: this.t(conversation).t('core.cancelled'), options: this.menu(conversation) }], update: { state: 'idle', stateData: {} } };
     }
+    const flowTurn = await current.handle(turn.ctx(), message);
+    if (!flowTurn.release) return this.fromFlow(current, flowTurn);
+    const idle = { ...conversation, state: 'idle', stateData: {} };
+    const after = await this.route(idle, message, turn.now);
+    return { ...after, replies: [...flowTurn.replies, ...after.replies], update: { state: 'idle', stateData: {}, ...after.update } };
+  }
 
-    if (message.choice) return this.withNotes(notes, await this.onChoice(conversation, message, ctx));
+  private menuChoice(turn: Turn, next: Next): Promise<TurnOutcome> {
+    return turn.message.choice ? this.onChoice(turn.conversation, turn.message, turn) : next();
+  }
 
+  /** Nothing to read: a photo or file alone, an empty message, emoji or punctuation only. */
+  private async emptyInput(turn: Turn, next: Next): Promise<TurnOutcome> {
+    const { conversation, message, text } = turn;
     const t = this.t(conversation);
     if (text === '') {
       const attachments = message.attachments ?? [];
       if (attachments.length > 0) {
         const what = t.t(`core.attachment.${attachments[0]!.kind}`);
-        return this.done(notes, [{ text: t.t('core.attachmentOnly', { what }), options: this.menu(conversation) }], {});
+        return { replies: [{ text: t.t('core.attachmentOnly', { what }), options: this.menu(conversation) }], update: {} };
       }
-      return this.done(notes, [{ text: t.t('core.empty'), options: this.menu(conversation) }], {});
+      return { replies: [{ text: t.t('core.empty'), options: this.menu(conversation) }], update: {} };
     }
-    if (!hasWords(text)) return this.done(notes, [{ text: t.t('core.noWords'), options: this.menu(conversation) }], {});
-    if (talk === 'greeting') return this.done(notes, [this.greeting(conversation)], {});
-    if (talk === 'thanks') return this.done(notes, [{ text: t.t('core.thanks') }], {});
-    if (talk === 'cancel') return this.done(notes, [{ text: t.t('core.nothingToCancel'), options: this.menu(conversation) }], {});
+    if (!hasWords(text)) return { replies: [{ text: t.t('core.noWords'), options: this.menu(conversation) }], update: {} };
+    return next();
+  }
 
-    const flow = this.detectFlow(text, ctx(conversation));
-    if (flow) return this.withNotes(notes, this.fromFlow(flow, await flow.start(ctx(conversation), message)));
+  private async smallTalkStage(turn: Turn, next: Next): Promise<TurnOutcome> {
+    const { conversation, talk } = turn;
+    const t = this.t(conversation);
+    if (talk === 'greeting') return { replies: [this.greeting(conversation)], update: {} };
+    if (talk === 'thanks') return { replies: [{ text: t.t('core.thanks') }], update: {} };
+    if (talk === 'cancel') return { replies: [{ text: t.t('core.nothingToCancel'), options: this.menu(conversation) }], update: {} };
+    return next();
+  }
 
-    return this.withNotes(notes, await this.answerQuestion(conversation, text, now));
+  /** Free text that asks for a flow ("shop lừa tôi, muốn khiếu nại") starts the most likely one. */
+  private async detectedFlow(turn: Turn, next: Next): Promise<TurnOutcome> {
+    const flow = this.detectFlow(turn.text, turn.ctx());
+    return flow ? this.fromFlow(flow, await flow.start(turn.ctx(), turn.message)) : next();
   }
 
   /** Lets the flow the conversation was in release its resources when a command takes it away. */
@@ -174,12 +229,7 @@ export class DialogueEngine {
     return farewell.length === 0 ? outcome : { ...outcome, replies: [...farewell, ...outcome.replies] };
   }
 
-  private async onCommand(
-    conversation: ConversationSnapshot,
-    message: InboundMessage,
-    command: { command: string; args: string },
-    ctx: (c: ConversationSnapshot, extra?: Partial<FlowContext>) => FlowContext,
-  ): Promise<TurnOutcome> {
+  private async onCommand(conversation: ConversationSnapshot, message: InboundMessage, command: { command: string; args: string }, turn: Turn): Promise<TurnOutcome> {
     const t = this.t(conversation);
     switch (command.command) {
       case 'start':
@@ -198,26 +248,19 @@ export class DialogueEngine {
           : { replies: [{ text: t.t('core.cancelled'), options: this.menu(conversation) }], update: { state: 'idle', stateData: {} } };
       case 'hoi':
       case 'ask':
-        if (command.args) return this.answerQuestion({ ...conversation, state: 'idle' }, command.args, ctx(conversation).now, { state: 'idle', stateData: {} });
+        if (command.args) return this.answerQuestion({ ...conversation, state: 'idle' }, command.args, turn.now, { state: 'idle', stateData: {} });
         return { replies: [{ text: t.t('core.ask.prompt') }], update: { state: 'idle', stateData: {} } };
     }
     const flow = this.flows.find((f) => f.commands.includes(command.command));
-    if (flow) return this.fromFlow(flow, await flow.start(ctx(conversation, { commandArgs: command.args }), message));
+    if (flow) return this.fromFlow(flow, await flow.start(turn.ctx({ commandArgs: command.args }), message));
     const { answerer } = this.deps;
     if (answerer.command && answerer.commands?.includes(command.command)) {
-      return this.fromAnswer(await answerer.command(command.args, this.answerRequest(conversation, command.args, ctx(conversation).now)));
-    }
-    if (command.command === 'nhanvien') {
-      return { replies: [{ text: this.contactText(t, 'core.humanUnavailable'), options: this.menu(conversation) }], update: {} };
+      return this.fromAnswer(await answerer.command(command.args, this.answerRequest(conversation, command.args, turn.now)));
     }
     return { replies: [{ text: t.t('core.unknownCommand', { command: `/${command.command}` }), options: this.menu(conversation) }], update: {} };
   }
 
-  private async onChoice(
-    conversation: ConversationSnapshot,
-    message: InboundMessage,
-    ctx: (c: ConversationSnapshot, extra?: Partial<FlowContext>) => FlowContext,
-  ): Promise<TurnOutcome> {
+  private async onChoice(conversation: ConversationSnapshot, message: InboundMessage, turn: Turn): Promise<TurnOutcome> {
     const t = this.t(conversation);
     switch (message.choice) {
       case menuIds.ask:
@@ -228,8 +271,8 @@ export class DialogueEngine {
         return { replies: [{ text: this.contactText(t, 'core.hotline') }], update: {} };
     }
     const flow = this.flows.find((f) => f.menu?.id === message.choice);
-    if (flow) return this.fromFlow(flow, await flow.start(ctx(conversation), message));
-    const chosen = await this.deps.answerer.choose?.(message.choice!, this.answerRequest(conversation, message.text, ctx(conversation).now));
+    if (flow) return this.fromFlow(flow, await flow.start(turn.ctx(), message));
+    const chosen = await this.deps.answerer.choose?.(message.choice!, this.answerRequest(conversation, message.text, turn.now));
     if (chosen) return this.fromAnswer(chosen);
     // A stale button (from a flow that has ended): treat its label as text rather than failing.
     return { replies: [this.greeting(conversation)], update: {} };
@@ -312,10 +355,6 @@ export class DialogueEngine {
 
   private fromFlow(flow: DialogueFlow, turn: FlowTurn): TurnOutcome {
     return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} }, flow: flow.name };
-  }
-
-  private done(notes: Reply[], replies: Reply[], update: ConversationUpdate): TurnOutcome {
-    return { replies: [...notes, ...replies], update };
   }
 
   private withNotes(notes: Reply[], outcome: TurnOutcome): TurnOutcome {
