@@ -39,6 +39,8 @@ interface TurnOutcome {
   readonly update: ConversationUpdate;
   /** The flow whose start/handle produced this outcome, if any. */
   readonly flow?: string;
+  /** See FlowTurn.forgetUser. */
+  readonly forgetUser?: boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export class DialogueEngine {
       conversationId: conversation.id,
       inbound: message,
       replies: outcome.replies,
-      update: { ...outcome.update, userName: message.userName ?? conversation.userName, lastOptions: offered },
+      update: { ...outcome.update, userName: outcome.forgetUser ? null : (message.userName ?? conversation.userName), lastOptions: offered },
       updateKey: message.updateKey,
       now,
     });
@@ -311,7 +313,7 @@ export class DialogueEngine {
   }
 
   private fromFlow(flow: DialogueFlow, turn: FlowTurn): TurnOutcome {
-    return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} }, flow: flow.name };
+    return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} }, flow: flow.name, ...(turn.forgetUser ? { forgetUser: true } : {}) };
   }
 
   private done(notes: Reply[], replies: Reply[], update: ConversationUpdate): TurnOutcome {
