@@ -37,7 +37,7 @@ type Cell = string | number | null;
 
 /**
  * The consumer's contacts and words as they may leave the console. Besides the story, every cell
- * the consumer's own words filled (the seller's name, address and page, the product, a file name) is
+ * the consumer's own words filled (the seller's name and address, the product, a file name) is
  * masked by pattern, since people write their numbers wherever they type.
  */
 function shared(r: ComplaintRecord) {
@@ -47,7 +47,7 @@ function shared(r: ComplaintRecord) {
     phone: open ? r.consumer.phone : maskPhone(r.consumer.phone),
     email: open ? r.consumer.email : maskEmail(r.consumer.email),
     narrative: text(r.narrative),
-    business: { name: text(r.business.name), address: text(r.business.address), platform: text(r.business.platform) },
+    business: { name: text(r.business.name), address: text(r.business.address), platform: r.business.platform },
     product: text(r.product),
     fileName: text,
   };

@@ -30,7 +30,7 @@ describe('masking phones and e-mails in every format', () => {
   it.each(phones)('masks "%s" in every cell of both CSV exports unless the consumer agreed to share', (phone) => {
     const record = complaintRecord({
       consumer: { name: 'Nguyễn Thị Lan', phone, email, province: 'Hồ Chí Minh' },
-      business: { name: `Shop Mai ${phone}`, address: `12 Lê Lợi, gọi ${phone}`, platform: `zalo ${phone}` },
+      business: { name: `Shop Mai ${phone}`, address: `12 Lê Lợi, gọi ${phone}`, platform: 'Zalo' },
       product: `nồi chiên, hỏi ${email}`,
       narrative: `Tôi gọi ${phone} mãi không ai nghe, email ${email}`,
       evidence: [{ kind: 'document', fileId: null, fileName: `hoadon-${phone.replace(/\D/g, '')}.pdf`, mimeType: 'application/pdf', receivedAt: '2026-11-20T09:16:00+07:00' }],
