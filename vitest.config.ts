@@ -44,6 +44,7 @@ export const integrationTests = [
   'test/security/login-throttle.test.ts',
   'test/security/password-change.test.ts',
   'test/security/rate-limits.test.ts',
+  'test/security/second-factor.test.ts',
   'test/security/session-idle.test.ts',
   'test/security/staff-add-cli.test.ts',
   'test/security/staff-assets.test.ts',
