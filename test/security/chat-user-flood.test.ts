@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { limitPerChatUser } from '../../../bot/channels/chat-user-limit.ts';
-import type { EngineResult, InboundMessage } from '../../../src/dialogue/messages.ts';
-import { createTranslators } from '../../../src/i18n/translator.ts';
+import { limitPerChatUser } from '../../bot/channels/chat-user-limit.ts';
+import type { EngineResult, InboundMessage } from '../../src/dialogue/messages.ts';
+import { createTranslators } from '../../src/i18n/translator.ts';
 
 // Issue 12, item 2: a rate limit per channel user. Webhooks come from the platform's few addresses,
 // so only a count per chat stops one user's flood from costing everyone's turns.
