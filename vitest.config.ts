@@ -32,6 +32,7 @@ export const integrationTests = [
   'test/complaints/golden-conversations.test.ts',
   'test/dialogue/dialogue-engine.test.ts',
   'test/handoff/handoff-flow.test.ts',
+  'test/privacy/erasure-postgres.test.ts',
   'test/privacy/privacy-flow.test.ts',
   'test/privacy/retention.test.ts',
   'test/retrieval/embeddings-factory.test.ts',
