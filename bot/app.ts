@@ -46,6 +46,7 @@ import { PrismaCannedReplies } from '../src/storage/prisma-canned-replies.ts';
 import { PrismaHandoffDeskStore } from '../src/storage/prisma-handoff-desk-store.ts';
 import { PrismaHandoffQueue, PrismaHolidaySource } from '../src/storage/prisma-handoff-queue.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
+import { updateOfChat } from './channels/journal-chat.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -163,7 +164,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         hours: parseWorkingHours(config.STAFF_WORKING_HOURS, config.TZ_NAME),
         clock,
       }),
-      new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, anonymiseComplaintRecord)),
+      new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: database.provider, updateOfChat }), { journalRetentionDays: config.JOURNAL_RETENTION_DAYS }),
     ];
     // Several instances may share a PostgreSQL: a conversation's turns are then serialised through a
     // lease; on SQLite (one instance) the in-process queue is the whole story.

@@ -1,10 +1,13 @@
 import { runComplaintReminders } from '../src/complaints/complaint-reminders.ts';
 import { ConfigError, loadConfig } from '../src/config/config.ts';
 import { systemClock } from '../src/shared/clock.ts';
+import { runRetention } from '../src/privacy/retention.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
+import { PrismaRetentionStore } from '../src/storage/prisma-retention.ts';
 import { createApp } from './app.ts';
 import { holdSingleInstance } from './single-instance.ts';
 import { createChatChannels } from './channels/chat-channels.ts';
+import { limitPerChatUser } from './channels/chat-user-limit.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
 import { webChatRoutes } from './web/web-chat-routes.ts';
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
   const single = app.provider === 'sqlite' ? await holdSingleInstance({ leases: app.leases, instanceId: app.instance.id, clock: app.clock, logger }) : null;
   const channels = createChatChannels({
     config,
-    handle: (message) => app.engine.handle(message),
+    handle: limitPerChatUser((message) => app.engine.handle(message), { translators: app.translators, clock: app.clock }),
     journal: new PrismaInboundJournal(app.db),
     outbox: app.outbox,
     translators: app.translators,
@@ -81,6 +84,20 @@ async function main(): Promise<void> {
   void remind();
   const reminderTimer = setInterval(() => void remind(), 15 * 60_000);
 
+  // Raw platform updates and login attempts past their retention periods, hourly, by one instance.
+  const retention = new PrismaRetentionStore(app.db, app.provider);
+  const retain = async () => {
+    try {
+      if (!(await app.leases.acquire('job:retention', app.instance.owner, 30 * 60_000, app.clock.now()))) return;
+      const removed = await runRetention(retention, { journalDays: config.JOURNAL_RETENTION_DAYS, loginAttemptDays: config.LOGIN_ATTEMPT_RETENTION_DAYS }, app.clock.now());
+      if (removed.journal + removed.loginAttempts > 0) logger.info(removed, 'retention: old journaled updates and login attempts removed');
+    } catch (error) {
+      logger.error({ err: error }, 'retention job failed');
+    }
+  };
+  void retain();
+  const retentionTimer = setInterval(() => void retain(), 60 * 60_000);
+
   const stop = async (signal: string) => {
     if (stopping) return;
     // /readyz answers 503 from now on; channels.stop() stops receiving and waits for the turns
@@ -88,6 +105,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(reminderTimer);
+    clearInterval(retentionTimer);
     await channels.stop();
     await server.close();
     await single?.release();

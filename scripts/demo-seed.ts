@@ -35,7 +35,7 @@ import { passwordProblem } from '../src/staff/password-policy.ts';
 import { programmeStats } from '../src/staff/programme-stats.ts';
 import { StaffAccounts } from '../src/staff/staff-accounts.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
-import { openDatabase, type Db } from '../src/storage/database.ts';
+import { openDatabase, type DatabaseProvider, type Db } from '../src/storage/database.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
 import { foldDiacritics } from '../src/text/vietnamese-unicode.ts';
 
@@ -98,6 +98,8 @@ interface SeedOptions {
   readonly adminEmail: string;
   readonly adminPassword: string;
   readonly agentPassword: string;
+  /** The database's kind: an erasure checkpoints SQLite's log (default sqlite). */
+  readonly provider?: DatabaseProvider;
 }
 
 export const demoAgentEmail = 'nhanvien@demo.hoibvntd.vn';
@@ -214,7 +216,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const assessments = await seedAssessments(db, r, options, year, currentMonth);
   // One consumer used /xoadulieu: the console shows the anonymised shell and the audit entry.
   const erased = await db.complaint.findFirst({ where: { conversationId: { not: null }, status: { startsWith: 'resolved' } }, orderBy: { createdAt: 'asc' } });
-  if (erased?.conversationId) await new PrismaPersonalDataStore(db, anonymiseComplaintRecord).erase(erased.conversationId, new Date(options.now.getTime() - 2 * 86_400_000));
+  if (erased?.conversationId) await new PrismaPersonalDataStore(db, { anonymise: anonymiseComplaintRecord, provider: options.provider ?? 'sqlite' }).erase(erased.conversationId, new Date(options.now.getTime() - 2 * 86_400_000));
   return { conversations, complaints, handoffs, assessments };
 }
 
@@ -356,7 +358,7 @@ export async function runDemoSeed(argv: readonly string[], io: DemoSeedIo): Prom
   const { now } = io;
   const database = await openDatabase(io.databaseUrl);
   try {
-    const summary = await seedDemo(database.prisma, { seed: Number(values.seed), now, knowledgeDir: io.knowledgeDir, adminEmail, adminPassword: passwords.admin, agentPassword: passwords.agent });
+    const summary = await seedDemo(database.prisma, { seed: Number(values.seed), now, knowledgeDir: io.knowledgeDir, adminEmail, adminPassword: passwords.admin, agentPassword: passwords.agent, provider: database.provider });
     const year = Number(vietnamDate(now).slice(0, 4));
     const stats = await programmeStats(database.prisma, year, now);
     const criteria = await loadCriteria(path.join(io.knowledgeDir, currentCriteriaFile));

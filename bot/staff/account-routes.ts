@@ -3,6 +3,8 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { maxPasswordLength, minPasswordLength, passwordProblem, type PasswordProblem } from '../../src/staff/password-policy.ts';
 import { StaffAccountError, StaffAccounts, emailSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
+import type { LoginThrottle } from '../../src/staff/login-throttle.ts';
+import { SecondFactorError, type SecondFactor } from '../../src/staff/second-factor.ts';
 import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, page } from './view.ts';
 
@@ -18,8 +20,12 @@ const passwordError = (password: string): string | null => {
   return problem ? `error=password.${problemFlash[problem]}` : null;
 };
 
-/** Admins create accounts, deactivate them and reset passwords; nobody deletes one (the audit log names it). */
-export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
+/**
+ * Admins create accounts, deactivate them, reset passwords, unlock an account strangers' guesses
+ * have throttled, and remove a second factor whose phone was lost; nobody deletes an account (the
+ * audit log names it). Each of these is audited.
+ */
+export function accountRoutes(deps: StaffDeps, security: { throttle: LoginThrottle; factor: SecondFactor }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const accounts = new StaffAccounts(deps.db);
   const t = deps.translators('vi');
@@ -28,15 +34,20 @@ export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.get('/', async (c) => {
     const session = c.get('session');
     const users = await accounts.list();
+    const now = deps.clock.now();
+    const locked = new Set((await Promise.all(users.map(async (u) => ((await security.throttle.lockedOut(u.email, now)) ? u.id : null)))).filter((id) => id !== null));
     const body = html`<div class="table-wrap"><table class="responsive">
-      <thead><tr><th>${t.t('staff.accounts.email')}</th><th>${t.t('staff.accounts.role')}</th><th>${t.t('staff.accounts.state')}</th><th>${t.t('staff.accounts.created')}</th><th>${t.t('staff.accounts.actions')}</th></tr></thead>
+      <thead><tr><th>${t.t('staff.accounts.email')}</th><th>${t.t('staff.accounts.role')}</th><th>${t.t('staff.accounts.state')}</th><th>${t.t('staff.accounts.secondFactor')}</th><th>${t.t('staff.accounts.created')}</th><th>${t.t('staff.accounts.actions')}</th></tr></thead>
       <tbody>${users.map((u) => html`<tr>
         <td data-label="${t.t('staff.accounts.email')}">${u.email}</td><td data-label="${t.t('staff.accounts.role')}">${t.t(`staff.role.${u.role}`)}</td>
-        <td data-label="${t.t('staff.accounts.state')}">${u.active ? t.t('staff.accounts.active') : html`<span class="badge warn">${t.t('staff.accounts.inactive')}</span>`}</td>
+        <td data-label="${t.t('staff.accounts.state')}">${u.active ? t.t('staff.accounts.active') : html`<span class="badge warn">${t.t('staff.accounts.inactive')}</span>`}${locked.has(u.id) ? html` <span class="badge warn">${t.t('staff.accounts.throttled')}</span>` : ''}</td>
+        <td data-label="${t.t('staff.accounts.secondFactor')}">${u.secondFactor ? t.t('staff.accounts.secondFactorOn') : t.t('staff.accounts.secondFactorOff')}</td>
         <td data-label="${t.t('staff.accounts.created')}">${formatDateTime(u.createdAt, deps.timeZone)}</td>
         <td data-label="${t.t('staff.accounts.actions')}" class="row-actions">
           <form method="post" action="/staff/accounts/${u.id}/active">${csrfField(session)}<input type="hidden" name="active" value="${u.active ? 'false' : 'true'}"><button type="submit" class="secondary small">${u.active ? t.t('staff.accounts.deactivate') : t.t('staff.accounts.activate')}</button></form>
           <form method="post" action="/staff/accounts/${u.id}/password">${csrfField(session)}<input type="password" name="password" minlength="${minPasswordLength}" maxlength="${maxPasswordLength}" placeholder="${t.t('staff.accounts.newPassword')}" required autocomplete="new-password"><button type="submit" class="secondary small">${t.t('staff.accounts.resetPassword')}</button></form>
+          <form method="post" action="/staff/accounts/${u.id}/unlock">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.accounts.unlock')}</button></form>
+          ${u.secondFactor ? html`<form method="post" action="/staff/accounts/${u.id}/second-factor/remove">${csrfField(session)}<button type="submit" class="secondary small">${t.t('staff.accounts.removeSecondFactor')}</button></form>` : ''}
         </td></tr>`)}</tbody></table></div>
       <h2>${t.t('staff.accounts.add')}</h2>
       <form method="post" action="/staff/accounts" class="card grid-form">
@@ -71,6 +82,25 @@ export function accountRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const weak = passwordError(form.data.password);
     if (weak) return c.redirect(`/staff/accounts?${weak}`, 303);
     const outcome = await accounts.resetPassword(c.req.param('id'), form.data.password, c.get('session').user.email, deps.clock.now()).then(() => 'ok=passwordReset', accountError);
+    return c.redirect(`/staff/accounts?${outcome}`, 303);
+  });
+
+  // The unlock link: strangers' failed attempts on this account stop counting (LoginThrottle.unlock).
+  app.post('/:id/unlock', async (c) => {
+    const user = await deps.db.staffUser.findUnique({ where: { id: c.req.param('id') }, select: { email: true } });
+    if (!user) return c.redirect('/staff/accounts?error=account.notFound', 303);
+    await security.throttle.unlock(user.email, c.get('session').user.email, deps.clock.now());
+    return c.redirect('/staff/accounts?ok=unlocked', 303);
+  });
+
+  app.post('/:id/second-factor/remove', async (c) => {
+    const outcome = await security.factor.remove(c.req.param('id'), c.get('session').user.email, deps.clock.now()).then(
+      () => 'ok=secondFactorRemoved',
+      (error: unknown) => {
+        if (error instanceof SecondFactorError) return 'error=account.notFound';
+        throw error;
+      },
+    );
     return c.redirect(`/staff/accounts?${outcome}`, 303);
   });
 

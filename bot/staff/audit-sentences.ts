@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import type { Translator } from '../../src/i18n/translator.ts';
 import type { AuditEntry } from '../../src/staff/audit-log.ts';
+import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
 import type { Html } from './view.ts';
 
@@ -16,7 +17,8 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
   const s = (key: string, params?: Record<string, string | number>) => t.t(`staff.audit.sentence.${key}`, params);
   const quote = (text: string) => `“${text}”`;
   const status = (code: unknown) => (typeof code === 'string' && t.has(`staff.status.${code}`) ? quote(t.t(`staff.status.${code}`)) : s('unknownStatus'));
-  const note = (text: unknown) => (typeof text === 'string' && text !== '' ? ` ${s('note', { note: text })}` : '');
+  // The audit page is a list: a note ("Đã gọi chị Lan 0912…") shows its contacts masked, like every list.
+  const note = (text: unknown) => (typeof text === 'string' && text !== '' ? ` ${s('note', { note: maskContactsInText(text) })}` : '');
   const chat = typeof d.handoffId === 'string' && /^[a-z0-9]{10,40}$/.test(d.handoffId) ? html` <a href="/staff/inbox/${d.handoffId}">${s('openChat')}</a>` : '';
   switch (entry.action) {
     case 'complaint.status':
@@ -75,7 +77,7 @@ function filters(value: unknown, t: Translator): string {
   if (typeof f.status === 'string') parts.push(`${t.t('staff.complaints.status').toLowerCase()} “${t.has(`staff.status.${f.status}`) ? t.t(`staff.status.${f.status}`) : f.status}”`);
   if (typeof f.category === 'string') parts.push(`${t.t('staff.complaints.category').toLowerCase()} “${f.category}”`);
   if (typeof f.province === 'string') parts.push(`${t.t('staff.complaints.province').toLowerCase()} “${f.province}”`);
-  if (typeof f.q === 'string') parts.push(`${t.t('staff.complaints.search').toLowerCase()} “${f.q}”`);
+  if (typeof f.q === 'string') parts.push(`${t.t('staff.complaints.search').toLowerCase()} “${maskContactsInText(f.q)}”`);
   if (f.overdue !== undefined) parts.push(t.t('staff.complaints.overdueOnly').toLowerCase());
   return parts.length === 0 ? t.t('staff.audit.sentence.noFilter') : parts.join(', ');
 }
@@ -86,7 +88,7 @@ function generic(detail: Record<string, unknown>, t: Translator): string {
     .map(([key, v]) => {
       const name = t.has(`staff.audit.key.${key}`) ? t.t(`staff.audit.key.${key}`) : key;
       const value = typeof v === 'boolean' ? t.t(v ? 'staff.yes' : 'staff.no') : Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
-      return `${name}: ${value}`;
+      return `${name}: ${maskContactsInText(value)}`;
     })
     .join('; ');
 }

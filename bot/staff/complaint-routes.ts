@@ -12,7 +12,7 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { auditWrite } from '../../src/staff/audit-log.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
 import { complaintsCodesCsv, complaintsCsv, type ExportLabels } from '../../src/staff/complaint-export.ts';
-import { isContactSearch, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
+import { isContactSearch, maskContactsInText, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
 import { forwardingEmail, forwardingLetterPdf, type ForwardingInput } from '../../src/staff/forwarding-letter.ts';
 import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
@@ -110,7 +110,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
             <td data-label="${t.t('staff.complaints.consumer')}">${r.consumer.name}</td>
             <td data-label="${t.t('staff.complaints.contact')}" class="mono">${listContact(r)}</td>
             <td data-label="${t.t('staff.complaints.province')}">${r.consumer.province ?? ''}</td>
-            <td data-label="${t.t('staff.complaints.business')}">${r.business.name}</td>
+            <td data-label="${t.t('staff.complaints.business')}">${r.business.name ? maskContactsInText(r.business.name) : ""}</td>
             <td data-label="${t.t('staff.complaints.category')}">${categoryLabel(r.category)}</td>
             <td data-label="${t.t('staff.complaints.status')}"><span class="badge">${statusLabel(r.status)}</span></td>
             <td class="nowrap" data-label="${t.t('staff.complaints.deadline')}">${next ? html`<span class="deadline ${overdue ? 'overdue' : ''}">${t.t(`staff.deadline.short.${next.kind}`)}<br>${formatIsoDay(next.due)}${overdue ? html`<br>${t.t('staff.deadline.overdue')}` : ''}</span>` : '—'}</td>

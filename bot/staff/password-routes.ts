@@ -37,7 +37,8 @@ export function passwordRoutes(deps: StaffDeps, sessions: StaffSessions): Hono<S
       <label>${t.t('staff.password.repeat')}<input type="password" name="repeat" minlength="${minPasswordLength}" autocomplete="new-password" required></label>
       <p class="muted small">${t.t('staff.password.rules', { min: minPasswordLength })}</p>
       <button type="submit">${t.t('staff.password.submit')}</button>
-    </form>`;
+    </form>
+    <p><a href="/staff/security">${t.t('staff.secondFactor.link')}</a></p>`;
     return c.html(page({ t, title: t.t('staff.password.title'), session, body, flash }), status);
   };
 

@@ -70,3 +70,18 @@ export function sameToken(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
+
+/**
+ * With STAFF_TOTP_REQUIRED_FOR_ADMINS, an admin without a second factor reaches only the page that
+ * sets one up (and can change their password or log out): a stolen admin password alone then opens
+ * nothing but that page, and setting it up ends every other session of the account.
+ */
+export function requireAdminSecondFactor(required: boolean): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    const { user } = c.get('session');
+    const exempt = /^\/staff\/(security|password|logout)(\/|$)/.test(c.req.path);
+    if (!required || user.role !== 'admin' || user.secondFactor || exempt) return next();
+    if (c.req.method === 'GET' && !c.req.path.includes('/api/')) return c.redirect('/staff/security?required=1', 303);
+    return errorPage(c, 'forbidden');
+  };
+}

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { LoginThrottle, type ThrottlePolicy } from '../../src/staff/login-throttle.ts';
+import { SecondFactor } from '../../src/staff/second-factor.ts';
 import { StaffSessions } from '../../src/staff/staff-sessions.ts';
 import { accountRoutes } from './account-routes.ts';
 import { assetRoutes } from './asset-routes.ts';
@@ -10,7 +11,8 @@ import { errorPage } from './error-pages.ts';
 import { inboxRoutes } from './inbox-routes.ts';
 import { loginRoutes } from './login-routes.ts';
 import { passwordRoutes } from './password-routes.ts';
-import { csrfProtection, requireSession, securityHeaders, sessionCookie } from './security.ts';
+import { secondFactorRoutes } from './second-factor-routes.ts';
+import { csrfProtection, requireAdminSecondFactor, requireSession, securityHeaders, sessionCookie } from './security.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 
 export interface StaffAppOptions extends StaffDeps {
@@ -26,7 +28,9 @@ export interface StaffAppOptions extends StaffDeps {
  * session; everything else passes the session check and, for unsafe methods, the CSRF check.
  */
 export function createStaffApp(options: StaffAppOptions): Hono {
-  const sessions = new StaffSessions(options.db, new LoginThrottle(options.db, options.throttle));
+  const throttle = new LoginThrottle(options.db, options.throttle);
+  const sessions = new StaffSessions(options.db, throttle);
+  const factor = new SecondFactor(options.db);
   const app = new Hono<StaffEnv>();
   const t = options.translators('vi');
   app.use('*', async (c, next) => {
@@ -36,11 +40,12 @@ export function createStaffApp(options: StaffAppOptions): Hono {
   app.use('*', securityHeaders);
   app.use('*', demoBanner(options.db, t));
   app.route('/assets', assetRoutes());
-  app.route('/', loginRoutes(options, sessions));
+  app.route('/', loginRoutes(options, sessions, factor));
 
   const guarded = new Hono<StaffEnv>();
   guarded.use('*', requireSession(sessions, options.clock));
   guarded.use('*', csrfProtection(options.publicOrigin));
+  guarded.use('*', requireAdminSecondFactor(options.totpRequiredForAdmins ?? false));
   guarded.get('/', (c) => c.redirect('/staff/inbox', 303));
   guarded.post('/logout', async (c) => {
     await sessions.logout(c.get('sessionToken'), c.get('session').user.email, options.clock.now());
@@ -49,7 +54,8 @@ export function createStaffApp(options: StaffAppOptions): Hono {
   });
   guarded.route('/inbox', inboxRoutes(options));
   guarded.route('/password', passwordRoutes(options, sessions));
-  guarded.route('/accounts', accountRoutes(options));
+  guarded.route('/security', secondFactorRoutes(options, factor));
+  guarded.route('/accounts', accountRoutes(options, { throttle, factor }));
   guarded.route('/audit', auditRoutes(options));
   for (const section of options.sections ?? []) guarded.route(section.path, section.app);
   // Unknown paths answer 404 only after the session check, so they reveal nothing to strangers.

@@ -26,6 +26,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     timeZone: app.config.TZ_NAME,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     trustedProxies: app.config.TRUSTED_PROXIES,
+    totpRequiredForAdmins: app.config.STAFF_TOTP_REQUIRED_FOR_ADMINS,
   };
   const { taxonomy } = app.complaints;
   let criteria: Promise<Criteria> | null = null;

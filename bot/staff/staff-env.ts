@@ -26,6 +26,8 @@ export interface StaffDeps {
   readonly secureCookies: boolean;
   /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
   readonly trustedProxies?: readonly string[];
+  /** Admins must have a second factor before using the console (STAFF_TOTP_REQUIRED_FOR_ADMINS). */
+  readonly totpRequiredForAdmins?: boolean;
 }
 
 export type StaffEnv = {

@@ -44,6 +44,19 @@ export const configSchema = z
     TZ_NAME: z.string().default('Asia/Ho_Chi_Minh'),
     /** When staff answer escalated chats, in TZ_NAME; holidays come from the Holiday table. */
     STAFF_WORKING_HOURS: z.string().trim().min(1).default('mon-fri 07:30-11:30 13:30-17:00'),
+    /**
+     * Days a raw platform update (Telegram, Zalo: names, usernames, the text as sent) and the replies
+     * stored with it are kept: they serve replay after a crash and recognising redeliveries, which
+     * take minutes; the privacy notice (/quyenriengtu) states the figure.
+     */
+    JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    /** Days staff login attempts (e-mail, address) are kept; the throttle reads the last 15 minutes. */
+    LOGIN_ATTEMPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** "true": an admin must set up a second factor (TOTP) before using the console; agents may. */
+    STAFF_TOTP_REQUIRED_FOR_ADMINS: z
+      .enum(['true', 'false', '1', '0', ''])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
 
     EMBEDDINGS_PROVIDER: z.enum(['corpus', 'openai', 'ollama']).default('corpus'),
     EMBEDDINGS_MODEL: optionalString,

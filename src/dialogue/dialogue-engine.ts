@@ -57,6 +57,8 @@ interface TurnOutcome {
   readonly update: ConversationUpdate;
   /** The flow whose start/handle produced this outcome, if any. */
   readonly flow?: string;
+  /** See FlowTurn.forgetUser. */
+  readonly forgetUser?: boolean;
 }
 
 /**
@@ -107,7 +109,7 @@ export class DialogueEngine {
       conversationId: conversation.id,
       inbound: message,
       replies: outcome.replies,
-      update: { ...outcome.update, userName: message.userName ?? conversation.userName, lastOptions: offered },
+      update: { ...outcome.update, userName: outcome.forgetUser ? null : (message.userName ?? conversation.userName), lastOptions: offered },
       updateKey: message.updateKey,
       now,
     });
@@ -354,7 +356,7 @@ export class DialogueEngine {
   }
 
   private fromFlow(flow: DialogueFlow, turn: FlowTurn): TurnOutcome {
-    return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} }, flow: flow.name };
+    return { replies: [...turn.replies], update: { state: turn.state, stateData: turn.stateData ?? {} }, flow: flow.name, ...(turn.forgetUser ? { forgetUser: true } : {}) };
   }
 
   private withNotes(notes: Reply[], outcome: TurnOutcome): TurnOutcome {

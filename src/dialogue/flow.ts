@@ -24,6 +24,11 @@ export interface FlowTurn {
    * ends with `replies` shown first, and the engine handles the message as if the chat were idle.
    */
   readonly release?: boolean;
+  /**
+   * The flow has just erased what the conversation knew of its user (/xoadulieu): this turn must not
+   * write any of it back, not even the user name the platform sends with every message.
+   */
+  readonly forgetUser?: boolean;
 }
 
 /** A record a conversation produced (a complaint, a self-assessment), as listed by script mode. */

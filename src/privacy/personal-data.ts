@@ -5,9 +5,13 @@ export interface PersonalDataSummary {
   readonly assessments: number;
 }
 
+/**
+ * What an erasure did, in counts only: which complaints were the person's is exactly what it must
+ * not say (the audit log keeps this report).
+ */
 export interface ErasureReport extends PersonalDataSummary {
-  /** References of the complaints kept as anonymised shells for statistics. */
-  readonly complaintReferences: readonly string[];
+  /** Open complaints ended as withdrawn: nobody is left to handle them for. */
+  readonly withdrawn: number;
 }
 
 /**

@@ -20,11 +20,15 @@ export class PrivacyFlow implements DialogueFlow {
   readonly name = 'privacy';
   readonly commands = ['quyenriengtu', 'xoadulieu', 'privacy', 'erase'];
 
-  constructor(private readonly store: PersonalDataStore) {}
+  constructor(
+    private readonly store: PersonalDataStore,
+    /** How long raw platform updates are kept (JOURNAL_RETENTION_DAYS): the notice states it. */
+    private readonly options: { readonly journalRetentionDays: number },
+  ) {}
 
   async start(ctx: FlowContext, message: InboundMessage): Promise<FlowTurn> {
     const command = parseCommand(message.text)?.command;
-    if (command === 'quyenriengtu' || command === 'privacy') return { replies: [{ text: ctx.t.t('privacy.notice') }], state: 'idle' };
+    if (command === 'quyenriengtu' || command === 'privacy') return { replies: [{ text: ctx.t.t('privacy.notice', { journalDays: this.options.journalRetentionDays }) }], state: 'idle' };
     const summary = await this.store.summary(ctx.conversation.id);
     return {
       replies: [
@@ -47,6 +51,9 @@ export class PrivacyFlow implements DialogueFlow {
     if (!confirmed) return { replies: [{ text: ctx.t.t('privacy.kept') }], state: 'idle' };
     if (ctx.now.getTime() - askedAt > confirmationTtlMs) return { replies: [{ text: ctx.t.t('privacy.expired') }], state: 'idle' };
     const report = await this.store.erase(ctx.conversation.id, ctx.now);
-    return { replies: [{ text: ctx.t.t('privacy.erased', { messages: report.messages, complaints: report.complaints }) }], state: 'idle' };
+    const erased = ctx.t.t('privacy.erased', { messages: report.messages, complaints: report.complaints });
+    const text = report.withdrawn > 0 ? `${erased}\n${ctx.t.t('privacy.erasedWithdrawn', { withdrawn: report.withdrawn })}` : erased;
+    // forgetUser: the user name this very message carries is not written back after the erasure.
+    return { replies: [{ text }], state: 'idle', forgetUser: true };
   }
 }

@@ -35,26 +35,34 @@ export interface ExportLabels {
 
 type Cell = string | number | null;
 
-/** The consumer's contacts and story as they may leave the console. */
+/**
+ * The consumer's contacts and words as they may leave the console. Besides the story, every cell
+ * the consumer's own words filled (the seller's name and address, the product, a file name) is
+ * masked by pattern, since people write their numbers wherever they type.
+ */
 function shared(r: ComplaintRecord) {
   const open = r.consent.shareWithAgency;
+  const text = <T extends string | null>(value: T): T => (open || value === null ? value : (maskContactsInText(value) as T));
   return {
     phone: open ? r.consumer.phone : maskPhone(r.consumer.phone),
     email: open ? r.consumer.email : maskEmail(r.consumer.email),
-    narrative: open ? r.narrative : maskContactsInText(r.narrative),
+    narrative: text(r.narrative),
+    business: { name: text(r.business.name), address: text(r.business.address), platform: r.business.platform },
+    product: text(r.product),
+    fileName: text,
   };
 }
 
 export function exportRow(r: ComplaintRecord): Cell[] {
-  const { phone, email, narrative } = shared(r);
+  const { phone, email, narrative, business, product, fileName } = shared(r);
   return [
     r.reference, r.status, r.channel, r.createdAt,
     r.consumer.name, phone, email, r.consumer.province,
-    r.business.name, r.business.address, r.business.platform,
-    r.product, r.category, r.issue, r.purchaseDate, r.amountVnd, r.purchaseChannel,
+    business.name, business.address, business.platform,
+    product, r.category, r.issue, r.purchaseDate, r.amountVnd, r.purchaseChannel,
     narrative,
     r.desiredResolution.join('; '),
-    r.evidence.map((e) => `${e.kind}:${e.fileId ?? e.fileName ?? ''}`).join('; '),
+    r.evidence.map((e) => `${e.kind}:${e.fileId ?? fileName(e.fileName) ?? ''}`).join('; '),
     r.legalBasis.map((b) => `${b.doc} Điều ${b.article}${b.clause ? ` khoản ${b.clause}` : ''}`).join('; '),
     r.applicableLaw, r.suggestedAgency,
     String(r.consent.shareWithBusiness), String(r.consent.shareWithAgency), r.deadlines.acknowledgeBy, r.deadlines.negotiateBy, r.handling,
@@ -64,17 +72,17 @@ export function exportRow(r: ComplaintRecord): Cell[] {
 /** The same columns in the same order, for a person: the header in Vietnamese, every code as its label. */
 export function labelledRow(r: ComplaintRecord, labels: ExportLabels): Cell[] {
   const { t } = labels;
-  const { phone, email, narrative } = shared(r);
+  const { phone, email, narrative, business, product, fileName } = shared(r);
   const yesNo = (v: boolean) => t.t(v ? 'staff.export.yes' : 'staff.export.no');
   const day = (iso: string | null) => (iso ? formatIsoDay(iso) : null);
   return [
     r.reference, t.t(`staff.status.${r.status}`), t.t(`staff.channel.${r.channel}`), vietnamTime(new Date(r.createdAt), labels.timeZone),
     r.consumer.name, phone, email, r.consumer.province,
-    r.business.name, r.business.address, r.business.platform,
-    r.product, labels.category(r.category), labels.issue(r.issue), day(r.purchaseDate), r.amountVnd, r.purchaseChannel ? t.t(`staff.purchaseChannel.${r.purchaseChannel}`) : null,
+    business.name, business.address, business.platform,
+    product, labels.category(r.category), labels.issue(r.issue), day(r.purchaseDate), r.amountVnd, r.purchaseChannel ? t.t(`staff.purchaseChannel.${r.purchaseChannel}`) : null,
     narrative,
     r.desiredResolution.map((d) => t.t(`staff.resolution.${d}`)).join(', '),
-    r.evidence.map((e) => `${t.t(`core.attachment.${e.kind}`)} (${e.fileName ?? e.fileId ?? ''}, ${vietnamTime(new Date(e.receivedAt), labels.timeZone)})`).join('; '),
+    r.evidence.map((e) => `${t.t(`core.attachment.${e.kind}`)} (${fileName(e.fileName) ?? e.fileId ?? ''}, ${vietnamTime(new Date(e.receivedAt), labels.timeZone)})`).join('; '),
     r.legalBasis.map(labels.citation).join('; '),
     r.applicableLaw, r.suggestedAgency,
     yesNo(r.consent.shareWithBusiness), yesNo(r.consent.shareWithAgency), day(r.deadlines.acknowledgeBy), day(r.deadlines.negotiateBy), t.t(`staff.export.handling.${r.handling}`),

@@ -1,4 +1,5 @@
 import type { Db } from '../storage/database.ts';
+import { auditWrite } from './audit-log.ts';
 
 export interface ThrottlePolicy {
   /** Attempts allowed for one e-mail from one address within the window. */
@@ -46,10 +47,12 @@ export class LoginThrottle {
     const window = { success: false, createdAt: { gt: since } };
     // Known devices and strangers are counted apart: guesses from unknown browsers never hold back a
     // recognised one, even at the same address.
-    const checks: Array<{ where: Record<string, unknown>; limit: number }> = [{ where: { ...window, email, ip, knownDevice }, limit: this.policy.perEmailAndIp }];
+    // Attempts an admin cleared (unlock) no longer count against the e-mail; the address's own
+    // limit still counts them, since they did come from there.
+    const checks: Array<{ where: Record<string, unknown>; limit: number }> = [{ where: { ...window, email, ip, knownDevice, cleared: false }, limit: this.policy.perEmailAndIp }];
     if (!knownDevice) {
       checks.push({ where: { ...window, ip, knownDevice: false }, limit: this.policy.perIp });
-      checks.push({ where: { ...window, email, knownDevice: false }, limit: this.policy.perAccount });
+      checks.push({ where: { ...window, email, knownDevice: false, cleared: false }, limit: this.policy.perAccount });
     }
     for (const check of checks) {
       const count = await this.db.loginAttempt.count({ where: check.where });
@@ -62,6 +65,30 @@ export class LoginThrottle {
       return { allowed: false, retryAt, firstRefusal: earlier === 0 };
     }
     return { allowed: true, attemptId: attempt.id };
+  }
+
+  /**
+   * Whether an unknown browser would be refused for this account now: its own limit over all
+   * addresses is used up (a stranger guessing from many places). The accounts page shows it beside
+   * the unlock button.
+   */
+  async lockedOut(email: string, now: Date): Promise<boolean> {
+    const since = new Date(now.getTime() - this.policy.windowMs);
+    const count = await this.db.loginAttempt.count({ where: { email, success: false, knownDevice: false, cleared: false, createdAt: { gt: since } } });
+    return count >= this.policy.perAccount;
+  }
+
+  /**
+   * An admin's unlock: the failed attempts on this e-mail so far stop counting against it, so the
+   * real person can sign in from any browser at once instead of waiting for the window to pass. The
+   * attempts stay on record (and an address flooding the office stays limited by its own count).
+   */
+  async unlock(email: string, actor: string, now: Date): Promise<number> {
+    const [cleared] = await this.db.$transaction([
+      this.db.loginAttempt.updateMany({ where: { email, success: false, cleared: false }, data: { cleared: true } }),
+      auditWrite(this.db, { actor, action: 'staff.unlock', target: email }, now),
+    ]);
+    return cleared.count;
   }
 
   /** The password was checked: a success clears the pair's failures, so the person starts afresh. */

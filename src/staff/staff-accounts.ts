@@ -13,6 +13,8 @@ export interface StaffUser {
   readonly role: StaffRole;
   readonly active: boolean;
   readonly createdAt: Date;
+  /** A second factor (TOTP) is switched on. */
+  readonly secondFactor: boolean;
 }
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
@@ -35,10 +37,10 @@ export class StaffAccountError extends Error {
   }
 }
 
-type Row = { id: string; email: string; role: string; active: boolean; createdAt: Date };
+type Row = { id: string; email: string; role: string; active: boolean; createdAt: Date; totpEnabledAt: Date | null };
 
 export function toStaffUser(row: Row): StaffUser {
-  return { id: row.id, email: row.email, role: row.role === 'admin' ? 'admin' : 'agent', active: row.active, createdAt: row.createdAt };
+  return { id: row.id, email: row.email, role: row.role === 'admin' ? 'admin' : 'agent', active: row.active, createdAt: row.createdAt, secondFactor: row.totpEnabledAt !== null };
 }
 
 /** Staff accounts: created by the CLI or an admin, never deleted (the audit log names them), only deactivated. */

@@ -4,6 +4,7 @@ import { auditWrite } from './audit-log.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { SecondFactor, SecondFactorProof } from './second-factor.ts';
 import { toStaffUser, type StaffUser } from './staff-accounts.ts';
 
 /** A working day and then some; staff log in again each morning. */
@@ -22,7 +23,12 @@ export interface StaffSession {
 export type LoginResult =
   /** `deviceToken`: this browser's recognised-device token, to keep in its cookie. */
   | { readonly ok: true; readonly token: string; readonly session: StaffSession; readonly deviceToken: string }
-  | { readonly ok: false; readonly reason: 'invalid' | 'throttled'; readonly retryAt?: Date };
+  | { readonly ok: false; readonly reason: 'invalid' | 'throttled'; readonly retryAt?: Date }
+  /** The password was right; the account's second factor must follow, with `pendingToken` (5 minutes). */
+  | { readonly ok: false; readonly reason: 'second_factor'; readonly pendingToken: string };
+
+/** How long the code form after a right password stays good. */
+export const secondFactorWindowMs = 5 * 60_000;
 
 /** Why a cookie no longer opens the console: the login page says so when it was idleness. */
 export type SessionLookup = { readonly ok: true; readonly session: StaffSession } | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'idle' };
@@ -34,7 +40,7 @@ export type PasswordChangeResult =
 
 // The cookie carries a random token; the table keeps only its hash, so a copy of the database cannot
 // be used to take over a session.
-function sessionId(token: string): string {
+export function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
@@ -50,20 +56,72 @@ export class StaffSessions {
    */
   async login(rawEmail: string, password: string, ip: string, now: Date, device: string | null = null): Promise<LoginResult> {
     const email = rawEmail.trim().toLowerCase().slice(0, 320);
-    const known = device ? await this.db.staffDevice.findFirst({ where: { id: sessionId(device), user: { email } }, select: { id: true } }) : null;
-    const admission = await this.throttle.admit(email, ip, known !== null, now);
-    if (!admission.allowed) {
-      // One line per e-mail and address and window: a flood of refused attempts cannot fill the log.
-      if (admission.firstRefusal) await auditWrite(this.db, { actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
-      return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
-    }
+    const known = await this.knownDevice(email, device);
+    const admission = await this.admit(email, ip, known !== null, now);
+    if (!admission.allowed) return admission.refusal;
     const row = await this.db.staffUser.findUnique({ where: { email } });
     const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
     if (!row || !row.active || !matches) {
       await auditWrite(this.db, { actor: email, action: 'staff.login.failed', detail: { ip } }, now);
       return { ok: false, reason: 'invalid' };
     }
-    await this.throttle.settle(admission.attemptId, email, ip, true);
+    if (row.totpEnabledAt) {
+      // The attempt stays counted as a failure until the code is right too: a known password must
+      // not reset the limits the code guesses are counted against.
+      const pendingToken = randomBytes(32).toString('base64url');
+      await this.db.staffSession.create({
+        data: { id: sessionId(pendingToken), userId: row.id, csrfToken: randomBytes(32).toString('base64url'), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + secondFactorWindowMs), secondFactorPending: true },
+      });
+      return { ok: false, reason: 'second_factor', pendingToken };
+    }
+    return this.open(row, admission.attemptId, ip, now, known, device, 'password');
+  }
+
+  /**
+   * The second step of a login with a second factor: a code from the app or a recovery code, under
+   * the same throttle as passwords (each code guess is an attempt, counted before it is checked).
+   */
+  async completeSecondFactor(pendingToken: string, code: string, ip: string, now: Date, device: string | null, factor: SecondFactor): Promise<LoginResult> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(pendingToken)) return { ok: false, reason: 'invalid' };
+    const pending = await this.db.staffSession.findUnique({ where: { id: sessionId(pendingToken) }, include: { user: true } });
+    if (!pending || !pending.secondFactorPending || pending.expiresAt <= now || !pending.user.active) return { ok: false, reason: 'invalid' };
+    const { email } = pending.user;
+    const known = await this.knownDevice(email, device);
+    const admission = await this.admit(email, ip, known !== null, now);
+    if (!admission.allowed) return admission.refusal;
+    const proof = await factor.verify(pending.userId, code, now);
+    if (!proof) {
+      await auditWrite(this.db, { actor: email, action: 'staff.login.failed', detail: { ip, step: 'second_factor' } }, now);
+      return { ok: false, reason: 'second_factor', pendingToken };
+    }
+    await this.db.staffSession.deleteMany({ where: { id: pending.id } });
+    return this.open(pending.user, admission.attemptId, ip, now, known, device, proof);
+  }
+
+  private async knownDevice(email: string, device: string | null): Promise<{ id: string } | null> {
+    return device ? this.db.staffDevice.findFirst({ where: { id: sessionId(device), user: { email } }, select: { id: true } }) : null;
+  }
+
+  private async admit(email: string, ip: string, knownDevice: boolean, now: Date): Promise<{ allowed: true; attemptId: string } | { allowed: false; refusal: LoginResult }> {
+    const admission = await this.throttle.admit(email, ip, knownDevice, now);
+    if (admission.allowed) return admission;
+    // One line per e-mail and address and window: a flood of refused attempts cannot fill the log.
+    if (admission.firstRefusal) await auditWrite(this.db, { actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
+    return { allowed: false, refusal: { ok: false, reason: 'throttled', retryAt: admission.retryAt } };
+  }
+
+  /** Everything checked: the session, the recognised device, the audit line. */
+  private async open(
+    row: Parameters<typeof toStaffUser>[0],
+    attemptId: string,
+    ip: string,
+    now: Date,
+    known: { id: string } | null,
+    device: string | null,
+    proof: 'password' | SecondFactorProof,
+  ): Promise<LoginResult> {
+    const { email } = row;
+    await this.throttle.settle(attemptId, email, ip, true);
     const deviceToken = known && device ? device : randomBytes(32).toString('base64url');
     if (known) await this.db.staffDevice.update({ where: { id: known.id }, data: { lastSeenAt: now } });
     else await this.db.staffDevice.create({ data: { id: sessionId(deviceToken), userId: row.id, createdAt: now, lastSeenAt: now } });
@@ -74,7 +132,7 @@ export class StaffSessions {
       this.db.staffSession.create({ data: { id: sessionId(token), userId: row.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now } }),
       // Expired and idle sessions are swept on every login rather than by a timer nobody watches.
       this.db.staffSession.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - sessionIdleMs) } }] } }),
-      auditWrite(this.db, { actor: email, action: 'staff.login', detail: { ip } }, now),
+      auditWrite(this.db, { actor: email, action: 'staff.login', detail: proof === 'password' ? { ip } : { ip, secondFactor: proof } }, now),
     ]);
     return { ok: true, token, deviceToken, session: { user: toStaffUser(row), csrfToken, expiresAt } };
   }
@@ -93,7 +151,8 @@ export class StaffSessions {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
     const id = sessionId(token);
     const row = await this.db.staffSession.findUnique({ where: { id }, include: { user: true } });
-    if (!row || !row.user.active) return { ok: false, reason: 'unknown' };
+    // A login waiting for its second factor opens nothing.
+    if (!row || !row.user.active || row.secondFactorPending) return { ok: false, reason: 'unknown' };
     if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
     if (now.getTime() - row.lastSeenAt.getTime() >= sessionIdleMs) {
       // Ended for good on the server: the cookie cannot be revived, even by a clock that goes back.

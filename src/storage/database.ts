@@ -99,8 +99,10 @@ export function sqlTable(db: Db, table: string): Sql {
 
 // Per-connection settings, so they are applied to every connection the adapter opens. WAL lets readers
 // run while a writer commits; NORMAL is durable across application crashes in WAL mode (only a power loss
-// can lose the last commits) and avoids an fsync per transaction; foreign keys are off by default in SQLite.
-const SQLITE_CONNECTION_PRAGMAS = ['journal_mode = WAL', 'foreign_keys = ON', 'synchronous = NORMAL'];
+// can lose the last commits) and avoids an fsync per transaction; foreign keys are off by default in SQLite;
+// secure_delete overwrites deleted rows with zeros, so an erased story (/xoadulieu) is gone from the file
+// itself and not only from the tables (it costs writes on DELETE only).
+const SQLITE_CONNECTION_PRAGMAS = ['journal_mode = WAL', 'foreign_keys = ON', 'synchronous = NORMAL', 'secure_delete = ON'];
 
 type SqliteAdapterFactory = Pick<PrismaBetterSqlite3, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'>;
 

@@ -24,7 +24,7 @@ function engine(): DialogueEngine {
     translators: createTranslators(),
     clock: fixedClock(now),
     logger: silentLogger,
-    flows: [new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, anonymiseComplaintRecord))],
+    flows: [new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: 'sqlite' }), { journalRetentionDays: 7 })],
     contacts: { hotline: '1800.6838', province: 'Bình Dương' },
   });
 }
@@ -48,6 +48,8 @@ describe('privacy commands', () => {
     const reply = await engine().handle(msg('/quyenriengtu'));
     expect(reply.replies[0]!.text).toContain('Điều 15–20');
     expect(reply.replies[0]!.text).toContain('/xoadulieu');
+    // How long raw platform updates are kept (JOURNAL_RETENTION_DAYS) is stated.
+    expect(reply.replies[0]!.text).toContain('chỉ được giữ 7 ngày');
   });
 
   it('/xoadulieu keeps everything unless the user confirms', async () => {
@@ -68,7 +70,7 @@ describe('privacy commands', () => {
     const done = await bot.handle(msg('', { choice: 'privacy.confirm' }));
     expect(done.replies[0]!.text).toContain('Đã xóa');
     const shell = await database.prisma.complaint.findFirstOrThrow();
-    expect(shell).toMatchObject({ reference: 'KN-20261120-7QH2D', consumerPhone: null, consumerEmail: null, anonymised: true, conversationId: null, consumerProvince: 'Hồ Chí Minh', category: 'bao-hanh' });
+    expect(shell).toMatchObject({ reference: 'KN-20261120-7QH2D', consumerPhone: null, consumerEmail: null, anonymised: true, conversationId: null, status: 'withdrawn', consumerProvince: 'Hồ Chí Minh', category: 'bao-hanh' });
     expect(shell.record).not.toMatch(/0912345678|Lan|Nồi hỏng|AgAD/);
     // The shell is still a valid record: the complaint module lists and exports it for statistics.
     const listed = await new ComplaintRepository(database.prisma).list({});
@@ -78,6 +80,7 @@ describe('privacy commands', () => {
     expect(messages.map((m) => m.text).join(' ')).not.toContain('0912345678');
     const [entry] = await listAudit(database.prisma, { action: 'privacy', limit: 5 });
     expect(entry).toMatchObject({ actor: 'consumer', action: 'privacy.erase', target: conversationId });
-    expect(entry!.detail).toMatchObject({ complaints: 1, complaintReferences: ['KN-20261120-7QH2D'] });
+    // Counts only: naming the complaints would link the anonymous shells to this conversation again.
+    expect(entry!.detail).toEqual({ messages: expect.any(Number), complaints: 1, withdrawn: 1, assessments: 0 });
   });
 });

@@ -65,6 +65,21 @@ describe('the web chat session', () => {
     expect(((await (await fetch(`${plain.url}/api/chat/history`, { headers: { cookie: other } })).json()) as { messages: unknown[] }).messages).toEqual([]);
   });
 
+  it('/xoadulieu on the web chat also drops the staff reply waiting for the session, and the session with it', async () => {
+    const session = idOf(cookieOf(await post(plain, 'Tôi là Trần Văn Bình, số 0987 654 321, shop không bảo hành')));
+    const cookie = `bvntd_chat=${session}`;
+    // A staff reply queued for this browser, not collected yet.
+    await app.outbox.enqueue('web', session, { text: 'Chào anh Bình, số 0987 654 321 của anh đã được ghi nhận' }, app.clock.now());
+    await post(plain, '/xoadulieu', cookie);
+    const confirm = await fetch(`${plain.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ text: '', choice: 'privacy.confirm' }) });
+    expect(((await confirm.json()) as { replies: Array<{ text: string }> }).replies[0]?.text).toMatch(/^Đã xóa/);
+    expect(await app.db.outbox.count({ where: { channel: 'web', externalId: session } })).toBe(0);
+    // The cookie opens nothing any more: no history, no updates, and the next message starts afresh.
+    expect(((await (await fetch(`${plain.url}/api/chat/history`, { headers: { cookie } })).json()) as { messages: unknown[] }).messages).toEqual([]);
+    expect(JSON.stringify(await (await fetch(`${plain.url}/api/chat/updates`, { headers: { cookie } })).json())).not.toContain('0987');
+    expect(await app.db.message.count({ where: { text: { contains: '0987 654 321' } } })).toBe(0);
+  });
+
   it('serves every answer with CSP, no framing, and HSTS only under https', async () => {
     const page = await fetch(`${plain.url}/`);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
