@@ -37,6 +37,8 @@ import type { ProactiveMessages } from '../src/dialogue/proactive-messages.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
 import type { CannedReplyStore } from '../src/handoff/canned-replies.ts';
+import type { AuditLog } from '../src/shared/audit-log.ts';
+import { PrismaAuditLog } from '../src/storage/prisma-audit-log.ts';
 import { HandoffDesk } from '../src/handoff/handoff-desk.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
 import { parseWorkingHours } from '../src/handoff/working-hours.ts';
@@ -74,6 +76,7 @@ export interface App {
   readonly store: PrismaConversationStore;
   /** The staff side of hand-offs (console inbox). */
   readonly handoffDesk: HandoffDesk;
+  readonly audit: AuditLog;
   readonly cannedReplies: CannedReplyStore;
   readonly proactive: ProactiveMessages;
   /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
@@ -179,6 +182,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       engine: cleaningInbound(engine),
       complaints,
       store,
+      audit: new PrismaAuditLog(database.prisma),
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),
       cannedReplies: new PrismaCannedReplies(database.prisma),
       proactive: new PrismaProactiveMessages(database.prisma),

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { listAudit } from '../../src/staff/audit-log.ts';
 import { auditDetail } from './audit-sentences.ts';
 import type { StaffDeps, StaffEnv } from './staff-env.ts';
 import { formatDateTime, page } from './view.ts';
@@ -22,7 +21,7 @@ export function auditRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.get('/', async (c) => {
     const { action, before } = query.parse(c.req.query());
     // One row more than shown tells whether an older page exists.
-    const rows = await listAudit(deps.db, { limit: pageSize + 1, ...(action ? { action } : {}), ...(before ? { before: new Date(before) } : {}) });
+    const rows = await deps.audit.list({ limit: pageSize + 1, ...(action ? { action } : {}), ...(before ? { before: new Date(before) } : {}) });
     const entries = rows.slice(0, pageSize);
     const older = rows.length > pageSize ? new URLSearchParams({ ...(action ? { action } : {}), before: entries.at(-1)!.createdAt.toISOString() }) : null;
     const newest = before ? new URLSearchParams(action ? { action } : {}) : null;

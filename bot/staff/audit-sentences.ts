@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import { z } from 'zod';
 import type { Translator } from '../../src/i18n/translator.ts';
-import type { AuditEntry } from '../../src/staff/audit-log.ts';
+import type { AuditEntry } from '../../src/shared/audit-log.ts';
 import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
 import type { Html } from './view.ts';

@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
-import { auditWrite } from '../../src/staff/audit-log.ts';
+import { auditCreate } from '../../src/storage/prisma-audit-rows.ts';
 import { formatIsoDay } from '../../src/staff/vietnamese-format.ts';
 import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, page } from './view.ts';
@@ -84,7 +84,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const now = deps.clock.now();
     await deps.db.$transaction([
       deps.db.routingEntry.upsert({ where: { key }, create: { key, ...data }, update: data }),
-      auditWrite(deps.db, { actor, action: 'directory.save', target: key, detail: { category: data.category, agency: data.agency, validFrom: data.validFrom, validTo: data.validTo } }, now),
+      auditCreate(deps.db, { actor, action: 'directory.save', target: key, detail: { category: data.category, agency: data.agency, validFrom: data.validFrom, validTo: data.validTo } }, now),
     ]);
     return c.redirect('/staff/directory?ok=saved', 303);
   });
@@ -98,7 +98,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const until = vietnamDate(new Date(now.getTime() - 86_400_000));
     await deps.db.$transaction([
       deps.db.routingEntry.update({ where: { id: entry.id }, data: { validTo: until < entry.validFrom ? entry.validFrom : until, updatedBy: actor } }),
-      auditWrite(deps.db, { actor, action: 'directory.retire', target: entry.key }, now),
+      auditCreate(deps.db, { actor, action: 'directory.retire', target: entry.key }, now),
     ]);
     return c.redirect('/staff/directory?ok=saved', 303);
   });
@@ -131,7 +131,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const isWorkingDay = form.data.isWorkingDay === 'true';
     await deps.db.$transaction([
       deps.db.holiday.upsert({ where: { date }, create: { date, name, isWorkingDay, updatedBy: actor }, update: { name, isWorkingDay, updatedBy: actor } }),
-      auditWrite(deps.db, { actor, action: 'holiday.save', target: date, detail: { name, isWorkingDay } }, deps.clock.now()),
+      auditCreate(deps.db, { actor, action: 'holiday.save', target: date, detail: { name, isWorkingDay } }, deps.clock.now()),
     ]);
     return c.redirect(`/staff/holidays?year=${date.slice(0, 4)}&ok=saved`, 303);
   });
@@ -142,7 +142,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const actor = c.get('session').user.email;
     await deps.db.$transaction([
       deps.db.holiday.delete({ where: { id: day.id } }),
-      auditWrite(deps.db, { actor, action: 'holiday.delete', target: day.date, detail: { name: day.name } }, deps.clock.now()),
+      auditCreate(deps.db, { actor, action: 'holiday.delete', target: day.date, detail: { name: day.name } }, deps.clock.now()),
     ]);
     return c.redirect(`/staff/holidays?year=${day.date.slice(0, 4)}&ok=deleted`, 303);
   });

@@ -9,7 +9,6 @@ import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.
 import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { formatCitation } from '../../src/knowledge/citation.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { auditWrite } from '../../src/staff/audit-log.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
 import { complaintsCodesCsv, complaintsCsv, type ExportLabels } from '../../src/staff/complaint-export.ts';
 import { isContactSearch, maskContactsInText, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
@@ -84,7 +83,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
   app.get('/complaints', async (c) => {
     const f = filterQuery.parse(c.req.query());
     // Looking a person up by phone or e-mail is audited, with the term masked.
-    if (f.q && isContactSearch(f.q)) await auditWrite(deps.db, { actor: c.get('session').user.email, action: 'complaint.search', detail: { q: /@/.test(f.q) ? maskEmail(f.q) : maskPhone(f.q) } }, deps.clock.now());
+    if (f.q && isContactSearch(f.q)) await deps.audit.record({ actor: c.get('session').user.email, action: 'complaint.search', detail: { q: /@/.test(f.q) ? maskEmail(f.q) : maskPhone(f.q) } }, deps.clock.now());
     const { items, total } = await find(f, pageSize, (f.page - 1) * pageSize);
     const provinces = await deps.db.complaint.findMany({ where: { consumerProvince: { not: null } }, distinct: ['consumerProvince'], select: { consumerProvince: true }, orderBy: { consumerProvince: 'asc' } });
     const today = vietnamDate(deps.clock.now());
@@ -131,7 +130,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
       if (chunk.items.length < 500 || items.length >= chunk.total) break;
     }
     const now = deps.clock.now();
-    await auditWrite(deps.db, { actor: c.get('session').user.email, action: 'export.complaints', detail: { count: items.length, format: codes ? 'codes' : 'labels', filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) } }, now);
+    await deps.audit.record({ actor: c.get('session').user.email, action: 'export.complaints', detail: { count: items.length, format: codes ? 'codes' : 'labels', filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) } }, now);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="khieu-nai-${codes ? 'ma-' : ''}${vietnamDate(now)}.csv"`);
     const records = items.map((i) => i.record);
@@ -156,7 +155,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const transcript = latest.reverse();
     const consumerLocale = stored.conversationId && !stored.anonymised ? await deps.proactive.localeOf(stored.conversationId) : null;
     // Opening a record shows the consumer's contacts in full: that access is itself audited.
-    await auditWrite(deps.db, { actor: session.user.email, action: 'complaint.view', target: r.reference }, now);
+    await deps.audit.record({ actor: session.user.email, action: 'complaint.view', target: r.reference }, now);
     const deadlines = deadlinesOf(r.status, r.deadlines, today);
     const options = nextStatuses(r.status);
     const canForward = canTransition(r.status, 'referred_agency');
@@ -256,7 +255,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const by = c.get('session').user.email;
     const pdf = await renderPdf(forwardingLetterPdf(forwarding(stored.record, by), t));
     // The letter carries the consumer's account (and contacts, with consent): who downloaded it is on the record.
-    await auditWrite(deps.db, { actor: by, action: 'complaint.forwardLetter', target: stored.record.reference }, deps.clock.now());
+    await deps.audit.record({ actor: by, action: 'complaint.forwardLetter', target: stored.record.reference }, deps.clock.now());
     c.header('Content-Type', 'application/pdf');
     c.header('Content-Disposition', `attachment; filename="chuyen-ho-so-${stored.record.reference}.pdf"`);
     return c.body(new Uint8Array(pdf));
@@ -295,7 +294,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const text = (message === '' ? consumerT.t('complaint.statusNotice', { reference, status: '{status}' }) : message).replaceAll('{status}', statusName);
     const now = deps.clock.now();
     if (!(await deps.proactive.send(stored.conversationId, { text }, now))) return false;
-    await auditWrite(deps.db, { actor, action: 'complaint.notify', target: reference, detail: { status, length: text.length } }, now);
+    await deps.audit.record({ actor, action: 'complaint.notify', target: reference, detail: { status, length: text.length } }, now);
     return true;
   }
 
@@ -304,7 +303,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     try {
       const before = await repo.get(reference);
       await repo.transition(reference, to, { actor, note, now });
-      await auditWrite(deps.db, { actor, action, target: reference, detail: { from: before?.record.status ?? null, to, note } }, now);
+      await deps.audit.record({ actor, action, target: reference, detail: { from: before?.record.status ?? null, to, note } }, now);
       return action === 'complaint.forward' ? 'ok=forwarded' : 'ok=statusChanged';
     } catch (error) {
       if (error instanceof ComplaintRequestError) return error.code === 'not_found' ? 'error=notFound' : error.code === 'invalid_input' ? 'error=noteRequired' : 'error=transition';

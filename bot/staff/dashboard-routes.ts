@@ -6,7 +6,6 @@ import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
-import { auditWrite } from '../../src/staff/audit-log.ts';
 import { programmeStats, targets, type Figures, type Rates } from '../../src/staff/programme-stats.ts';
 import { formatIsoDay, formatNumber, formatPercent, monthName, monthsSoFar } from '../../src/staff/vietnamese-format.ts';
 import { yearlyReportCodesCsv, yearlyReportCsv, yearlyReportPdf, type ReportIssuer } from '../../src/staff/yearly-report.ts';
@@ -171,7 +170,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     const by = c.get('session').user.email;
     const number = documentNumber.parse(c.req.query('number'));
     const pdf = await renderPdf(yearlyReportPdf(await reportInput(year, by, number), t));
-    await auditWrite(deps.db, { actor: by, action: 'export.yearly', detail: { year, format: 'pdf', ...(number ? { number } : {}) } }, deps.clock.now());
+    await deps.audit.record({ actor: by, action: 'export.yearly', detail: { year, format: 'pdf', ...(number ? { number } : {}) } }, deps.clock.now());
     c.header('Content-Type', 'application/pdf');
     c.header('Content-Disposition', `attachment; filename="bao-cao-bvqlntd-${year}.pdf"`);
     return c.body(new Uint8Array(pdf));
@@ -184,7 +183,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     const codes = c.req.query('format') === 'codes';
     const input = await reportInput(year, by);
     const csv = codes ? yearlyReportCodesCsv(input, t) : yearlyReportCsv(input, t);
-    await auditWrite(deps.db, { actor: by, action: 'export.yearly', detail: { year, format: codes ? 'csv-codes' : 'csv' } }, deps.clock.now());
+    await deps.audit.record({ actor: by, action: 'export.yearly', detail: { year, format: codes ? 'csv-codes' : 'csv' } }, deps.clock.now());
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="bao-cao-bvqlntd-${year}${codes ? '-ma' : ''}.csv"`);
     return c.body(csv);

@@ -18,6 +18,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
   const deps: StaffDeps = {
     db: app.db,
     desk: app.handoffDesk,
+    audit: app.audit,
     cannedReplies: app.cannedReplies,
     proactive: app.proactive,
     translators: app.translators,

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { AuditLog } from '../../src/shared/audit-log.ts';
 import type { CannedReplyStore } from '../../src/handoff/canned-replies.ts';
 import type { ProactiveMessages } from '../../src/dialogue/proactive-messages.ts';
 import type { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
@@ -14,6 +15,8 @@ export interface StaffDeps {
   readonly db: Db;
   /** Escalated chats: the inbox, replies and closing. */
   readonly desk: HandoffDesk;
+  /** Who did what: written by routes, read by the audit page. */
+  readonly audit: AuditLog;
   /** Replies staff reuse, kept by admins. */
   readonly cannedReplies: CannedReplyStore;
   /** Messages staff send to a consumer's chat outside a hand-off (a complaint's new status). */

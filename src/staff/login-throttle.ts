@@ -1,5 +1,5 @@
 import type { Db } from '../storage/database.ts';
-import { auditWrite } from './audit-log.ts';
+import { auditCreate } from '../storage/prisma-audit-rows.ts';
 
 export interface ThrottlePolicy {
   /** Attempts allowed for one e-mail from one address within the window. */
@@ -86,7 +86,7 @@ export class LoginThrottle {
   async unlock(email: string, actor: string, now: Date): Promise<number> {
     const [cleared] = await this.db.$transaction([
       this.db.loginAttempt.updateMany({ where: { email, success: false, cleared: false }, data: { cleared: true } }),
-      auditWrite(this.db, { actor, action: 'staff.unlock', target: email }, now),
+      auditCreate(this.db, { actor, action: 'staff.unlock', target: email }, now),
     ]);
     return cleared.count;
   }

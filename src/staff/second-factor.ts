@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../storage/database.ts';
-import { auditWrite } from './audit-log.ts';
+import { auditCreate } from '../storage/prisma-audit-rows.ts';
 import { sessionId } from './staff-sessions.ts';
 import { base32Encode, newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
 
@@ -65,7 +65,7 @@ export class SecondFactor {
       this.db.staffRecoveryCode.deleteMany({ where: { userId } }),
       this.db.staffRecoveryCode.createMany({ data: codes.map((c) => ({ id: recoveryId(c), userId, createdAt: now })) }),
       this.db.staffSession.deleteMany({ where: { userId, id: { not: sessionId(keepSessionToken) } } }),
-      auditWrite(this.db, { actor: user.email, action: 'staff.totp.enable', target: user.email }, now),
+      auditCreate(this.db, { actor: user.email, action: 'staff.totp.enable', target: user.email }, now),
     ]);
     return codes;
   }
@@ -104,7 +104,7 @@ export class SecondFactor {
       this.db.staffUser.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } }),
       this.db.staffRecoveryCode.deleteMany({ where: { userId } }),
       ...(byAdmin ? [this.db.staffSession.deleteMany({ where: { userId } })] : []),
-      auditWrite(this.db, { actor, action: byAdmin ? 'staff.totp.reset' : 'staff.totp.disable', target: user.email }, now),
+      auditCreate(this.db, { actor, action: byAdmin ? 'staff.totp.reset' : 'staff.totp.disable', target: user.email }, now),
     ]);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../storage/database.ts';
-import { auditWrite } from './audit-log.ts';
+import { auditCreate } from '../storage/prisma-audit-rows.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -55,7 +55,7 @@ export class StaffAccounts {
     const passwordHash = await hashPassword(data.password);
     const [row] = await this.db.$transaction([
       this.db.staffUser.create({ data: { email: data.email, passwordHash, role: data.role, createdAt: now } }),
-      auditWrite(this.db, { actor, action: 'staff.create', target: data.email, detail: { role: data.role } }, now),
+      auditCreate(this.db, { actor, action: 'staff.create', target: data.email, detail: { role: data.role } }, now),
     ]);
     return toStaffUser(row);
   }
@@ -74,7 +74,7 @@ export class StaffAccounts {
       this.db.staffUser.update({ where: { id }, data: { active } }),
       // A deactivated account loses its open sessions at once.
       ...(active ? [] : [this.db.staffSession.deleteMany({ where: { userId: id } })]),
-      auditWrite(this.db, { actor, action: active ? 'staff.activate' : 'staff.deactivate', target: user.email }, now),
+      auditCreate(this.db, { actor, action: active ? 'staff.activate' : 'staff.deactivate', target: user.email }, now),
     ]);
   }
 
@@ -85,7 +85,7 @@ export class StaffAccounts {
     await this.db.$transaction([
       this.db.staffUser.update({ where: { id }, data: { passwordHash } }),
       this.db.staffSession.deleteMany({ where: { userId: id } }),
-      auditWrite(this.db, { actor, action: 'staff.password', target: user.email }, now),
+      auditCreate(this.db, { actor, action: 'staff.password', target: user.email }, now),
     ]);
   }
 }

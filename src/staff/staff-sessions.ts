@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../storage/database.ts';
-import { auditWrite } from './audit-log.ts';
+import { auditCreate } from '../storage/prisma-audit-rows.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -62,7 +62,7 @@ export class StaffSessions {
     const row = await this.db.staffUser.findUnique({ where: { email } });
     const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
     if (!row || !row.active || !matches) {
-      await auditWrite(this.db, { actor: email, action: 'staff.login.failed', detail: { ip } }, now);
+      await auditCreate(this.db, { actor: email, action: 'staff.login.failed', detail: { ip } }, now);
       return { ok: false, reason: 'invalid' };
     }
     if (row.totpEnabledAt) {
@@ -91,7 +91,7 @@ export class StaffSessions {
     if (!admission.allowed) return admission.refusal;
     const proof = await factor.verify(pending.userId, code, now);
     if (!proof) {
-      await auditWrite(this.db, { actor: email, action: 'staff.login.failed', detail: { ip, step: 'second_factor' } }, now);
+      await auditCreate(this.db, { actor: email, action: 'staff.login.failed', detail: { ip, step: 'second_factor' } }, now);
       return { ok: false, reason: 'second_factor', pendingToken };
     }
     await this.db.staffSession.deleteMany({ where: { id: pending.id } });
@@ -106,7 +106,7 @@ export class StaffSessions {
     const admission = await this.throttle.admit(email, ip, knownDevice, now);
     if (admission.allowed) return admission;
     // One line per e-mail and address and window: a flood of refused attempts cannot fill the log.
-    if (admission.firstRefusal) await auditWrite(this.db, { actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
+    if (admission.firstRefusal) await auditCreate(this.db, { actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
     return { allowed: false, refusal: { ok: false, reason: 'throttled', retryAt: admission.retryAt } };
   }
 
@@ -132,7 +132,7 @@ export class StaffSessions {
       this.db.staffSession.create({ data: { id: sessionId(token), userId: row.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now } }),
       // Expired and idle sessions are swept on every login rather than by a timer nobody watches.
       this.db.staffSession.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - sessionIdleMs) } }] } }),
-      auditWrite(this.db, { actor: email, action: 'staff.login', detail: proof === 'password' ? { ip } : { ip, secondFactor: proof } }, now),
+      auditCreate(this.db, { actor: email, action: 'staff.login', detail: proof === 'password' ? { ip } : { ip, secondFactor: proof } }, now),
     ]);
     return { ok: true, token, deviceToken, session: { user: toStaffUser(row), csrfToken, expiresAt } };
   }
@@ -168,7 +168,7 @@ export class StaffSessions {
   async logout(token: string, actor: string, now: Date): Promise<void> {
     await this.db.$transaction([
       this.db.staffSession.deleteMany({ where: { id: sessionId(token) } }),
-      auditWrite(this.db, { actor, action: 'staff.logout' }, now),
+      auditCreate(this.db, { actor, action: 'staff.logout' }, now),
     ]);
   }
 
@@ -185,7 +185,7 @@ export class StaffSessions {
     const admission = await this.throttle.admit(email, ip, true, now);
     if (!admission.allowed) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
     if (!(await verifyPassword(row.user.passwordHash, input.current))) {
-      await auditWrite(this.db, { actor: email, action: 'staff.password.change.failed', target: email, detail: { ip } }, now);
+      await auditCreate(this.db, { actor: email, action: 'staff.password.change.failed', target: email, detail: { ip } }, now);
       return { ok: false, reason: 'wrong_current' };
     }
     await this.throttle.settle(admission.attemptId, email, ip, true);
@@ -197,7 +197,7 @@ export class StaffSessions {
     await this.db.$transaction([
       this.db.staffUser.update({ where: { id: row.userId }, data: { passwordHash } }),
       this.db.staffSession.deleteMany({ where: { userId: row.userId, id: { not: row.id } } }),
-      auditWrite(this.db, { actor: email, action: 'staff.password.change', target: email, detail: { ip } }, now),
+      auditCreate(this.db, { actor: email, action: 'staff.password.change', target: email, detail: { ip } }, now),
     ]);
     return { ok: true };
   }

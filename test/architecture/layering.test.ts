@@ -20,7 +20,6 @@ const prismaInDomainDebt = [
   'src/complaints/complaint-seed.ts',
   'src/complaints/create-complaint-flow.ts',
   'src/complaints/routing-directory.ts',
-  'src/staff/audit-log.ts',
   'src/staff/demo-database.ts',
   'src/staff/login-throttle.ts',
   'src/staff/programme-stats.ts',

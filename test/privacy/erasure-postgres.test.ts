@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateOfChat } from '../../bot/channels/journal-chat.ts';
 import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
 import { anonymiseComplaintRecord } from '../../src/privacy/complaint-shell.ts';
-import { auditWrite } from '../../src/staff/audit-log.ts';
+import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { quotePostgresIdentifier } from '../../src/storage/migrator.ts';
 import { PrismaPersonalDataStore } from '../../src/storage/prisma-personal-data.ts';
@@ -46,7 +46,7 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('erasure on PostgreSQL',
     const repository = new ComplaintRepository(db);
     await repository.create(complaintRecord({ reference: 'KN-20261120-PGPG1' }), conversation.id);
     await repository.transition('KN-20261120-PGPG1', 'acknowledged', { actor: 'agent@hoi.vn', note: 'Đã gọi chị Lan 0912345678', now });
-    await auditWrite(db, { actor: 'agent@hoi.vn', action: 'complaint.status', target: 'KN-20261120-PGPG1', detail: { from: 'received', to: 'acknowledged', note: 'Đã gọi chị Lan 0912345678' } }, now);
+    await new PrismaAuditLog(db).record({ actor: 'agent@hoi.vn', action: 'complaint.status', target: 'KN-20261120-PGPG1', detail: { from: 'received', to: 'acknowledged', note: 'Đã gọi chị Lan 0912345678' } }, now);
 
     const report = await new PrismaPersonalDataStore(db, { anonymise: anonymiseComplaintRecord, provider: 'postgresql', updateOfChat }).erase(conversation.id, now);
     expect(report).toEqual({ messages: 1, complaints: 1, withdrawn: 1, assessments: 0 });

@@ -7,7 +7,7 @@ import { anonymiseComplaintRecord } from '../../src/privacy/complaint-shell.ts';
 import { PrivacyFlow } from '../../src/privacy/privacy-flow.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
-import { listAudit } from '../../src/staff/audit-log.ts';
+import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
 import { PrismaConversationStore } from '../../src/storage/prisma-conversation-store.ts';
 import { PrismaPersonalDataStore } from '../../src/storage/prisma-personal-data.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
@@ -78,7 +78,7 @@ describe('privacy commands', () => {
     // Only the confirmation turn itself remains in the transcript, and it holds nothing personal.
     const messages = await database.prisma.message.findMany({ where: { conversationId } });
     expect(messages.map((m) => m.text).join(' ')).not.toContain('0912345678');
-    const [entry] = await listAudit(database.prisma, { action: 'privacy', limit: 5 });
+    const [entry] = await new PrismaAuditLog(database.prisma).list({ action: 'privacy', limit: 5 });
     expect(entry).toMatchObject({ actor: 'consumer', action: 'privacy.erase', target: conversationId });
     // Counts only: naming the complaints would link the anonymous shells to this conversation again.
     expect(entry!.detail).toEqual({ messages: expect.any(Number), complaints: 1, withdrawn: 1, assessments: 0 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditWrite, listAudit } from '../../src/staff/audit-log.ts';
+import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
 import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -64,8 +64,8 @@ beforeAll(async () => {
   // A status change with a staff note, audited the way the console does it.
   const note = `${fragments.staffNote} ${fragments.phone}, email ${fragments.email}`;
   await app.complaints.repository.transition(reference, 'acknowledged', { actor: 'agent@hoi.vn', note, now: app.clock.now() });
-  await auditWrite(app.db, { actor: 'agent@hoi.vn', action: 'complaint.status', target: reference, detail: { from: 'received', to: 'acknowledged', note } }, app.clock.now());
-  await auditWrite(app.db, { actor: 'agent@hoi.vn', action: 'complaint.view', target: reference }, app.clock.now());
+  await new PrismaAuditLog(app.db).record({ actor: 'agent@hoi.vn', action: 'complaint.status', target: reference, detail: { from: 'received', to: 'acknowledged', note } }, app.clock.now());
+  await new PrismaAuditLog(app.db).record({ actor: 'agent@hoi.vn', action: 'complaint.view', target: reference }, app.clock.now());
   // An internal note on the chat's hand-off, written by staff in the console.
   const handoff = await app.db.handoff.create({ data: { conversationId, reason: 'requested', status: 'active', createdAt: app.clock.now() } });
   await app.handoffDesk.addNote(handoff.id, 'agent@hoi.vn', `${fragments.chatNote}, ${fragments.phone}`, app.clock.now());
@@ -94,7 +94,7 @@ describe('/xoadulieu removes every copy of the person', () => {
   });
 
   it('keeps no staff note in the audit log, and the erasure entry names no complaint', async () => {
-    const entries = await listAudit(app.db, { limit: 50 });
+    const entries = await new PrismaAuditLog(app.db).list({ limit: 50 });
     const status = entries.find((e) => e.action === 'complaint.status')!;
     expect(status.detail).toEqual({ from: 'received', to: 'acknowledged', erased: true });
     const erase = entries.find((e) => e.action === 'privacy.erase')!;

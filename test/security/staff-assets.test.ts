@@ -4,6 +4,7 @@ import { createWebServer, listen, type RunningServer } from '../../bot/web/web-s
 import { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import { createTranslators } from '../../src/i18n/translator.ts';
 import type { Logger } from '../../src/shared/logger.ts';
+import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
 import { PrismaCannedReplies } from '../../src/storage/prisma-canned-replies.ts';
 import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
 import { PrismaProactiveMessages } from '../../src/storage/prisma-proactive-messages.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   database = await openTempDatabase();
   const translators = createTranslators();
   const desk = new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators);
-  const staff = createStaffApp({ db: database.prisma, desk, cannedReplies: new PrismaCannedReplies(database.prisma), proactive: new PrismaProactiveMessages(database.prisma), translators, clock: { now: () => new Date() }, logger: recording, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false });
+  const staff = createStaffApp({ db: database.prisma, audit: new PrismaAuditLog(database.prisma), desk, cannedReplies: new PrismaCannedReplies(database.prisma), proactive: new PrismaProactiveMessages(database.prisma), translators, clock: { now: () => new Date() }, logger: recording, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false });
   server = await listen(createWebServer({ logger: recording, mounts: [{ path: '/staff', app: staff }] }), 0, '127.0.0.1');
 });
 afterAll(async () => {

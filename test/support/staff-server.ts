@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import type { Db } from '../../src/storage/database.ts';
+import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
 import { PrismaCannedReplies } from '../../src/storage/prisma-canned-replies.ts';
 import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
 import { PrismaProactiveMessages } from '../../src/storage/prisma-proactive-messages.ts';
@@ -23,7 +24,7 @@ export const testIssuer: ReportIssuer = { name: 'Hội Bảo vệ quyền lợi 
 /** What the console's routes receive, built over a test database as the composition root builds it. */
 export function staffDeps(db: Db, clock: Clock): StaffDeps {
   const translators = createTranslators();
-  return { db, desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
+  return { db, audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
 }
 
 /** The console on a loopback port over the given database, with one admin and one agent. */
