@@ -1,7 +1,7 @@
 import type { GuidanceMatcher, EntryMatch } from '../guidance/guidance-matcher.ts';
 import type { AnswerEntry, ClarifyEntry, GuidanceCitation, GuidanceEntry, OutOfScopeEntry } from '../guidance/guidance-schema.ts';
 import type { GuidanceSet } from '../guidance/guidance-loader.ts';
-import { legalIssueOf, type LegalIssue } from '../guidance/legal-issue.ts';
+import { asksSomething, legalIssueOf, type LegalIssue } from '../guidance/legal-issue.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { CitationRef } from '../knowledge/citation.ts';
 import { normaliseDocId, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -44,6 +44,8 @@ export interface AnswerTuning {
   readonly lawBoost: number;
   /** The share of that gain when only the article, not the cited clause, is among them. */
   readonly articleBoostShare: number;
+  /** The share of that gain when the clause retrieval found is not the entry's deciding (first) citation. */
+  readonly laterCitationShare: number;
   /** A second entry this close to the first (and about other law) is named as a second issue. */
   readonly secondIssueRatio: number;
   /** The sentences that ask something count this much more than the story around them. */
@@ -73,6 +75,7 @@ export const defaultAnswerTuning: AnswerTuning = {
   clauseThreshold: 0.6,
   lawBoost: 0.06,
   articleBoostShare: 0.5,
+  laterCitationShare: 0.5,
   secondIssueRatio: 0.85,
   questionWeight: 1,
   followUpNewWeight: 1.5,
@@ -116,8 +119,12 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return this.deps.knowledgeBase;
   }
 
-  async answer(request: AnswerRequest): Promise<QaAnswer> {
-    const locale = this.languageOf(request);
+  async answer(asked: AnswerRequest): Promise<QaAnswer> {
+    const locale = this.languageOf(asked);
+    // The message before only set the scene ("Mình mua máy lọc không khí ở siêu thị, bảo hành 12
+    // tháng."): this one asks about that scene, so the two are read as one story.
+    const continues = asked.context !== null && !asked.context.pendingClarify && !asksSomething(asked.context.lastQuestion);
+    const request = continues ? { ...asked, question: `${asked.context!.lastQuestion} ${asked.question}`, context: null } : asked;
     const context = request.context;
     // A clarifying question was just asked: a reply naming one of its cases answers that case.
     if (context?.pendingClarify) {
@@ -194,9 +201,13 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return this.unanswered(t.t('answer.notSure', { hotline: this.deps.contacts.hotline, province: t.t('answer.guided.association.unknown') }), request, locale);
   }
 
-  /** No answer from the law: the earlier topic is kept (the next message may clarify), a person offered. */
+  /**
+   * No answer from the law: the earlier topic is kept (the next message may clarify), a person
+   * offered. A message that asked nothing is kept as the scene the next one asks about.
+   */
   private unanswered(text: string, request: AnswerRequest, locale: Locale): QaAnswer {
-    return { text, confident: false, citations: [], context: request.context, source: 'offline', locale, offer: ['handoff'], options: [] };
+    const context = asksSomething(request.question) ? request.context : { ...request.context, citations: request.context?.citations ?? [], lastQuestion: request.question };
+    return { text, confident: false, citations: [], context, source: 'offline', locale, offer: ['handoff'], options: [] };
   }
 
   private languageOf(request: AnswerRequest): Locale {
@@ -296,14 +307,17 @@ export class GuidedAnswerer implements QuestionAnswerer {
       .map((m) => {
         if (m.entry.kind !== 'answer') return m;
         let gain = 0;
-        for (const c of m.entry.citations) {
+        m.entry.citations.forEach((c, i) => {
           const rank = rankOf.get(articleKey(c.doc, c.article)!);
-          if (rank === undefined) continue;
+          if (rank === undefined) return;
           // A long article (a list of prohibitions, a platform's duties) meets many questions: the
-          // clause the entry cites agreeing counts in full, the article alone by half.
+          // clause the entry cites agreeing counts in full, the article alone by half. Two entries
+          // may cite the same clause, one to decide and one in passing (a door-to-door seller's
+          // conduct also names the cooling-off clause): the one it decides counts more.
           const sameClause = c.clause === undefined || clauseRank.get(`${articleKey(c.doc, c.article)}.${c.clause}`) !== undefined;
-          gain = Math.max(gain, (sameClause ? 1 : this.tuning.articleBoostShare) / (rank + 1));
-        }
+          const deciding = i === 0 ? 1 : this.tuning.laterCitationShare;
+          gain = Math.max(gain, (deciding * (sameClause ? 1 : this.tuning.articleBoostShare)) / (rank + 1));
+        });
         return gain === 0 ? m : { ...m, score: m.score + this.tuning.lawBoost * gain };
       })
       .sort((a, b) => b.score - a.score);
