@@ -206,6 +206,34 @@ describe('golden questions and answers', () => {
     expect(['19/2023/QH15 38', '19/2023/QH15 37']).toContain(first(reply));
   });
 
+  it('reads a message that only sets the scene together with the question that follows it', async () => {
+    const reply = await conversation('Mình mua máy lọc không khí ở siêu thị điện máy, bảo hành 12 tháng.', 'Tháng thứ 10 máy hư, trung tâm bảo hành giữ máy 3 tuần rồi mà không đưa máy nào cho mình xài tạm, họ làm vậy đúng không?');
+    expect(firstSentence(text(reply))).toMatch(/^Không(?!\p{L})/u);
+    expect(first(reply)).toBe('19/2023/QH15 30');
+    expect(text(reply)).toMatch(/dùng tạm/);
+  });
+
+  it('keeps a scene that got no answer of its own for the question after it', async () => {
+    const reply = await conversation('Em đặt tour Đà Nẵng 3 ngày qua một công ty du lịch, quảng cáo khách sạn 4 sao.', 'Tới nơi bị xếp nhà nghỉ, em đòi lại tiền chênh lệch được không?');
+    expect(cites(reply).length).toBeGreaterThan(0);
+    expect(text(reply).split('\n')[0]).not.toMatch(/ngoài phạm vi/);
+  });
+
+  it('answers "that clause" from the message before', async () => {
+    const reply = await conversation('Hợp đồng bảo hiểm của tôi có điều khoản ghi công ty được toàn quyền giải thích khi hai bên hiểu khác nhau.', 'Điều khoản đó có giá trị không?');
+    expect(['19/2023/QH15 25', '19/2023/QH15 24']).toContain(first(reply));
+  });
+
+  it.each([
+    ['an identity card', 'Làm mất thẻ căn cước thì đi làm lại ở đâu, mất bao lâu?'],
+    ['a phishing text that took money from a bank account', 'Em nhận tin nhắn giả ngân hàng, bấm vào link rồi nhập mã OTP, bị trừ mất 20 triệu trong tài khoản. Giờ làm sao lấy lại ạ?'],
+  ])('admits that %s is not a consumer matter, though it names a bank or a card', async (_, question) => {
+    const reply = await conversation(question);
+    expect(text(reply).split('\n')[0]).toMatch(/ngoài phạm vi/);
+    expect(cites(reply)).toEqual([]);
+    expect(options(reply)).not.toContain('menu.complaint');
+  });
+
   it('gives the full article on request, by button and by /dieu', async () => {
     const answer = await conversation('shop ko cho kiểm tra hàng trc khi nhận có đúng ko');
     const option = answer.replies.flatMap((r) => r.options ?? []).find((o) => o.id.startsWith('answer.article:'))!;
