@@ -637,7 +637,15 @@ const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai kho
  * business did is right, so a bare "Có." or "Không." answering the entry's own question would
  * read backwards ("shop không xuất hóa đơn, đúng không?" → "Có. Người bán phải đưa hóa đơn").
  */
-const askedIfRight = /\b(co )?(dung|dung luat|hop phap|hop ly|duoc phep)( vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (legal|allowed|right|ok|okay|fair|lawful)\b/;
+// "họ có được làm vậy không?" and "vậy mà cũng được hả?" ask the same of what the business did.
+const askedIfRight =
+  /\b(co )?(dung|dung luat|hop phap|hop ly|duoc phep)( vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\b(duoc|dc) (lam )?(vay|the|nhu vay|nhu the)( khong| ko| k| hok| hem| ha| a| chu)\b|\b(vay ma|the ma) (cung )?(duoc|dc)( ha| a| sao| u| luon)?\b|\bis (that|this|it) (legal|allowed|right|ok|okay|fair|lawful)\b/;
+/**
+ * "e có phải trả ko?", "có bắt buộc phải trả không?", "vậy mình chịu luôn hả?", "do I have to pay?":
+ * the user asks whether the cost falls on them. An entry that backs the consumer answers no.
+ */
+const askedIfOwed =
+  /\b(co )?(phai|bat buoc( phai)?|buoc phai) (tra|thanh toan|chiu|den|boi thuong|dong)( them| tien| phi| luon| khoan nay| khoan do)?( khong| ko| k| hok| hem| ha| a| chu| sao)\b|\bchiu (luon|thiet)( ha| a| sao| u| luon)\b|\b(do|must|should) (i|we) (have to |need to )?(pay|bear)\b|\bam i (required|obliged) to pay\b/;
 const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
 /**
@@ -651,6 +659,10 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   // A verdict that judges the practice wrong ("Không đúng luật.") answers "is it a violation?" with yes.
   const judged = /^(Không đúng luật|Không đúng|Sai luật|That is not lawful|That is unlawful)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (judged && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrong')} ${verdict.slice(judged[0].length)}`;
+  if (backsConsumer && askedIfOwed.test(q)) {
+    const yes = /^(Có|Yes)[,.]\s+/u.exec(verdict);
+    if (yes) return `${t.t('answer.guided.framing.notOwed')} ${upperFirst(verdict.slice(yes[0].length))}`;
+  }
   if (backsConsumer) {
     // "Có, đó là quấy rối…" asked "is that right?" answers no; "Không được tự ý sửa…" asked "is that
     // a violation?" answers yes: the same rule, said the way the question was put.
@@ -672,6 +684,10 @@ function asksTwoThings(question: string): boolean {
   const q = foldDiacritics(question).toLowerCase();
   const asks = q.match(/\?|\b(khong|ko)\b(?=\s*(,|\.|\?|$|va\b))/g) ?? [];
   return asks.length >= 2;
+}
+
+function upperFirst(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function lowerFirst(text: string): string {

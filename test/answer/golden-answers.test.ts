@@ -144,6 +144,24 @@ const goldens: readonly Golden[] = [
     firstCitation: ['19/2023/QH15 10', '19/2023/QH15 39', '19/2023/QH15 37', '91/2015/QH13 441'],
     english: true,
   },
+  {
+    name: 'asked "do I have to pay?", a rule that backs the consumer answers no',
+    messages: ['tiệm sửa xe tự thay đồ ko hỏi e 1 câu r tính tiền, e có phải trả ko'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10'],
+  },
+  {
+    name: 'asked "may they do that?", a prohibition answers no',
+    messages: ['vay tien qua app, tre han ma ho goi dien cho ca dong nghiep voi nguoi than trong danh ba cua minh. ho co duoc lam vay khong'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10', '19/2023/QH15 18'],
+  },
+  {
+    name: 'business: a small firm selling only in its shops need not publish the vulnerable-consumer content',
+    messages: ['Công ty tôi là doanh nghiệp nhỏ, chỉ bán tại 2 cửa hàng. Có bắt buộc niêm yết nội dung cho người tiêu dùng dễ bị tổn thương và tập huấn nhân viên không?'],
+    verdict: /^Không bắt buộc/u,
+    firstCitation: ['19/2023/QH15 8'],
+  },
 ];
 
 describe('golden questions and answers', () => {
