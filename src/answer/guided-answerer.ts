@@ -630,7 +630,9 @@ function fitWithin(variants: (detail: number) => { head: string[]; tail: string[
 const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b|\b(nao|gi)\b(?! cung| ca\b| het\b)/;
 // "what do I do?", "what can I do?" ask how, not whether.
 // A message ending in "không?" asks yes or no, whatever a story before it says ("chờ khi nào rảnh").
-const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
+// An English sentence that opens with an auxiliary ("Can an online seller charge me … when I
+// ordered?") asks yes or no, whatever question word a clause inside it uses.
+const yesNoQuestion = /(^|[.?!]\s+)(can|may|must|should|is|are|do|does|did|will|would|could|has|have)\s|\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
 
 /**
  * "shop làm vậy có đúng không?" / "như vậy có sai luật không?": the user asks whether what the
@@ -646,6 +648,7 @@ const askedIfRight =
  */
 const askedIfOwed =
   /\b(co )?(phai|bat buoc( phai)?|buoc phai) (tra|thanh toan|chiu|den|boi thuong|dong)( them| tien| phi| luon| khoan nay| khoan do)?( khong| ko| k| hok| hem| ha| a| chu| sao)\b|\bchiu (luon|thiet)( ha| a| sao| u| luon)\b|\b(do|must|should) (i|we) (have to |need to )?(pay|bear)\b|\bam i (required|obliged) to pay\b/;
+const againstMakingPay = /(nghiêm cấm|bị cấm|không được)[^.]*(thanh toán|trả tiền|thu tiền|thu thêm)|(prohibited|banned|forbidden|may not)[^.]*(pay|charg)/iu;
 const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
 /**
@@ -659,7 +662,9 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   // A verdict that judges the practice wrong ("Không đúng luật.") answers "is it a violation?" with yes.
   const judged = /^(Không đúng luật|Không đúng|Sai luật|That is not lawful|That is unlawful)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (judged && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrong')} ${verdict.slice(judged[0].length)}`;
-  if (backsConsumer && askedIfOwed.test(q)) {
+  // Only a rule against making consumers pay says "no" to "must I pay?": "Có." may equally say
+  // that a trial could be declined in time, and then the cost is the user's after all.
+  if (backsConsumer && askedIfOwed.test(q) && againstMakingPay.test(verdict)) {
     const yes = /^(Có|Yes)[,.]\s+/u.exec(verdict);
     if (yes) return `${t.t('answer.guided.framing.notOwed')} ${upperFirst(verdict.slice(yes[0].length))}`;
   }
