@@ -75,7 +75,7 @@ export const defaultAnswerTuning: AnswerTuning = {
   clauseThreshold: 0.6,
   lawBoost: 0.06,
   articleBoostShare: 0.5,
-  laterCitationShare: 0.5,
+  laterCitationShare: 0.75,
   secondIssueRatio: 0.85,
   questionWeight: 1,
   followUpNewWeight: 1.5,
