@@ -648,6 +648,7 @@ const askedIfRight =
  */
 const askedIfOwed =
   /\b(co )?(phai|bat buoc( phai)?|buoc phai) (tra|thanh toan|chiu|den|boi thuong|dong)( them| tien| phi| luon| khoan nay| khoan do)?( khong| ko| k| hok| hem| ha| a| chu| sao)\b|\bchiu (luon|thiet)( ha| a| sao| u| luon)\b|\b(do|must|should) (i|we) (have to |need to )?(pay|bear)\b|\bam i (required|obliged) to pay\b/;
+const consumerClaims = /(có quyền (đòi|yêu cầu)|đòi lại được|được đòi|phải bồi thường)|(you may (ask for|claim)|you can get it back|must compensate)/iu;
 const againstMakingPay = /(nghiêm cấm|bị cấm|không được)[^.]*(thanh toán|trả tiền|thu tiền|thu thêm)|(prohibited|banned|forbidden|may not)[^.]*(pay|charg)/iu;
 const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
@@ -662,9 +663,10 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   // A verdict that judges the practice wrong ("Không đúng luật.") answers "is it a violation?" with yes.
   const judged = /^(Không đúng luật|Không đúng|Sai luật|That is not lawful|That is unlawful)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (judged && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrong')} ${verdict.slice(judged[0].length)}`;
-  // Only a rule against making consumers pay says "no" to "must I pay?": "Có." may equally say
-  // that a trial could be declined in time, and then the cost is the user's after all.
-  if (backsConsumer && askedIfOwed.test(q) && againstMakingPay.test(verdict)) {
+  // Only a rule against making consumers pay, or one that lets them claim, says "no" to "must I
+  // pay?" or "do I just bear it?": "Có." may equally say that a trial could be declined in time,
+  // and then the cost is the user's after all.
+  if (backsConsumer && askedIfOwed.test(q) && (againstMakingPay.test(verdict) || consumerClaims.test(verdict))) {
     const yes = /^(Có|Yes)[,.]\s+/u.exec(verdict);
     if (yes) return `${t.t('answer.guided.framing.notOwed')} ${upperFirst(verdict.slice(yes[0].length))}`;
   }
