@@ -631,8 +631,9 @@ const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn
 // "what do I do?", "what can I do?" ask how, not whether.
 // A message ending in "không?" asks yes or no, whatever a story before it says ("chờ khi nào rảnh").
 // An English sentence that opens with an auxiliary ("Can an online seller charge me … when I
-// ordered?") asks yes or no, whatever question word a clause inside it uses.
-const yesNoQuestion = /(^|[.?!]\s+)(can|may|must|should|is|are|do|does|did|will|would|could|has|have)\s|\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
+// ordered?") asks yes or no, whatever question word a clause inside it uses ("do" is left to "do i",
+// "do they": folded, a Vietnamese sentence may open with "Do" (because) or "Đó").
+const yesNoQuestion = /(^|[.?!]\s+)(can|may|must|should|is|are|does|did|will|would|could|has|have)\s|\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
 
 /**
  * "shop làm vậy có đúng không?" / "như vậy có sai luật không?": the user asks whether what the
