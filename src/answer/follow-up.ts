@@ -9,8 +9,14 @@ const followUpEnds = /\b(thi sao|the nao|ra sao|duoc khong|thi the nao)\s*\??$/;
  * start with "còn".
  */
 /** "nếu …" opens a changed condition; "như vậy", "thì sao" point back at what was asked before. */
-const conditionStart = /^(nhung |the |vay )?neu\b/;
+const conditionStart = /^(con |nhung |the |vay |the con |vay con )?neu\b/;
 const pointsBack = /\b(nhu vay|nhu the|thi sao|the nao|ra sao)\b/;
+/**
+ * "Điều khoản đó có giá trị không?", "shop ấy làm vậy có sai không?": a short question whose subject
+ * is a thing named before, pointed at with "đó"/"ấy" (written with accents: folded, "do" is also
+ * "because" and "ay" nothing).
+ */
+const namedBefore = /(?<![\p{L}])(điều khoản|khoản|điều|việc|chuyện|cái|hợp đồng|trường hợp|món|sản phẩm|hàng|bên|người|shop|cửa hàng|công ty|tiệm|họ)\s+(đó|ấy|đấy|kia)(?![\p{L}])/iu;
 
 export function isFollowUp(question: string): boolean {
   const f = fold(question).replace(/[?!.,]+/g, ' ').trim();
@@ -19,6 +25,7 @@ export function isFollowUp(question: string): boolean {
   // "Nếu đã trả tiền mặt mà họ chỉ đưa phiếu giao hàng … thì sao?": a longer changed condition
   // that still points back at the question before it.
   if (words.length <= 30 && conditionStart.test(f) && pointsBack.test(f)) return true;
+  if (words.length <= 12 && namedBefore.test(question.normalize('NFC'))) return true;
   if (words.length > 14) return false;
   if (followUpStarts.test(f)) return true;
   return words.length <= 5 && followUpEnds.test(f) && !/\b(luat|dieu|khoan)\b/.test(f);

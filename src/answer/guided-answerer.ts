@@ -1,7 +1,7 @@
 import type { GuidanceMatcher, EntryMatch } from '../guidance/guidance-matcher.ts';
 import type { AnswerEntry, ClarifyEntry, GuidanceCitation, GuidanceEntry, OutOfScopeEntry } from '../guidance/guidance-schema.ts';
 import type { GuidanceSet } from '../guidance/guidance-loader.ts';
-import { legalIssueOf, type LegalIssue } from '../guidance/legal-issue.ts';
+import { asksSomething, legalIssueOf, type LegalIssue } from '../guidance/legal-issue.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { CitationRef } from '../knowledge/citation.ts';
 import { normaliseDocId, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -44,6 +44,8 @@ export interface AnswerTuning {
   readonly lawBoost: number;
   /** The share of that gain when only the article, not the cited clause, is among them. */
   readonly articleBoostShare: number;
+  /** The share of that gain when the clause retrieval found is not the entry's deciding (first) citation. */
+  readonly laterCitationShare: number;
   /** A second entry this close to the first (and about other law) is named as a second issue. */
   readonly secondIssueRatio: number;
   /** The sentences that ask something count this much more than the story around them. */
@@ -73,6 +75,7 @@ export const defaultAnswerTuning: AnswerTuning = {
   clauseThreshold: 0.6,
   lawBoost: 0.06,
   articleBoostShare: 0.5,
+  laterCitationShare: 0.75,
   secondIssueRatio: 0.85,
   questionWeight: 1,
   followUpNewWeight: 1.5,
@@ -116,8 +119,12 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return this.deps.knowledgeBase;
   }
 
-  async answer(request: AnswerRequest): Promise<QaAnswer> {
-    const locale = this.languageOf(request);
+  async answer(asked: AnswerRequest): Promise<QaAnswer> {
+    const locale = this.languageOf(asked);
+    // The message before only set the scene ("Mình mua máy lọc không khí ở siêu thị, bảo hành 12
+    // tháng."): this one asks about that scene, so the two are read as one story.
+    const continues = asked.context !== null && !asked.context.pendingClarify && !asksSomething(asked.context.lastQuestion);
+    const request = continues ? { ...asked, question: `${asked.context!.lastQuestion} ${asked.question}`, context: null } : asked;
     const context = request.context;
     // A clarifying question was just asked: a reply naming one of its cases answers that case.
     if (context?.pendingClarify) {
@@ -194,9 +201,13 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return this.unanswered(t.t('answer.notSure', { hotline: this.deps.contacts.hotline, province: t.t('answer.guided.association.unknown') }), request, locale);
   }
 
-  /** No answer from the law: the earlier topic is kept (the next message may clarify), a person offered. */
+  /**
+   * No answer from the law: the earlier topic is kept (the next message may clarify), a person
+   * offered. A message that asked nothing is kept as the scene the next one asks about.
+   */
   private unanswered(text: string, request: AnswerRequest, locale: Locale): QaAnswer {
-    return { text, confident: false, citations: [], context: request.context, source: 'offline', locale, offer: ['handoff'], options: [] };
+    const context = asksSomething(request.question) ? request.context : { ...request.context, citations: request.context?.citations ?? [], lastQuestion: request.question };
+    return { text, confident: false, citations: [], context, source: 'offline', locale, offer: ['handoff'], options: [] };
   }
 
   private languageOf(request: AnswerRequest): Locale {
@@ -296,14 +307,17 @@ export class GuidedAnswerer implements QuestionAnswerer {
       .map((m) => {
         if (m.entry.kind !== 'answer') return m;
         let gain = 0;
-        for (const c of m.entry.citations) {
+        m.entry.citations.forEach((c, i) => {
           const rank = rankOf.get(articleKey(c.doc, c.article)!);
-          if (rank === undefined) continue;
+          if (rank === undefined) return;
           // A long article (a list of prohibitions, a platform's duties) meets many questions: the
-          // clause the entry cites agreeing counts in full, the article alone by half.
+          // clause the entry cites agreeing counts in full, the article alone by half. Two entries
+          // may cite the same clause, one to decide and one in passing (a door-to-door seller's
+          // conduct also names the cooling-off clause): the one it decides counts more.
           const sameClause = c.clause === undefined || clauseRank.get(`${articleKey(c.doc, c.article)}.${c.clause}`) !== undefined;
-          gain = Math.max(gain, (sameClause ? 1 : this.tuning.articleBoostShare) / (rank + 1));
-        }
+          const deciding = i === 0 ? 1 : this.tuning.laterCitationShare;
+          gain = Math.max(gain, (deciding * (sameClause ? 1 : this.tuning.articleBoostShare)) / (rank + 1));
+        });
         return gain === 0 ? m : { ...m, score: m.score + this.tuning.lawBoost * gain };
       })
       .sort((a, b) => b.score - a.score);
@@ -616,14 +630,27 @@ function fitWithin(variants: (detail: number) => { head: string[]; tail: string[
 const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b|\b(nao|gi)\b(?! cung| ca\b| het\b)/;
 // "what do I do?", "what can I do?" ask how, not whether.
 // A message ending in "không?" asks yes or no, whatever a story before it says ("chờ khi nào rảnh").
-const yesNoQuestion = /\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
+// An English sentence that opens with an auxiliary ("Can an online seller charge me … when I
+// ordered?") asks yes or no, whatever question word a clause inside it uses ("do" is left to "do i",
+// "do they": folded, a Vietnamese sentence may open with "Do" (because) or "Đó").
+const yesNoQuestion = /(^|[.?!]\s+)(can|may|must|should|is|are|does|did|will|would|could|has|have)\s|\b(co duoc|duoc khong|duoc ko|dc ko|dc k|co phai|phai khong|co bi|co can|co the|(?<!(?:what|how|where|who) )(?:can i|can they|do i|should i|must i|may i)|is (?:it|that|this|there)|are (?:they|these|those)|do they|does)\b|\b(khong|ko|k)\s*\??\s*$/;
 
 /**
  * "shop làm vậy có đúng không?" / "như vậy có sai luật không?": the user asks whether what the
  * business did is right, so a bare "Có." or "Không." answering the entry's own question would
  * read backwards ("shop không xuất hóa đơn, đúng không?" → "Có. Người bán phải đưa hóa đơn").
  */
-const askedIfRight = /\b(co )?(dung|dung luat|hop phap|hop ly|duoc phep)( vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (legal|allowed|right|ok|okay|fair|lawful)\b/;
+// "họ có được làm vậy không?" and "vậy mà cũng được hả?" ask the same of what the business did.
+const askedIfRight =
+  /\b(co )?(dung|dung luat|hop phap|hop ly|duoc phep)( vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\b(duoc|dc) (lam )?(vay|the|nhu vay|nhu the)( khong| ko| k| hok| hem| ha| a| chu)\b|\b(vay ma|the ma) (cung )?(duoc|dc)( ha| a| sao| u| luon)?\b|\bis (that|this|it) (legal|allowed|right|ok|okay|fair|lawful)\b/;
+/**
+ * "e có phải trả ko?", "có bắt buộc phải trả không?", "vậy mình chịu luôn hả?", "do I have to pay?":
+ * the user asks whether the cost falls on them. An entry that backs the consumer answers no.
+ */
+const askedIfOwed =
+  /\b(co )?(phai|bat buoc( phai)?|buoc phai) (tra|thanh toan|chiu|den|boi thuong|dong)( them| tien| phi| luon| khoan nay| khoan do)?( khong| ko| k| hok| hem| ha| a| chu| sao)\b|\bchiu (luon|thiet)( ha| a| sao| u| luon)\b|\b(do|must|should) (i|we) (have to |need to )?(pay|bear)\b|\bam i (required|obliged) to pay\b/;
+const consumerClaims = /(có quyền (đòi|yêu cầu)|đòi lại được|được đòi|phải bồi thường)|(you may (ask for|claim)|you can get it back|must compensate)/iu;
+const againstMakingPay = /(nghiêm cấm|bị cấm|không được)[^.]*(thanh toán|trả tiền|thu tiền|thu thêm)|(prohibited|banned|forbidden|may not)[^.]*(pay|charg)/iu;
 const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
 /**
@@ -637,6 +664,13 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   // A verdict that judges the practice wrong ("Không đúng luật.") answers "is it a violation?" with yes.
   const judged = /^(Không đúng luật|Không đúng|Sai luật|That is not lawful|That is unlawful)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (judged && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrong')} ${verdict.slice(judged[0].length)}`;
+  // Only a rule against making consumers pay, or one that lets them claim, says "no" to "must I
+  // pay?" or "do I just bear it?": "Có." may equally say that a trial could be declined in time,
+  // and then the cost is the user's after all.
+  if (backsConsumer && askedIfOwed.test(q) && (againstMakingPay.test(verdict) || consumerClaims.test(verdict))) {
+    const yes = /^(Có|Yes)[,.]\s+/u.exec(verdict);
+    if (yes) return `${t.t('answer.guided.framing.notOwed')} ${upperFirst(verdict.slice(yes[0].length))}`;
+  }
   if (backsConsumer) {
     // "Có, đó là quấy rối…" asked "is that right?" answers no; "Không được tự ý sửa…" asked "is that
     // a violation?" answers yes: the same rule, said the way the question was put.
@@ -658,6 +692,10 @@ function asksTwoThings(question: string): boolean {
   const q = foldDiacritics(question).toLowerCase();
   const asks = q.match(/\?|\b(khong|ko)\b(?=\s*(,|\.|\?|$|va\b))/g) ?? [];
   return asks.length >= 2;
+}
+
+function upperFirst(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function lowerFirst(text: string): string {

@@ -55,3 +55,13 @@ export function legalIssueOf(message: string): LegalIssue {
   const questions = sentences.length >= 2 ? sentences.filter((s) => questionMarkers.test(foldDiacritics(s).toLowerCase())) : [];
   return { text, questions: questions.length === sentences.length ? [] : questions, sentenceCount: sentences.length };
 }
+
+/**
+ * Whether a message asks anything at all. "Mình mua máy lọc không khí ở siêu thị, bảo hành 12
+ * tháng." only sets the scene; the question comes in the next message.
+ */
+export function asksSomething(message: string): boolean {
+  return message
+    .split(/(?<=[.!?…])\s+|\n+/u)
+    .some((s) => questionMarkers.test(foldDiacritics(s).toLowerCase().trim()));
+}

@@ -6,6 +6,8 @@ const phrase = z.string().trim().min(1);
 export const abbreviationsFileSchema = z
   .object({
     description: z.string().optional(),
+    /** Where the forms come from, so an editor knows what may be added and on what evidence. */
+    provenance: z.string().min(1).optional(),
     entries: z
       .array(
         z
@@ -25,6 +27,7 @@ export const abbreviationsFileSchema = z
 export const phraseMapFileSchema = z
   .object({
     description: z.string().optional(),
+    provenance: z.string().min(1).optional(),
     entries: z
       .array(
         z

@@ -144,6 +144,24 @@ const goldens: readonly Golden[] = [
     firstCitation: ['19/2023/QH15 10', '19/2023/QH15 39', '19/2023/QH15 37', '91/2015/QH13 441'],
     english: true,
   },
+  {
+    name: 'asked "do I have to pay?", a rule that backs the consumer answers no',
+    messages: ['tiệm sửa xe tự thay đồ ko hỏi e 1 câu r tính tiền, e có phải trả ko'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10'],
+  },
+  {
+    name: 'asked "may they do that?", a prohibition answers no',
+    messages: ['vay tien qua app, tre han ma ho goi dien cho ca dong nghiep voi nguoi than trong danh ba cua minh. ho co duoc lam vay khong'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 10', '19/2023/QH15 18'],
+  },
+  {
+    name: 'business: a small firm selling only in its shops need not publish the vulnerable-consumer content',
+    messages: ['Công ty tôi là doanh nghiệp nhỏ, chỉ bán tại 2 cửa hàng. Có bắt buộc niêm yết nội dung cho người tiêu dùng dễ bị tổn thương và tập huấn nhân viên không?'],
+    verdict: /^Không bắt buộc/u,
+    firstCitation: ['19/2023/QH15 8'],
+  },
 ];
 
 describe('golden questions and answers', () => {
@@ -204,6 +222,34 @@ describe('golden questions and answers', () => {
   it('answers a follow-up that adds a condition about the new condition', async () => {
     const reply = await conversation('Mua quần áo ở cửa hàng về mặc không vừa, có được trả lại không?', 'còn nếu mua online thì sao?');
     expect(['19/2023/QH15 38', '19/2023/QH15 37']).toContain(first(reply));
+  });
+
+  it('reads a message that only sets the scene together with the question that follows it', async () => {
+    const reply = await conversation('Mình mua máy lọc không khí ở siêu thị điện máy, bảo hành 12 tháng.', 'Tháng thứ 10 máy hư, trung tâm bảo hành giữ máy 3 tuần rồi mà không đưa máy nào cho mình xài tạm, họ làm vậy đúng không?');
+    expect(firstSentence(text(reply))).toMatch(/^Không(?!\p{L})/u);
+    expect(first(reply)).toBe('19/2023/QH15 30');
+    expect(text(reply)).toMatch(/dùng tạm/);
+  });
+
+  it('keeps a scene that got no answer of its own for the question after it', async () => {
+    const reply = await conversation('Em đặt tour Đà Nẵng 3 ngày qua một công ty du lịch, quảng cáo khách sạn 4 sao.', 'Tới nơi bị xếp nhà nghỉ, em đòi lại tiền chênh lệch được không?');
+    expect(cites(reply).length).toBeGreaterThan(0);
+    expect(text(reply).split('\n')[0]).not.toMatch(/ngoài phạm vi/);
+  });
+
+  it('answers "that clause" from the message before', async () => {
+    const reply = await conversation('Hợp đồng bảo hiểm của tôi có điều khoản ghi công ty được toàn quyền giải thích khi hai bên hiểu khác nhau.', 'Điều khoản đó có giá trị không?');
+    expect(['19/2023/QH15 25', '19/2023/QH15 24']).toContain(first(reply));
+  });
+
+  it.each([
+    ['an identity card', 'Làm mất thẻ căn cước thì đi làm lại ở đâu, mất bao lâu?'],
+    ['a phishing text that took money from a bank account', 'Em nhận tin nhắn giả ngân hàng, bấm vào link rồi nhập mã OTP, bị trừ mất 20 triệu trong tài khoản. Giờ làm sao lấy lại ạ?'],
+  ])('admits that %s is not a consumer matter, though it names a bank or a card', async (_, question) => {
+    const reply = await conversation(question);
+    expect(text(reply).split('\n')[0]).toMatch(/ngoài phạm vi/);
+    expect(cites(reply)).toEqual([]);
+    expect(options(reply)).not.toContain('menu.complaint');
   });
 
   it('gives the full article on request, by button and by /dieu', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legalIssueOf } from '../../src/guidance/legal-issue.ts';
+import { asksSomething, legalIssueOf } from '../../src/guidance/legal-issue.ts';
 
 describe('reducing a story to its legal issue', () => {
   it('drops phone numbers, e-mails, amounts, dates, durations, addresses and names', () => {
@@ -25,5 +25,14 @@ describe('reducing a story to its legal issue', () => {
     const issue = legalIssueOf('hàng fake thì báo ai');
     expect(issue.text).toBe('hàng fake thì báo ai');
     expect(issue.questions).toEqual([]);
+  });
+
+  it.each(['Mình mua máy lọc không khí ở siêu thị điện máy, bảo hành 12 tháng.', 'Mua máy sấy tóc ở siêu thị, xài được 1 tuần thì không lên nguồn nữa.', 'I bought a laptop online and it arrived broken.'])(
+    'reads "%s" as setting the scene, asking nothing',
+    (message) => expect(asksSomething(message)).toBe(false),
+  );
+
+  it.each(['Tôi mua tủ lạnh. Có được đổi không?', 'shop ko đổi thì làm sao', 'bh dc ko', 'what if the seller never listed their address'])('reads "%s" as asking', (message) => {
+    expect(asksSomething(message)).toBe(true);
   });
 });
