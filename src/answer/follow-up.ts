@@ -1,4 +1,4 @@
-import { fold } from '../dialogue/text-signals.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
 
 const followUpStarts = /^(con|the con|vay con|vay thi|the thi|con neu|neu vay|truong hop|what about|how about|and if|and what|what if)\b/;
 const followUpEnds = /\b(thi sao|the nao|ra sao|duoc khong|thi the nao)\s*\??$/;

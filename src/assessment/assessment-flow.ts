@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from '../dialogue/flow.ts';
 import type { InboundMessage, Reply, ReplyOption } from '../dialogue/messages.ts';
-import { fold, hasWords } from '../dialogue/text-signals.ts';
+import { hasWords } from '../dialogue/text-signals.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { parseItemReply } from './answer-parser.ts';
 import { applicableItems, nextProfileQuestion } from './applicability.ts';

@@ -1,5 +1,5 @@
 import { renderPdf, type PdfBlock } from '../documents/pdf-document.ts';
-import { fold } from '../dialogue/text-signals.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
 import type { ReplyFile } from '../dialogue/messages.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';

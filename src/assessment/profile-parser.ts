@@ -1,4 +1,4 @@
-import { fold } from '../dialogue/text-signals.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
 import {
   booleanFields,
   type BusinessProfile,

@@ -6,7 +6,8 @@ import type { ConversationSnapshot, ConversationStore, ConversationUpdate } from
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from './flow.ts';
 import type { EngineResult, InboundMessage, Reply, ReplyOption } from './messages.ts';
 import { LocalTurnLocks, type TurnLocks } from './turn-locks.ts';
-import { fold, hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
+import { hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
 
 /** Longer messages are read up to this length; people paste whole stories, not books. */
 export const maxInputLength = 4000;

@@ -1,13 +1,7 @@
-import { foldDiacritics } from '../text/vietnamese-unicode.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
 
-/**
- * Cheap checks on raw user text that decide routing before retrieval: is there anything to read,
- * is it a greeting, thanks, a language switch. Phrases are compared diacritic-folded and lower-case
- * because people type "cam on", "cảm ơn" and "CẢM ƠN" alike.
- */
-export function fold(text: string): string {
-  return foldDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
-}
+// Cheap checks on raw user text that decide routing before retrieval: is there anything to read,
+// is it a greeting, thanks, a language switch. Phrases are compared folded (src/text: fold).
 
 /** True when the text has at least one letter or digit in any script. */
 export function hasWords(text: string): boolean {

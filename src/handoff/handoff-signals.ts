@@ -1,4 +1,4 @@
-import { fold } from '../dialogue/text-signals.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
 
 // Compared diacritic-folded: people type "gặp nhân viên", "gap nhan vien" and "GẶP NV" alike.
 const asksForPerson = [

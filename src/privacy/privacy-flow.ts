@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { DialogueFlow, FlowContext, FlowTurn } from '../dialogue/flow.ts';
 import type { InboundMessage } from '../dialogue/messages.ts';
-import { fold, parseCommand } from '../dialogue/text-signals.ts';
+import { parseCommand } from '../dialogue/text-signals.ts';
+import { fold } from '../text/vietnamese-unicode.ts';
 import type { PersonalDataStore } from './personal-data.ts';
 
 export const privacyChoices = { confirm: 'privacy.confirm', keep: 'privacy.keep' } as const;

@@ -25,6 +25,14 @@ export function foldDiacritics(text: string): string {
 }
 
 /**
+ * Diacritics folded, lower case, spaces squeezed: how short phrases are compared when people type
+ * "cam on", "cảm ơn" and "CẢM ƠN" alike.
+ */
+export function fold(text: string): string {
+  return foldDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
  * A key that keeps every diacritic but ignores where the tone mark sits, so "hoà" and "hòa" (both
  * correct spellings in use) are one word: the syllable without its tone mark, then the tone digit.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, hasWords, looksEnglish, parseCommand, smallTalk } from '../../src/dialogue/text-signals.ts';
+import { hasWords, looksEnglish, parseCommand, smallTalk } from '../../src/dialogue/text-signals.ts';
+import { fold } from '../../src/text/vietnamese-unicode.ts';
 
 describe('text signals', () => {
   it('folds diacritics and case', () => {
