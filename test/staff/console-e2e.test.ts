@@ -12,6 +12,7 @@ import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.ts';
 import { PrismaOutbox } from '../../src/storage/prisma-outbox.ts';
 import { hasChromium, launchChromium, viewports } from '../support/browser.ts';
+import { accessibilityViolations } from '../support/axe.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { eventually } from '../support/eventually.ts';
 import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
@@ -113,8 +114,11 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
   });
 
   const onPhone: Record<string, PhoneWidth> = {};
+  /** Serious and critical WCAG A/AA violations axe-core finds on each page shot. */
+  const a11y: Record<string, string[]> = {};
   const shoot = async (name: string) => {
     await page.screenshot({ path: path.join(shots, `${name}-laptop.png`), fullPage: true });
+    a11y[name] = await accessibilityViolations(page);
     await phone.goto(page.url());
     onPhone[name] = await phone.evaluate<PhoneWidth>(measureWidth);
     await phone.screenshot({ path: path.join(shots, `${name}-phone.png`), fullPage: true });
@@ -225,6 +229,8 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     // No page is wider than a phone, and no table hides a column in a frame that scrolls sideways.
     for (const [name, { width, scrollingTables, wide }] of Object.entries(onPhone)) expect({ name, width, scrollingTables, wide }).toEqual({ name, width: viewports.phone.width, scrollingTables: [], wide: [] });
     expect(Object.keys(onPhone)).toHaveLength(14);
+    // Every page passes the automated accessibility pass (labels, contrast, names, landmarks' roles).
+    expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((name) => [name, []])));
 
     // An agent opening an admin page: the console's own 403 page, in Vietnamese, as narrow as a phone.
     const agentPhone = await (await browser.newContext({ viewport: viewports.phone })).newPage();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webChatRoutes } from '../../../bot/web/web-chat-routes.ts';
 import { createWebServer, listen, type RunningServer } from '../../../bot/web/web-server.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
+import { accessibilityViolations } from '../../support/axe.ts';
 import { hasChromium, launchChromium, viewports } from '../../support/browser.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 
@@ -56,5 +57,9 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
     expect(await page.locator('.msg.me').count()).toBe(1);
     expect(await page.locator('.options button:not([disabled])').count()).toBeLessThanOrEqual(await page.locator('.msg.bot').last().locator('.options button').count());
     expect(problems).toEqual([]);
+  });
+
+  it('passes the automated accessibility pass with a conversation on screen (labels, contrast, names)', async () => {
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });
