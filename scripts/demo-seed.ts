@@ -29,6 +29,7 @@ import { vietnamDate, addDays } from '../src/complaints/local-date.ts';
 import { ProvinceDirectory } from '../src/complaints/province-directory.ts';
 import { RoutingDirectory } from '../src/complaints/routing-directory.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { LocalCalendar } from '../src/shared/local-calendar.ts';
 import type { ChannelName } from '../src/dialogue/messages.ts';
 import { clearDemoData, isDemoDatabase, markDemoDatabase, recordCounts } from '../src/staff/demo-database.ts';
 import { passwordProblem } from '../src/staff/password-policy.ts';
@@ -329,6 +330,8 @@ export function randomDemoPassword(): string {
 export interface DemoSeedIo {
   readonly databaseUrl: string;
   readonly knowledgeDir: string;
+  /** TZ_NAME: the figures printed are counted by local days and years, as the console counts them. */
+  readonly timeZone?: string;
   readonly now: Date;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
@@ -359,10 +362,11 @@ export async function runDemoSeed(argv: readonly string[], io: DemoSeedIo): Prom
   const database = await openDatabase(io.databaseUrl);
   try {
     const summary = await seedDemo(database.prisma, { seed: Number(values.seed), now, knowledgeDir: io.knowledgeDir, adminEmail, adminPassword: passwords.admin, agentPassword: passwords.agent, provider: database.provider });
-    const year = Number(vietnamDate(now).slice(0, 4));
-    const stats = await programmeStats(database.prisma, year, now);
+    const calendar = new LocalCalendar(io.timeZone ?? 'Asia/Ho_Chi_Minh');
+    const year = Number(calendar.dateOf(now).slice(0, 4));
+    const stats = await programmeStats(database.prisma, year, now, calendar);
     const criteria = await loadCriteria(path.join(io.knowledgeDir, currentCriteriaFile));
-    const programme = await programmeAggregates(database.prisma, criteria, { from: new Date(`${year}-01-01T00:00:00+07:00`), to: new Date(`${year + 1}-01-01T00:00:00+07:00`) });
+    const programme = await programmeAggregates(database.prisma, criteria, calendar.yearRange(year));
     const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
     const out = [
       `Seeded ${io.databaseUrl}: ${summary.conversations} conversations, ${summary.complaints} complaints, ${summary.handoffs} hand-offs, ${summary.assessments} self-assessments.`,
@@ -398,6 +402,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return runDemoSeed(process.argv.slice(2), {
       databaseUrl: config.DATABASE_URL,
       knowledgeDir: config.KNOWLEDGE_DIR,
+      timeZone: config.TZ_NAME,
       now: new Date(),
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),

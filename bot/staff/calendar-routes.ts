@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
-import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { auditCreate } from '../../src/storage/prisma-audit-rows.ts';
 import { formatIsoDay } from '../../src/staff/vietnamese-format.ts';
 import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
@@ -39,7 +38,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.get('/directory', async (c) => {
     const session = c.get('session');
     const admin = session.user.role === 'admin';
-    const today = vietnamDate(deps.clock.now());
+    const today = deps.calendar.dateOf(deps.clock.now());
     const entries = await deps.db.routingEntry.findMany({ orderBy: [{ category: 'asc' }, { validFrom: 'desc' }] });
     // The kinds of case the complaint taxonomy routes to are the ones the directory already holds.
     const kinds = [...new Set(entries.map((e) => e.category))].sort((a, b) => kindLabel(a).localeCompare(kindLabel(b), 'vi'));
@@ -95,7 +94,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const actor = c.get('session').user.email;
     const now = deps.clock.now();
     // Retired from yesterday, so a replacement entry can take over from today.
-    const until = vietnamDate(new Date(now.getTime() - 86_400_000));
+    const until = deps.calendar.dateOf(new Date(now.getTime() - 86_400_000));
     await deps.db.$transaction([
       deps.db.routingEntry.update({ where: { id: entry.id }, data: { validTo: until < entry.validFrom ? entry.validFrom : until, updatedBy: actor } }),
       auditCreate(deps.db, { actor, action: 'directory.retire', target: entry.key }, now),
@@ -106,7 +105,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
   app.get('/holidays', async (c) => {
     const session = c.get('session');
     const admin = session.user.role === 'admin';
-    const year = yearQuery.parse(c.req.query()).year ?? Number(vietnamDate(deps.clock.now()).slice(0, 4));
+    const year = yearQuery.parse(c.req.query()).year ?? Number(deps.calendar.dateOf(deps.clock.now()).slice(0, 4));
     const days = await deps.db.holiday.findMany({ where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: { date: 'asc' } });
     const body = html`<form method="get" action="/staff/holidays" class="actions"><a class="button secondary" href="/staff/holidays?year=${year - 1}">‹ ${year - 1}</a><strong>${year}</strong><a class="button secondary" href="/staff/holidays?year=${year + 1}">${year + 1} ›</a></form>
       <p class="muted">${t.t('staff.holidays.intro')}</p>

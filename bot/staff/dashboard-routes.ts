@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { programmeAggregates, sharedResults } from '../../src/assessment/programme-aggregates.ts';
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
-import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
 import { programmeStats, targets, type Figures, type Rates } from '../../src/staff/programme-stats.ts';
 import { formatIsoDay, formatNumber, formatPercent, monthName, monthsSoFar } from '../../src/staff/vietnamese-format.ts';
@@ -30,11 +29,11 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
-  const yearOf = (q: Record<string, string>) => yearQuery.parse(q).year ?? Number(vietnamDate(deps.clock.now()).slice(0, 4));
+  const yearOf = (q: Record<string, string>) => yearQuery.parse(q).year ?? Number(deps.calendar.dateOf(deps.clock.now()).slice(0, 4));
 
   app.get('/dashboard', async (c) => {
     const year = yearOf(c.req.query());
-    const stats = await programmeStats(deps.db, year, deps.clock.now());
+    const stats = await programmeStats(deps.db, year, deps.clock.now(), deps.calendar);
     const total = stats.total;
     const kpi = (label: string, value: string, note: string, tone: '' | 'good' | 'bad' = '') => html`<div class="kpi ${tone}"><div class="value" data-kpi="${label}">${value}</div><div class="label">${label}</div><div class="muted small">${note}</div></div>`;
     const advisedOk = total.advisedRate !== null && total.advisedRate >= targets.advised;
@@ -155,11 +154,11 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   });
 
   const reportInput = async (year: number, by: string, number: string | null = null) => ({
-    stats: await programmeStats(deps.db, year, deps.clock.now()),
-    assessments: await programmeAggregates(deps.db, await deps.criteria(), yearRange(year)),
+    stats: await programmeStats(deps.db, year, deps.clock.now(), deps.calendar),
+    assessments: await programmeAggregates(deps.db, await deps.criteria(), deps.calendar.yearRange(year)),
     issuer: deps.issuer,
     number,
-    date: vietnamDate(deps.clock.now()),
+    date: deps.calendar.dateOf(deps.clock.now()),
     categoryLabel,
     generatedBy: by,
     generatedAt: deps.clock.now(),
@@ -191,7 +190,7 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
 
   app.get('/programme', async (c) => {
     const year = yearOf(c.req.query());
-    const [a, shared] = await Promise.all([programmeAggregates(deps.db, await deps.criteria(), { ...yearRange(year), topGaps: 10 }), sharedResults(deps.db, yearRange(year))]);
+    const [a, shared] = await Promise.all([programmeAggregates(deps.db, await deps.criteria(), { ...deps.calendar.yearRange(year), topGaps: 10 }), sharedResults(deps.db, deps.calendar.yearRange(year))]);
     const sectorLabel = (s: string) => t.t(`staff.programme.sector.${s}`);
     const body = html`<form method="get" action="/staff/programme" class="actions"><label class="inline">${t.t('staff.dashboard.year')} <input type="number" name="year" value="${year}" min="2020" max="2100"></label><button type="submit" class="secondary">${t.t('staff.dashboard.show')}</button></form>
       <p class="muted">${t.t('staff.programme.intro')}</p>
@@ -215,10 +214,6 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   return app;
 }
 
-/** A calendar year in Vietnam time, as the aggregates take it. */
-function yearRange(year: number): { from: Date; to: Date } {
-  return { from: new Date(`${year}-01-01T00:00:00+07:00`), to: new Date(`${year + 1}-01-01T00:00:00+07:00`) };
-}
 
 function percent(rate: number | null): number | null {
   return rate === null ? null : Math.round(rate * 1000) / 10;

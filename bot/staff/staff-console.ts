@@ -4,6 +4,7 @@ import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import type { ThrottlePolicy } from '../../src/staff/login-throttle.ts';
 import type { Config } from '../../src/config/config.ts';
+import { LocalCalendar } from '../../src/shared/local-calendar.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import type { App } from '../app.ts';
 import { calendarRoutes } from './calendar-routes.ts';
@@ -25,6 +26,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     clock: app.clock,
     logger: app.logger,
     timeZone: app.config.TZ_NAME,
+    calendar: new LocalCalendar(app.config.TZ_NAME),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     trustedProxies: app.config.TRUSTED_PROXIES,
     totpRequiredForAdmins: app.config.STAFF_TOTP_REQUIRED_FOR_ADMINS,

@@ -5,6 +5,7 @@ import type { ProactiveMessages } from '../../src/dialogue/proactive-messages.ts
 import type { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
+import type { LocalCalendar } from '../../src/shared/local-calendar.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import type { StaffSession } from '../../src/staff/staff-sessions.ts';
 import type { Db } from '../../src/storage/database.ts';
@@ -25,6 +26,8 @@ export interface StaffDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
+  /** Days and years in TZ_NAME, for every date the console computes. */
+  readonly calendar: LocalCalendar;
   /** Set Secure on the session cookie (the console is served over HTTPS). */
   readonly secureCookies: boolean;
   /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */

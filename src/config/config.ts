@@ -41,7 +41,7 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TZ_NAME: z.string().default('Asia/Ho_Chi_Minh'),
+    TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').refine(isTimeZone, 'is not a time zone (an IANA name such as Asia/Ho_Chi_Minh)'),
     /** When staff answer escalated chats, in TZ_NAME; holidays come from the Holiday table. */
     STAFF_WORKING_HOURS: z.string().trim().min(1).default('mon-fri 07:30-11:30 13:30-17:00'),
     /**
@@ -136,4 +136,14 @@ export function secretsOf(config: Config): string[] {
 /** This instance's name (INSTANCE_ID), by default host:port: unique per live instance on a host, stable across its restarts. */
 export function instanceIdOf(config: Pick<Config, 'INSTANCE_ID' | 'PORT'>, hostname: string): string {
   return config.INSTANCE_ID ?? `${hostname}:${config.PORT}`;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    // Intl throws a RangeError for a zone it does not know: that is the answer, not an error to pass on.
+    return false;
+  }
 }

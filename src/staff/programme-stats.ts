@@ -1,5 +1,5 @@
 import { complaintStatuses, type ComplaintStatus } from '../complaints/complaint-lifecycle.ts';
-import { vietnamDate } from '../complaints/local-date.ts';
+import type { LocalCalendar } from '../shared/local-calendar.ts';
 import type { Db } from '../storage/database.ts';
 import { isOverdue } from './complaint-deadlines.ts';
 
@@ -50,10 +50,9 @@ export function ratesOf(f: Figures): Rates {
 }
 
 /** A year's figures, counted from the complaint and hand-off tables (requests filed that year). */
-export async function programmeStats(db: Db, year: number, now: Date): Promise<ProgrammeStats> {
-  const from = new Date(`${year}-01-01T00:00:00+07:00`);
-  const to = new Date(`${year + 1}-01-01T00:00:00+07:00`);
-  const today = vietnamDate(now);
+export async function programmeStats(db: Db, year: number, now: Date, calendar: LocalCalendar): Promise<ProgrammeStats> {
+  const { from, to } = calendar.yearRange(year);
+  const today = calendar.dateOf(now);
   const [complaints, handoffs] = await Promise.all([
     db.complaint.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { status: true, category: true, channel: true, createdAt: true, acknowledgeBy: true, negotiateBy: true } }),
     db.handoff.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { createdAt: true, firstResponseAt: true, rating: true, conversation: { select: { channel: true } } } }),
@@ -76,7 +75,7 @@ export async function programmeStats(db: Db, year: number, now: Date): Promise<P
       resolved: resolvedStatuses.includes(status) ? 1 : 0,
       overdue: overdue ? 1 : 0,
     };
-    add(months, vietnamDate(c.createdAt).slice(0, 7), delta);
+    add(months, calendar.dateOf(c.createdAt).slice(0, 7), delta);
     add(categories, c.category ?? 'khac', delta);
     add(channels, c.channel, delta);
     total = plus(total, delta);
@@ -85,7 +84,7 @@ export async function programmeStats(db: Db, year: number, now: Date): Promise<P
   for (const h of handoffs) {
     const delta: Partial<Figures> = { received: 1, handoffs: 1, advised: h.firstResponseAt ? 1 : 0 };
     if (h.firstResponseAt) waits.push((h.firstResponseAt.getTime() - h.createdAt.getTime()) / 60_000);
-    add(months, vietnamDate(h.createdAt).slice(0, 7), delta);
+    add(months, calendar.dateOf(h.createdAt).slice(0, 7), delta);
     add(channels, h.conversation.channel, delta);
     total = plus(total, delta);
   }

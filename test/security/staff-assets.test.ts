@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffApp } from '../../bot/staff/staff-app.ts';
 import { createWebServer, listen, type RunningServer } from '../../bot/web/web-server.ts';
-import { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
-import { createTranslators } from '../../src/i18n/translator.ts';
 import type { Logger } from '../../src/shared/logger.ts';
-import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
-import { PrismaCannedReplies } from '../../src/storage/prisma-canned-replies.ts';
-import { PrismaHandoffDeskStore } from '../../src/storage/prisma-handoff-desk-store.ts';
-import { PrismaProactiveMessages } from '../../src/storage/prisma-proactive-messages.ts';
+import { staffDeps } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // Item 1 of the security work: the console's assets were looked up in a plain object, so names of
@@ -20,9 +15,7 @@ const recording: Logger = { debug() {}, info() {}, warn: (o) => void logged.push
 
 beforeAll(async () => {
   database = await openTempDatabase();
-  const translators = createTranslators();
-  const desk = new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators);
-  const staff = createStaffApp({ db: database.prisma, audit: new PrismaAuditLog(database.prisma), desk, cannedReplies: new PrismaCannedReplies(database.prisma), proactive: new PrismaProactiveMessages(database.prisma), translators, clock: { now: () => new Date() }, logger: recording, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false });
+  const staff = createStaffApp({ ...staffDeps(database.prisma, { now: () => new Date() }), logger: recording });
   server = await listen(createWebServer({ logger: recording, mounts: [{ path: '/staff', app: staff }] }), 0, '127.0.0.1');
 });
 afterAll(async () => {

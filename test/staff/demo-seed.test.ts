@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalCalendar } from '../../src/shared/local-calendar.ts';
 import { seedDemo } from '../../scripts/demo-seed.ts';
 import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
 import { isDemoDatabase } from '../../src/staff/demo-database.ts';
@@ -22,7 +23,7 @@ describe('demo:seed', () => {
     const summary = await seedDemo(database.prisma, options);
     expect(summary.complaints).toBeGreaterThan(200);
     expect(summary.assessments).toBeGreaterThan(10);
-    const stats = await programmeStats(database.prisma, 2026, now);
+    const stats = await programmeStats(database.prisma, 2026, now, new LocalCalendar('Asia/Ho_Chi_Minh'));
     expect(stats.byMonth.filter((m) => m.received > 0)).toHaveLength(11);
     expect(stats.byCategory.length).toBeGreaterThanOrEqual(8);
     expect(stats.byChannel.map((c) => c.key).sort()).toEqual(['telegram', 'web', 'zalo']);

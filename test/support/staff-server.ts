@@ -5,6 +5,7 @@ import type { StaffDeps } from '../../bot/staff/staff-env.ts';
 import { HandoffDesk } from '../../src/handoff/handoff-desk.ts';
 import { createTranslators } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
+import { LocalCalendar } from '../../src/shared/local-calendar.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
@@ -24,7 +25,7 @@ export const testIssuer: ReportIssuer = { name: 'Hội Bảo vệ quyền lợi 
 /** What the console's routes receive, built over a test database as the composition root builds it. */
 export function staffDeps(db: Db, clock: Clock): StaffDeps {
   const translators = createTranslators();
-  return { db, audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false };
+  return { db, audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', calendar: new LocalCalendar('Asia/Ho_Chi_Minh'), secureCookies: false };
 }
 
 /** The console on a loopback port over the given database, with one admin and one agent. */
