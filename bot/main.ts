@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     ready: async () => accepting && !stopping && (await app.store.reachable()),
     mounts: [
       ...channels.mounts,
-      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock }) },
+      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock, hotline: app.config.HOTLINE_NATIONAL }) },
       { path: '/staff', app: staffConsole(app) },
     ],
   });

@@ -30,6 +30,8 @@ const messageSchema = z
     messageId: z.string().max(100).regex(/^[^\u0000-\u001f\u007f]*$/).optional(),
   })
   .strict();
+/** The words of the page itself (header, text box, errors), under channels.web.page.* in the locales. */
+const pageStrings = ['title', 'sub', 'endSession', 'endSessionHint', 'log', 'input', 'placeholder', 'send', 'tooLong', 'error', 'offline', 'staff'] as const;
 const ackSchema = z.object({ ids: z.array(z.string().min(1).max(100)).max(50) }).strict();
 
 export interface WebChatDeps {
@@ -40,6 +42,8 @@ export interface WebChatDeps {
   readonly translators: (locale: Locale) => Translator;
   /** Published over https: the cookie is Secure. */
   readonly secureCookies?: boolean;
+  /** The national hotline shown in the page's header. */
+  readonly hotline?: string;
   readonly clock?: Clock;
 }
 
@@ -92,6 +96,19 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     return c.json({ ended: true, text: t.t('channels.web.sessionEnded') });
   });
 
+  /**
+   * The page's own words in the conversation's language (or, before there is one, the browser's):
+   * the static page is Vietnamese, and chat.js swaps these in, again whenever the language changes.
+   */
+  app.get('/strings', async (c) => {
+    const known = await knownSession(c);
+    const preferred = (c.req.header('accept-language') ?? '').toLowerCase();
+    const locale: Locale = known?.locale ?? (/^en\b/.test(preferred) ? 'en' : 'vi');
+    const t = deps.translators(locale);
+    const strings = Object.fromEntries(pageStrings.map((key) => [key, t.t(`channels.web.page.${key}`, { hotline: deps.hotline ?? '1800.6838' })]));
+    return c.json({ locale, strings });
+  });
+
   app.get('/history', async (c) => {
     const known = await knownSession(c);
     if (!known) return c.json({ messages: [] });
@@ -101,6 +118,7 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     // after drawing the history, so the next poll does not show them a second time.
     const pending = deps.outbox ? (await deps.outbox.pendingFor('web', known.id, 50)).map((item) => item.id) : [];
     return c.json({
+      locale: conversation.locale,
       // The automatic "/start" a new page sends is not something the user typed.
       messages: messages.filter((m) => !(m.direction === 'in' && /^\/start\b/.test(m.text))).map((m) => ({ direction: m.direction, text: m.text, at: m.createdAt.toISOString() })),
       // The buttons under the last reply, so a reload at the consent step is not a dead end.
@@ -136,5 +154,6 @@ function toWire(reply: Reply) {
     text: reply.text,
     options: reply.options ?? [],
     ...(reply.file ? { file: { fileName: reply.file.fileName, mimeType: reply.file.mimeType, base64: Buffer.from(reply.file.data).toString('base64') } } : {}),
+    ...(reply.from ? { from: reply.from } : {}),
   };
 }

@@ -52,6 +52,8 @@ export interface Reply {
   readonly text: string;
   readonly options?: readonly ReplyOption[];
   readonly file?: ReplyFile;
+  /** Written by a person on the staff, not by the bot: the web chat shows it as theirs. */
+  readonly from?: 'staff';
 }
 
 export interface EngineResult {

@@ -6,6 +6,7 @@ const storedReplySchema = z.object({
   text: z.string(),
   options: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
   file: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).optional(),
+  from: z.literal('staff').optional(),
 });
 
 export function serializeReplies(replies: readonly Reply[]): string {
@@ -14,6 +15,7 @@ export function serializeReplies(replies: readonly Reply[]): string {
       text: r.text,
       ...(r.options ? { options: r.options } : {}),
       ...(r.file ? { file: { fileName: r.file.fileName, mimeType: r.file.mimeType, base64: Buffer.from(r.file.data).toString('base64') } } : {}),
+      ...(r.from ? { from: r.from } : {}),
     })),
   );
 }
@@ -26,5 +28,6 @@ export function deserializeReplies(json: string): Reply[] {
       text: r.text,
       ...(r.options ? { options: r.options } : {}),
       ...(r.file ? { file: { fileName: r.file.fileName, mimeType: r.file.mimeType, data: Buffer.from(r.file.base64, 'base64') } } : {}),
+      ...(r.from ? { from: r.from } : {}),
     }));
 }

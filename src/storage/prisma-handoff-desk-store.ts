@@ -122,8 +122,9 @@ export class PrismaHandoffDeskStore implements HandoffDeskStore {
     await this.auditRow(line, now);
   }
 
+  /** A staff member's words, marked as theirs (the web chat shows them so). */
   private outboxItem(conversation: DeskConversation, text: string, now: Date) {
-    return outboxCreate(this.db, conversation.channel, conversation.externalId, { text }, now);
+    return outboxCreate(this.db, conversation.channel, conversation.externalId, { text, from: 'staff' }, now);
   }
 
   private auditRow(line: AuditLine, now: Date) {

@@ -4,6 +4,44 @@ const form = document.getElementById('composer');
 const input = document.getElementById('text');
 const send = document.getElementById('send');
 
+// The page's own words come from the server's locale files (GET /api/chat/strings), in the
+// conversation's language; the Vietnamese in index.html is what shows before they arrive.
+let strings = {
+  tooLong: 'Tin nhắn quá dài, bạn gửi ngắn hơn nhé.',
+  error: 'Xin lỗi, có lỗi xảy ra. Bạn thử lại nhé.',
+  offline: 'Không kết nối được máy chủ. Bạn kiểm tra mạng và thử lại nhé.',
+  staff: 'Nhân viên hỗ trợ',
+};
+let pageLocale = document.documentElement.lang;
+
+async function loadStrings() {
+  try {
+    const response = await fetch('/api/chat/strings');
+    if (!response.ok) return;
+    const data = await response.json();
+    strings = data.strings;
+    pageLocale = data.locale;
+    document.documentElement.lang = data.locale;
+    document.title = strings.title;
+    document.querySelector('header.top h1').textContent = strings.title;
+    document.querySelector('header.top .sub').textContent = strings.sub;
+    const end = document.getElementById('end-session');
+    end.textContent = strings.endSession;
+    end.title = strings.endSessionHint;
+    log.setAttribute('aria-label', strings.log);
+    document.querySelector('label[for="text"]').textContent = strings.input;
+    input.placeholder = strings.placeholder;
+    send.textContent = strings.send;
+  } catch {
+    // Offline for a moment: the page keeps the words it has.
+  }
+}
+
+/** After a reply in another language (the user wrote "english"), the page follows. */
+async function followLocale(locale) {
+  if (locale && locale !== pageLocale) await loadStrings();
+}
+
 // Scrolls once everything of a message (buttons, file link) is in place, so nothing ends up under
 // the text box.
 function scrollToEnd() {
@@ -80,16 +118,16 @@ async function post(body, shown) {
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       // The server words a rate limit itself; other failures get a generic line.
-      addMessage('bot', problem.message || (response.status === 413 ? 'Tin nhắn quá dài, bạn gửi ngắn hơn nhé.' : 'Xin lỗi, có lỗi xảy ra. Bạn thử lại nhé.'));
+      addMessage('bot', problem.message || (response.status === 413 ? strings.tooLong : strings.error));
       return;
     }
     const data = await response.json();
-    document.documentElement.lang = data.locale || 'vi';
+    await followLocale(data.locale);
     if (data.ended) log.replaceChildren();
     for (const reply of data.replies) addReply(reply);
   } catch {
     typing.remove();
-    addMessage('bot', 'Không kết nối được máy chủ. Bạn kiểm tra mạng và thử lại nhé.');
+    addMessage('bot', strings.offline);
   } finally {
     pending = false;
     send.disabled = false;
@@ -120,9 +158,8 @@ input.addEventListener('keydown', (event) => {
   }
 });
 
-const staffLabel = 'Nhân viên hỗ trợ';
-
 async function start() {
+  await loadStrings();
   const response = await fetch('/api/chat/history');
   const data = response.ok ? await response.json() : { messages: [] };
   if (data.messages.length === 0) {
@@ -131,7 +168,7 @@ async function start() {
   }
   let last = null;
   for (const m of data.messages) {
-    last = addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text, m.direction === 'staff' ? staffLabel : undefined);
+    last = addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text, m.direction === 'staff' ? strings.staff : undefined);
   }
   // The buttons of the last reply come back with the page, so a reload mid-step is not a dead end.
   if (last && last.classList.contains('bot')) addOptions(last, data.options);
@@ -150,7 +187,12 @@ async function pollUpdates() {
     const response = await fetch('/api/chat/updates');
     if (!response.ok) return;
     const data = await response.json();
-    for (const reply of data.replies) addMessage('staff', reply.text, staffLabel);
+    // A staff member's words are shown as theirs; the bot's own messages (the goodbye with its rating
+    // buttons, a reminder, a warning) as the bot's, buttons included.
+    for (const reply of data.replies) {
+      if (reply.from === 'staff') addMessage('staff', reply.text, strings.staff);
+      else addReply(reply);
+    }
     const ids = data.replies.map((reply) => reply.id);
     if (ids.length > 0) await acknowledge(ids);
   } catch {
@@ -167,7 +209,7 @@ endButton?.addEventListener('click', async () => {
     log.replaceChildren();
     if (data) addMessage('bot', data.text);
   } catch {
-    addMessage('bot', 'Không kết nối được máy chủ. Bạn kiểm tra mạng và thử lại nhé.');
+    addMessage('bot', strings.offline);
   }
 });
 

@@ -62,4 +62,14 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
   it('passes the automated accessibility pass with a conversation on screen (labels, contrast, names)', async () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it('speaks English around the chat too once the user asks for English', async () => {
+    await page.locator('#text').fill('english');
+    await page.locator('#text').press('Enter');
+    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await expect(page.locator('header.top h1').textContent()).resolves.toBe('Consumer protection assistant');
+    await expect(page.locator('#send').textContent()).resolves.toBe('Send');
+    await expect(page.locator('#text').getAttribute('placeholder')).resolves.toContain('Type a question');
+    expect(problems).toEqual([]);
+  });
 });

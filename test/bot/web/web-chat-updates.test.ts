@@ -41,4 +41,27 @@ describe('web chat: proactive messages by polling GET /api/chat/updates', () => 
     expect(await updates({ cookie })).toEqual({ replies: [] });
     expect(await outbox.pendingFor('web', 'another-session', 10)).toHaveLength(1);
   });
+
+  it('marks a staff member\'s words as theirs and keeps the bot\'s own buttons', async () => {
+    const opened = await fetch(`${server.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: '/nhanvien' }) });
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const sessionId = cookie.split('=')[1]!;
+    await outbox.enqueue('web', sessionId, { text: 'Em là An, nhân viên Hội.', from: 'staff' }, new Date());
+    await outbox.enqueue('web', sessionId, { text: 'Bạn thấy sự hỗ trợ thế nào?', options: [{ id: 'handoff.rate.5', label: '5 · Rất tốt' }] }, new Date());
+    const { replies } = (await (await fetch(`${server.url}/api/chat/updates`, { headers: { cookie } })).json()) as { replies: Array<{ text: string; from?: string; options: unknown[] }> };
+    expect(replies.map((r) => [r.text, r.from ?? 'bot', r.options.length])).toEqual([
+      ['Em là An, nhân viên Hội.', 'staff', 0],
+      ['Bạn thấy sự hỗ trợ thế nào?', 'bot', 1],
+    ]);
+  });
+
+  it('gives the page its own words in the conversation\'s language, or the browser\'s before there is one', async () => {
+    const strings = async (headers: Record<string, string>) => (await (await fetch(`${server.url}/api/chat/strings`, { headers })).json()) as { locale: string; strings: Record<string, string> };
+    expect((await strings({})).strings.send).toBe('Gửi');
+    expect((await strings({ 'accept-language': 'en-GB,en;q=0.9' })).locale).toBe('en');
+    const opened = await fetch(`${server.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'english' }) });
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const english = await strings({ cookie, 'accept-language': 'vi' });
+    expect(english).toMatchObject({ locale: 'en', strings: { send: 'Send', sub: 'Answers from Law 19/2023/QH15 · National hotline 1800.6838' } });
+  });
 });
