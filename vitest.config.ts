@@ -57,6 +57,7 @@ export const integrationTests = [
   'test/storage/postgres-app.test.ts',
   'test/storage/postgres.test.ts',
   'test/storage/prisma-inbound-journal.test.ts',
+  'test/storage/prisma-warnings.test.ts',
   'test/storage/schema-drift.test.ts',
 ];
 
