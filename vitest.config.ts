@@ -51,6 +51,7 @@ export const integrationTests = [
   'test/staff/console-security.test.ts',
   'test/staff/demo-seed.test.ts',
   'test/staff/inbox-long-chat.test.ts',
+  'test/staff/warning-routes.test.ts',
   'test/storage/cluster-claims.test.ts',
   'test/storage/database.test.ts',
   'test/storage/migrator.test.ts',

@@ -40,6 +40,9 @@ import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { PrivacyFlow } from '../src/privacy/privacy-flow.ts';
 import { PrismaHandoffQueue, PrismaHolidaySource } from '../src/storage/prisma-handoff-queue.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
+import { createWarningsModule } from '../src/warnings/create-warnings-module.ts';
+import type { WarningsModule } from '../src/warnings/warnings-module.ts';
+import { defaultOutboxMaxAttempts } from './channels/outbox-dispatcher.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -62,6 +65,8 @@ export interface App {
   readonly answerer: QuestionAnswerer;
   /** Complaint intake, repository (staff console), taxonomy and provinces. */
   readonly complaints: ComplaintModule;
+  /** Warnings staff publish: repository, subscriptions, fan-out job, answers, flows. */
+  readonly warnings: WarningsModule;
   /** The dialogue engine behind the one inbound boundary: every message's text is cleaned there. */
   readonly engine: EngineEntrance;
   readonly store: PrismaConversationStore;
@@ -144,7 +149,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     // baseline, and a fallback should the guidance ever be withdrawn.
     const extractive: QuestionAnswerer = chatModel ? new LlmAnswerer({ model: chatModel, offline, logger, timeoutMs: config.LLM_TIMEOUT_MS }) : offline;
     const answerer: QuestionAnswerer = config.ANSWER_COMPOSER === 'extractive' ? extractive : guided;
+    const warnings = createWarningsModule({
+      db: database.prisma,
+      translators,
+      leases,
+      owner: instance.owner,
+      clock,
+      logger,
+      hotline: config.HOTLINE_NATIONAL,
+      publicListUrl: `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/canh-bao`,
+      provinces: { names: complaints.provinces.names, find: (text) => complaints.provinces.find(foldAligned(text), true)?.name ?? null },
+      maxAttempts: defaultOutboxMaxAttempts,
+    });
     const flows: DialogueFlow[] = [
+      ...warnings.flows,
       complaints.flow,
       await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
       new HandoffFlow({
@@ -167,6 +185,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       answerer,
       engine: cleaningInbound(engine),
       complaints,
+      warnings,
       store,
       outbox: new PrismaOutbox(database.prisma),
       translators,

@@ -20,6 +20,9 @@ export interface OutboxDispatcherDeps {
   readonly maxAttempts?: number;
 }
 
+/** After this many failed attempts an item is left for staff to see (the console counts it as failed). */
+export const defaultOutboxMaxAttempts = 12;
+
 /** How long a claimed item is this instance's to send; a send takes well under a second. */
 const claimTtlMs = 60_000;
 
@@ -36,7 +39,7 @@ export class OutboxDispatcher {
 
   constructor(private readonly deps: OutboxDispatcherDeps) {
     this.batchSize = deps.batchSize ?? 20;
-    this.maxAttempts = deps.maxAttempts ?? 12;
+    this.maxAttempts = deps.maxAttempts ?? defaultOutboxMaxAttempts;
     this.loop = new PollingLoop({
       name: `${deps.channel}-outbox`,
       step: () => this.dispatchOnce(),

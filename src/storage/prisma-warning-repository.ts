@@ -27,13 +27,16 @@ export class PrismaWarningRepository implements WarningRepository {
 
   async edit(id: string, content: WarningContent, expectedVersion: number, actor: string, now: Date): Promise<Warning> {
     return this.step(id, 'edit', actor, now, '', (w) => {
-      if (w.version !== expectedVersion) throw new WarningError('stale_version', `warning ${id} is at version ${w.version}, the edit started from ${expectedVersion}`);
+      expectVersion(w, expectedVersion);
       return { ...columns(content), updatedAt: now };
     }, (before) => ({ changed: changedFields(parseContent(before.content), content) }));
   }
 
-  publish(id: string, actor: string, now: Date): Promise<Warning> {
-    return this.step(id, 'publish', actor, now, '', () => ({ status: 'published', publishedAt: now, updatedAt: now }));
+  publish(id: string, expectedVersion: number, actor: string, now: Date): Promise<Warning> {
+    return this.step(id, 'publish', actor, now, '', (w) => {
+      expectVersion(w, expectedVersion);
+      return { status: 'published', publishedAt: now, updatedAt: now };
+    });
   }
 
   withdraw(id: string, reason: string, actor: string, now: Date): Promise<Warning> {
@@ -93,6 +96,10 @@ export class PrismaWarningRepository implements WarningRepository {
     await tx.warningRevision.create({ data: { warningId: row.id, version: row.version, action, content: row.content, actor, note, createdAt: now } });
     await auditWrite(tx, { actor, action: `warning.${action}`, target: row.id, detail: { title: row.title, kind: row.kind, ...detail } }, now);
   }
+}
+
+function expectVersion(row: Row, expected: number): void {
+  if (row.version !== expected) throw new WarningError('stale_version', `warning ${row.id} is at version ${row.version}; the change started from ${expected}`);
 }
 
 function columns(content: WarningContent) {

@@ -8,7 +8,8 @@ export interface WarningRepository {
   create(content: WarningContent, actor: string, now: Date): Promise<Warning>;
   /** Fails with `stale_version` when someone else changed it since `expectedVersion` was read. */
   edit(id: string, content: WarningContent, expectedVersion: number, actor: string, now: Date): Promise<Warning>;
-  publish(id: string, actor: string, now: Date): Promise<Warning>;
+  /** Publishes the version the person previewed; `stale_version` when it changed since. */
+  publish(id: string, expectedVersion: number, actor: string, now: Date): Promise<Warning>;
   withdraw(id: string, reason: string, actor: string, now: Date): Promise<Warning>;
   get(id: string): Promise<Warning | null>;
   list(filter: { status?: WarningStatus; limit: number }): Promise<Warning[]>;

@@ -64,8 +64,9 @@ describe.each(targets)('warnings on $name', ({ open }) => {
     const draft = await warnings.create(recallContent(), 'admin@x.vn', at(0));
     const edited = await warnings.edit(draft.id, recallContent({ title: 'Thu hồi máy sấy tóc Hanami HD-200 và HD-210' }), draft.version, 'agent@x.vn', at(1));
     await expect(warnings.edit(draft.id, recallContent(), draft.version, 'admin@x.vn', at(2))).rejects.toMatchObject({ code: 'stale_version' });
-    const published = await warnings.publish(edited.id, 'admin@x.vn', at(3));
-    await expect(warnings.publish(edited.id, 'admin@x.vn', at(4))).rejects.toBeInstanceOf(WarningError);
+    await expect(warnings.publish(edited.id, draft.version, 'admin@x.vn', at(3))).rejects.toMatchObject({ code: 'stale_version' });
+    const published = await warnings.publish(edited.id, edited.version, 'admin@x.vn', at(3));
+    await expect(warnings.publish(edited.id, published.version, 'admin@x.vn', at(4))).rejects.toBeInstanceOf(WarningError);
     await warnings.withdraw(published.id, 'Nhà sản xuất đính chính', 'admin@x.vn', at(5));
     const history = await warnings.history(draft.id);
     expect(history.map((h) => [h.version, h.action, h.actor])).toEqual([
@@ -99,7 +100,7 @@ describe.each(targets)('warnings on $name', ({ open }) => {
       await subscriptions.subscribe(i % 2 ? 'zalo' : 'telegram', `chat${i}`, { topics: i % 5 === 0 ? ['scam'] : ['recall'], provinces: i % 3 === 0 ? ['Hà Nội'] : [], locale: i % 4 === 0 ? 'en' : 'vi' }, 'ok', now);
     }
     const translated = recallContent({ provinces: ['Khánh Hòa'], translations: { en: { title: 'Hanami HD-200 hair dryer recalled', text: 'Hanami recalls its HD-200 hair dryer: the cord can overheat.' } } });
-    const warning = await warnings.publish((await warnings.create(translated, 'admin@x.vn', now)).id, 'admin@x.vn', now);
+    const warning = await warnings.publish((await warnings.create(translated, 'admin@x.vn', now)).id, 1, 'admin@x.vn', now);
     const fanOut = (batchSize: number) => new WarningFanOut({ warnings, ledger, translators: createTranslators(), logger: silentLogger, batchSize });
     // Two instances at once with small batches, then a third run after "a restart".
     await Promise.all([fanOut(4).run(warning, clock), fanOut(7).run(warning, clock)]);
