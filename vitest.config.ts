@@ -60,6 +60,7 @@ export const integrationTests = [
   'test/storage/prisma-inbound-journal.test.ts',
   'test/storage/prisma-warnings.test.ts',
   'test/storage/schema-drift.test.ts',
+  'test/warnings/golden-warnings.test.ts',
 ];
 
 export default defineConfig({
