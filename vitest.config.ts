@@ -61,6 +61,7 @@ export const integrationTests = [
   'test/storage/prisma-warnings.test.ts',
   'test/storage/schema-drift.test.ts',
   'test/warnings/golden-warnings.test.ts',
+  'test/warnings/warning-delivery.test.ts',
 ];
 
 export default defineConfig({

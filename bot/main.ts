@@ -80,6 +80,9 @@ async function main(): Promise<void> {
   };
   void remind();
   const reminderTimer = setInterval(() => void remind(), 15 * 60_000);
+  // Warning fan-out: publishing starts it; this finishes one a crash or a deploy interrupted.
+  app.warnings.job.kick();
+  const fanOutTimer = setInterval(() => app.warnings.job.kick(), 30_000);
 
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(reminderTimer);
+    clearInterval(fanOutTimer);
     await channels.stop();
     await server.close();
     await single?.release();

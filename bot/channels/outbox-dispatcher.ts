@@ -4,6 +4,7 @@ import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import { backoffDelay } from './backoff.ts';
 import { PollingLoop } from './polling-loop.ts';
+import type { SendPace } from './send-pace.ts';
 
 export interface OutboxDispatcherDeps {
   readonly outbox: Outbox;
@@ -18,6 +19,13 @@ export interface OutboxDispatcherDeps {
   readonly batchSize?: number;
   /** After this many failed attempts an item is left for staff to see, not retried. */
   readonly maxAttempts?: number;
+  /** The platform's send rate (a warning's broadcast stays under it); unpaced when absent. */
+  readonly pace?: SendPace;
+  /**
+   * Chats sent to at once (default 1). A chat's own items stay in order, one after another; the
+   * platform's round trip, not the rate, bounds a sequential send (10 a second at 100 ms).
+   */
+  readonly concurrency?: number;
 }
 
 /** After this many failed attempts an item is left for staff to see (the console counts it as failed). */
@@ -38,7 +46,8 @@ export class OutboxDispatcher {
   private readonly maxAttempts: number;
 
   constructor(private readonly deps: OutboxDispatcherDeps) {
-    this.batchSize = deps.batchSize ?? 20;
+    // A batch holds enough for every lane for a second or so: one claim query per batch, not per send.
+    this.batchSize = deps.batchSize ?? Math.max(20, (deps.concurrency ?? 1) * 10);
     this.maxAttempts = deps.maxAttempts ?? defaultOutboxMaxAttempts;
     this.loop = new PollingLoop({
       name: `${deps.channel}-outbox`,
@@ -59,18 +68,35 @@ export class OutboxDispatcher {
 
   /** One round; true when a full batch was due (there may be more). */
   async dispatchOnce(): Promise<boolean> {
-    const { outbox, channel, clock, logger } = this.deps;
+    const { outbox, channel, clock } = this.deps;
     const due = await outbox.claim(channel, this.deps.owner, this.batchSize, claimTtlMs, clock.now(), this.maxAttempts);
-    for (const item of due) {
-      try {
-        await this.deps.deliver(item);
-        await outbox.markDelivered(item.id, clock.now());
-      } catch (error) {
-        const retryInMs = backoffDelay(item.attempts, 2_000, 10 * 60_000);
-        await outbox.markFailed(item.id, new Date(clock.now().getTime() + retryInMs));
-        logger.error({ err: error, channel, outboxId: item.id, attempts: item.attempts + 1, retryInMs }, 'outbox delivery failed');
-      }
-    }
+    const chats = [...byChat(due).values()];
+    const lanes = Math.min(chats.length, Math.max(1, this.deps.concurrency ?? 1));
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        for (let chat = chats.shift(); chat; chat = chats.shift()) for (const item of chat) await this.send(item);
+      }),
+    );
     return due.length === this.batchSize;
   }
+
+  private async send(item: OutboxItem): Promise<void> {
+    const { outbox, channel, clock, logger } = this.deps;
+    await this.deps.pace?.take();
+    try {
+      await this.deps.deliver(item);
+      await outbox.markDelivered(item.id, clock.now());
+    } catch (error) {
+      const retryInMs = backoffDelay(item.attempts, 2_000, 10 * 60_000);
+      await outbox.markFailed(item.id, new Date(clock.now().getTime() + retryInMs));
+      logger.error({ err: error, channel, outboxId: item.id, attempts: item.attempts + 1, retryInMs }, 'outbox delivery failed');
+    }
+  }
+}
+
+/** Items per chat in the order claimed (oldest first): Map.groupBy, which Node 20 lacks. */
+function byChat(items: readonly OutboxItem[]): Map<string, OutboxItem[]> {
+  const chats = new Map<string, OutboxItem[]>();
+  for (const item of items) chats.set(item.externalId, [...(chats.get(item.externalId) ?? []), item]);
+  return chats;
 }

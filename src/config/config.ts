@@ -38,6 +38,15 @@ export const configSchema = z
     INSTANCE_ID: optionalString,
     /** Turns each chat channel handles at once; more only lengthens the queue on a CPU-bound engine. */
     TURN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    /**
+     * Proactive messages (warnings, staff replies, reminders) a second per channel: under Telegram's
+     * documented ~30 a second for a bot; Zalo publishes none, so the same. Raise only with the
+     * platform's agreement (Telegram's paid broadcasts allow up to 1,000).
+     */
+    TELEGRAM_SEND_RATE: z.coerce.number().positive().max(1000).default(25),
+    ZALO_SEND_RATE: z.coerce.number().positive().max(1000).default(25),
+    /** Chats the outbox sends to at once per channel: the platform's round trip bounds one sender. */
+    OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     DATA_DIR: z.string().min(1).default('./data'),
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -18,8 +18,11 @@ const yesNo = [
   // English: "is X recalled?", "any recall/warning on X?", "has X been recalled"
   new RegExp(`\\b(is|are|was|has|have|any|is there)\\b[^?]{0,80}\\b${warningWord}\\b[^?]{0,60}\\??$`),
 ];
-/** How-to questions that mention a warning word but ask what to do: left to the law answers. */
-const howTo = /\b(lam sao|lam gi|the nao|ra sao|nhu the nao|quyen gi|co quyen|boi thuong|doi tra|hoan tien|khieu nai|trach nhiem|how do|what can|what should|refund|compensat)/;
+/**
+ * Questions that mention a warning word but ask what to do, or what a business must do ("cty có
+ * phải thu hồi không", "DN có phải công khai danh sách thu hồi"): the law answers them.
+ */
+const howTo = /\b(lam sao|lam gi|the nao|ra sao|nhu the nao|quyen gi|co quyen|boi thuong|doi tra|hoan tien|khieu nai|trach nhiem|co phai|phai|nghia vu|bat buoc|quy dinh|cong khai|bao cao|how do|what can|what should|what does|have to|has to|must|required|obliged|obligation|refund|compensat)/;
 /** A warning question names something; "có cảnh báo không" alone is not one. */
 const fillerWords = new Set(['co', 'bi', 'da', 'dang', 'khong', 'ko', 'k', 'chua', 'nao', 've', 'cho', 'cua', 'thu', 'hoi', 'canh', 'bao', 'danh', 'sach', 'den', 'nay', 'do', 'kia', 'a', 'ha', 'vay', 'nhi', 'is', 'are', 'any', 'there', 'the', 'a', 'recall', 'recalled', 'warning', 'warnings', 'hang', 'san', 'pham', 'trong', 'nam', 'duoc', 'lenh', 'cam', 'ban']);
 

@@ -24,6 +24,11 @@ describe('asWarningQuestion', () => {
     'bảo hành mấy lần không sửa được thì đổi được không',
     'có cảnh báo không',
     'what should I do if a product I bought is recalled',
+    // What a business must do is a law question (eval sets: extra-questions, teencode-questions).
+    'sp bi loi hang loat cty co phai thu hoi k',
+    'dn co phai cong khai ds sp bi thu hoi tren web k',
+    'cty ko co bao cao thu hoi sp loi ma van ban ra thi trg',
+    'What does a company have to do when a defective product is recalled?',
   ])('leaves other questions to the law answers: %s', (text) => {
     expect(asWarningQuestion(text)).toBeNull();
   });

@@ -1,0 +1,42 @@
+import { sleep } from './backoff.ts';
+
+/**
+ * A token bucket: at most `perSecond` sends a second on average, bursts of `burst`. Platforms limit
+ * a bot's sending (Telegram about 30 messages a second across chats); a broadcast paced under the
+ * limit gets no 429s, where an unpaced one gets a storm of them and their retry waits.
+ */
+export class SendPace {
+  private tokens: number;
+  private last: number;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst = Math.max(1, Math.ceil(perSecond / 5)),
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    if (!(perSecond > 0)) throw new RangeError(`a send pace needs a positive rate, not ${perSecond}`);
+    this.tokens = this.burst;
+    this.last = this.now();
+  }
+
+  /** Resolves when the next send may go; callers are served in arrival order. */
+  take(): Promise<void> {
+    const turn = this.queue.then(() => this.wait());
+    this.queue = turn;
+    return turn;
+  }
+
+  private async wait(): Promise<void> {
+    for (;;) {
+      const t = this.now();
+      this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) * this.perSecond) / 1000);
+      this.last = t;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await sleep(Math.ceil(((1 - this.tokens) * 1000) / this.perSecond));
+    }
+  }
+}
