@@ -21,6 +21,7 @@ export const integrationTests = [
   'test/bot/cli/chat-script.test.ts',
   'test/bot/telegram/telegram-channel.test.ts',
   'test/bot/telegram/telegram-webhook.test.ts',
+  'test/bot/web/warning-feed-routes.test.ts',
   'test/bot/web/web-chat-e2e.test.ts',
   'test/bot/web/web-chat-updates.test.ts',
   'test/bot/web/web-chat.test.ts',

@@ -11,7 +11,7 @@ import { OfflineAnswerer } from '../src/answer/offline-answerer.ts';
 import { foldAligned } from '../src/complaints/folded-text.ts';
 import { loadGuidance } from '../src/guidance/guidance-loader.ts';
 import { defaultMatcherWeights, GuidanceMatcher, type MatcherWeights } from '../src/guidance/guidance-matcher.ts';
-import { instanceIdOf, type Config } from '../src/config/config.ts';
+import { instanceIdOf, publicUrlOf, type Config } from '../src/config/config.ts';
 import { DialogueEngine } from '../src/dialogue/dialogue-engine.ts';
 import { LeasedTurnLocks, LocalTurnLocks } from '../src/dialogue/turn-locks.ts';
 import type { Leases } from '../src/shared/leases.ts';
@@ -157,7 +157,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       clock,
       logger,
       hotline: config.HOTLINE_NATIONAL,
-      publicListUrl: `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/canh-bao`,
+      publicListUrl: `${publicUrlOf(config)}/canh-bao`,
       provinces: { names: complaints.provinces.names, find: (text) => complaints.provinces.find(foldAligned(text), true)?.name ?? null },
       maxAttempts: defaultOutboxMaxAttempts,
     });

@@ -1,5 +1,5 @@
 import { runComplaintReminders } from '../src/complaints/complaint-reminders.ts';
-import { ConfigError, loadConfig } from '../src/config/config.ts';
+import { ConfigError, loadConfig, publicUrlOf } from '../src/config/config.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
 import { createApp } from './app.ts';
@@ -8,6 +8,7 @@ import { createChatChannels } from './channels/chat-channels.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
 import { webChatRoutes } from './web/web-chat-routes.ts';
+import { warningFeedRoutes } from './web/warning-feed-routes.ts';
 import { defaultRateLimits, rateLimits } from './web/rate-limits.ts';
 import { createWebServer, listen } from './web/web-server.ts';
 
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       ...channels.mounts,
       { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock }) },
       { path: '/staff', app: staffConsole(app) },
+      { path: '/canh-bao', app: warningFeedRoutes({ warnings: app.warnings.repository, translators: app.translators, clock: app.clock, publicUrl: publicUrlOf(config), hotline: config.HOTLINE_NATIONAL }) },
     ],
   });
   const server = await listen(web, config.PORT, config.HOST);

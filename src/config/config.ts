@@ -120,6 +120,11 @@ export function secretsOf(config: Config): string[] {
 }
 
 /** This instance's name (INSTANCE_ID), by default host:port: unique per live instance on a host, stable across its restarts. */
+/** Where links point: PUBLIC_URL, or this server on localhost. */
+export function publicUrlOf(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+}
+
 export function instanceIdOf(config: Pick<Config, 'INSTANCE_ID' | 'PORT'>, hostname: string): string {
   return config.INSTANCE_ID ?? `${hostname}:${config.PORT}`;
 }
