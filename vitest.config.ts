@@ -62,6 +62,7 @@ export const integrationTests = [
   'test/storage/prisma-warnings.test.ts',
   'test/storage/schema-drift.test.ts',
   'test/warnings/golden-warnings.test.ts',
+  'test/warnings/warning-channels.test.ts',
   'test/warnings/warning-delivery.test.ts',
 ];
 
