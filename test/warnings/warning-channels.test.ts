@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramChannel } from '../../bot/telegram/telegram-channel.ts';
-import { systemClock } from '../../src/shared/clock.ts';
-import { silentLogger } from '../../src/shared/logger.ts';
+import type { TelegramChannel } from '../../bot/telegram/telegram-channel.ts';
 import { createChannelTestBed, type ChannelTestBed } from '../support/channel-harness.ts';
 import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
+import { telegramTestChannel } from '../support/telegram-test-channel.ts';
 import { recallContent } from './warning-fixture.ts';
 
 /**
@@ -19,22 +18,7 @@ describe('warnings on Telegram', () => {
     bed = await createChannelTestBed();
     server = new FakeTelegramServer();
     await server.listen();
-    channel = new TelegramChannel({
-      token: server.token,
-      apiRoot: server.url,
-      handle: (m) => bed.app.engine.handle(m),
-      journal: bed.journal,
-      outbox: bed.outbox,
-      translators: bed.app.translators,
-      clock: systemClock,
-      instanceId: 'test-instance',
-      leases: bed.app.leases,
-      logger: silentLogger,
-      hotline: '1800.6838',
-      typingDelayMs: 0,
-      pollingTimeoutSeconds: 1,
-      outboxIntervalMs: 50,
-    });
+    channel = telegramTestChannel(server, { handle: (m) => bed.app.engine.handle(m), journal: bed.journal, outbox: bed.outbox, leases: bed.app.leases, instanceId: 'test-instance' });
     await channel.start();
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TelegramChannel } from '../../bot/telegram/telegram-channel.ts';
+import type { TelegramChannel } from '../../bot/telegram/telegram-channel.ts';
 import { createTranslators } from '../../src/i18n/translator.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
@@ -11,6 +11,7 @@ import { PrismaDeliveryLedger } from '../../src/storage/prisma-warning-deliverie
 import { WarningFanOut } from '../../src/warnings/warning-fan-out.ts';
 import { eventually } from '../support/eventually.ts';
 import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
+import { telegramTestChannel } from '../support/telegram-test-channel.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 import { testWarningsModule } from '../support/warnings-fixture.ts';
 import { recallContent } from './warning-fixture.ts';
@@ -38,19 +39,12 @@ describe('warning delivery, exactly once', () => {
   });
 
   function channel(db: Database, instanceId: string): TelegramChannel {
-    const c = new TelegramChannel({
-      token: server.token,
-      apiRoot: server.url,
+    const c = telegramTestChannel(server, {
       handle: () => Promise.reject(new Error('no inbound message is expected in this test')),
       journal: new PrismaInboundJournal(db.prisma),
       outbox: new PrismaOutbox(db.prisma),
-      translators: createTranslators(),
-      clock: systemClock,
       instanceId,
       leases: new PrismaLeases(db.prisma),
-      logger: silentLogger,
-      hotline: '1800.6838',
-      pollingTimeoutSeconds: 1,
       outboxIntervalMs: 20,
       outboxSending: { perSecond: 200, concurrency: 4 },
     });
