@@ -46,8 +46,11 @@ export class OutboxDispatcher {
   private readonly maxAttempts: number;
 
   constructor(private readonly deps: OutboxDispatcherDeps) {
-    // A batch holds enough for every lane for a second or so: one claim query per batch, not per send.
-    this.batchSize = deps.batchSize ?? Math.max(20, (deps.concurrency ?? 1) * 10);
+    // A batch holds enough for every lane for a second or so (one claim query per batch, not per
+    // send), but no more than the pace sends in a third of the claim's lifetime: a claim that ran out
+    // mid-batch could be taken by another instance and its item sent twice.
+    const withinClaim = deps.pace ? Math.max(1, Math.floor((deps.pace.perSecond * claimTtlMs) / 3_000)) : Number.POSITIVE_INFINITY;
+    this.batchSize = deps.batchSize ?? Math.min(withinClaim, Math.max(20, (deps.concurrency ?? 1) * 10));
     this.maxAttempts = deps.maxAttempts ?? defaultOutboxMaxAttempts;
     this.loop = new PollingLoop({
       name: `${deps.channel}-outbox`,

@@ -13,7 +13,7 @@ export class SendPace {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly perSecond: number,
+    readonly perSecond: number,
     private readonly burst = 1,
     private readonly now: () => number = () => performance.now(),
   ) {
