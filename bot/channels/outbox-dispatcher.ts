@@ -5,6 +5,7 @@ import type { Logger } from '../../src/shared/logger.ts';
 import { backoffDelay } from './backoff.ts';
 import { PollingLoop } from './polling-loop.ts';
 import type { SendPace } from './send-pace.ts';
+import { Semaphore } from '../../src/shared/semaphore.ts';
 
 export interface OutboxDispatcherDeps {
   readonly outbox: Outbox;
@@ -44,6 +45,9 @@ export class OutboxDispatcher {
   private readonly loop: PollingLoop;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
+  private readonly lanes: Semaphore;
+  /** Each chat's last send still under way: a chat's next item waits for it, so a chat stays in order. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: OutboxDispatcherDeps) {
     // A batch holds enough for every lane for a second or so (one claim query per batch, not per
@@ -52,6 +56,7 @@ export class OutboxDispatcher {
     const withinClaim = deps.pace ? Math.max(1, Math.floor((deps.pace.perSecond * claimTtlMs) / 3_000)) : Number.POSITIVE_INFINITY;
     this.batchSize = deps.batchSize ?? Math.min(withinClaim, Math.max(20, (deps.concurrency ?? 1) * 10));
     this.maxAttempts = deps.maxAttempts ?? defaultOutboxMaxAttempts;
+    this.lanes = new Semaphore(Math.max(1, deps.concurrency ?? 1));
     this.loop = new PollingLoop({
       name: `${deps.channel}-outbox`,
       step: () => this.dispatchOnce(),
@@ -65,21 +70,48 @@ export class OutboxDispatcher {
     this.loop.start();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** Stops claiming, then waits for the sends under way. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await this.settled();
   }
 
-  /** One round; true when a full batch was due (there may be more). */
+  /** Resolves once every send started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight.values());
+  }
+
+  /**
+   * One round; true when a full batch was due (there may be more). It returns once every chat of the
+   * batch has a lane, not when the last send is done: the next claim then overlaps the last sends,
+   * so the lanes do not stand idle while the database is asked for more.
+   */
   async dispatchOnce(): Promise<boolean> {
     const { outbox, channel, clock } = this.deps;
     const due = await outbox.claim(channel, this.deps.owner, this.batchSize, claimTtlMs, clock.now(), this.maxAttempts);
-    const chats = [...byChat(due).values()];
-    const lanes = Math.min(chats.length, Math.max(1, this.deps.concurrency ?? 1));
-    await Promise.all(
-      Array.from({ length: lanes }, async () => {
-        for (let chat = chats.shift(); chat; chat = chats.shift()) for (const item of chat) await this.send(item);
-      }),
-    );
+    const lanesTaken: Promise<void>[] = [];
+    for (const [chat, items] of byChat(due)) {
+      let laneTaken!: () => void;
+      lanesTaken.push(new Promise<void>((resolve) => (laneTaken = resolve)));
+      const previous = this.inFlight.get(chat) ?? Promise.resolve();
+      const run = previous
+        .then(() =>
+          this.lanes.run(async () => {
+            laneTaken();
+            for (const item of items) await this.send(item);
+          }),
+        )
+        // The database refused a mark (it stays claimed, and is due again when the claim runs out).
+        .catch((error: unknown) => {
+          laneTaken();
+          this.deps.logger.error({ err: error, channel, chat }, 'outbox delivery could not be recorded');
+        });
+      this.inFlight.set(chat, run);
+      void run.finally(() => {
+        if (this.inFlight.get(chat) === run) this.inFlight.delete(chat);
+      });
+    }
+    await Promise.all(lanesTaken);
     return due.length === this.batchSize;
   }
 

@@ -1,9 +1,10 @@
 import { sleep } from './backoff.ts';
 
 /**
- * A token bucket: at most `perSecond` sends a second on average, bursts of `burst` (default 1: any
- * one-second window then holds at most perSecond + 1 sends, so a rate set just under the platform's
- * limit stays under it; a larger burst measured 429s at 25/s against a limit of 30). Platforms limit
+ * A token bucket: at most `perSecond` sends a second on average, bursts of `burst` (default: 40 ms
+ * worth of sends, at least one). Any one-second window then holds at most 1.04 x perSecond + 1 sends,
+ * so a rate set under the platform's limit stays under it (a burst of 5 at 25/s, a fifth of a second,
+ * met 429s against a limit of 30), while a timer that fires late does not lose its send. Platforms limit
  * a bot's sending (Telegram about 30 messages a second across chats); a broadcast paced under the
  * limit gets no 429s, where an unpaced one gets a storm of them and their retry waits.
  */
@@ -14,7 +15,7 @@ export class SendPace {
 
   constructor(
     readonly perSecond: number,
-    private readonly burst = 1,
+    private readonly burst = Math.max(1, Math.floor(perSecond * 0.04)),
     private readonly now: () => number = () => performance.now(),
   ) {
     if (!(perSecond > 0)) throw new RangeError(`a send pace needs a positive rate, not ${perSecond}`);

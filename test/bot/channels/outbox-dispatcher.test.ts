@@ -53,6 +53,7 @@ describe('OutboxDispatcher with several chats at once', () => {
       },
     });
     await dispatcher.dispatchOnce();
+    await dispatcher.settled();
     expect(most).toBe(3);
     for (const chat of ['a', 'b', 'c', 'd']) expect(sent.filter((s) => s.startsWith(chat))).toEqual([`${chat}0`, `${chat}1`, `${chat}2`]);
     expect(outbox.items.every((i) => i.delivered)).toBe(true);
