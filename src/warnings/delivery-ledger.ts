@@ -30,10 +30,11 @@ export interface DeliveryFigures {
  */
 export interface DeliveryLedger {
   /**
-   * The next `limit` active subscriptions in id order after `after`, less those already queued this
-   * warning; `next` is the cursor for the following call, null when every subscription was read.
+   * The next `limit` active subscriptions in id order after `after` (some may have been queued this
+   * warning already: `queue` leaves those out); `next` is the cursor for the following call, null
+   * when every subscription was read.
    */
-  unqueued(warningId: string, after: string | null, limit: number): Promise<{ page: Subscription[]; next: string | null }>;
+  subscribers(after: string | null, limit: number): Promise<{ page: Subscription[]; next: string | null }>;
   /** Queues the batch; returns how many were new (0 when another instance queued them first). */
   queue(warningId: string, deliveries: readonly QueuedDelivery[], now: Date): Promise<number>;
   /** Marks fan-out finished with the number of subscribers the warning was queued for. */

@@ -37,7 +37,7 @@ export class WarningFanOut {
     let queued = 0;
     let after: string | null = null;
     for (;;) {
-      const { page, next } = await ledger.unqueued(warning.id, after, this.batchSize);
+      const { page, next } = await ledger.subscribers(after, this.batchSize);
       if (next === null) break;
       after = next;
       const batch: QueuedDelivery[] = page
