@@ -71,6 +71,8 @@ interface RunFigures {
   readonly seconds: number;
   readonly fanOutSeconds: number | null;
   readonly retries: number;
+  /** CPU seconds of this process (bot, fake platforms and proxies together) during the run. */
+  readonly cpuSeconds: number;
   readonly lost: number;
   readonly duplicated: number;
   readonly channels: Record<'telegram' | 'zalo', ChannelFigures>;
@@ -107,7 +109,7 @@ async function platforms() {
 }
 type Platforms = Awaited<ReturnType<typeof platforms>>;
 
-function figuresOf(name: string, p: Platforms, started: number, retries: number, fanOutSeconds: number | null): RunFigures {
+function figuresOf(name: string, p: Platforms, started: number, retries: number, fanOutSeconds: number | null, cpu: NodeJS.CpuUsage): RunFigures {
   const channel = (c: 'telegram' | 'zalo'): ChannelFigures => {
     const times = p.times[c];
     const messages = [...p.tally[c].values()].reduce((a, b) => a + b, 0);
@@ -122,6 +124,7 @@ function figuresOf(name: string, p: Platforms, started: number, retries: number,
     seconds: Math.max(...all.map((c) => c.seconds)),
     fanOutSeconds,
     retries: retries + all.reduce((n, c) => n + c.tooMany, 0),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     lost: all.reduce((n, c) => n + c.expected - c.reached, 0),
     duplicated: all.reduce((n, c) => n + c.messages - c.reached, 0),
     channels,
@@ -161,6 +164,7 @@ async function outboxRun(): Promise<{ figures: RunFigures; webQueued: number }> 
     await zalo.start();
     const draft = await warnings.repository.create(content, 'bench', new Date());
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await warnings.desk.publish(draft.id, draft.version, 'bench', new Date());
     await warnings.job.runOnce();
     const fanOutSeconds = (performance.now() - started) / 1000;
@@ -172,7 +176,7 @@ async function outboxRun(): Promise<{ figures: RunFigures; webQueued: number }> 
     await zalo.stop();
     const retries = (await db.outbox.aggregate({ _sum: { attempts: true } }))._sum.attempts ?? 0;
     const webQueued = await db.outbox.count({ where: { channel: 'web', deliveredAt: null } });
-    return { figures: figuresOf(`outbox, paced ${rates.telegram}/${rates.zalo} per s, ${concurrency} chats at once`, p, started, retries, fanOutSeconds), webQueued };
+    return { figures: figuresOf(`outbox, paced ${rates.telegram}/${rates.zalo} per s, ${concurrency} chats at once`, p, started, retries, fanOutSeconds, process.cpuUsage(cpu)), webQueued };
   } finally {
     await p.close();
     await database.close();
@@ -188,6 +192,7 @@ async function sequentialRun(): Promise<RunFigures> {
   let retries = 0;
   try {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     for (const channel of ['telegram', 'zalo'] as const) {
       const server = channel === 'telegram' ? p.telegram : p.zalo;
       const url = `${p.proxies[channel].url}/bot${server.token}/sendMessage`;
@@ -203,7 +208,7 @@ async function sequentialRun(): Promise<RunFigures> {
       }
     }
     // The proxies' 429 counts are the retries here; don't count them twice.
-    return figuresOf('plain sequential send (baseline)', p, started, retries - p.proxies.telegram.tooManyAnswers - p.proxies.zalo.tooManyAnswers, null);
+    return figuresOf('plain sequential send (baseline)', p, started, retries - p.proxies.telegram.tooManyAnswers - p.proxies.zalo.tooManyAnswers, null, process.cpuUsage(cpu));
   } finally {
     await p.close();
   }
@@ -228,9 +233,10 @@ if (flags.json) {
 } else {
   const lines = [
     `one warning to ${n(subscribers)} subscribers (Telegram ${n(counts.telegram)}, Zalo ${n(counts.zalo)}, web chat ${n(counts.web)}); each fake platform takes ${platformLimit} sends/s (429 beyond), round trip ${latencyMs} ms`,
-    `${'run'.padEnd(52)} ${'time to deliver'.padStart(16)} ${'msg/s Telegram'.padStart(15)} ${'msg/s Zalo'.padStart(11)} ${'429s'.padStart(6)} ${'retries'.padStart(8)} ${'lost'.padStart(6)} ${'duplicated'.padStart(11)}`,
-    ...runs.map((r) => `${r.name.padEnd(52)} ${`${n(r.seconds, 1)} s`.padStart(16)} ${n(r.channels.telegram.perSecond, 1).padStart(15)} ${n(r.channels.zalo.perSecond, 1).padStart(11)} ${n(r.channels.telegram.tooMany + r.channels.zalo.tooMany).padStart(6)} ${n(r.retries).padStart(8)} ${n(r.lost).padStart(6)} ${n(r.duplicated).padStart(11)}`),
+    `${'run'.padEnd(52)} ${'time to deliver'.padStart(16)} ${'msg/s Telegram'.padStart(15)} ${'msg/s Zalo'.padStart(11)} ${'429s'.padStart(6)} ${'retries'.padStart(8)} ${'lost'.padStart(6)} ${'duplicated'.padStart(11)} ${'CPU s'.padStart(6)}`,
+    ...runs.map((r) => `${r.name.padEnd(52)} ${`${n(r.seconds, 1)} s`.padStart(16)} ${n(r.channels.telegram.perSecond, 1).padStart(15)} ${n(r.channels.zalo.perSecond, 1).padStart(11)} ${n(r.channels.telegram.tooMany + r.channels.zalo.tooMany).padStart(6)} ${n(r.retries).padStart(8)} ${n(r.lost).padStart(6)} ${n(r.duplicated).padStart(11)} ${n(r.cpuSeconds, 1).padStart(6)}`),
     `fan-out (publish to every copy in the outbox): ${n(ours.figures.fanOutSeconds ?? 0, 2)} s; web chat: ${n(ours.webQueued)} copies queued, each delivered when its chat polls (GET /api/chat/updates)`,
+    `machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => n(l, 1)).join(' / ')} (1/5/15 min) at the end; CPU s = this process (bot, fake platforms, proxies)`,
     `per channel (outbox run): Telegram ${n(ours.figures.channels.telegram.reached)}/${n(counts.telegram)} in ${n(ours.figures.channels.telegram.seconds, 1)} s, Zalo ${n(ours.figures.channels.zalo.reached)}/${n(counts.zalo)} in ${n(ours.figures.channels.zalo.seconds, 1)} s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
