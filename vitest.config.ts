@@ -53,6 +53,7 @@ export const integrationTests = [
   'test/staff/demo-seed.test.ts',
   'test/staff/inbox-long-chat.test.ts',
   'test/staff/warning-routes.test.ts',
+  'test/staff/warnings-e2e.test.ts',
   'test/storage/cluster-claims.test.ts',
   'test/storage/database.test.ts',
   'test/storage/migrator.test.ts',

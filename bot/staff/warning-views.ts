@@ -100,11 +100,11 @@ export function figuresView(t: Translator, w: Warning, f: DeliveryFigures, activ
   const took = w.publishedAt && f.lastDeliveredAt ? formatDuration(f.lastDeliveredAt.getTime() - w.publishedAt.getTime(), t) : '';
   const cancelled = (c: { queued: number; delivered: number; pending: number; failed: number }) => c.queued - c.delivered - c.pending - c.failed;
   return html`<div class="kpis">
-      <div class="kpi"><strong>${w.audience === null ? s(t, 'figures.fanningOut') : formatNumber(w.audience)}</strong><span>${s(t, 'figures.audience')}</span></div>
-      <div class="kpi"><strong>${formatNumber(f.delivered)}</strong><span>${s(t, 'figures.delivered')} (${formatPercent(done)})</span></div>
-      <div class="kpi"><strong>${formatNumber(f.pending)}</strong><span>${s(t, 'figures.pending')}</span></div>
-      <div class="kpi"><strong>${formatNumber(f.failed)}</strong><span>${s(t, 'figures.failed')}</span></div>
-      <div class="kpi"><strong>${formatNumber(f.retries)}</strong><span>${s(t, 'figures.retries')}</span></div>
+      <div class="kpi"><div class="value">${w.audience === null ? s(t, 'figures.fanningOut') : formatNumber(w.audience)}</div><div class="label">${s(t, 'figures.audience')}</div></div>
+      <div class="kpi"><div class="value">${formatNumber(f.delivered)}</div><div class="label">${s(t, 'figures.delivered')} (${formatPercent(done)})</div></div>
+      <div class="kpi"><div class="value">${formatNumber(f.pending)}</div><div class="label">${s(t, 'figures.pending')}</div></div>
+      <div class="kpi"><div class="value">${formatNumber(f.failed)}</div><div class="label">${s(t, 'figures.failed')}</div></div>
+      <div class="kpi"><div class="value">${formatNumber(f.retries)}</div><div class="label">${s(t, 'figures.retries')}</div></div>
     </div>
     ${f.queued > 0 ? html`<progress max="${f.queued}" value="${f.delivered}" aria-label="${s(t, 'figures.progress')}"></progress>` : ''}
     ${took ? html`<p class="small">${s(t, 'figures.took', { duration: took, last: formatDateTime(f.lastDeliveredAt, timeZone) })}</p>` : ''}

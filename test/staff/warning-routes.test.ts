@@ -84,7 +84,7 @@ describe('warnings in the staff console', () => {
     expect(outbox[1]!.payload).toContain('Hanami HD-200 hair dryer recalled');
     const published = await admin.page(`/staff/warnings/${id}`);
     expect(published.html).toContain('Đã công bố');
-    expect(published.html).toMatch(/<strong>2<\/strong><span>người đăng ký phù hợp/);
+    expect(published.html).toMatch(/<div class="value">2<\/div><div class="label">người đăng ký phù hợp/);
 
     const withdrawn = await admin.post(`/staff/warnings/${id}/withdraw`, { reason: 'Nhà sản xuất đính chính số lô' });
     expect(withdrawn.headers.get('location')).toContain('ok=warning.withdrawn');
