@@ -21,6 +21,7 @@ export const integrationTests = [
   'test/bot/cli/chat-script.test.ts',
   'test/bot/telegram/telegram-channel.test.ts',
   'test/bot/telegram/telegram-webhook.test.ts',
+  'test/bot/web/warning-feed-routes.test.ts',
   'test/bot/web/web-chat-e2e.test.ts',
   'test/bot/web/web-chat-updates.test.ts',
   'test/bot/web/web-chat.test.ts',
@@ -57,13 +58,19 @@ export const integrationTests = [
   'test/staff/demo-seed.test.ts',
   'test/staff/inbox-assignment.test.ts',
   'test/staff/inbox-long-chat.test.ts',
+  'test/staff/warning-routes.test.ts',
+  'test/staff/warnings-e2e.test.ts',
   'test/storage/cluster-claims.test.ts',
   'test/storage/database.test.ts',
   'test/storage/migrator.test.ts',
   'test/storage/postgres-app.test.ts',
   'test/storage/postgres.test.ts',
   'test/storage/prisma-inbound-journal.test.ts',
+  'test/storage/prisma-warnings.test.ts',
   'test/storage/schema-drift.test.ts',
+  'test/warnings/golden-warnings.test.ts',
+  'test/warnings/warning-channels.test.ts',
+  'test/warnings/warning-delivery.test.ts',
 ];
 
 export default defineConfig({

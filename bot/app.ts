@@ -11,7 +11,7 @@ import { OfflineAnswerer } from '../src/answer/offline-answerer.ts';
 import { foldAligned } from '../src/complaints/folded-text.ts';
 import { loadGuidance } from '../src/guidance/guidance-loader.ts';
 import { defaultMatcherWeights, GuidanceMatcher, type MatcherWeights } from '../src/guidance/guidance-matcher.ts';
-import { instanceIdOf, type Config } from '../src/config/config.ts';
+import { instanceIdOf, publicUrlOf, type Config } from '../src/config/config.ts';
 import { DialogueEngine } from '../src/dialogue/dialogue-engine.ts';
 import { LeasedTurnLocks, LocalTurnLocks } from '../src/dialogue/turn-locks.ts';
 import type { Leases } from '../src/shared/leases.ts';
@@ -49,6 +49,9 @@ import { PrismaHandoffDeskStore } from '../src/storage/prisma-handoff-desk-store
 import { PrismaHandoffQueue, PrismaHolidaySource } from '../src/storage/prisma-handoff-queue.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
 import { updateOfChat } from './channels/journal-chat.ts';
+import { createWarningsModule } from './create-warnings-module.ts';
+import type { WarningsModule } from '../src/warnings/warnings-module.ts';
+import { defaultOutboxMaxAttempts } from './channels/outbox-dispatcher.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -71,6 +74,8 @@ export interface App {
   readonly answerer: QuestionAnswerer;
   /** Complaint intake, repository (staff console), taxonomy and provinces. */
   readonly complaints: ComplaintModule;
+  /** Warnings staff publish: repository, subscriptions, fan-out job, answers, flows. */
+  readonly warnings: WarningsModule;
   /** The dialogue engine behind the one inbound boundary: every message's text is cleaned there. */
   readonly engine: EngineEntrance;
   readonly store: PrismaConversationStore;
@@ -158,7 +163,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     // baseline, and a fallback should the guidance ever be withdrawn.
     const extractive: QuestionAnswerer = chatModel ? new LlmAnswerer({ model: chatModel, offline, logger, timeoutMs: config.LLM_TIMEOUT_MS }) : offline;
     const answerer: QuestionAnswerer = config.ANSWER_COMPOSER === 'extractive' ? extractive : guided;
+    const warnings = createWarningsModule({
+      db: database.prisma,
+      translators,
+      leases,
+      owner: instance.owner,
+      clock,
+      logger,
+      hotline: config.HOTLINE_NATIONAL,
+      publicListUrl: `${publicUrlOf(config)}/canh-bao`,
+      provinces: { names: complaints.provinces.names, find: (text) => complaints.provinces.find(foldAligned(text), true)?.name ?? null },
+      maxAttempts: defaultOutboxMaxAttempts,
+    });
     const flows: DialogueFlow[] = [
+      ...warnings.flows,
       complaints.flow,
       await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
       new HandoffFlow({
@@ -181,6 +199,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       answerer,
       engine: cleaningInbound(engine),
       complaints,
+      warnings,
       store,
       audit: new PrismaAuditLog(database.prisma),
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),

@@ -1,5 +1,5 @@
 import { runComplaintReminders } from '../src/complaints/complaint-reminders.ts';
-import { ConfigError, loadConfig } from '../src/config/config.ts';
+import { ConfigError, loadConfig, publicUrlOf } from '../src/config/config.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { runRetention } from '../src/privacy/retention.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
@@ -11,6 +11,7 @@ import { limitPerChatUser } from './channels/chat-user-limit.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
 import { webChatRoutes } from './web/web-chat-routes.ts';
+import { warningFeedRoutes } from './web/warning-feed-routes.ts';
 import { defaultRateLimits, rateLimits } from './web/rate-limits.ts';
 import { createWebServer, listen } from './web/web-server.ts';
 
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       ...channels.mounts,
       { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock, hotline: app.config.HOTLINE_NATIONAL }) },
       { path: '/staff', app: staffConsole(app) },
+      { path: '/canh-bao', app: warningFeedRoutes({ warnings: app.warnings.repository, translators: app.translators, clock: app.clock, publicUrl: publicUrlOf(config), hotline: config.HOTLINE_NATIONAL }) },
     ],
   });
   const server = await listen(web, config.PORT, config.HOST);
@@ -83,6 +85,9 @@ async function main(): Promise<void> {
   };
   void remind();
   const reminderTimer = setInterval(() => void remind(), 15 * 60_000);
+  // Warning fan-out: publishing starts it; this finishes one a crash or a deploy interrupted.
+  app.warnings.job.kick();
+  const fanOutTimer = setInterval(() => app.warnings.job.kick(), 30_000);
 
   // Raw platform updates and login attempts past their retention periods, hourly, by one instance.
   const retention = new PrismaRetentionStore(app.db, app.provider);
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     clearInterval(reminderTimer);
     clearInterval(retentionTimer);
+    clearInterval(fanOutTimer);
     await channels.stop();
     await server.close();
     await single?.release();

@@ -7,6 +7,7 @@ import type { Leases } from '../../src/shared/leases.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import { InboundPipeline, type ChannelTransport, type MessageHandler } from './inbound-pipeline.ts';
 import { OutboxDispatcher } from './outbox-dispatcher.ts';
+import { SendPace } from './send-pace.ts';
 import type { PollingLoop } from './polling-loop.ts';
 import { replayLoop, type Replay } from './replay-owed.ts';
 
@@ -30,6 +31,8 @@ export interface ChatChannelOptions {
   readonly typingDelayMs?: number;
   readonly pollingTimeoutSeconds?: number;
   readonly outboxIntervalMs?: number;
+  /** Proactive sends (warnings, staff replies) a second, and chats sent to at once (TELEGRAM_SEND_RATE…). */
+  readonly outboxSending?: { readonly perSecond: number; readonly concurrency: number };
 }
 
 export function createPipeline(channel: ChannelName, options: ChatChannelOptions, transport: ChannelTransport): InboundPipeline {
@@ -67,6 +70,7 @@ export function backgroundLoops(
         logger: options.logger,
         owner: options.instanceId,
         ...(options.outboxIntervalMs === undefined ? {} : { intervalMs: options.outboxIntervalMs }),
+        ...(options.outboxSending ? { pace: new SendPace(options.outboxSending.perSecond), concurrency: options.outboxSending.concurrency } : {}),
       }),
     );
   }

@@ -55,13 +55,13 @@ export function createChatChannels(deps: ChatChannelsDeps): ChatChannels {
     const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } : undefined;
     channels.push({
       name: 'telegram',
-      channel: new TelegramChannel({ ...common, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(webhook ? { webhook } : {}) }),
+      channel: new TelegramChannel({ ...common, outboxSending: { perSecond: config.TELEGRAM_SEND_RATE, concurrency: config.OUTBOX_CONCURRENCY }, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(webhook ? { webhook } : {}) }),
     });
   }
   if (config.ZALO_BOT_TOKEN) {
     const webhook = config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET } : undefined;
     const client = new ZaloClient({ token: config.ZALO_BOT_TOKEN, baseUrl: config.ZALO_API_BASE });
-    channels.push({ name: 'zalo', channel: new ZaloChannel({ ...common, client, ...(webhook ? { webhook } : {}) }) });
+    channels.push({ name: 'zalo', channel: new ZaloChannel({ ...common, outboxSending: { perSecond: config.ZALO_SEND_RATE, concurrency: config.OUTBOX_CONCURRENCY }, client, ...(webhook ? { webhook } : {}) }) });
   }
   const started: Array<TelegramChannel | ZaloChannel> = [];
   return {

@@ -4,6 +4,8 @@ import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import { backoffDelay } from './backoff.ts';
 import { PollingLoop } from './polling-loop.ts';
+import type { SendPace } from './send-pace.ts';
+import { Semaphore } from '../../src/shared/semaphore.ts';
 
 export interface OutboxDispatcherDeps {
   readonly outbox: Outbox;
@@ -18,7 +20,17 @@ export interface OutboxDispatcherDeps {
   readonly batchSize?: number;
   /** After this many failed attempts an item is left for staff to see, not retried. */
   readonly maxAttempts?: number;
+  /** The platform's send rate (a warning's broadcast stays under it); unpaced when absent. */
+  readonly pace?: SendPace;
+  /**
+   * Chats sent to at once (default 1). A chat's own items stay in order, one after another; the
+   * platform's round trip, not the rate, bounds a sequential send (10 a second at 100 ms).
+   */
+  readonly concurrency?: number;
 }
+
+/** After this many failed attempts an item is left for staff to see (the console counts it as failed). */
+export const defaultOutboxMaxAttempts = 12;
 
 /** How long a claimed item is this instance's to send; a send takes well under a second. */
 const claimTtlMs = 60_000;
@@ -33,10 +45,18 @@ export class OutboxDispatcher {
   private readonly loop: PollingLoop;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
+  private readonly lanes: Semaphore;
+  /** Each chat's last send still under way: a chat's next item waits for it, so a chat stays in order. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: OutboxDispatcherDeps) {
-    this.batchSize = deps.batchSize ?? 20;
-    this.maxAttempts = deps.maxAttempts ?? 12;
+    // A batch holds enough for every lane for a second or so (one claim query per batch, not per
+    // send), but no more than the pace sends in a third of the claim's lifetime: a claim that ran out
+    // mid-batch could be taken by another instance and its item sent twice.
+    const withinClaim = deps.pace ? Math.max(1, Math.floor((deps.pace.perSecond * claimTtlMs) / 3_000)) : Number.POSITIVE_INFINITY;
+    this.batchSize = deps.batchSize ?? Math.min(withinClaim, Math.max(20, (deps.concurrency ?? 1) * 10));
+    this.maxAttempts = deps.maxAttempts ?? defaultOutboxMaxAttempts;
+    this.lanes = new Semaphore(Math.max(1, deps.concurrency ?? 1));
     this.loop = new PollingLoop({
       name: `${deps.channel}-outbox`,
       step: () => this.dispatchOnce(),
@@ -50,24 +70,68 @@ export class OutboxDispatcher {
     this.loop.start();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** Stops claiming, then waits for the sends under way. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await this.settled();
   }
 
-  /** One round; true when a full batch was due (there may be more). */
+  /** Resolves once every send started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight.values());
+  }
+
+  /**
+   * One round; true when a full batch was due (there may be more). It returns once every chat of the
+   * batch has a lane, not when the last send is done: the next claim then overlaps the last sends,
+   * so the lanes do not stand idle while the database is asked for more.
+   */
   async dispatchOnce(): Promise<boolean> {
-    const { outbox, channel, clock, logger } = this.deps;
+    const { outbox, channel, clock } = this.deps;
     const due = await outbox.claim(channel, this.deps.owner, this.batchSize, claimTtlMs, clock.now(), this.maxAttempts);
-    for (const item of due) {
-      try {
-        await this.deps.deliver(item);
-        await outbox.markDelivered(item.id, clock.now());
-      } catch (error) {
-        const retryInMs = backoffDelay(item.attempts, 2_000, 10 * 60_000);
-        await outbox.markFailed(item.id, new Date(clock.now().getTime() + retryInMs));
-        logger.error({ err: error, channel, outboxId: item.id, attempts: item.attempts + 1, retryInMs }, 'outbox delivery failed');
-      }
+    const lanesTaken: Promise<void>[] = [];
+    for (const [chat, items] of byChat(due)) {
+      let laneTaken!: () => void;
+      lanesTaken.push(new Promise<void>((resolve) => (laneTaken = resolve)));
+      const previous = this.inFlight.get(chat) ?? Promise.resolve();
+      const run = previous
+        .then(() =>
+          this.lanes.run(async () => {
+            laneTaken();
+            for (const item of items) await this.send(item);
+          }),
+        )
+        // The database refused a mark (it stays claimed, and is due again when the claim runs out).
+        .catch((error: unknown) => {
+          laneTaken();
+          this.deps.logger.error({ err: error, channel, chat }, 'outbox delivery could not be recorded');
+        });
+      this.inFlight.set(chat, run);
+      void run.finally(() => {
+        if (this.inFlight.get(chat) === run) this.inFlight.delete(chat);
+      });
     }
+    await Promise.all(lanesTaken);
     return due.length === this.batchSize;
   }
+
+  private async send(item: OutboxItem): Promise<void> {
+    const { outbox, channel, clock, logger } = this.deps;
+    await this.deps.pace?.take();
+    try {
+      await this.deps.deliver(item);
+      await outbox.markDelivered(item.id, clock.now());
+    } catch (error) {
+      const retryInMs = backoffDelay(item.attempts, 2_000, 10 * 60_000);
+      await outbox.markFailed(item.id, new Date(clock.now().getTime() + retryInMs));
+      logger.error({ err: error, channel, outboxId: item.id, attempts: item.attempts + 1, retryInMs }, 'outbox delivery failed');
+    }
+  }
+}
+
+/** Items per chat in the order claimed (oldest first): Map.groupBy, which Node 20 lacks. */
+function byChat(items: readonly OutboxItem[]): Map<string, OutboxItem[]> {
+  const chats = new Map<string, OutboxItem[]>();
+  for (const item of items) chats.set(item.externalId, [...(chats.get(item.externalId) ?? []), item]);
+  return chats;
 }

@@ -11,7 +11,7 @@ const query = z.object({
   before: z.iso.datetime().optional().catch(undefined),
 });
 const pageSize = 100;
-const filters = ['', 'handoff', 'complaint', 'privacy', 'staff', 'directory', 'holiday', 'export'] as const;
+const filters = ['', 'handoff', 'complaint', 'warning', 'privacy', 'staff', 'directory', 'holiday', 'export'] as const;
 
 /** The audit log: every staff action, failed logins, and consumers' erasure requests. */
 export function auditRoutes(deps: StaffDeps): Hono<StaffEnv> {

@@ -60,6 +60,16 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
       return s('staffCreate', { role: typeof d.role === 'string' && t.has(`staff.role.${d.role}`) ? t.t(`staff.role.${d.role}`) : String(d.role ?? '') });
     case 'complaint.search':
       return s('search', { q: quote(String(d.q ?? '')) });
+    case 'warning.create':
+    case 'warning.publish':
+      return s(entry.action === 'warning.create' ? 'warningCreate' : 'warningPublish', { kind: warningKind(d.kind, t), title: quote(String(d.title ?? '')) });
+    case 'warning.edit':
+      return s('warningEdit', { title: quote(String(d.title ?? '')), fields: Array.isArray(d.changed) ? d.changed.map((f) => (t.has(`staff.warnings.field.${String(f)}`) ? t.t(`staff.warnings.field.${String(f)}`).toLowerCase() : String(f))).join(', ') : '' });
+    case 'warning.withdraw':
+      return s('warningWithdraw', { title: quote(String(d.title ?? '')), reason: String(d.reason ?? '') });
+    case 'staff.permission.grant':
+    case 'staff.permission.revoke':
+      return t.has(`staff.audit.sentence.permission.${String(d.permission)}`) ? s(`permission.${String(d.permission)}`) : String(d.permission ?? '');
     case 'privacy.erase':
       return s('erase', { messages: number(d.messages), complaints: number(d.complaints), references: Array.isArray(d.complaintReferences) && d.complaintReferences.length > 0 ? ` (${d.complaintReferences.join(', ')})` : '', assessments: number(d.assessments) });
     default:
@@ -91,6 +101,11 @@ function generic(detail: Record<string, unknown>, t: Translator): string {
       return `${name}: ${maskContactsInText(value)}`;
     })
     .join('; ');
+}
+
+/** "Thu hồi sản phẩm": a warning's kind as the console names it. */
+function warningKind(code: unknown, t: Translator): string {
+  return typeof code === 'string' && t.has(`warnings.kind.${code}`) ? t.t(`warnings.kind.${code}`) : String(code ?? '');
 }
 
 function number(value: unknown): string {

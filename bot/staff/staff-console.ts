@@ -12,6 +12,7 @@ import { complaintRoutes } from './complaint-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { createStaffApp } from './staff-app.ts';
 import type { StaffDeps } from './staff-env.ts';
+import { warningRoutes } from './warning-routes.ts';
 
 /** The console as `npm start` mounts it at /staff, built from the application graph. */
 export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = {}): Hono {
@@ -42,6 +43,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
       { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer: reportIssuerOf(app.config) }) },
       { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: reportIssuerOf(app.config), criteria: loadOnce }) },
       { path: '/', app: calendarRoutes(deps) },
+      { path: '/', app: warningRoutes({ ...deps, warnings: app.warnings }) },
     ],
   });
 }

@@ -17,11 +17,12 @@ export interface PageSpec {
   readonly scripts?: readonly string[];
 }
 
-export type NavId = 'inbox' | 'complaints' | 'dashboard' | 'programme' | 'directory' | 'holidays' | 'audit' | 'accounts';
+export type NavId = 'inbox' | 'complaints' | 'warnings' | 'dashboard' | 'programme' | 'directory' | 'holidays' | 'audit' | 'accounts';
 
 const navItems: readonly { id: NavId; href: string; admin?: boolean }[] = [
   { id: 'inbox', href: '/staff/inbox' },
   { id: 'complaints', href: '/staff/complaints' },
+  { id: 'warnings', href: '/staff/warnings' },
   { id: 'dashboard', href: '/staff/dashboard' },
   { id: 'programme', href: '/staff/programme' },
   { id: 'directory', href: '/staff/directory' },

@@ -23,7 +23,7 @@ export interface TelegramChannelOptions extends ChatChannelOptions {
 }
 
 /** The commands shown in Telegram's menu, described in the user's language. */
-export const telegramCommands = ['start', 'help', 'hoi', 'khieunai', 'doanhnghiep', 'nhanvien', 'hotline', 'quyenriengtu', 'xoadulieu'] as const;
+export const telegramCommands = ['start', 'help', 'hoi', 'khieunai', 'doanhnghiep', 'nhanvien', 'canhbao', 'hotline', 'quyenriengtu', 'xoadulieu'] as const;
 
 const allowedUpdates = ['message', 'callback_query'] as const;
 const secretHeader = 'X-Telegram-Bot-Api-Secret-Token';

@@ -38,6 +38,15 @@ export const configSchema = z
     INSTANCE_ID: optionalString,
     /** Turns each chat channel handles at once; more only lengthens the queue on a CPU-bound engine. */
     TURN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+    /**
+     * Proactive messages (warnings, staff replies, reminders) a second per channel: under Telegram's
+     * documented ~30 a second for a bot; Zalo publishes none, so the same. Raise only with the
+     * platform's agreement (Telegram's paid broadcasts allow up to 1,000).
+     */
+    TELEGRAM_SEND_RATE: z.coerce.number().positive().max(1000).default(25),
+    ZALO_SEND_RATE: z.coerce.number().positive().max(1000).default(25),
+    /** Chats the outbox sends to at once per channel: the platform's round trip bounds one sender. */
+    OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     DATA_DIR: z.string().min(1).default('./data'),
     KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -134,6 +143,11 @@ export function secretsOf(config: Config): string[] {
 }
 
 /** This instance's name (INSTANCE_ID), by default host:port: unique per live instance on a host, stable across its restarts. */
+/** Where links point: PUBLIC_URL, or this server on localhost. */
+export function publicUrlOf(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+}
+
 export function instanceIdOf(config: Pick<Config, 'INSTANCE_ID' | 'PORT'>, hostname: string): string {
   return config.INSTANCE_ID ?? `${hostname}:${config.PORT}`;
 }

@@ -101,6 +101,8 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
       const messages = await tx.message.deleteMany({ where: { conversationId } });
       await this.eraseJournal(tx, conversationId, conversation);
       await tx.outbox.deleteMany({ where: { channel: conversation.channel, externalId: conversation.externalId } });
+      // A warnings subscription names the chat and records the person's consent: it goes with the rest.
+      await tx.warningSubscription.deleteMany({ where: { channel: conversation.channel, externalId: conversation.externalId } });
       await tx.handoff.updateMany({ where: { conversationId, status: { in: ['waiting', 'active'] } }, data: { status: 'closed', closedAt: now } });
       // Staff's internal notes on the chat quote what the person said and how to reach them.
       await tx.handoffNote.deleteMany({ where: { handoff: { conversationId } } });

@@ -28,12 +28,14 @@ const prismaInDomainDebt = [
   'src/staff/staff-sessions.ts',
 ];
 /**
- * Folders of src/ still caught in an import cycle (each group sorted, joined by " ~ "). This one
- * closes through the complaints module's Prisma import: it goes when that debt is paid.
+ * Folders of src/ still caught in an import cycle (each group sorted, joined by " ~ "). Every such
+ * cycle runs through a listed Prisma import above: storage adapts these folders' ports, and the
+ * folders (or the helpers they share, such as the complaint module's dates) still import storage.
+ * It shrinks as that debt is paid.
  */
-const folderCycleDebt = ['complaints ~ privacy ~ storage'];
+const folderCycleDebt = ['assessment ~ complaints ~ privacy ~ staff ~ storage ~ warnings'];
 /** Scripts that drive the fake platforms of the tests (the chaos and load tools). */
-const scriptsUsingTestSupport = ['scripts/chaos.ts', 'scripts/load-channels.ts'];
+const scriptsUsingTestSupport = ['scripts/bench-broadcast.ts', 'scripts/chaos.ts', 'scripts/load-channels.ts'];
 
 function files(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {

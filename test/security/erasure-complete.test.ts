@@ -69,6 +69,8 @@ beforeAll(async () => {
   // An internal note on the chat's hand-off, written by staff in the console.
   const handoff = await app.db.handoff.create({ data: { conversationId, reason: 'requested', status: 'active', createdAt: app.clock.now() } });
   await app.handoffDesk.addNote(handoff.id, 'agent@hoi.vn', `${fragments.chatNote}, ${fragments.phone}`, app.clock.now());
+  // The chat subscribed to warnings (its consent is recorded with it).
+  await app.db.warningSubscription.create({ data: { channel: 'telegram', externalId: chatId, consentText: 'Đồng ý nhận cảnh báo', consentAt: app.clock.now() } });
   // A staff reply still waiting for the channel's dispatcher.
   await app.outbox.enqueue('telegram', chatId, { text: `${fragments.outboxReply} ${reference}` }, app.clock.now());
 
@@ -115,6 +117,10 @@ describe('/xoadulieu removes every copy of the person', () => {
     // The next message starts afresh, as a new conversation.
     const next = await app.engine.handle({ channel: 'telegram', externalId: chatId, userName: 'Lan', text: '/start' });
     expect(next.conversationId).not.toBe(conversationId);
+  });
+
+  it('ends the chat\'s warnings subscription', async () => {
+    expect(await app.db.warningSubscription.count({ where: { channel: 'telegram', externalId: chatId } })).toBe(0);
   });
 
   it('leaves none of the fragments in the SQLite file or its WAL', () => {

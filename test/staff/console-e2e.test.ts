@@ -13,6 +13,7 @@ import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.t
 import { PrismaOutbox } from '../../src/storage/prisma-outbox.ts';
 import { hasChromium, launchChromium, viewports } from '../support/browser.ts';
 import { accessibilityViolations } from '../support/axe.ts';
+import { measureWidth, type PhoneWidth } from '../support/page-width.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { eventually } from '../support/eventually.ts';
 import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
@@ -25,28 +26,6 @@ const admin = { email: 'admin@hoibvntd.vn', password: 'quan-tri-vien-2026' };
 const agent = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-hoi-2026' };
 const chatId = 424_242;
 
-/** A page at the phone's width: how wide the document is, which tables scroll sideways in their frame (a clipped column), and what sticks out. */
-interface PhoneWidth {
-  width: number;
-  scrollingTables: string[];
-  wide: string[];
-}
-
-// Run in the page, so written as source (the tests are compiled without the DOM's types).
-const measureWidth = `(() => {
-  const right = (el) => el.getBoundingClientRect().right > window.innerWidth + 1;
-  // Inside a box that scrolls or clips on its own (the menu bar, a table's frame), sticking out is that box's business.
-  const clipped = (el) => { for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
-  return {
-    width: document.scrollingElement.scrollWidth,
-    scrollingTables: [...document.querySelectorAll('.table-wrap')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.querySelector('th')?.textContent?.trim() ?? ''),
-    // The outermost elements that stick out on the right: what to fix when the width is wrong.
-    wide: [...document.body.querySelectorAll('*')]
-      .filter((el) => right(el) && !(el.parentElement && right(el.parentElement)) && !clipped(el))
-      .slice(0, 5)
-      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '') + ' ' + Math.round(el.getBoundingClientRect().width) + 'px'),
-  };
-})()`;
 
 /** Of the selectors (the first element of each, or the first containing the text), those wholly inside the window. */
 const onScreen = (selectors: string[], text?: string) => `${JSON.stringify(selectors)}.filter((selector) => {
@@ -241,7 +220,7 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     const forbidden = await agentPhone.goto(`${server.url}/staff/accounts`);
     expect(forbidden!.status()).toBe(403);
     await expect(agentPhone.locator('h1').textContent()).resolves.toBe('Không có quyền truy cập');
-    await expect(agentPhone.locator('nav.nav a').count()).resolves.toBe(7);
+    await expect(agentPhone.locator('nav.nav a').count()).resolves.toBe(8);
     expect(await agentPhone.evaluate<PhoneWidth>(measureWidth)).toEqual({ width: viewports.phone.width, scrollingTables: [], wide: [] });
     await agentPhone.screenshot({ path: path.join(shots, '15-forbidden-phone.png'), fullPage: true });
     for (const action of ['Trả lời người dùng', 'Kết thúc hỗ trợ', 'Đổi trạng thái khiếu nại', 'Xuất CSV khiếu nại', 'Đăng nhập']) expect(audit).toContain(action);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTranslators } from '../../src/i18n/translator.ts';
 import { forwardingEmail, forwardingLetterPdf, type ForwardingInput } from '../../src/staff/forwarding-letter.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
-import { testIssuer } from '../support/staff-server.ts';
 
 const t = createTranslators()('vi');
+const testIssuer = { name: 'Hội Bảo vệ quyền lợi người tiêu dùng Khánh Hòa', parent: null, province: 'Khánh Hòa', recipient: 'Sở Công Thương Khánh Hòa', signerTitle: 'Chủ tịch', signerName: null };
 const input = (shareWithAgency: boolean): ForwardingInput => ({
   record: complaintRecord({ consent: { shareWithBusiness: true, shareWithAgency } }),
   agency: 'Cục Quản lý thị trường Khánh Hòa',

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { OutboxDispatcher } from '../../../bot/channels/outbox-dispatcher.ts';
+import type { ChannelName, Reply } from '../../../src/dialogue/messages.ts';
+import type { Outbox, OutboxItem } from '../../../src/dialogue/outbox.ts';
+import { silentLogger } from '../../../src/shared/logger.ts';
+
+/** An outbox in memory: enough of the claim/mark contract for the dispatcher's own logic. */
+class MemoryOutbox implements Outbox {
+  readonly items: Array<OutboxItem & { delivered: boolean }> = [];
+  private next = 0;
+  async enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void> {
+    this.items.push({ id: String(this.next++), channel, externalId, reply, createdAt: now, attempts: 0, delivered: false });
+  }
+  async pending(): Promise<OutboxItem[]> {
+    return this.items.filter((i) => !i.delivered);
+  }
+  async pendingFor(): Promise<OutboxItem[]> {
+    return [];
+  }
+  async claim(_channel: ChannelName, _owner: string, limit: number): Promise<OutboxItem[]> {
+    return this.items.filter((i) => !i.delivered).slice(0, limit);
+  }
+  async markDelivered(id: string): Promise<void> {
+    this.items.find((i) => i.id === id)!.delivered = true;
+  }
+  async markFailed(id: string): Promise<void> {
+    const item = this.items.find((i) => i.id === id)!;
+    this.items[this.items.indexOf(item)] = { ...item, attempts: item.attempts + 1 };
+  }
+}
+
+describe('OutboxDispatcher with several chats at once', () => {
+  it('sends to chats in parallel but keeps each chat in order', async () => {
+    const outbox = new MemoryOutbox();
+    const now = new Date('2026-11-23T03:00:00Z');
+    for (let n = 0; n < 3; n++) for (const chat of ['a', 'b', 'c', 'd']) await outbox.enqueue('telegram', chat, { text: `${chat}${n}` }, now);
+    const sent: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const dispatcher = new OutboxDispatcher({
+      outbox,
+      channel: 'telegram',
+      clock: { now: () => now },
+      logger: silentLogger,
+      owner: 'me',
+      concurrency: 3,
+      deliver: async (item) => {
+        most = Math.max(most, ++inFlight);
+        // Chat a answers slowest: a sequential dispatcher would hold everyone behind it.
+        await new Promise((r) => setTimeout(r, item.externalId === 'a' ? 15 : 1));
+        sent.push(item.reply.text);
+        inFlight--;
+      },
+    });
+    await dispatcher.dispatchOnce();
+    await dispatcher.settled();
+    expect(most).toBe(3);
+    for (const chat of ['a', 'b', 'c', 'd']) expect(sent.filter((s) => s.startsWith(chat))).toEqual([`${chat}0`, `${chat}1`, `${chat}2`]);
+    expect(outbox.items.every((i) => i.delivered)).toBe(true);
+  });
+});
