@@ -5,9 +5,9 @@ import { extractPurchaseDate } from './extract-date.ts';
 import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from './extract-parties.ts';
 import { extractPlatform } from './extract-platform.ts';
 import { extractProduct, namedThing, productAnswer } from './extract-product.ts';
-import { extractConsumerName, nameAnswer } from './extract-name.ts';
+import { extractConsumerName, introducedName, nameAnswer } from './extract-name.ts';
 import { extractResolutions, impliedResolutions, wishChange, type WishChange } from './extract-resolution.ts';
-import { foldAligned, type FoldedText } from './folded-text.ts';
+import { foldAligned, foldPhrase, type FoldedText } from './folded-text.ts';
 import { inferPurchaseChannel } from './infer-purchase-channel.ts';
 import type { IsoDate } from './local-date.ts';
 import { sellerLocation } from './extract-address.ts';
@@ -39,7 +39,7 @@ export interface Extraction {
 const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|insta|ck|chuyen tien|agoda|traveloka|grab|booking com|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
 const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|moi dung|moi chinh xac|moi la dung|correction|i meant|sorry,? it was|actually it was)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$|^\s*(a|a,|o|oh|ah|thoi)\s*,?\s*khong\s*[,.!]|^\s*(no|sorry)\s*,\s/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
-const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien)(?![\p{L}])/gu;
+const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien|bought|ordered|paid|received|delivered|broke|broken|refund|seller|store|contract|signed|booked)(?![\p{L}])/gu;
 
 /**
  * Reads one message for every complaint fact it carries, in any order and unprompted. `asked` is
@@ -70,7 +70,13 @@ export class ComplaintExtractor {
 
     const platform = extractPlatform(ft);
     if (platform) values.platform = platform;
-    const businessName = extractBusinessName(ft, (name) => this.provinces.isPlaceName(name));
+    // A name the consumer introduced as theirs is no seller; one read only from where it stands
+    // ("Giày Da Thành Công, số 45 …") gives way to a seller named as such.
+    const introduced = introducedName(ft);
+    const isConsumer = (seller: string) => introduced !== null && foldPhrase(seller) === foldPhrase(introduced);
+    const businessName = extractBusinessName(ft, (place) => this.provinces.isPlaceName(place), isConsumer);
+    const name = introduced ?? extractConsumerName(ft);
+    if (name && !(businessName && foldPhrase(businessName).endsWith(foldPhrase(name)))) values.consumerName = name;
     if (businessName) values.businessName = businessName;
     const location = businessName ? sellerLocation(ft, businessName, this.provinces) : null;
     const address = extractBusinessAddress(ft) ?? location?.address ?? null;
@@ -78,8 +84,6 @@ export class ComplaintExtractor {
     // Asked for the product, the answer itself comes before a product the message merely names.
     const product = extractProduct(ft, undefined, { alone: asked !== 'product' });
     if (product) values.product = product;
-    const name = extractConsumerName(ft);
-    if (name) values.consumerName = name;
     // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
     // a later "tôi ở …" replaces.
     // An online seller's place says nothing about which agency is competent: only a shop's does.
@@ -91,7 +95,8 @@ export class ComplaintExtractor {
     const channel = inferPurchaseChannel(ft, platform !== null, asked === 'purchaseChannel');
     if (channel) values.purchaseChannel = channel;
     // A named shop, restaurant or showroom with no platform and no word of a remote sale: bought there.
-    else if (businessName && !platform && !remoteSale.test(ft.folded)) values.purchaseChannel = 'in_store';
+    // Not in a correction ("tên shop là X"): it renames the seller, not how the purchase was made.
+    else if (businessName && !platform && !correction && !remoteSale.test(ft.folded)) values.purchaseChannel = 'in_store';
     const wants = extractResolutions(ft, asked === 'desiredResolution');
     const implied = wants.length === 0 && asked !== 'desiredResolution' ? impliedResolutions(ft) : [];
     if (wants.length > 0) values.desiredResolution = wants;
@@ -108,7 +113,11 @@ export class ComplaintExtractor {
     const storyHits = new Set([...ft.folded.matchAll(storyWords)].map((m) => m[0])).size;
     const words = ft.folded.split(/\s+/).length;
     const isStory = (words >= 10 && storyHits >= 2) || (words >= 15 && storyHits >= 1);
-    return { values, problems: dedupe(problems), correction, isStory, amountIsTotal, wishChange: wishChange(ft) };
+    // "without refund" quoted from a contract in a long story removes nothing; a short reply ("bỏ yêu
+    // cầu sửa chữa") does. "chỉ cần đổi" narrows the wishes whatever the length.
+    const change = wishChange(ft);
+    const removalHeard = words <= 20 ? change : change && change.only.length > 0 ? { ...change, removed: [], removesLast: false } : null;
+    return { values, problems: dedupe(problems), correction, isStory, amountIsTotal, wishChange: removalHeard };
   }
 
   private sellerProvince(place: string | null, businessName: string | null): ProvinceMatch | null {

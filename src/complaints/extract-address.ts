@@ -16,7 +16,7 @@ export interface PlaceNames {
  * Lợi", "số 8 chợ Phủ"), a street, ward, district, commune, market, lane, "gần …"; in English a
  * street number, "District 7", "ward 3".
  */
-const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* (?!(?:tram|trieu|nghin|ngan|ty|k|tr|cu|d|dong|vnd|ngay|thang|nam|tuan|gio|phut|lan|nguoi|cai|chiec|hop|goi|january|february|march|april|may|june|july|august|september|october|november|december)(?![\p{L}]))\p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |district |ward |no\.? ?\d)/u;
+const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* (?!(?:tram|trieu|nghin|ngan|ty|k|tr|cu|d|dong|vnd|ngay|thang|nam|tuan|gio|phut|lan|nguoi|cai|chiec|hop|goi|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![\p{L}]))\p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |district |ward |no\.? ?\d)/u;
 /** "gần chợ Tuy Hòa", "near Ben Thanh market": near something named, not "gần nhà", "gần trường". */
 const nearNamed = /^(gan|near)\s/u;
 /** "Nguyen Hue street", "Hoi An old town", "Ben Thanh market". */
@@ -28,13 +28,13 @@ const cityStart = /^(tp\.? ?|thanh pho |tinh )/u;
  * Nẵng thì bị …", "… District 7 on 2 October").
  */
 const endWords =
-  'ngày hôm tuần tháng năm giá thứ chủ lúc vào để thì mà vì nên và qua trên khi sáng trưa chiều tối tôi mình em gồm hết tổng mua đặt bị ' +
+  'ngày hôm tuần tháng năm giá thứ chủ lúc vào để thì mà vì nên và qua trên khi sáng trưa chiều tối tôi mình em gồm hết tổng mua đặt bị từ ' +
   'on for and when where at i we it';
 /** Typed with diacritics, an end word must be written as such ("Rạch Giá" goes on; "…, giá 2tr" ends). */
 const segmentEndAccented = new RegExp(`\\s(${endWords.split(' ').join('|')})(?![\\p{L}])`, 'u');
 const segmentEndFolded = new RegExp(`\\s(${[...new Set(endWords.split(' ').map((w) => foldAligned(w).folded))].join('|')})(?![\\p{L}])`, 'u');
 /** What may stand between the seller's name and where it is: "ở", "tại", "trên", "in", "stall in". */
-const lead = /^\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so)\s+)?(?:(?:o|tai|tren|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
+const lead = /^\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so)\s+)?(?:(?:o|tai|tren|ben|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
 
 /**
  * The seller's address told right after its name: "cửa hàng X, số 45 Lê Lợi, phường Thuận Hóa,
@@ -60,7 +60,8 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
   let fine = false;
   const accented = hasDiacritics(text.original);
   while (start < text.folded.length) {
-    const comma = text.folded.slice(start).search(/[,.;!?\n(]/);
+    // A dot inside "TP.HCM", or after "TP." / "No.", does not end the address; one before a space does.
+    const comma = text.folded.slice(start).search(/[,;!?\n(]|(?<!(?:^|\s)(?:tp|no|p|q|tx|tt))\.(?=\s|$)/);
     let end = comma === -1 ? text.folded.length : start + comma;
     const whole = text.original.slice(start, end).trim();
     const endWord = accented ? segmentEndAccented.exec(text.original.slice(start, end).toLocaleLowerCase('vi')) : segmentEndFolded.exec(text.folded.slice(start, end));

@@ -39,6 +39,11 @@ const afterName = new Set('o tai song sdt so dt dien thoai email mail nha dia ch
  * capitalised words; "tôi là người mua" is no introduction.
  */
 export function extractConsumerName(text: FoldedText): string | null {
+  return introducedName(text) ?? signedName(text);
+}
+
+/** A name the consumer introduced as theirs ("tôi tên …", "my name is …"): never the seller's. */
+export function introducedName(text: FoldedText): string | null {
   for (const m of text.folded.matchAll(introductions)) {
     const start = m.index + m[0].length;
     const first = /^[\p{L}]+/u.exec(text.original.slice(start))?.[0];
@@ -53,6 +58,11 @@ export function extractConsumerName(text: FoldedText): string | null {
       if (capture) return capture.value.split(/\s+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
     }
   }
+  return null;
+}
+
+/** A name read from how it stands: before a phone number or an e-mail, or signing off the message. */
+function signedName(text: FoldedText): string | null {
   for (const m of text.original.matchAll(contactLine)) {
     const name = m[1]!;
     // A place or a shop before a comma is not a person ("Hòa Bình, tên …", "Studio X, số 12 …"):

@@ -8,7 +8,8 @@ const aliases: Record<Platform, readonly string[]> = {
   Shopee: ['shopee', 'shoppe', 'shope', 'sopi', 'sop pi', 'shopee mall', 'shoppee'],
   Lazada: ['lazada', 'lazda', 'lazada mall', 'laz'],
   'TikTok Shop': ['tiktok shop', 'tiktokshop', 'tik tok shop', 'tiktok', 'tik tok', 'top top', 'tóp tóp'],
-  Facebook: ['facebook', 'fb', 'face', 'phay', 'phay buc', 'fanpage', 'messenger', 'marketplace', 'nhom facebook', 'group facebook'],
+  // "trên page X", "page bán vé": a page that sells is a Facebook page.
+  Facebook: ['facebook', 'fb', 'face', 'phay', 'phay buc', 'fanpage', 'page', 'messenger', 'marketplace', 'nhom facebook', 'group facebook'],
   Zalo: ['zalo'],
   Tiki: ['tiki'],
   Sendo: ['sendo'],

@@ -5,10 +5,10 @@ export const resolutions = ['refund', 'exchange', 'repair', 'compensation', 'apo
 export type Resolution = (typeof resolutions)[number];
 
 const phrases: Record<Resolution, readonly string[]> = {
-  refund: ['hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
-  exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one'],
-  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'redo'],
-  compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'pay for'],
+  refund: ['reimburse', 'reimbursed', 'reimbursement', 'hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
+  exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one', 'replaced', 'new one'],
+  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'fixed', 'repaired', 'redo'],
+  compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'compensated', 'pay for'],
   apology: ['xin loi', 'cong khai xin loi', 'apology', 'apologise', 'apologize', 'apologies'],
   stop_practice: ['dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop'],
 };
@@ -22,7 +22,19 @@ const lookup = new Map(entries);
  * reaches to the end of its sentence: "muốn nhà hàng bồi thường viện phí và xin lỗi gia đình tôi",
  * "muốn đổi, nếu không thì hoàn tiền".
  */
-const wanting = /(?<![\p{L}])(?<!(?:khong|chang|ko|k|hong) )(muon|mun|yeu cau|de nghi|mong|chi can|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|would like|d like|request|asking for)(?![\p{L}])[^.!?\n]{0,120}$/u;
+const wanting = /(?<![\p{L}])(?<!(?:khong|chang|ko|k|hong) )(muon|mun|yeu cau|de nghi|mong|chi can|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|would like|d like|request|asking for|please|help me|hope|expect|demand|seeking)(?![\p{L}])(?=[^.!?\n]{0,120}$)/gu;
+/** Typed with diacritics, a wish word must be the one meant: "đòi" (demand), not "đổi" (exchange); "muốn", not "mượn" (borrow). */
+const wishSpellings: Record<string, string> = { doi: 'đòi', muon: 'muốn' };
+
+function wishBefore(text: FoldedText, from: number, to: number): boolean {
+  const accented = hasDiacritics(text.original);
+  for (const w of text.folded.slice(from, to).matchAll(wanting)) {
+    const meant = wishSpellings[w[1]!];
+    const at = from + w.index;
+    if (!accented || meant === undefined || text.original.slice(at, at + w[1]!.length).toLocaleLowerCase('vi') === meant) return true;
+  }
+  return false;
+}
 
 /**
  * What the consumer asks for. In a story only phrases after "muốn / yêu cầu / đề nghị ..." count;
@@ -34,7 +46,7 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
     const before = text.folded.slice(Math.max(0, m.index - 130), m.index);
     const negated = /(khong|chua|chang|ko|k)\s+(chiu\s+|cho\s+|duoc\s+)?$/.test(before);
     if (negated && !asked) continue;
-    if (!asked && !wanting.test(before)) continue;
+    if (!asked && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
     if (!spelledAsMeant(m[0], text.original.slice(m.index, m.index + m[0].length))) continue;
     // "doi hoan tien" typed without accents is "đòi hoàn tiền" (demand a refund), not an exchange; nor
     // is "đòi tăng thêm" (demand more), "đối xử" (treatment) or "đợi" (wait) before a time.

@@ -54,4 +54,22 @@ describe('reading a story', () => {
     expect(taxonomy.classify('chuyển khoản mua sữa bột qua zalo, giờ bị chặn zalo, không giao hàng').code).toBe('lua-dao-chiem-doat');
     expect(taxonomy.classify('mua sữa bột về pha cho con uống bị tiêu chảy').categoryCode).toBe('an-toan-thuc-pham');
   });
+
+  it("when no keyword says what went wrong, the record's facts do, and 'Khác' only when none does", () => {
+    const story = 'chuyện xảy ra tuần trước, tôi rất bực';
+    expect(taxonomy.classify(story).code).toBe('khac');
+    expect(taxonomy.classify(story, { channel: 'door_to_door' }).code).toBe('ban-hang-tan-cua');
+    expect(taxonomy.classify(story, { channel: 'continuous_service' }).code).toBe('dich-vu-lien-tuc');
+    expect(taxonomy.classify(`tour du lịch, ${story}`, { channel: 'online', product: 'tour' }).code).toBe('dich-vu-khong-dung-cam-ket');
+    expect(taxonomy.classify(story, { channel: 'online', product: 'áo len' }).code).toBe('khong-dung-mo-ta');
+    expect(taxonomy.classify(story, { channel: 'in_store', product: 'nồi cơm điện' }).code).toBe('hang-loi-hong');
+    // A keyword match still decides.
+    expect(taxonomy.classify('siêu thị không chịu xuất hóa đơn', { channel: 'in_store', product: 'xi măng' }).code).toBe('khac');
+  });
+
+  it('rejects a fact fallback naming no issue', () => {
+    const bad = data() as unknown as { factFallbacks: Array<{ issue: string }> };
+    bad.factFallbacks.push({ issue: 'no-such-issue' });
+    expect(() => new ComplaintTaxonomy(bad as unknown as TaxonomyData)).toThrow(ComplaintDataError);
+  });
 });

@@ -320,3 +320,58 @@ describe('a remedy the story implies', () => {
     expect(applyValues(draft, read('tôi muốn đổi cái mới').values, false).desiredResolution).toEqual(['exchange']);
   });
 });
+
+describe('classes found on stories the rules were not written beside', () => {
+  it('an address word in lower case ends the seller and starts its address', () => {
+    const a = read('may giat mua o cua hang Dien May Thanh Tam duong Nguyen Trai, Vinh ngay 12/3');
+    expect(a.values.businessName).toBe('Cửa hàng Dien May Thanh Tam');
+    expect(a.values.businessAddress).toBe('duong Nguyen Trai, Vinh');
+    const b = read('thay màn hình ở tiệm Sửa Chữa Mobile 79 đường Lê Thánh Tôn, quận 1, TP.HCM');
+    expect(b.values.businessName).toBe('Tiệm Sửa Chữa Mobile 79');
+    expect(b.values.businessAddress).toBe('đường Lê Thánh Tôn, quận 1, TP.HCM');
+    // Capitalised, the word is part of the name.
+    expect(read('mua ở Điện Máy Chợ Lớn hôm qua').values.businessName).toBe('Điện Máy Chợ Lớn');
+  });
+
+  it('the consumer introducing themselves, or the platform, is no seller; a Title Case kind is part of the name', () => {
+    expect(read('họ chỉ gửi email xin lỗi, tôi ở Bắc Giang, tên Mai Anh Tuấn.').values.businessName).toBeUndefined();
+    expect(read('Tôi đặt kính qua fanpage Facebook của Mắt Kính Sài Gòn Optic ngày 14/10').values.businessName).toBe('Mắt Kính Sài Gòn Optic');
+    expect(read('Tôi mua ít đồ ở cửa hàng Tạp Hóa Thành Công 86, hết 312 nghìn.').values.businessName).toBe('Cửa hàng Tạp Hóa Thành Công 86');
+    expect(read("Ordered a power bank on Tiki from seller 'Digital World VN' on 3rd November").values.businessName).toBe('Digital World VN');
+    expect(read("Shop 'Nhà Của Mèo 🐱' trên TikTok bán cho mình túi cát").values.businessName).toBe('Nhà Của Mèo');
+  });
+
+  it('products after counts, units and English verbs; heads spelled as products', () => {
+    expect(read('toi mua 2 kg tao My o sieu thi Bach Hoa Phu Loc').values.product).toBe('tao My');
+    expect(read('Tôi mua 50 bao xi măng hôm 20/11').values.product).toBe('xi măng');
+    expect(read('Someone sold me 3 cans of Aptamil milk powder on Facebook').values.product).toBe('Aptamil milk powder');
+    expect(read('I bought a pair of Nike Air Force 1 from Sneaker Vault').values.product).toBe('Nike Air Force 1');
+    expect(read("Got a Philips steam iron from Điện Máy Hoàng Gia on Oct 5th").values.product).toBe('Philips steam iron');
+    expect(read('I signed a 12-month membership at Elite Fitness').values.product).toBe('12-month membership');
+    expect(read('Xe máy điện VinFast Evo mua tại đại lý VinFast Hưng Thịnh').values.product).toBe('xe máy điện VinFast Evo');
+    expect(read('bán cho mình túi cát vệ sinh cho mèo 10kg giá 189k').values.product).toBe('cát vệ sinh cho mèo 10kg');
+    expect(read('sau khi mua dt oppo reno 11 o cua hang Di Dong Sao Viet').values.product).toBe('điện thoại oppo reno 11');
+    expect(read('mời bố tôi mua máy đo đường huyết kèm que thử').values.product).toBe('máy đo đường huyết');
+    expect(read('We booked online a 3-day tour to Sapa with Green Trail Travel').values.product).toBe('3-day tour to Sapa');
+    expect(read('Con gái tôi đặt cọc 10 triệu đồng cho Nhà hàng Hoa Sen').values.product).toBeUndefined();
+  });
+
+  it('"1.2 million dong" is an amount; "2 Nov" is a date, not a house number', () => {
+    const e = read('Got a steam iron at Co.op Xtra on 2 Nov, paid 1.2 million dong.');
+    expect(e.values.amountVnd).toBe(1_200_000);
+    expect(e.values.businessAddress).toBeUndefined();
+  });
+
+  it('"đổi" typed with diacritics is no "đòi"; a contract quoted in a long story removes no wish', () => {
+    expect(read('Về nhà mới thấy giày bị bong keo, quay lại đổi thì cửa hàng không cho, tôi muốn trả lại giày và lấy lại tiền').values.desiredResolution).toEqual(['refund']);
+    const long = read('I signed a membership on 1 August. The contract says they can change the schedule at any time without refund. Now they closed the pool and refuse to extend. I want a partial refund.');
+    expect(long.values.desiredResolution).toEqual(['refund']);
+    expect(long.wishChange?.removed ?? []).toEqual([]);
+    expect(read('Please help me get compensation for the tour.').values.desiredResolution).toEqual(['compensation']);
+  });
+
+  it('paying by transfer at a shop is no online sale; a gym membership is a continuous service', () => {
+    expect(read('Tôi mua 50 bao xi măng ở cửa hàng Tân Tiến hôm 20/11, chuyển khoản').values.purchaseChannel).toBe('in_store');
+    expect(read('I signed a 12-month membership at Elite Fitness').values.purchaseChannel).toBe('continuous_service');
+  });
+});
