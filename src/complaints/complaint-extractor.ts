@@ -41,6 +41,19 @@ const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
 const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien|bought|ordered|paid|received|delivered|broke|broken|refund|seller|store|contract|signed|booked)(?![\p{L}])/gu;
 
+/** Words that tell what happened rather than answer a question: aspect markers, the seller as subject. */
+const narration = /(?<![\p{L}])(roi|van|da|bi|lan|ho|shop|cua hang|they|was|were|had|still)(?![\p{L}])/u;
+const purchaseWords = /(?<![\p{L}])(mua|dat|order|ngay mua|bought|ordered|purchased|paid|thanh toan|chuyen khoan|ky|tra tien)(?![\p{L}])/u;
+const otherEvents = /(?<![\p{L}])(lan|sua|bao hanh|giao|nhan|gui|tra may|goi|repair|repaired|delivered|returned|sent)(?![\p{L}])/u;
+
+/**
+ * A correction that tells of another event ("À không, họ sửa 3 lần rồi, lần thứ ba là tuần trước"):
+ * its date is that event's, not a corrected purchase date.
+ */
+function aboutAnotherEvent(folded: string, correction: boolean): boolean {
+  return correction && !purchaseWords.test(folded) && otherEvents.test(folded);
+}
+
 /**
  * Reads one message for every complaint fact it carries, in any order and unprompted. `asked` is
  * the field the bot just asked for: the whole answer may then be that value ("Mây Store" for the
@@ -57,7 +70,7 @@ export class ComplaintExtractor {
     const values: FactValues = {};
     const problems: Problem[] = [];
 
-    const date = extractPurchaseDate(ft, today, { correction });
+    const date = aboutAnotherEvent(ft.folded, correction) ? null : extractPurchaseDate(ft, today, { correction });
     if (date?.ok) Object.assign(values, { purchaseDate: date.value, purchaseDateApproximate: date.approximate });
     else if (date) problems.push({ field: 'purchaseDate', kind: date.problem });
 
@@ -97,7 +110,10 @@ export class ComplaintExtractor {
     // A named shop, restaurant or showroom with no platform and no word of a remote sale: bought there.
     // Not in a correction ("tên shop là X"): it renames the seller, not how the purchase was made.
     else if (businessName && !platform && !correction && !remoteSale.test(ft.folded)) values.purchaseChannel = 'in_store';
-    const wants = extractResolutions(ft, asked === 'desiredResolution');
+    // Asked what they want, a reply that goes on with the story ("sửa bảo hành 2 lần rồi vẫn không
+    // hết") names a remedy only after a wish word, as a story does.
+    const narrates = ft.folded.split(/\s+/).length > 6 && narration.test(ft.folded);
+    const wants = extractResolutions(ft, asked === 'desiredResolution' && !narrates);
     const implied = wants.length === 0 && asked !== 'desiredResolution' ? impliedResolutions(ft) : [];
     if (wants.length > 0) values.desiredResolution = wants;
     else if (implied.length > 0) Object.assign(values, { desiredResolution: implied, desiredResolutionImplied: true });

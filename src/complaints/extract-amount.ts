@@ -84,7 +84,11 @@ export function findAmounts(text: FoldedText, bareNumbers = false): AmountFindin
     add(m.index, m[0].length, value);
   }
 
-  for (const m of f.matchAll(new RegExp(`(?<![\\p{L}\\d.,])(?:0|khong)\\s?${currency}(?![\\p{L}])|\\bmien phi\\b|\\bfree\\b`, 'gu'))) add(m.index, m[0].length, 0);
+  for (const m of f.matchAll(new RegExp(`(?<![\\p{L}\\d.,])(?:0|khong)\\s?${currency}(?![\\p{L}])|\\bmien phi\\b|\\bfree\\b`, 'gu'))) {
+    // "không đông đá" (does not freeze) folds like "không đồng" (nothing paid).
+    if (accented && /dong$/.test(m[0]) && !/đồng$/iu.test(text.original.slice(m.index, m.index + m[0].length))) continue;
+    add(m.index, m[0].length, 0);
+  }
   return found.sort((a, b) => a.index - b.index);
 }
 

@@ -375,3 +375,25 @@ describe('classes found on stories the rules were not written beside', () => {
     expect(read('I signed a 12-month membership at Elite Fitness').values.purchaseChannel).toBe('continuous_service');
   });
 });
+
+describe('replies that go on with the story', () => {
+  it('asked for the remedy, a reply that narrates names one only after a wish word', () => {
+    expect(read('Tủ không đông đá, sửa bảo hành 2 lần rồi vẫn không hết', 'desiredResolution').values.desiredResolution).toBeUndefined();
+    expect(read('hoàn tiền hoặc đổi cái khác cũng được', 'desiredResolution').values.desiredResolution).toEqual(['refund', 'exchange']);
+  });
+
+  it('what the seller asked or did is no wish; a document or a change is no remedy', () => {
+    expect(read('sau do ho doi chuyen them tien bao hiem, toi khong chuyen thi bi block').values.desiredResolution ?? []).toEqual([]);
+    expect(read('Tôi đề nghị cửa hàng xuất phiếu bảo hành có số IMEI').values.desiredResolution ?? []).toEqual([]);
+    expect(read('tôi muốn siêu thị xin lỗi và thay đổi cách đối xử').values.desiredResolution).toEqual(['apology', 'stop_practice']);
+    expect(read('Tôi muốn họ trả lại tiền chênh lệch và không được tự ý làm vậy nữa.').values.desiredResolution).toEqual(['refund', 'stop_practice']);
+    expect(read('e mún lấy lại 3tr').values.desiredResolution).toEqual(['refund']);
+  });
+
+  it('a correction about another event keeps the purchase date; "không đông đá" is no zero amount', () => {
+    expect(read('À không, họ sửa 3 lần rồi, lần thứ ba là tuần trước').values.purchaseDate).toBeUndefined();
+    expect(read('à nhầm, mua ngày 3/5 chứ').values.purchaseDate).toBe('2026-05-03');
+    expect(read('Tủ không đông đá').problems).toEqual([]);
+    expect(read('máy tặng kèm, 0 đồng').problems).toContainEqual({ field: 'amountVnd', kind: 'zero' });
+  });
+});
