@@ -137,8 +137,21 @@ export class ComplaintExtractor {
   }
 
   private sellerProvince(place: string | null, businessName: string | null): ProvinceMatch | null {
-    const found = (place ? this.provinces.lookup(place) : null) ?? (businessName ? this.provinces.lookup(businessName) : null);
+    const found = (place ? this.provinces.lookup(place) : null) ?? (businessName ? this.branchPlace(businessName) : null);
     return found ? { ...found, consumers: false } : null;
+  }
+
+  /**
+   * "Điện Máy Xanh Biên Hòa": a branch's place ends the name. A place inside it is part of the name
+   * ("Cây Xăng Tân Phú Thịnh" is not in Tân Phú).
+   */
+  private branchPlace(name: string): ProvinceMatch | null {
+    const words = name.split(/\s+/);
+    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+      const tail = words.slice(-k).join(' ');
+      if (this.provinces.isPlaceName(tail)) return this.provinces.lookup(tail);
+    }
+    return null;
   }
 
   private contacts(ft: FoldedText, values: FactValues, problems: Problem[]): void {
@@ -160,8 +173,10 @@ export class ComplaintExtractor {
    */
   private answersSomethingElse(field: RequiredField, part: string, values: FactValues, today: IsoDate): boolean {
     if (field !== 'consumerName' && aboutTheConsumer(part, values)) return true;
-    if (field !== 'product') return false;
+    if (field !== 'product' && field !== 'businessName') return false;
     const ft = foldAligned(part);
+    // "ck cọc 3tr hum thứ 2 tuần này": a payment and a time, not a name.
+    if (field === 'businessName') return extractAmount(ft)?.ok === true || (part.split(/\s+/).length > 2 && extractPurchaseDate(ft, today) !== null);
     if (this.provinces.isPlaceName(part)) return true;
     if (extractBusinessName(ft, (name) => this.provinces.isPlaceName(name)) !== null) return true;
     if (values.businessName && ft.folded.includes(foldAligned(values.businessName).folded)) return true;

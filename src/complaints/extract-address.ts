@@ -16,7 +16,9 @@ export interface PlaceNames {
  * Lợi", "số 8 chợ Phủ"), a street, ward, district, commune, market, lane, "gần …"; in English a
  * street number, "District 7", "ward 3".
  */
-const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* (?!(?:tram|trieu|nghin|ngan|ty|k|tr|cu|d|dong|vnd|ngay|thang|nam|tuan|gio|phut|lan|nguoi|cai|chiec|hop|goi|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![\p{L}]))\p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |district |ward |no\.? ?\d)/u;
+const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* (?!(?:tram|trieu|nghin|ngan|ty|k|tr|cu|d|dong|vnd|ngay|thang|nam|tuan|gio|phut|lan|nguoi|cai|chiec|hop|goi|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![\p{L}]))\p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |quoc lo |tinh lo |doan (?:qua|gan) |district |ward |no\.? ?\d)/u;
+/** Typed with diacritics, a one-syllable address word must be spelled as one: "chợ", not "cho" (for). */
+const fineSpelled: Record<string, string> = { cho: 'chợ', pho: 'phố', so: 'số', xa: 'xã', ap: 'ấp', lo: 'lô', toa: 'tòa', ngo: 'ngõ', hem: 'hẻm', khu: 'khu', quan: 'quận' };
 /** "gần chợ Tuy Hòa", "near Ben Thanh market": near something named, not "gần nhà", "gần trường". */
 const nearNamed = /^(gan|near)\s/u;
 /** "Nguyen Hue street", "Hoi An old town", "Ben Thanh market". */
@@ -28,7 +30,7 @@ const cityStart = /^(tp\.? ?|thanh pho |tinh )/u;
  * Nẵng thì bị …", "… District 7 on 2 October").
  */
 const endWords =
-  'ngày hôm tuần tháng năm giá thứ chủ lúc vào để thì mà vì nên và qua trên khi sáng trưa chiều tối tôi mình em gồm hết tổng mua đặt bị từ ' +
+  'ngày hôm tuần tháng năm giá thứ chủ lúc vào để thì mà vì nên và qua trên khi sáng trưa chiều tối tôi mình em gồm hết tổng mua đặt bị từ thấy nhưng có hum hqua hnay bữa ' +
   'on for and when where at i we it';
 /** Typed with diacritics, an end word must be written as such ("Rạch Giá" goes on; "…, giá 2tr" ends). */
 const segmentEndAccented = new RegExp(`\\s(${endWords.split(' ').join('|')})(?![\\p{L}])`, 'u');
@@ -84,6 +86,9 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
 }
 
 function segmentKind(original: string, folded: string, places: PlaceNames, started: boolean): 'fine' | 'city' | null {
+  const first = folded.split(' ')[0] ?? '';
+  const spelled = fineSpelled[first];
+  if (spelled && hasDiacritics(original) && (original.split(/\s+/)[0] ?? '').toLocaleLowerCase('vi') !== spelled) return null;
   if (fineStart.test(`${folded} `) || fineEnd.test(folded) || places.isDistrict(original)) return 'fine';
   if (nearNamed.test(folded) && /\s\p{Lu}/u.test(original)) return 'fine';
   if (cityStart.test(folded) || places.isPlaceName(original)) return 'city';

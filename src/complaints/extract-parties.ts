@@ -28,6 +28,9 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['store', null],
   // Marketplaces' and English words for the seller: "from seller 'Digital World VN'".
   ['seller', null],
+  // An account on a social network sells too: "tên acc là Tuấn Hưng Game".
+  ['acc', null],
+  ['nick', null],
   ['vendor', null],
   ['merchant', null],
   ['sieu thi', 'Siêu thị'],

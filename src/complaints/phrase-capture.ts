@@ -17,6 +17,8 @@ const stopList =
   'i we they she he you my our their them us his her its were are has have had said told refused did does not because through via by ' +
   // Teencode time words and "do" (because: "bộ nồi do nhân viên đến nhà chào"), "thôi" (never mind).
   'hum hqua hnay do thôi ' +
+  // English verbs that go on after a product: "my order of a robot vacuum failed".
+  'failed broke stopped arrived came cost costs leaked turned ' +
   // What a product is described by, after its name: "đầm maxi màu be size M".
   'màu size cỡ ghi nhà of';
 // Verbs that go on with the story after a product, only as typed with diacritics: folded, "kem" is
@@ -45,7 +47,9 @@ export function hasDiacritics(text: string): boolean {
 const quantifiers = new Set(
   ('a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi con qua tuyp cuc ly thung tui cay cuon quyen bich kg bao lit tan loc ket met ' +
     // English counting words: "a pair of", "3 cans of", "two bottles of".
-    'one two three four pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set of')
+    'one two three four pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set of ' +
+    // "đặt đơn mỹ phẩm", "mua ít đồ", "thêm bảo hiểm": an order, a few, more.
+    'don it them')
     .split(' '),
 );
 /** "3 cans of X", "a pair of X": "of" is counted only after a counting word. */
@@ -81,7 +85,8 @@ function continuesName(words: ReadonlyArray<{ folded: string }>, current: string
   return current === 'khong' && (next === 'dau' || next === 'day');
 }
 
-const beneficiaries = new Set('meo cho be tre thu cats dogs babies kids children pets'.split(' '));
+// Pets only: "sữa bột cho bé" is the milk, and who it is for.
+const beneficiaries = new Set('meo cho thu cats dogs pets'.split(' '));
 
 /** "Trung tâm Anh ngữ Smart Kids", "Phòng khám Đa khoa Hòa Bình": a lower-case syllable inside a name. */
 function nextCapitalised(text: FoldedText, end: number): boolean {

@@ -397,3 +397,42 @@ describe('replies that go on with the story', () => {
     expect(read('máy tặng kèm, 0 đồng').problems).toContainEqual({ field: 'amountVnd', kind: 'zero' });
   });
 });
+
+describe('more classes from the first held-out stories', () => {
+  it('a route is no home; ", ở X" ending a contact list is', () => {
+    expect(read('Tôi chuyển 5.460.000đ ngày 30/10 để mua 2 vé Hà Nội - Phú Quốc').values.province).toBeUndefined();
+    const e = read('Tôi muốn lấy lại tiền. Lê Quang Trung, 0326 778 901, ở Hà Nội');
+    expect(e.values.province).toBe('Hà Nội');
+    expect(e.values.provinceOfConsumer).toBe(true);
+  });
+
+  it("a place inside a seller's name is no branch; one ending it is", () => {
+    expect(read('toi do xang o Cay Xang Tan Phu Thinh hom qua').values.province).toBeUndefined();
+    expect(read('toi do xang o Cay Xang Tan Phu Thinh hom qua').values.product).toBe('xang');
+    expect(read('mua ở Điện Máy Xanh Biên Hòa hôm qua').values.province).toBe('Đồng Nai');
+  });
+
+  it('a day-month still ahead this year is the trip, when another date fits this year', () => {
+    expect(extractor.extract('chuyển cọc 6 triệu ngày 1/10, tour đi 15/11', { today: '2026-10-24', asked: null }).values.purchaseDate).toBe('2026-10-01');
+    expect(extractor.extract('mua ngày 15/11', { today: '2026-10-24', asked: null }).values.purchaseDate).toBe('2025-11-15');
+  });
+
+  it('where something was posted is no platform of the sale; "+84 (0)91…" is a phone', () => {
+    expect(read("cửa hàng dán ảnh tôi ở cửa, đăng cả lên nhóm Facebook của phường").values.platform).toBeUndefined();
+    expect(read('Pham Quynh Chi, +84 (0)91 224 5587, Bac Ninh.').values.phone).toBe('0912245587');
+  });
+
+  it('an account sells; a reply with a payment and a time is no seller', () => {
+    expect(read('e mua lại cái máy ps5 cũ của 1 ng bán trên nhóm fb, tên acc là Tuấn Hưng Game').values.businessName).toBe('Tuấn Hưng Game');
+    expect(read('e cần máy đi học. e tên Lý Gia Huy').values.consumerName).toBe('Lý Gia Huy');
+    expect(read('ck cọc 3tr hum thứ 2 tuần này', 'businessName').values.businessName).toBeUndefined();
+  });
+
+  it('address words spelled as such; highway stretches; English "order of"; phone orders are remote', () => {
+    expect(read('thuê xe của Xe Tự Lái Hưng Thịnh cho chuyến đi Đà Lạt').values.businessAddress).toBeUndefined();
+    expect(read('do xang o Cay Xang Tan Phu Thinh tren quoc lo 1A').values.businessAddress).toBe('quoc lo 1A');
+    expect(read('A seller called me, said my order of a robot vacuum failed').values.product).toBe('robot vacuum');
+    expect(read('Bố tôi gọi điện đặt mua máy cưa của Công ty Việt Star').values.purchaseChannel).toBe('online');
+    expect(read('Tôi chưa mua gì của họ').values.product).toBeUndefined();
+  });
+});
