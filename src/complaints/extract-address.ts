@@ -68,7 +68,10 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
     const whole = text.original.slice(start, end).trim();
     const endWord = accented ? segmentEndAccented.exec(text.original.slice(start, end).toLocaleLowerCase('vi')) : segmentEndFolded.exec(text.folded.slice(start, end));
     // "Rạch Giá" is a place, though "giá" (a price) ends a segment.
-    const cut = endWord && !places.isKnownPlace(whole) ? endWord : null;
+    const worded = endWord && !places.isKnownPlace(whole) ? endWord : null;
+    // "…, Cần Thơ 450 nghìn", "… Q10 12/8": a price or a date ends the address too.
+    const figure = /\s\d[\d.,]*\s?(?:k|nghin|ngan|tr|trieu|d|dong|vnd|million)(?![\p{L}])|\s\d{1,2}\/\d{1,2}(?!\d)/u.exec(text.folded.slice(start, end));
+    const cut = worded && figure ? (worded.index < figure.index ? worded : figure) : (worded ?? figure);
     if (cut) end = start + cut.index;
     const original = text.original.slice(start, end).trim();
     const folded = text.folded.slice(start, end).trim();

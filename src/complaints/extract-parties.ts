@@ -20,6 +20,16 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['phong gym', null],
   ['tap hoa', null],
   ['nha xe', 'Nhà xe'],
+  // Venues and stalls sell too: "rạp CGV Vincom", "sạp rau cô Tư", "quầy thuốc Minh An", "cây xăng …".
+  ['rap', null],
+  ['sap', null],
+  ['quay', null],
+  ['ki ot', null],
+  ['kiot', null],
+  ['cay xang', 'Cây xăng'],
+  ['nha nghi', 'Nhà nghỉ'],
+  ['hotel', null],
+  ['cinema', null],
   ['nha sach', 'Nhà sách'],
   ['phong kham', 'Phòng khám'],
   ['khach san', 'Khách sạn'],
@@ -162,7 +172,7 @@ const kindAtStart = new RegExp(`^(${businessKinds.filter(([k]) => !['cua', 'o', 
  * Typed with diacritics, a one-syllable kind must be the word meant: "quán" (not "quận", "quần"),
  * "tiệm" (not "tiêm"), "hãng" (not "hàng", goods), "của", "ở", "tại", "từ".
  */
-const spelledKinds: Record<string, string> = { quan: 'quán', tiem: 'tiệm', hang: 'hãng', cua: 'của', o: 'ở', tai: 'tại', tu: 'từ' };
+const spelledKinds: Record<string, string> = { quan: 'quán', tiem: 'tiệm', hang: 'hãng', cua: 'của', o: 'ở', tai: 'tại', tu: 'từ', rap: 'rạp', sap: 'sạp', quay: 'quầy' };
 
 function kindSpelled(text: FoldedText, index: number, kind: string): boolean {
   const meant = spelledKinds[kind];

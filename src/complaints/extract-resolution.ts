@@ -5,7 +5,7 @@ export const resolutions = ['refund', 'exchange', 'repair', 'compensation', 'apo
 export type Resolution = (typeof resolutions)[number];
 
 const phrases: Record<Resolution, readonly string[]> = {
-  refund: ['reimburse', 'reimbursed', 'reimbursement', 'lay lai', 'hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
+  refund: ['reimburse', 'reimbursed', 'reimbursement', 'lay lai', 'return it', 'return them', 'give it back', 'hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
   exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one', 'replaced', 'new one'],
   repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'fixed', 'repaired', 'redo', 'hoc bu', 'day bu', 'lam bu'],
   compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'compensated', 'pay for'],
@@ -23,14 +23,14 @@ const lookup = new Map(entries);
  * reaches to the end of its sentence: "muốn nhà hàng bồi thường viện phí và xin lỗi gia đình tôi",
  * "muốn đổi, nếu không thì hoàn tiền".
  */
-const wanting = /(?<![\p{L}])(?<!(?:khong|chang|ko|k|hong) )(muon|mun|yeu cau|de nghi|mong|chi can|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|would like|d like|request|asking for|please|help me|hope|expect|demand|seeking)(?![\p{L}])(?=[^.!?\n]{0,120}$)/gu;
+const wanting = /(?<![\p{L}])(?<!(?<![\p{L}])(?:khong|chang|ko|k|hong) )(muon|mun|yeu cau|de nghi|mong|chi can|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|wants|wanted|would like|d like|request|asking for|ask for|please|help me|hope|expect|demand|seeking|wish)(?![\p{L}])(?=[^.!?\n]{0,120}$)/gu;
 /** Typed with diacritics, a wish word must be the one meant: "đòi" (demand), not "đổi" (exchange); "muốn", not "mượn" (borrow). */
 const wishSpellings: Record<string, string> = { doi: 'đòi', muon: 'muốn' };
 /**
  * Someone else as the subject: "họ đòi chuyển thêm tiền", "shop sửa 3 lần rồi", "they want me to pay"
  * tell what the seller did or asked, not what the consumer wants.
  */
-const otherSubject = /(?<![\p{L}])(ho|shop|cua hang|ben ban|nguoi ban|nhan vien|chu quan|chu shop|they|he|she|the seller|the shop|the store)\s+(?:(?:da|co|lai|van|chi|cu|cung|con|bao|noi|keep|kept|still|also)\s+)*$/u;
+const otherSubject = /(?<![\p{L}])(ho|shop|cua hang|ben ban|nguoi ban|nhan vien|chu quan|chu shop|they|the seller|the shop|the store)\s+(?:(?:da|co|lai|van|chi|cu|cung|con|bao|noi|keep|kept|still|also)\s+)*$/u;
 
 function wishBefore(text: FoldedText, from: number, to: number): boolean {
   const accented = hasDiacritics(text.original);

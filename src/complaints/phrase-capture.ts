@@ -11,7 +11,7 @@ const stopList =
   'bán giao lừa không chưa đã đang sẽ vẫn cứ chỉ mới vừa nên vì bởi sao nhé nha à ạ ừ ok tuần tháng năm sau trước ' +
   'hàng gửi nói bảo hứa đòi đổi trả hoàn nhận liền đến tôi em mình anh chị tui tao con họ nó shop cửa công ty cty siêu thị ' +
   'dùng xài sử mua đặt order ship tiền gồm trị ko k khi nếu để cả hay hoặc cũng luôn cần muốn yêu cầu làm ' +
-  'xong dc r thấy về ra lên xuống hồi trăm triệu nghìn ngàn sáng trưa chiều tối hôm nay qua mai chủ nhật thứ ' +
+  'xong dc r thấy về ra lên xuống hồi trăm triệu nghìn ngàn sáng trưa chiều tối hôm nay qua mai chủ thứ ' +
   // English, for stories told in English.
   'for from on at in with and but the was is to it yesterday today last this that which who after before when ' +
   'i we they she he you my our their them us his her its were are has have had said told refused did does not because through via by ' +

@@ -436,3 +436,26 @@ describe('more classes from the first held-out stories', () => {
     expect(read('Tôi chưa mua gì của họ').values.product).toBeUndefined();
   });
 });
+
+describe('probes in further voices', () => {
+  it('"chủ nhật" is a day, yet "bánh sinh nhật" a cake; a price ends an address', () => {
+    const e = read('em đặt bánh sinh nhật ở tiệm Bánh Ngọt Mimi đường Nguyễn Văn Cừ, Cần Thơ 450 nghìn');
+    expect(e.values.product).toBe('bánh sinh nhật');
+    expect(e.values.businessAddress).toBe('đường Nguyễn Văn Cừ, Cần Thơ');
+    expect(read('mua áo khoác chủ nhật tuần trước').values.product).toBe('áo khoác');
+  });
+
+  it('teencode "mik mun" wishes; an English parent "wants to return it"; "was sold a X by" salesmen at her house', () => {
+    expect(read('shop ko cho doi. mik mun tra hang hoan tien').values.desiredResolution).toEqual(['refund']);
+    const e = read('My mother was sold a water purifier by two salesmen who came to her house on 3 November. She wants to return it.');
+    expect(e.values.product).toBe('water purifier');
+    expect(e.values.purchaseChannel).toBe('door_to_door');
+    expect(e.values.desiredResolution).toEqual(['refund']);
+  });
+
+  it('venues and stalls sell; a capitalised buying verb is part of a name', () => {
+    expect(read('mua vé xem phim tại rạp CGV Vincom Bà Triệu qua app').values.businessName).toBe('CGV Vincom Bà Triệu');
+    expect(read('mua rau ở sạp cô Tư Hạnh chợ Xóm Mới, Gò Vấp').values.businessAddress).toBe('chợ Xóm Mới, Gò Vấp');
+    expect(read('toi bi cong ty bat dong san Dat Xanh Mien Nam goi dien lam phien suot').values.product).toBeUndefined();
+  });
+});
