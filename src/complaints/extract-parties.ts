@@ -158,7 +158,7 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean, i
     const nested = kindAtStart.exec(text.folded.slice(start));
     if (nested && kindSpelled(text, start, nested[1]!) && !titleCased(text.original.slice(start, start + nested[1]!.length))) continue;
     // "through the FreshMart app": the app is how, FreshMart who.
-    const value = quoted ? withoutSymbols(capture.value) : withoutTrailingPlace(withoutLeadingKind(beforeAddress(capture.value)), isPlace).replace(/ (app|website|site|page|store app)$/u, '');
+    const value = withoutLeadingPlatform(quoted ? withoutSymbols(capture.value) : withoutTrailingPlace(withoutLeadingKind(beforeAddress(capture.value)), isPlace).replace(/ (app|website|site|page|store app)$/u, ''));
     if (!looksLikeName(value) || isConsumer(value)) continue;
     const label = businessKinds.find(([k]) => k === kind)?.[1] ?? null;
     return label && !quoted ? `${label} ${value}` : value;
@@ -201,6 +201,15 @@ function withoutTrailingPlace(value: string, isPlace: (name: string) => boolean)
     const left = words.slice(0, cut);
     if (left.length <= 2 && left.every((w) => tradeSyllables.has(foldPhrase(w)))) return value;
     return left.join(' ');
+  }
+  return value;
+}
+
+/** "shop Facebook Hàng Xách Tay Mỹ", "page Zalo X": the platform is where the seller is, not its name. */
+function withoutLeadingPlatform(value: string): string {
+  const words = value.split(/\s+/);
+  for (const k of [2, 1]) {
+    if (words.length > k && platformNames.has(foldPhrase(words.slice(0, k).join(' ')))) return words.slice(k).join(' ');
   }
   return value;
 }

@@ -459,3 +459,12 @@ describe('probes in further voices', () => {
     expect(read('toi bi cong ty bat dong san Dat Xanh Mien Nam goi dien lam phien suot').values.product).toBeUndefined();
   });
 });
+
+describe('a scam told in one breath', () => {
+  it('the platform leading a name is where the seller is; a name right before a phone number is the consumer', () => {
+    const e = read('shop Facebook Hàng Xách Tay Mỹ nhận 3 triệu tiền cọc mua nồi chiên rồi chặn tôi, hôm 10/11. Tôi muốn lấy lại tiền. Lê Văn Tùng 0912345678 ở Đà Nẵng');
+    expect(e.values.businessName).toBe('Hàng Xách Tay Mỹ');
+    expect(e.values.platform).toBe('Facebook');
+    expect(e.values.consumerName).toBe('Lê Văn Tùng');
+  });
+});
