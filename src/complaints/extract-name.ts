@@ -45,7 +45,9 @@ export function extractConsumerName(text: FoldedText): string | null {
 /** A name the consumer introduced as theirs ("tôi tên …", "my name is …"): never the seller's. */
 export function introducedName(text: FoldedText): string | null {
   for (const m of text.folded.matchAll(introductions)) {
-    const start = m.index + m[0].length;
+    // "Tôi tên La Thị Kim Chi": typed with diacritics, a capitalised "La" is a family name, not "là".
+    const family = /la $/.test(m[0]) && /^La\s$/u.test(text.original.slice(m.index + m[0].length - 3, m.index + m[0].length));
+    const start = m.index + m[0].length - (family ? 3 : 0);
     const first = /^[\p{L}]+/u.exec(text.original.slice(start))?.[0];
     if (!first) continue;
     if (/^\p{Lu}/u.test(first)) {

@@ -148,7 +148,9 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean, i
     // "quán" is a restaurant; "quận" (folded the same) a district, "quần" trousers.
     if (!kindSpelled(text, m.index, kind)) continue;
     if (prepositions.has(kind) && consumerPlace.test(text.folded.slice(Math.max(0, m.index - 8), m.index))) continue;
-    const quoted = quotedName(text.original, start);
+    // "Quán nhậu 'Ốc Đêm 2Hand Quán'": lower-case trade words may stand before a quoted name.
+    const trade = /^\s*(?:\p{Ll}+\s+){1,3}(?=["“'‘])/u.exec(text.original.slice(start));
+    const quoted = quotedName(text.original, start) ?? (trade ? quotedName(text.original, start + trade[0].length) : null);
     const capture = quoted ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
     if (!capture || !looksLikeName(capture.value)) continue;
     const startsName = nameStart.test(capture.value) || (english.has(kind) && /^\d/.test(capture.value));

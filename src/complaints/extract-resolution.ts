@@ -56,7 +56,7 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
     if (!asked && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
     if (!spelledAsMeant(m[0], text.original.slice(m.index, m.index + m[0].length))) continue;
     // Asked what they want, "À không, họ sửa 3 lần rồi" still tells what the seller did.
-    if (asked && otherSubject.test(before.slice(-30)) && !wishBefore(text, Math.max(0, m.index - 30), m.index)) continue;
+    if (asked && otherSubject.test(before.slice(-30)) && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
     // "phiếu bảo hành", "sổ bảo hành" are documents; "thay đổi" is to change, not an exchange.
     // "để sau này bảo hành": a purpose, not the remedy.
     if (/(?<![\p{L}])(phieu|so|the|tem|giay|de|sau nay|khi can)\s+$/u.test(before) && m[0] === 'bao hanh') continue;

@@ -468,3 +468,16 @@ describe('a scam told in one breath', () => {
     expect(e.values.consumerName).toBe('Lê Văn Tùng');
   });
 });
+
+describe('names next to their words', () => {
+  it('"Tôi tên La Thị Kim Chi": a capitalised La is a family name; a quoted name after trade words, its address after the quote', () => {
+    expect(read('Tôi tên La Thị Kim Chi, 0901 774 260.').values.consumerName).toBe('La Thị Kim Chi');
+    const e = read("Quán nhậu 'Ốc Đêm 2Hand Quán' ở phố Tạ Hiện, Hoàn Kiếm tối 13/11 thu thêm phí");
+    expect(e.values.businessName).toBe('Ốc Đêm 2Hand Quán');
+    expect(e.values.businessAddress).toBe('phố Tạ Hiện, Hoàn Kiếm');
+  });
+
+  it('asked for the remedy, "muốn ban quản lý chợ và người bán bồi thường" is a wish though the seller is its subject', () => {
+    expect(read('Tôi muốn ban quản lý chợ và người bán bồi thường tiền khám.', 'desiredResolution').values.desiredResolution).toEqual(['compensation']);
+  });
+});
