@@ -27,6 +27,9 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['ki ot', null],
   ['kiot', null],
   ['cay xang', 'Cây xăng'],
+  ['trai', null],
+  ['xuong', null],
+  ['vua', null],
   ['nha nghi', 'Nhà nghỉ'],
   ['hotel', null],
   ['cinema', null],
@@ -174,7 +177,7 @@ const kindAtStart = new RegExp(`^(${businessKinds.filter(([k]) => !['cua', 'o', 
  * Typed with diacritics, a one-syllable kind must be the word meant: "quán" (not "quận", "quần"),
  * "tiệm" (not "tiêm"), "hãng" (not "hàng", goods), "của", "ở", "tại", "từ".
  */
-const spelledKinds: Record<string, string> = { quan: 'quán', tiem: 'tiệm', hang: 'hãng', cua: 'của', o: 'ở', tai: 'tại', tu: 'từ', rap: 'rạp', sap: 'sạp', quay: 'quầy' };
+const spelledKinds: Record<string, string> = { quan: 'quán', tiem: 'tiệm', hang: 'hãng', cua: 'của', o: 'ở', tai: 'tại', tu: 'từ', rap: 'rạp', sap: 'sạp', quay: 'quầy', trai: 'trại', xuong: 'xưởng', vua: 'vựa' };
 
 function kindSpelled(text: FoldedText, index: number, kind: string): boolean {
   const meant = spelledKinds[kind];
@@ -259,6 +262,9 @@ export function extractBusinessAddress(text: FoldedText): string | null {
  */
 export function businessNameAnswer(text: string): string | null {
   const value = cleanAnswer(text, /^(tên\s+)?(shop|cửa hàng|cua hang|gian hàng|gian hang|công ty|cong ty|cty|bên bán|ben ban|người bán|nguoi ban|nhà bán|nha ban)?\s*(tên\s+)?(là|la)?\s*[:"“]?\s*/i).replace(/["”]$/, '');
+  // "trại chó Happy Dog ở Thủ Đức": the kind of place before the name and where it is after it.
+  const named = withoutLeadingKind(value.replace(/\s+(?:ở|tại|trên|o|tai|tren|in|at|on)\s+\S.*$/u, ''));
+  if (named !== value && looksLikeName(named)) return businessNameAnswer(named);
   const words = value.split(/\s+/);
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   if (words.length > 8 || (readsAsClause(value) && capitalised <= 1)) return null;

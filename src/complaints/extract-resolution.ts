@@ -30,7 +30,7 @@ const wishSpellings: Record<string, string> = { doi: 'đòi', muon: 'muốn' };
  * Someone else as the subject: "họ đòi chuyển thêm tiền", "shop sửa 3 lần rồi", "they want me to pay"
  * tell what the seller did or asked, not what the consumer wants.
  */
-const otherSubject = /(?<![\p{L}])(ho|shop|cua hang|ben ban|nguoi ban|nhan vien|chu quan|chu shop|they|the seller|the shop|the store)\s+(?:(?:da|co|lai|van|chi|cu|cung|con|bao|noi|keep|kept|still|also)\s+)*$/u;
+const otherSubject = /(?<![\p{L}])(ho|shop|cua hang|ben ban|nguoi ban|nhan vien|chu quan|chu shop|tho|ky thuat|ky thuat vien|they|the seller|the shop|the store|the technician)\s+(?:(?:da|co|lai|van|chi|cu|cung|con|bao|noi|keep|kept|still|also)\s+)*$/u;
 
 function wishBefore(text: FoldedText, from: number, to: number): boolean {
   const accented = hasDiacritics(text.original);
@@ -38,6 +38,8 @@ function wishBefore(text: FoldedText, from: number, to: number): boolean {
     const meant = wishSpellings[w[1]!];
     const at = from + w.index;
     if (otherSubject.test(text.folded.slice(Math.max(0, at - 30), at))) continue;
+    // "Nguyễn Kim Cần Thơ": a capitalised word inside a sentence is part of a name, not "cần" (need).
+    if (/^\p{Lu}/u.test(text.original.slice(at, at + 1)) && !/(^|[.!?\n]\s*)$/u.test(text.original.slice(0, at))) continue;
     if (!accented || meant === undefined || text.original.slice(at, at + w[1]!.length).toLocaleLowerCase('vi') === meant) return true;
   }
   return false;

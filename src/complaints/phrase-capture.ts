@@ -141,7 +141,8 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     const knownEnd = options.known?.(text, w.start, accented) ?? null;
     // "má phanh và đĩa phanh": "và" joins two known products into one phrase.
     if (options.known && words.length > 0 && (w.folded === 'va' || w.folded === '&')) {
-      const nextStart = w.end + (/^\s+/.exec(text.folded.slice(w.end))?.[0].length ?? 0);
+      // "2 kg rau cải và 1 kg cà chua": the second may come with its own count.
+      const nextStart = w.end + (/^\s+(?:(?:\d+|mot|hai|ba)\s*(?:kg|g|lit|bao|hop|cai|chiec|bo|goi|chai|lon)?\s+)?/.exec(text.folded.slice(w.end))?.[0].length ?? 0);
       if (options.known(text, nextStart, accented) !== null) {
         words.push(w);
         continue;

@@ -481,3 +481,15 @@ describe('names next to their words', () => {
     expect(read('Tôi muốn ban quản lý chợ và người bán bồi thường tiền khám.', 'desiredResolution').values.desiredResolution).toEqual(['compensation']);
   });
 });
+
+describe('answers and names with places in them', () => {
+  it('asked for the seller, the kind of place before the name and where it is after it are left out', () => {
+    expect(read('trại chó Happy Dog ở Thủ Đức', 'businessName').values.businessName).toBe('Happy Dog');
+    expect(read('Gia Dụng Nhà Xinh', 'businessName').values.businessName).toBe('Gia Dụng Nhà Xinh');
+  });
+
+  it('"Cần Thơ" is no "cần" (need); what the technician did is no wish', () => {
+    const e = read('Mua máy lạnh Daikin ở siêu thị điện máy Nguyễn Kim Cần Thơ, thợ đến sửa 4 lần không hết. Giờ tôi muốn đổi máy khác.');
+    expect(e.values.desiredResolution).toEqual(['exchange']);
+  });
+});
