@@ -10,7 +10,7 @@ import { extractResolutions, impliedResolutions, wishChange, type WishChange } f
 import { foldAligned, foldPhrase, type FoldedText } from './folded-text.ts';
 import { inferPurchaseChannel } from './infer-purchase-channel.ts';
 import type { IsoDate } from './local-date.ts';
-import { sellerLocation } from './extract-address.ts';
+import { isAddressPart, sellerLocation } from './extract-address.ts';
 import type { ProvinceDirectory, ProvinceMatch } from './province-directory.ts';
 
 export type ProblemKind = 'future' | 'impossible' | 'too_old' | 'zero' | 'phone_invalid' | 'email_invalid' | 'unrecognized' | 'unknown';
@@ -95,7 +95,7 @@ export class ComplaintExtractor {
     const address = extractBusinessAddress(ft) ?? location?.address ?? null;
     if (address) values.businessAddress = address;
     // Asked for the product, the answer itself comes before a product the message merely names.
-    const product = extractProduct(ft, undefined, { alone: asked !== 'product' });
+    const product = extractProduct(ft, undefined, { alone: asked !== 'product', actedOn: !correction });
     if (product) values.product = product;
     // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
     // a later "tôi ở …" replaces.
@@ -177,7 +177,7 @@ export class ComplaintExtractor {
     const ft = foldAligned(part);
     // "ck cọc 3tr hum thứ 2 tuần này": a payment and a time, not a name.
     if (field === 'businessName') return extractAmount(ft)?.ok === true || (part.split(/\s+/).length > 2 && extractPurchaseDate(ft, today) !== null);
-    if (this.provinces.isPlaceName(part)) return true;
+    if (this.provinces.isPlaceName(part) || isAddressPart(part, this.provinces)) return true;
     if (extractBusinessName(ft, (name) => this.provinces.isPlaceName(name)) !== null) return true;
     if (values.businessName && ft.folded.includes(foldAligned(values.businessName).folded)) return true;
     // "Mua hôm thứ Bảy tuần trước", "chủ nhật vừa rồi": a time, not a thing.

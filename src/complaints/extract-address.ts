@@ -88,6 +88,12 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
   return { address: fine ? place : null, place };
 }
 
+/** A part of a reply that is a piece of an address ("đường Lê Thánh Tông", "quận 5", "Hạ Long"). */
+export function isAddressPart(segment: string, places: PlaceNames): boolean {
+  const original = segment.trim();
+  return original !== '' && segmentKind(original, foldAligned(original).folded.trim(), places, false) !== null;
+}
+
 function segmentKind(original: string, folded: string, places: PlaceNames, started: boolean): 'fine' | 'city' | null {
   const first = folded.split(' ')[0] ?? '';
   const spelled = fineSpelled[first];

@@ -26,11 +26,11 @@ const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)
  * The product or service, from "mua X", "đặt X", "đăng ký gói X", cut before "trên Shopee", a
  * price or a date. "mua hàng" names nothing, so the next candidate is tried.
  */
-export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean } = {}): string | null {
+export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean; /** Also the thing to be exchanged or repaired (not in a correction, which would replace a better reading). */ actedOn?: boolean } = {}): string | null {
   const capture = productCapture(lexicon);
   const found = afterBuyingVerb(text, capture) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture);
   if (found !== null) return tidy(fullerName(found, text, lexicon) ?? found, text);
-  const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon));
+  const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon) ?? (options.actedOn === false ? null : actedOn(text, capture)));
   return named;
 }
 
@@ -89,6 +89,28 @@ function fromSeller(text: FoldedText, read: Reader): string | null {
     const capture = read(text, m.index + m[0].length, 6);
     if (!capture || generic.has(foldPhrase(capture.value))) continue;
     if (/^\s+(from|at)\s/.test(text.folded.slice(capture.end))) return capture.value;
+  }
+  return null;
+}
+
+/**
+ * "Cửa hàng không cho tôi đổi váy bị lỗi", "gửi trả máy sấy": when nothing names what was bought,
+ * the thing the consumer wants exchanged, returned or repaired is it. Typed with diacritics, the verb
+ * must be spelled as one ("đổi", not "đợi"; "sửa", not "sữa").
+ */
+const actingVerb = /(?<![\p{L}])(doi|tra lai|gui tra|bao hanh|sua)\s+/gu;
+const actingSpellings: Record<string, string> = { doi: 'đổi', sua: 'sửa', 'tra lai': 'trả lại', 'gui tra': 'gửi trả', 'bao hanh': 'bảo hành' };
+const notActedOn = /^(tien|lai|size|mau|cai|hang|tra|moi|khac|sang|cho|duoc|hoan|di|het|ngay|voucher|the|money|lan|nhieu|mai|xong|cach|bao hanh|\d)(?![\p{L}])/u;
+
+function actedOn(text: FoldedText, read: Reader): string | null {
+  const accented = hasDiacritics(text.original);
+  for (const m of text.folded.matchAll(actingVerb)) {
+    if (accented && text.original.slice(m.index, m.index + m[1]!.length).toLocaleLowerCase('vi') !== actingSpellings[m[1]!]) continue;
+    const start = m.index + m[0].length;
+    // "thay đổi cách đối xử" is to change, "sửa 3 lần" how often.
+    if (notActedOn.test(text.folded.slice(start)) || /(?<![\p{L}])thay\s+$/u.test(text.folded.slice(Math.max(0, m.index - 6), m.index))) continue;
+    const capture = read(text, start, 4);
+    if (capture && !generic.has(foldPhrase(capture.value))) return capture.value;
   }
   return null;
 }

@@ -52,6 +52,14 @@ const quantifiers = new Set(
     'don it them')
     .split(' '),
 );
+/** Typed with diacritics, these counting words must be spelled as such: "bảo" (say) is no "bao" (sack). */
+const quantifierSpellings: Record<string, string> = { bao: 'bao', tan: 'tấn', lit: 'lít', loc: 'lốc', ket: 'két', met: 'mét', don: 'đơn', it: 'ít', them: 'thêm', ba: 'ba', nam: 'năm', bon: 'bốn', hai: 'hai', doi: 'đôi', con: 'con', ly: 'ly', cay: 'cây', qua: 'quả', tui: 'túi' };
+
+function countSpelled(original: string, folded: string, accented: boolean): boolean {
+  const meant = quantifierSpellings[folded];
+  return !accented || meant === undefined || original.toLocaleLowerCase('vi') === meant;
+}
+
 /** "3 cans of X", "a pair of X": "of" is counted only after a counting word. */
 const countNouns = new Set('pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set'.split(' '));
 /**
@@ -160,7 +168,7 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     const article = w.folded === 'the' && !/^the$/i.test(text.original.slice(w.start, w.end));
     // A bare count starts a phrase ("50 bao xi măng") when words follow; a price does not ("50k").
     const count = /^\d{1,4}$/.test(w.folded) && /^\s+\p{L}/u.test(text.folded.slice(w.end)) && !/^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty|million|thousand)(?![\p{L}])/u.test(text.folded.slice(w.end));
-    if (options.skipQuantifiers && words.length === 0 && (quantifiers.has(w.folded) || count) && !article) {
+    if (options.skipQuantifiers && words.length === 0 && ((quantifiers.has(w.folded) && countSpelled(text.original.slice(w.start, w.end), w.folded, accented)) || count) && !article) {
       // "of" only after a counting noun: "a pair of", not "the price of".
       if (w.folded !== 'of' || countNouns.has(previousSkipped)) {
         counted ||= /^\d|^(hai|ba|bon|nam|two|three|four|pair|pairs|cans?|bottles?|box(es)?|packs?|bags?|pieces?|cups?|kg|bao|lit|tan|loc|ket|met|thung|tui|hop)$/.test(w.folded);

@@ -493,3 +493,18 @@ describe('answers and names with places in them', () => {
     expect(e.values.desiredResolution).toEqual(['exchange']);
   });
 });
+
+describe('the thing acted on', () => {
+  it('when nothing names what was bought, the thing to be exchanged is it; not a count, a change or a size', () => {
+    expect(read('Cửa hàng không cho tôi đổi váy bị lỗi').values.product).toBe('váy');
+    expect(read('Tủ không đông đá, sửa bảo hành 2 lần rồi vẫn không hết').values.product).toBeUndefined();
+    expect(read('tôi muốn siêu thị xin lỗi và thay đổi cách đối xử').values.product).toBeUndefined();
+    expect(read('shop không cho đổi size').values.product).toBeUndefined();
+  });
+
+  it('asked for the product, a piece of an address is something else', () => {
+    const e = read('Cửa hàng Thời Trang Lam Anh, đường Lê Thánh Tông, Hạ Long', 'product');
+    expect(e.values.product).toBeUndefined();
+    expect(e.values.businessAddress).toBe('đường Lê Thánh Tông, Hạ Long');
+  });
+});
