@@ -37,7 +37,7 @@ export interface Extraction {
 
 /** Words of a sale at a distance: without them, a named seller was visited. */
 const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|insta|ck|chuyen tien|agoda|traveloka|grab|booking com|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
-const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|moi dung|moi chinh xac|moi la dung|correction|i meant|sorry,? it was|actually it was)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$|^\s*(a|a,|o|oh|ah|thoi)\s*,?\s*khong\s*[,.!]|^\s*(no|sorry)\s*,\s/u;
+const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|moi dung|moi chinh xac|moi la dung|correction|i meant|sorry,? it was|actually it was|actually)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$|^\s*(a|a,|o|oh|ah|thoi)\s*,?\s*khong\s*[,.!]|^\s*(no|sorry)\s*,\s/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
 const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien|bought|ordered|paid|received|delivered|broke|broken|refund|seller|store|contract|signed|booked)(?![\p{L}])/gu;
 
@@ -63,10 +63,12 @@ export class ComplaintExtractor {
   constructor(private readonly provinces: ProvinceDirectory) {}
 
   extract(text: string, options: { today: IsoDate; asked: RequiredField | null }): Extraction {
-    const ft = foldAligned(text);
+    const typed = foldAligned(text);
     const { asked, today } = options;
     // Corrections are short replies ("à nhầm, 1tr5 chứ"); in a long story "sửa lại" is about the product.
-    const correction = correctionPattern.test(ft.folded) && ft.folded.split(/\s+/).length <= 15;
+    const correction = correctionPattern.test(typed.folded) && typed.folded.split(/\s+/).length <= 15;
+    // "không phải Shopee mà là Lazada", "nồi cơm điện chứ không phải nồi chiên": the denied value is not read.
+    const ft = correction ? withoutDenied(typed) : typed;
     const values: FactValues = {};
     const problems: Problem[] = [];
 
@@ -228,6 +230,26 @@ export class ComplaintExtractor {
         return;
     }
   }
+}
+
+/**
+ * A correction with what it denies blanked out, keeping offsets: "không phải X" up to "mà", a comma
+ * or the end; "chứ không phải X" / "not X" to the end of the clause. Dates and amounts keep their own
+ * reading of a denial (they see the blanked text the same way).
+ */
+const denied = /(?<![\p{L}])(?:chu\s+)?(?:khong|ko|k)\s+phai\s+(?:la\s+)?[^,.;!?\n]*?(?=\s+(?:ma|but)\s|[,.;!?\n]|$)|(?<![\p{L}])(?:not|rather than|instead of)\s+[^,.;!?\n]*/gu;
+
+function withoutDenied(text: FoldedText): FoldedText {
+  let original = text.original;
+  let folded = text.folded;
+  for (const m of text.folded.matchAll(denied)) {
+    // A denial names something; a bare "không phải" with no value after it is left as typed.
+    if (m[0].trim().split(/\s+/).length < 3) continue;
+    const blank = ' '.repeat(m[0].length);
+    original = original.slice(0, m.index) + blank + original.slice(m.index + m[0].length);
+    folded = folded.slice(0, m.index) + blank + folded.slice(m.index + m[0].length);
+  }
+  return { original, folded };
 }
 
 function withinPhrase(text: string, phrase: string, index: number): boolean {

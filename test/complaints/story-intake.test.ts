@@ -508,3 +508,14 @@ describe('the thing acted on', () => {
     expect(e.values.businessAddress).toBe('đường Lê Thánh Tông, Hạ Long');
   });
 });
+
+describe('corrections deny a value', () => {
+  it('what follows "không phải" or "chứ không phải" is not read; "actually" corrects', () => {
+    expect(read('không phải Shopee mà là Lazada').values.platform).toBe('Lazada');
+    expect(read('sai rồi, sản phẩm là nồi cơm điện Sharp chứ không phải nồi chiên').values.product).toBe('nồi cơm điện Sharp');
+    expect(read('À không phải Len Xinh Store, tên shop là Len Xinh Official').values.businessName).toBe('Len Xinh Official');
+    const e = read('actually the shop is called Tech World');
+    expect(e.correction).toBe(true);
+    expect(e.values.purchaseChannel).toBeUndefined();
+  });
+});
