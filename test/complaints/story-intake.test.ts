@@ -519,3 +519,12 @@ describe('corrections deny a value', () => {
     expect(e.values.purchaseChannel).toBeUndefined();
   });
 });
+
+describe('rentals and gift events', () => {
+  it('"rented a motorbike", "the deposit back"; a customer-appreciation gift event is a sale away from a shop', () => {
+    const e = read('I rented a motorbike from Sunny Rentals in Hoi An for 3 days, 450k. I want the deposit back.');
+    expect(e.values.product).toBe('motorbike');
+    expect(e.values.desiredResolution).toEqual(['refund']);
+    expect(read('bác tôi bị dụ mua 5 hộp sâm ở buổi tặng quà tri ân khách hàng ở nhà văn hóa phường').values.purchaseChannel).toBe('other');
+  });
+});
