@@ -67,6 +67,11 @@ describe('reading a story', () => {
     expect(taxonomy.classify('siêu thị không chịu xuất hóa đơn', { channel: 'in_store', product: 'xi măng' }).code).toBe('khac');
   });
 
+  it('food that harmed people after a banquet, or a foreign object in it, is food safety', () => {
+    expect(taxonomy.classify('tiệc cưới 30 mâm. Sau tiệc có hơn 40 khách bị đau bụng, tiêu chảy, 9 người phải nhập viện, tổng hợp đồng 105 triệu').categoryCode).toBe('an-toan-thuc-pham');
+    expect(taxonomy.classify('lon sữa bột. Pha đến muỗng thứ 3 thì thấy một mẩu nhựa cứng lẫn trong sữa, may bé chưa uống phải.').categoryCode).toBe('an-toan-thuc-pham');
+  });
+
   it('rejects a fact fallback naming no issue', () => {
     const bad = data() as unknown as { factFallbacks: Array<{ issue: string }> };
     bad.factFallbacks.push({ issue: 'no-such-issue' });
