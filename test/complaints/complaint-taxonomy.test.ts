@@ -72,6 +72,10 @@ describe('reading a story', () => {
     expect(taxonomy.classify('lon sữa bột. Pha đến muỗng thứ 3 thì thấy một mẩu nhựa cứng lẫn trong sữa, may bé chưa uống phải.').categoryCode).toBe('an-toan-thuc-pham');
   });
 
+  it('a refused invoice is filed as such, though a warranty card is asked for beside it', () => {
+    expect(taxonomy.classify('Tôi đề nghị cửa hàng xuất hóa đơn và phiếu bảo hành, chủ cửa hàng nói mua giá rẻ thì không có hóa đơn. Tôi muốn cửa hàng cung cấp hóa đơn, chứng từ.').code).toBe('khac');
+  });
+
   it('rejects a fact fallback naming no issue', () => {
     const bad = data() as unknown as { factFallbacks: Array<{ issue: string }> };
     bad.factFallbacks.push({ issue: 'no-such-issue' });
