@@ -21,7 +21,7 @@ const introductions = new RegExp(
   'gu',
 );
 /** A contact line: "Lam Van Phuc, 0919 662 083", "Emily Tran, emily.tran@…", "Do Van Tam, o Tay Ninh". */
-const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4})(?:,\s*|\s+(?=(?:\+84|0)\d{2}))(\+?\d[\d .-]{7,}|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
+const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4})(?:,\s*|\s+(?=(?:\+84|0)\d{2}))(\+?\d[\d .()-]{7,}|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
 /**
  * A name alone at the end of a message, as people sign off: "… và trả lại tiền. Vu Thi Lan Anh".
  * Only a run of capitalised words that starts with a Vietnamese family name.

@@ -153,6 +153,9 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean, i
     if (prepositions.has(kind) && consumerPlace.test(text.folded.slice(Math.max(0, m.index - 8), m.index))) continue;
     // "Quán nhậu 'Ốc Đêm 2Hand Quán'": lower-case trade words may stand before a quoted name.
     const trade = /^\s*(?:\p{Ll}+\s+){1,3}(?=["“'‘])/u.exec(text.original.slice(start));
+    // "The seller, Gia Dụng Tiện Ích Store, confirmed …": a name set off by commas after the kind.
+    const apposition = /^,\s*(\p{Lu}[^,\n]{1,60}?),/u.exec(text.original.slice(start));
+    if (apposition && !trade && looksLikeName(apposition[1]!) && !readsAsClause(apposition[1]!)) return withoutLeadingPlatform(apposition[1]!.trim());
     const quoted = quotedName(text.original, start) ?? (trade ? quotedName(text.original, start + trade[0].length) : null);
     const capture = quoted ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
     if (!capture || !looksLikeName(capture.value)) continue;

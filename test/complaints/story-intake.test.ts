@@ -528,3 +528,10 @@ describe('rentals and gift events', () => {
     expect(read('bác tôi bị dụ mua 5 hộp sâm ở buổi tặng quà tri ân khách hàng ở nhà văn hóa phường').values.purchaseChannel).toBe('other');
   });
 });
+
+describe('English apposition and sign-offs', () => {
+  it('"The seller, X, confirmed": the name set off by commas; a name before "+84 (0)91…" is the consumer', () => {
+    expect(read('The seller, Gia Dụng Tiện Ích Store, confirmed the cancellation').values.businessName).toBe('Gia Dụng Tiện Ích Store');
+    expect(read('Please help me get the refund. Pham Quynh Chi, +84 (0)91 224 5587, Bac Ninh.').values.consumerName).toBe('Pham Quynh Chi');
+  });
+});
