@@ -55,12 +55,16 @@ interface Replay {
 }
 
 const latencies: number[] = [];
+/** Turns whose reply carries the letter's PDF: rendering it is most of such a turn. */
+const letterLatencies: number[] = [];
 
 async function say(externalId: string, input: { text: string; choice?: string }, transcript: string[]): Promise<EngineResult> {
   transcript.push(`> ${input.choice ? `[${input.choice}] ` : ''}${input.text}`);
   const started = performance.now();
   const result = await app.engine.handle({ channel: 'cli', externalId, text: input.text, ...(input.choice ? { choice: input.choice } : {}) });
-  latencies.push(performance.now() - started);
+  const elapsed = performance.now() - started;
+  latencies.push(elapsed);
+  if (result.replies.some((r) => r.file !== undefined)) letterLatencies.push(elapsed);
   for (const r of result.replies) transcript.push(`< ${r.text.replace(/\n/g, '\n  ')}${r.options?.length ? `\n  [${r.options.map((o) => o.id).join(' | ')}]` : ''}${r.file ? `\n  (file ${r.file.fileName})` : ''}`);
   return result;
 }
@@ -148,6 +152,7 @@ try {
   // One warm-up story so the first one does not pay for lazy initialisation.
   if (stories[0]) await replay({ ...stories[0], id: 'warm-up' });
   latencies.length = 0;
+  letterLatencies.length = 0;
   for (const [i, story] of stories.entries()) {
     replays.push(await replay(story));
     if (!values.json) process.stderr.write(`\r${i + 1}/${stories.length}`);
@@ -160,14 +165,18 @@ try {
 
 const scores = replays.map((r) => r.score);
 const metrics = complaintMetrics(scores);
-const sorted = [...latencies].sort((a, b) => a - b);
-const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+const percentile = (xs: readonly number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? 0;
+const p95 = percentile(latencies, 0.95);
+const letters = new Set(letterLatencies);
+const p95WithoutLetter = percentile(latencies.filter((x) => !letters.has(x)), 0.95);
+const letterP50 = percentile(letterLatencies, 0.5);
+const round = (x: number) => Math.round(x * 10) / 10;
 const byStyle = Object.fromEntries([...new Set(scores.map((s) => s.style))].map((style) => [style, complaintMetrics(scores.filter((s) => s.style === style))]));
 const misses = scores.filter((s) => !s.exact).map((s) => ({ id: s.id, style: s.style, filed: s.filed, wrong: scoredFields.filter((f) => !s.fields[f]) }));
 const baseline = values.baseline ? (JSON.parse(await readFile(values.baseline, 'utf8')) as { metrics: ComplaintMetrics; turnP95Ms: number }) : null;
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ files, metrics, turnP95Ms: Math.round(p95 * 10) / 10, byStyle, misses })}\n`);
+  process.stdout.write(`${JSON.stringify({ files, metrics, turnP95Ms: round(p95), turnP95WithoutLetterMs: round(p95WithoutLetter), letterTurnP50Ms: round(letterP50), byStyle, misses })}\n`);
 } else {
   const pct = (x: number) => `${Math.round(x * 100)}%`.padStart(5);
   const row = (label: string, now: number, base?: number) => `${label.padEnd(26)}${pct(now)}${base !== undefined ? `   (baseline ${pct(base).trim()})` : ''}`;
@@ -180,6 +189,7 @@ if (values.json) {
     row('  all expected articles', metrics.allBasisCited, b?.allBasisCited),
     row('a question asked >2 times', metrics.askedMoreThanTwice, b?.askedMoreThanTwice),
     `median turns ${metrics.medianTurns}${b ? ` (baseline ${b.medianTurns})` : ''}; turn p95 ${p95.toFixed(1)} ms${baseline ? ` (baseline ${baseline.turnP95Ms} ms)` : ''}`,
+    `  turns without the letter: p95 ${p95WithoutLetter.toFixed(1)} ms; the turn that files and renders the letter's PDF: median ${letterP50.toFixed(1)} ms`,
     '',
     'by style (exact / filed):',
     ...Object.entries(byStyle).map(([style, m]) => `  ${style.padEnd(16)} ${pct(m.exact)} / ${pct(m.filed)}  (${m.stories})`),

@@ -5,12 +5,12 @@ import { extractPurchaseDate } from './extract-date.ts';
 import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from './extract-parties.ts';
 import { extractPlatform } from './extract-platform.ts';
 import { extractProduct, namedThing, productAnswer } from './extract-product.ts';
-import { extractConsumerName, nameAnswer } from './extract-name.ts';
+import { extractConsumerName, introducedName, nameAnswer } from './extract-name.ts';
 import { extractResolutions, impliedResolutions, wishChange, type WishChange } from './extract-resolution.ts';
-import { foldAligned, type FoldedText } from './folded-text.ts';
+import { foldAligned, foldPhrase, type FoldedText } from './folded-text.ts';
 import { inferPurchaseChannel } from './infer-purchase-channel.ts';
 import type { IsoDate } from './local-date.ts';
-import { sellerLocation } from './extract-address.ts';
+import { isAddressPart, sellerLocation } from './extract-address.ts';
 import type { ProvinceDirectory, ProvinceMatch } from './province-directory.ts';
 
 export type ProblemKind = 'future' | 'impossible' | 'too_old' | 'zero' | 'phone_invalid' | 'email_invalid' | 'unrecognized' | 'unknown';
@@ -37,9 +37,22 @@ export interface Extraction {
 
 /** Words of a sale at a distance: without them, a named seller was visited. */
 const remoteSale = /(?<![\p{L}])(online|qua mang|tren mang|website|web|app|ung dung|facebook|zalo|tiktok|instagram|insta|ck|chuyen tien|agoda|traveloka|grab|booking com|goi dien|qua dien thoai|ship|giao hang|chuyen khoan|ordered|order|delivery|delivered|arrived|website)(?![\p{L}])/u;
-const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|moi dung|moi chinh xac|moi la dung|correction|i meant|sorry,? it was|actually it was)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$|^\s*(a|a,|o|oh|ah|thoi)\s*,?\s*khong\s*[,.!]|^\s*(no|sorry)\s*,\s/u;
+const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua thanh|khong phai|dinh chinh|y (toi|em|minh) la|lon roi|dung ra la|moi dung|moi chinh xac|moi la dung|correction|i meant|sorry,? it was|actually it was|actually)(?![\p{L}])|(?<![\p{L}])chu\s*[.!]*$|^\s*(a|a,|o|oh|ah|thoi)\s*,?\s*khong\s*[,.!]|^\s*(no|sorry)\s*,\s/u;
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
-const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien)(?![\p{L}])/gu;
+const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien|bought|ordered|paid|received|delivered|broke|broken|refund|seller|store|contract|signed|booked)(?![\p{L}])/gu;
+
+/** Words that tell what happened rather than answer a question: aspect markers, the seller as subject. */
+const narration = /(?<![\p{L}])(roi|van|da|bi|lan|ho|shop|cua hang|they|was|were|had|still)(?![\p{L}])/u;
+const purchaseWords = /(?<![\p{L}])(mua|dat|order|ngay mua|bought|ordered|purchased|paid|thanh toan|chuyen khoan|ky|tra tien)(?![\p{L}])/u;
+const otherEvents = /(?<![\p{L}])(lan|sua|bao hanh|giao|nhan|gui|tra may|goi|repair|repaired|delivered|returned|sent)(?![\p{L}])/u;
+
+/**
+ * A correction that tells of another event ("À không, họ sửa 3 lần rồi, lần thứ ba là tuần trước"):
+ * its date is that event's, not a corrected purchase date.
+ */
+function aboutAnotherEvent(folded: string, correction: boolean): boolean {
+  return correction && !purchaseWords.test(folded) && otherEvents.test(folded);
+}
 
 /**
  * Reads one message for every complaint fact it carries, in any order and unprompted. `asked` is
@@ -50,14 +63,16 @@ export class ComplaintExtractor {
   constructor(private readonly provinces: ProvinceDirectory) {}
 
   extract(text: string, options: { today: IsoDate; asked: RequiredField | null }): Extraction {
-    const ft = foldAligned(text);
+    const typed = foldAligned(text);
     const { asked, today } = options;
     // Corrections are short replies ("à nhầm, 1tr5 chứ"); in a long story "sửa lại" is about the product.
-    const correction = correctionPattern.test(ft.folded) && ft.folded.split(/\s+/).length <= 15;
+    const correction = correctionPattern.test(typed.folded) && typed.folded.split(/\s+/).length <= 15;
+    // "không phải Shopee mà là Lazada", "nồi cơm điện chứ không phải nồi chiên": the denied value is not read.
+    const ft = correction ? withoutDenied(typed) : typed;
     const values: FactValues = {};
     const problems: Problem[] = [];
 
-    const date = extractPurchaseDate(ft, today, { correction });
+    const date = aboutAnotherEvent(ft.folded, correction) ? null : extractPurchaseDate(ft, today, { correction });
     if (date?.ok) Object.assign(values, { purchaseDate: date.value, purchaseDateApproximate: date.approximate });
     else if (date) problems.push({ field: 'purchaseDate', kind: date.problem });
 
@@ -70,16 +85,20 @@ export class ComplaintExtractor {
 
     const platform = extractPlatform(ft);
     if (platform) values.platform = platform;
-    const businessName = extractBusinessName(ft, (name) => this.provinces.isPlaceName(name));
+    // A name the consumer introduced as theirs is no seller; one read only from where it stands
+    // ("Giày Da Thành Công, số 45 …") gives way to a seller named as such.
+    const introduced = introducedName(ft);
+    const isConsumer = (seller: string) => introduced !== null && foldPhrase(seller) === foldPhrase(introduced);
+    const businessName = extractBusinessName(ft, (place) => this.provinces.isPlaceName(place), isConsumer);
+    const name = introduced ?? extractConsumerName(ft);
+    if (name && !(businessName && foldPhrase(businessName).endsWith(foldPhrase(name)))) values.consumerName = name;
     if (businessName) values.businessName = businessName;
     const location = businessName ? sellerLocation(ft, businessName, this.provinces) : null;
     const address = extractBusinessAddress(ft) ?? location?.address ?? null;
     if (address) values.businessAddress = address;
     // Asked for the product, the answer itself comes before a product the message merely names.
-    const product = extractProduct(ft, undefined, { alone: asked !== 'product' });
+    const product = extractProduct(ft, undefined, { alone: asked !== 'product', actedOn: !correction });
     if (product) values.product = product;
-    const name = extractConsumerName(ft);
-    if (name) values.consumerName = name;
     // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
     // a later "tôi ở …" replaces.
     // An online seller's place says nothing about which agency is competent: only a shop's does.
@@ -91,8 +110,12 @@ export class ComplaintExtractor {
     const channel = inferPurchaseChannel(ft, platform !== null, asked === 'purchaseChannel');
     if (channel) values.purchaseChannel = channel;
     // A named shop, restaurant or showroom with no platform and no word of a remote sale: bought there.
-    else if (businessName && !platform && !remoteSale.test(ft.folded)) values.purchaseChannel = 'in_store';
-    const wants = extractResolutions(ft, asked === 'desiredResolution');
+    // Not in a correction ("tên shop là X"): it renames the seller, not how the purchase was made.
+    else if (businessName && !platform && !correction && !remoteSale.test(ft.folded)) values.purchaseChannel = 'in_store';
+    // Asked what they want, a reply that goes on with the story ("sửa bảo hành 2 lần rồi vẫn không
+    // hết") names a remedy only after a wish word, as a story does.
+    const narrates = ft.folded.split(/\s+/).length > 6 && narration.test(ft.folded);
+    const wants = extractResolutions(ft, asked === 'desiredResolution' && !narrates);
     const implied = wants.length === 0 && asked !== 'desiredResolution' ? impliedResolutions(ft) : [];
     if (wants.length > 0) values.desiredResolution = wants;
     else if (implied.length > 0) Object.assign(values, { desiredResolution: implied, desiredResolutionImplied: true });
@@ -108,12 +131,29 @@ export class ComplaintExtractor {
     const storyHits = new Set([...ft.folded.matchAll(storyWords)].map((m) => m[0])).size;
     const words = ft.folded.split(/\s+/).length;
     const isStory = (words >= 10 && storyHits >= 2) || (words >= 15 && storyHits >= 1);
-    return { values, problems: dedupe(problems), correction, isStory, amountIsTotal, wishChange: wishChange(ft) };
+    // "without refund" quoted from a contract in a long story removes nothing; a short reply ("bỏ yêu
+    // cầu sửa chữa") does. "chỉ cần đổi" narrows the wishes whatever the length.
+    const change = wishChange(ft);
+    const removalHeard = words <= 20 ? change : change && change.only.length > 0 ? { ...change, removed: [], removesLast: false } : null;
+    return { values, problems: dedupe(problems), correction, isStory, amountIsTotal, wishChange: removalHeard };
   }
 
   private sellerProvince(place: string | null, businessName: string | null): ProvinceMatch | null {
-    const found = (place ? this.provinces.lookup(place) : null) ?? (businessName ? this.provinces.lookup(businessName) : null);
+    const found = (place ? this.provinces.lookup(place) : null) ?? (businessName ? this.branchPlace(businessName) : null);
     return found ? { ...found, consumers: false } : null;
+  }
+
+  /**
+   * "Điện Máy Xanh Biên Hòa": a branch's place ends the name. A place inside it is part of the name
+   * ("Cây Xăng Tân Phú Thịnh" is not in Tân Phú).
+   */
+  private branchPlace(name: string): ProvinceMatch | null {
+    const words = name.split(/\s+/);
+    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+      const tail = words.slice(-k).join(' ');
+      if (this.provinces.isPlaceName(tail)) return this.provinces.lookup(tail);
+    }
+    return null;
   }
 
   private contacts(ft: FoldedText, values: FactValues, problems: Problem[]): void {
@@ -135,9 +175,11 @@ export class ComplaintExtractor {
    */
   private answersSomethingElse(field: RequiredField, part: string, values: FactValues, today: IsoDate): boolean {
     if (field !== 'consumerName' && aboutTheConsumer(part, values)) return true;
-    if (field !== 'product') return false;
+    if (field !== 'product' && field !== 'businessName') return false;
     const ft = foldAligned(part);
-    if (this.provinces.isPlaceName(part)) return true;
+    // "ck cọc 3tr hum thứ 2 tuần này": a payment and a time, not a name.
+    if (field === 'businessName') return extractAmount(ft)?.ok === true || (part.split(/\s+/).length > 2 && extractPurchaseDate(ft, today) !== null);
+    if (this.provinces.isPlaceName(part) || isAddressPart(part, this.provinces)) return true;
     if (extractBusinessName(ft, (name) => this.provinces.isPlaceName(name)) !== null) return true;
     if (values.businessName && ft.folded.includes(foldAligned(values.businessName).folded)) return true;
     // "Mua hôm thứ Bảy tuần trước", "chủ nhật vừa rồi": a time, not a thing.
@@ -188,6 +230,26 @@ export class ComplaintExtractor {
         return;
     }
   }
+}
+
+/**
+ * A correction with what it denies blanked out, keeping offsets: "không phải X" up to "mà", a comma
+ * or the end; "chứ không phải X" / "not X" to the end of the clause. Dates and amounts keep their own
+ * reading of a denial (they see the blanked text the same way).
+ */
+const denied = /(?<![\p{L}])(?:chu\s+)?(?:khong|ko|k)\s+phai\s+(?:la\s+)?[^,.;!?\n]*?(?=\s+(?:ma|but)\s|[,.;!?\n]|$)|(?<![\p{L}])(?:not|rather than|instead of)\s+[^,.;!?\n]*/gu;
+
+function withoutDenied(text: FoldedText): FoldedText {
+  let original = text.original;
+  let folded = text.folded;
+  for (const m of text.folded.matchAll(denied)) {
+    // A denial names something; a bare "không phải" with no value after it is left as typed.
+    if (m[0].trim().split(/\s+/).length < 3) continue;
+    const blank = ' '.repeat(m[0].length);
+    original = original.slice(0, m.index) + blank + original.slice(m.index + m[0].length);
+    folded = folded.slice(0, m.index) + blank + folded.slice(m.index + m[0].length);
+  }
+  return { original, folded };
 }
 
 function withinPhrase(text: string, phrase: string, index: number): boolean {

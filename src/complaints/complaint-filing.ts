@@ -49,7 +49,7 @@ export async function fileComplaint(
   // A scam goes to the police, not to a negotiation; the consumer can still say it is a real business
   // after filing (ComplaintRepository.treatAsNegotiation).
   const handling: ComplaintRecord['handling'] = fraudSignals(story).fraud ? 'fraud_report' : 'negotiation';
-  const classified = deps.taxonomy.classify(story);
+  const classified = deps.taxonomy.classify(story, { channel: draft.purchaseChannel, product: draft.product });
   // A scam is filed as one whatever else the story mentions, so it is routed to the right agency.
   const issue = handling === 'fraud_report' ? deps.taxonomy.asFraud(classified) : classified;
   const filedOn = vietnamDate(now);

@@ -67,6 +67,21 @@ const taxonomyFileSchema = z.object({
    */
   previousLaw: z.record(z.string().regex(/^\d+$/), z.array(z.number().int().positive()).min(1)),
   fallbackIssue: z.string(),
+  /**
+   * When no keyword rule matches, what the facts of the record say, tried in order before
+   * fallbackIssue: how it was bought (a door-to-door sale, a continuous service, a remote sale),
+   * words naming a service (the first keyword group of `serviceWordsOf`), or goods named at all.
+   */
+  factFallbacks: z
+    .array(
+      z.object({
+        issue: z.string().min(1),
+        channel: z.enum(purchaseChannels).optional(),
+        serviceWordsOf: z.string().min(1).optional(),
+        product: z.literal(true).optional(),
+      }),
+    )
+    .default([]),
   /** The issue a story the bot reads as a scam is filed under, whatever else it mentions. */
   fraudIssue: z.string(),
   categories: z.array(z.object({ code: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), issues: z.array(issueSchema).min(1) })).min(1),
@@ -75,6 +90,12 @@ const taxonomyFileSchema = z.object({
 export type TaxonomyData = z.input<typeof taxonomyFileSchema>;
 type ParsedTaxonomy = z.output<typeof taxonomyFileSchema>;
 export type ProceduralRef = z.infer<typeof refSchema>;
+
+/** What the record says beside the story: how it was bought and whether goods or a service are named. */
+export interface RecordFacts {
+  readonly channel?: PurchaseChannel | null;
+  readonly product?: string | null;
+}
 
 /** An anchor with its cue compiled; `cue` null means it always applies. */
 export interface LegalAnchor {
@@ -124,6 +145,7 @@ export class ComplaintTaxonomy {
   private readonly issues: readonly CompiledIssue[];
   private readonly fallback: CompiledIssue;
   private readonly fraud: CompiledIssue;
+  private readonly factFallbacks: ReadonlyArray<{ readonly issue: CompiledIssue; readonly channel?: PurchaseChannel; readonly words?: RegExp; readonly product?: true }>;
   readonly procedural: readonly ProceduralRef[];
   readonly transitional: ProceduralRef;
   /** Articles specific to how the purchase was made (remote sales: Điều 37, 39.3 on a marketplace...). */
@@ -174,6 +196,13 @@ export class ComplaintTaxonomy {
     const fraud = this.issues.find((i) => i.code === parsed.data.fraudIssue);
     if (!fraud) throw new ComplaintDataError(`taxonomy: fraudIssue "${parsed.data.fraudIssue}" is not an issue code`);
     this.fraud = fraud;
+    this.factFallbacks = parsed.data.factFallbacks.map((f) => {
+      const issue = this.issues.find((i) => i.code === f.issue);
+      if (!issue) throw new ComplaintDataError(`taxonomy: factFallbacks issue "${f.issue}" is not an issue code`);
+      const wordsOf = f.serviceWordsOf === undefined ? undefined : this.issues.find((i) => i.code === f.serviceWordsOf);
+      if (f.serviceWordsOf !== undefined && !wordsOf?.rules[0]?.[0]) throw new ComplaintDataError(`taxonomy: factFallbacks serviceWordsOf "${f.serviceWordsOf}" is not an issue code`);
+      return { issue, ...(f.channel ? { channel: f.channel } : {}), ...(wordsOf ? { words: wordsOf.rules[0]![0]! } : {}), ...(f.product ? { product: f.product } : {}) };
+    });
     this.procedural = parsed.data.procedural;
     this.transitional = parsed.data.transitional;
     this.channelArticles = Object.fromEntries(purchaseChannels.map((ch) => [ch, (parsed.data.channelArticles[ch] ?? []).map(compileAnchor)])) as Record<PurchaseChannel, LegalAnchor[]>;
@@ -205,7 +234,7 @@ export class ComplaintTaxonomy {
    * reads as a scam (fraud-signals.ts) is the fraud issue whatever goods it names: the milk powder
    * never delivered by a seller who blocked the buyer is not a food-safety complaint.
    */
-  classify(text: string): ComplaintIssue {
+  classify(text: string, facts: RecordFacts = {}): ComplaintIssue {
     if (fraudSignals(text).fraud) return this.fraud;
     const folded = this.normalise(text);
     let best: { issue: CompiledIssue; score: number } | null = null;
@@ -216,7 +245,18 @@ export class ComplaintTaxonomy {
       // Any specific match beats a generic one; within a tier the higher score wins.
       if (!best || (best.issue.generic && !issue.generic) || (best.issue.generic === issue.generic && score > best.score)) best = { issue, score };
     }
-    return best?.issue ?? this.fallback;
+    return best?.issue ?? this.fromFacts(folded, facts) ?? this.fallback;
+  }
+
+  /** Keywords said nothing: what the record's facts say (see factFallbacks). */
+  private fromFacts(folded: string, facts: RecordFacts): ComplaintIssue | null {
+    for (const f of this.factFallbacks) {
+      if (f.channel !== undefined && facts.channel !== f.channel) continue;
+      if (f.words !== undefined && !new RegExp(f.words.source, 'u').test(folded)) continue;
+      if (f.product === true && !facts.product) continue;
+      return f.issue;
+    }
+    return null;
   }
 
   /** The classified issue when it already is a scam, else the taxonomy's fraud issue. */

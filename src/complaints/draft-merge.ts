@@ -3,6 +3,7 @@ import type { Draft, RequiredField } from './complaint-draft.ts';
 import type { Extraction, FactValues } from './complaint-extractor.ts';
 import { resolutions, type Resolution } from './extract-resolution.ts';
 import { purchaseChannels, type PurchaseChannel } from './infer-purchase-channel.ts';
+import { foldPhrase } from './folded-text.ts';
 import { tellsWhatHappened } from './story-sentences.ts';
 
 /**
@@ -34,6 +35,8 @@ export function applyValues(draft: Draft, values: FactValues, override: boolean,
     if (empty || override || (field !== null && asked === field)) (next as Record<string, unknown>)[key] = value;
   };
   fill('product', 'product');
+  // "bộ nồi" then "bộ nồi inox 8.500.000đ": the same thing named more fully.
+  if (next.product === draft.product && draft.product && values.product && extends_(values.product, draft.product)) next.product = values.product;
   fill('businessName', 'businessName');
   fill('businessAddress', null);
   fill('platform', null);
@@ -61,6 +64,12 @@ export function applyValues(draft: Draft, values: FactValues, override: boolean,
     } else next.desiredResolution = [...new Set([...draft.desiredResolution, ...values.desiredResolution])];
   }
   return next;
+}
+
+function extends_(fuller: string, shorter: string): boolean {
+  const a = foldPhrase(fuller);
+  const b = foldPhrase(shorter);
+  return a.length > b.length && a.startsWith(`${b} `) && a.split(' ').length - b.split(' ').length <= 3;
 }
 
 /** The story: the opening message and any later message that tells more of it, in the consumer's words. */

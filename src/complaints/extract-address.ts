@@ -16,7 +16,9 @@ export interface PlaceNames {
  * Lợi", "số 8 chợ Phủ"), a street, ward, district, commune, market, lane, "gần …"; in English a
  * street number, "District 7", "ward 3".
  */
-const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* (?!(?:tram|trieu|nghin|ngan|ty|k|tr|cu|d|dong|vnd|ngay|thang|nam|tuan|gio|phut|lan|nguoi|cai|chiec|hop|goi|january|february|march|april|may|june|july|august|september|october|november|december)(?![\p{L}]))\p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |district |ward |no\.? ?\d)/u;
+const fineStart = /^(so \d|\d+[a-z]?(\/\d+)* (?!(?:tram|trieu|nghin|ngan|ty|k|tr|cu|d|dong|vnd|ngay|thang|nam|tuan|gio|phut|lan|nguoi|cai|chiec|hop|goi|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![\p{L}]))\p{L}|duong |pho |phuong |p\.? ?\d|quan |q\.? ?\d|huyen |xa |thi tran |thi xa |cho |ngo |ngach |hem |kiet |khu |toa |lo |ap |thon |to dan pho |quoc lo |tinh lo |doan (?:qua|gan) |district |ward |no\.? ?\d)/u;
+/** Typed with diacritics, a one-syllable address word must be spelled as one: "chợ", not "cho" (for). */
+const fineSpelled: Record<string, string> = { cho: 'chợ', pho: 'phố', so: 'số', xa: 'xã', ap: 'ấp', lo: 'lô', toa: 'tòa', ngo: 'ngõ', hem: 'hẻm', khu: 'khu', quan: 'quận' };
 /** "gần chợ Tuy Hòa", "near Ben Thanh market": near something named, not "gần nhà", "gần trường". */
 const nearNamed = /^(gan|near)\s/u;
 /** "Nguyen Hue street", "Hoi An old town", "Ben Thanh market". */
@@ -28,13 +30,13 @@ const cityStart = /^(tp\.? ?|thanh pho |tinh )/u;
  * Nẵng thì bị …", "… District 7 on 2 October").
  */
 const endWords =
-  'ngày hôm tuần tháng năm giá thứ chủ lúc vào để thì mà vì nên và qua trên khi sáng trưa chiều tối tôi mình em gồm hết tổng mua đặt bị ' +
+  'ngày hôm tuần tháng năm giá thứ chủ lúc vào để thì mà vì nên và qua trên khi sáng trưa chiều tối tôi mình em gồm hết tổng mua đặt bị từ thấy nhưng có hum hqua hnay bữa ' +
   'on for and when where at i we it';
 /** Typed with diacritics, an end word must be written as such ("Rạch Giá" goes on; "…, giá 2tr" ends). */
 const segmentEndAccented = new RegExp(`\\s(${endWords.split(' ').join('|')})(?![\\p{L}])`, 'u');
 const segmentEndFolded = new RegExp(`\\s(${[...new Set(endWords.split(' ').map((w) => foldAligned(w).folded))].join('|')})(?![\\p{L}])`, 'u');
 /** What may stand between the seller's name and where it is: "ở", "tại", "trên", "in", "stall in". */
-const lead = /^\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so)\s+)?(?:(?:o|tai|tren|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
+const lead = /^["”'’]?\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so)\s+)?(?:(?:o|tai|tren|ben|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
 
 /**
  * The seller's address told right after its name: "cửa hàng X, số 45 Lê Lợi, phường Thuận Hóa,
@@ -60,12 +62,16 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
   let fine = false;
   const accented = hasDiacritics(text.original);
   while (start < text.folded.length) {
-    const comma = text.folded.slice(start).search(/[,.;!?\n(]/);
+    // A dot inside "TP.HCM", or after "TP." / "No.", does not end the address; one before a space does.
+    const comma = text.folded.slice(start).search(/[,;!?\n(]|(?<!(?:^|\s)(?:tp|no|p|q|tx|tt))\.(?=\s|$)/);
     let end = comma === -1 ? text.folded.length : start + comma;
     const whole = text.original.slice(start, end).trim();
     const endWord = accented ? segmentEndAccented.exec(text.original.slice(start, end).toLocaleLowerCase('vi')) : segmentEndFolded.exec(text.folded.slice(start, end));
     // "Rạch Giá" is a place, though "giá" (a price) ends a segment.
-    const cut = endWord && !places.isKnownPlace(whole) ? endWord : null;
+    const worded = endWord && !places.isKnownPlace(whole) ? endWord : null;
+    // "…, Cần Thơ 450 nghìn", "… Q10 12/8": a price or a date ends the address too.
+    const figure = /\s\d[\d.,]*\s?(?:k|nghin|ngan|tr|trieu|d|dong|vnd|million)(?![\p{L}])|\s\d{1,2}\/\d{1,2}(?!\d)/u.exec(text.folded.slice(start, end));
+    const cut = worded && figure ? (worded.index < figure.index ? worded : figure) : (worded ?? figure);
     if (cut) end = start + cut.index;
     const original = text.original.slice(start, end).trim();
     const folded = text.folded.slice(start, end).trim();
@@ -82,7 +88,16 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
   return { address: fine ? place : null, place };
 }
 
+/** A part of a reply that is a piece of an address ("đường Lê Thánh Tông", "quận 5", "Hạ Long"). */
+export function isAddressPart(segment: string, places: PlaceNames): boolean {
+  const original = segment.trim();
+  return original !== '' && segmentKind(original, foldAligned(original).folded.trim(), places, false) !== null;
+}
+
 function segmentKind(original: string, folded: string, places: PlaceNames, started: boolean): 'fine' | 'city' | null {
+  const first = folded.split(' ')[0] ?? '';
+  const spelled = fineSpelled[first];
+  if (spelled && hasDiacritics(original) && (original.split(/\s+/)[0] ?? '').toLocaleLowerCase('vi') !== spelled) return null;
   if (fineStart.test(`${folded} `) || fineEnd.test(folded) || places.isDistrict(original)) return 'fine';
   if (nearNamed.test(folded) && /\s\p{Lu}/u.test(original)) return 'fine';
   if (cityStart.test(folded) || places.isPlaceName(original)) return 'city';

@@ -6,8 +6,9 @@ export type AmountFinding =
   | { readonly ok: true; readonly value: number; readonly index: number; /** Said as the total ("tổng 360k"). */ readonly total?: boolean }
   | { readonly ok: false; readonly problem: 'zero'; readonly index: number };
 
-const units: Record<string, number> = { ty: 1e9, ti: 1e9, trieu: 1e6, tr: 1e6, cu: 1e6, nghin: 1e3, ngan: 1e3, k: 1e3, ngin: 1e3 };
-const unitPattern = '(ty|ti|trieu|tr|cu|nghin|ngan|ngin|k)';
+// English stories say "1.2 million dong", "850 thousand".
+const units: Record<string, number> = { ty: 1e9, ti: 1e9, trieu: 1e6, tr: 1e6, cu: 1e6, nghin: 1e3, ngan: 1e3, k: 1e3, ngin: 1e3, million: 1e6, mil: 1e6, thousand: 1e3, billion: 1e9 };
+const unitPattern = '(ty|ti|trieu|tr|cu|nghin|ngan|ngin|k|million|mil|thousand|billion)';
 const wordPattern = '(?:khong|linh|le|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|ruoi)';
 const currency = '(?:d|đ|dong|vnd|vnđ)';
 /** Number and unit words as written with diacritics. */
@@ -83,7 +84,11 @@ export function findAmounts(text: FoldedText, bareNumbers = false): AmountFindin
     add(m.index, m[0].length, value);
   }
 
-  for (const m of f.matchAll(new RegExp(`(?<![\\p{L}\\d.,])(?:0|khong)\\s?${currency}(?![\\p{L}])|\\bmien phi\\b|\\bfree\\b`, 'gu'))) add(m.index, m[0].length, 0);
+  for (const m of f.matchAll(new RegExp(`(?<![\\p{L}\\d.,])(?:0|khong)\\s?${currency}(?![\\p{L}])|\\bmien phi\\b|\\bfree\\b`, 'gu'))) {
+    // "không đông đá" (does not freeze) folds like "không đồng" (nothing paid).
+    if (accented && /dong$/.test(m[0]) && !/đồng$/iu.test(text.original.slice(m.index, m.index + m[0].length))) continue;
+    add(m.index, m[0].length, 0);
+  }
   return found.sort((a, b) => a.index - b.index);
 }
 

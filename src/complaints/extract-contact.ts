@@ -13,7 +13,8 @@ const mobile = /^0(?:3[2-9]|5[2689]|7[06-9]|8[1-9]|9\d)\d{7}$/;
 const landline = /^02\d{9}$/;
 
 export function normaliseVietnamesePhone(raw: string): string | null {
-  let digits = raw.replace(/[\s.\-()]/g, '');
+  // "+84 (0)91 224 5587": the trunk zero in brackets is dropped after the country code.
+  let digits = raw.replace(/^\+84\s*\(0\)/, '+84').replace(/[\s.\-()]/g, '');
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
   else if (digits.startsWith('0084')) digits = `0${digits.slice(4)}`;
   else if (/^84\d{9,10}$/.test(digits)) digits = `0${digits.slice(2)}`;

@@ -5,7 +5,7 @@ import { numberWordPattern, parseCount } from './vietnamese-numbers.ts';
 export type DateProblem = 'future' | 'impossible' | 'too_old';
 
 export type DateFinding =
-  | { readonly ok: true; readonly value: IsoDate; readonly approximate: boolean; readonly index: number }
+  | { readonly ok: true; readonly value: IsoDate; readonly approximate: boolean; readonly index: number; /** A day-month read as last year's because this year's is still ahead. */ readonly lastYear?: boolean }
   | { readonly ok: false; readonly problem: DateProblem; readonly index: number };
 
 /** Purchases older than this are not consumer complaints the bot can help with (typos like 15/3/1924). */
@@ -120,7 +120,10 @@ export function extractPurchaseDate(text: FoldedText, today: IsoDate, options: {
     const kept = all.filter((d) => !/(?:chu )?(?:khong|ko|k) phai\s*(?:la\s*)?(?:ngay\s*)?$/.test(text.folded.slice(Math.max(0, d.index - 24), d.index)));
     if (kept.length > 0) all = kept;
   }
-  const valid = all.filter((d): d is Extract<DateFinding, { ok: true }> => d.ok);
+  // "chuyển cọc ngày 1/10, tour đi 15/11": a day-month still ahead this year is the trip, not last
+  // year's purchase, when another date of the message fits this year.
+  const read = all.filter((d): d is Extract<DateFinding, { ok: true }> => d.ok);
+  const valid = read.some((d) => !d.lastYear) ? read.filter((d) => !d.lastYear) : read;
   const exact = valid.filter((d) => !d.approximate);
   const pick = exact.length > 0 ? exact : valid;
   if (pick.length > 0) return pick.reduce((a, b) => (b.value < a.value ? b : a));
@@ -138,7 +141,10 @@ function withoutYear(day: number, month: number, today: IsoDate, index: number):
   for (const y of [year, year - 1, year - 2, year - 3, year - 4]) {
     if (!isRealDate(y, month, day)) continue;
     const value = isoDate(y, month, day);
-    if (value <= today) return check(value, today, false, index);
+    if (value <= today) {
+      const found = check(value, today, false, index);
+      return found.ok && y !== year ? { ...found, lastYear: true } : found;
+    }
   }
   // 31/4 is a wrong date worth asking about; 15/13 or 3/45 is probably not a date at all.
   return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { ok: false, problem: 'impossible', index } : null;

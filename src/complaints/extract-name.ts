@@ -11,17 +11,17 @@ const introductions = new RegExp(
     "(?<![\\p{L}])i(?: am|'m|’m) ",
     'ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?',
     `ten ${kin} (?:toi|em|minh|tui|e) (?:la )?`,
-    '(?:toi|em|minh|tui|chau) ten (?:la )?',
+    '(?:toi|em|minh|tui|chau|(?<![\\p{L}])e) ten (?:la )?',
     `(?<![\\p{L}])${kin} (?:toi|em|minh|tui|e) (?:ten |la )(?:la )?`,
     'ho (?:va )?ten\\s*:?\\s*(?:la )?',
     '(?<![\\p{L}])ten\\s*:\\s*',
-    '(?:^|[,.] )ten (?!(?:toi|em|minh|tui|chau|cua|me|bo|ba|ong|la|shop|cua hang|cong ty|cty|ben ban|nguoi ban|san pham|hang|trang|page|quan|tiem)(?![\\p{L}]))',
+    '(?:^|[,.] )ten (?!(?:toi|em|minh|tui|chau|cua|me|bo|ba|ong|la|shop|cua hang|cong ty|cty|ben ban|nguoi ban|san pham|hang|trang|page|quan|tiem|acc|nick|tai khoan|fb|zalo)(?![\\p{L}]))',
     '(?:toi|em|minh|tui|chau) la ',
   ].join('|'),
   'gu',
 );
 /** A contact line: "Lam Van Phuc, 0919 662 083", "Emily Tran, emily.tran@…", "Do Van Tam, o Tay Ninh". */
-const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4}),\s*(\+?\d[\d .-]{7,}|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
+const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4})(?:,\s*|\s+(?=(?:\+84|0)\d{2}))(\+?\d[\d .()-]{7,}|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
 /**
  * A name alone at the end of a message, as people sign off: "… và trả lại tiền. Vu Thi Lan Anh".
  * Only a run of capitalised words that starts with a Vietnamese family name.
@@ -39,8 +39,15 @@ const afterName = new Set('o tai song sdt so dt dien thoai email mail nha dia ch
  * capitalised words; "tôi là người mua" is no introduction.
  */
 export function extractConsumerName(text: FoldedText): string | null {
+  return introducedName(text) ?? signedName(text);
+}
+
+/** A name the consumer introduced as theirs ("tôi tên …", "my name is …"): never the seller's. */
+export function introducedName(text: FoldedText): string | null {
   for (const m of text.folded.matchAll(introductions)) {
-    const start = m.index + m[0].length;
+    // "Tôi tên La Thị Kim Chi": typed with diacritics, a capitalised "La" is a family name, not "là".
+    const family = /la $/.test(m[0]) && /^La\s$/u.test(text.original.slice(m.index + m[0].length - 3, m.index + m[0].length));
+    const start = m.index + m[0].length - (family ? 3 : 0);
     const first = /^[\p{L}]+/u.exec(text.original.slice(start))?.[0];
     if (!first) continue;
     if (/^\p{Lu}/u.test(first)) {
@@ -53,6 +60,11 @@ export function extractConsumerName(text: FoldedText): string | null {
       if (capture) return capture.value.split(/\s+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
     }
   }
+  return null;
+}
+
+/** A name read from how it stands: before a phone number or an e-mail, or signing off the message. */
+function signedName(text: FoldedText): string | null {
   for (const m of text.original.matchAll(contactLine)) {
     const name = m[1]!;
     // A place or a shop before a comma is not a person ("Hòa Bình, tên …", "Studio X, số 12 …"):

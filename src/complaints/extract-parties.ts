@@ -1,3 +1,4 @@
+import { platforms } from './extract-platform.ts';
 import { foldPhrase, type FoldedText } from './folded-text.ts';
 import { captureWords, cleanAnswer, hasDiacritics, readsAsClause } from './phrase-capture.ts';
 
@@ -19,12 +20,32 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['phong gym', null],
   ['tap hoa', null],
   ['nha xe', 'Nhà xe'],
+  // Venues and stalls sell too: "rạp CGV Vincom", "sạp rau cô Tư", "quầy thuốc Minh An", "cây xăng …".
+  ['rap', null],
+  ['sap', null],
+  ['quay', null],
+  ['ki ot', null],
+  ['kiot', null],
+  ['cay xang', 'Cây xăng'],
+  ['trai', null],
+  ['xuong', null],
+  ['vua', null],
+  ['nha nghi', 'Nhà nghỉ'],
+  ['hotel', null],
+  ['cinema', null],
   ['nha sach', 'Nhà sách'],
   ['phong kham', 'Phòng khám'],
   ['khach san', 'Khách sạn'],
   ['hang', null],
   ['thuong hieu', null],
   ['store', null],
+  // Marketplaces' and English words for the seller: "from seller 'Digital World VN'".
+  ['seller', null],
+  // An account on a social network sells too: "tên acc là Tuấn Hưng Game".
+  ['acc', null],
+  ['nick', null],
+  ['vendor', null],
+  ['merchant', null],
   ['sieu thi', 'Siêu thị'],
   ['nha thuoc', 'Nhà thuốc'],
   ['dai ly', 'Đại lý'],
@@ -62,7 +83,7 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
 const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'of', 'with', 'through', 'into', 'hang', 'store']);
 const english = new Set(['at', 'from', 'of', 'with', 'through', 'into']);
 
-const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten|called|named)(?: la)?)?(?: the(?= ))?\\s*[:]?\\s*`, 'gu');
+const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten|called|named)(?: la)?| la(?![\\p{L}])| is(?![\\p{L}]))?(?: the(?= ))?\\s*[:]?\\s*`, 'gu');
 
 /**
  * A seller named as such, whatever it is: "trang Facebook tên Xả Kho iPhone Giá Rẻ", "một người tên
@@ -77,45 +98,76 @@ const consumerPlace = /(?<![\p{L}])(toi|em|e|minh|tui|nha|nha toi|song|i|we|live
 const nameStart = /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u;
 
 /**
+ * Address words typed in lower case inside a capitalised name start the seller's address: "Điện Máy
+ * Thanh Tam duong Nguyen Trai, Vinh", "Sửa Chữa Mobile 79 đường Lê Thánh Tôn", "Phở Bát Đàn 99 bên
+ * Ninh Kiều". A capitalised one is part of the name ("Chợ Lớn", "Phố Hiến"). Typed with diacritics
+ * the word must be spelled as the address word ("phố", not "phở").
+ */
+const addressWordsAccented = ['đường', 'phố', 'phường', 'quận', 'huyện', 'xã', 'thị xã', 'thị trấn', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'quốc lộ', 'tỉnh lộ', 'số', 'tp', 'thành phố', 'tỉnh', 'bên', 'gần', 'cạnh', 'đối diện', 'chi nhánh', 'cơ sở', 'khu', 'chợ', 'thôn', 'ấp'];
+const addressWordsFolded = [...new Set(addressWordsAccented.map(foldPhrase))];
+/** A lower-case address word, then a capitalised word or a number (matched case-sensitively). */
+const addressWordIn = (words: readonly string[]) => new RegExp(`\\s(?:${words.join('|')})(?:\\.\\s*|\\s+|$)(?=\\p{Lu}|\\d|$)`, 'u');
+const addressInNameAccented = addressWordIn(addressWordsAccented);
+const addressInNameFolded = addressWordIn(addressWordsFolded);
+
+function beforeAddress(value: string): string {
+  const m = (hasDiacritics(value) ? addressInNameAccented : addressInNameFolded).exec(value);
+  return m ? value.slice(0, m.index).trim() : value;
+}
+
+/**
  * The business's name, from "shop X", "cửa hàng X", "công ty X". A capture made only of ordinary
  * words ("shop lừa tôi", "shop bán hàng giả") is no name; a name has a capital, a digit, or is a
  * word the consumer typed in Latin letters that is not Vietnamese ("shop abc123", "shop Mây").
  */
-export function extractBusinessName(text: FoldedText, isPlace: (name: string) => boolean = () => false): string | null {
-  return namedSeller(text, isPlace) ?? sellerAfterKind(text, isPlace);
+export function extractBusinessName(text: FoldedText, isPlace: (name: string) => boolean = () => false, isConsumer: (name: string) => boolean = () => false): string | null {
+  // "…, tên Mai Anh Tuấn": the consumer introducing themselves is no seller; the next candidate is tried.
+  // "fanpage Facebook của X": the platform is where, X who.
+  const notSeller = (name: string) => isConsumer(name) || platformNames.has(foldPhrase(name));
+  return namedSeller(text, (name) => !isPlace(name) && !notSeller(name)) ?? sellerAfterKind(text, isPlace, notSeller);
 }
 
-function namedSeller(text: FoldedText, isPlace: (name: string) => boolean): string | null {
+const platformNames = new Set(platforms.map(foldPhrase));
+
+function namedSeller(text: FoldedText, accept: (name: string) => boolean): string | null {
   for (const m of text.folded.matchAll(naming)) {
     if (personBefore.test(text.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     const start = m.index + m[0].length;
     // "tên là Công ty CP Sức Khỏe Nhật Minh": the kind is read on its own match.
     if (kindAtStart.test(text.folded.slice(start))) continue;
     const capture = quotedName(text.original, start) ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
-    if (!capture || !nameStart.test(capture.value) || isPlace(capture.value)) continue;
-    return capture.value;
+    if (!capture || !nameStart.test(capture.value)) continue;
+    const value = beforeAddress(capture.value);
+    if (!accept(value)) continue;
+    return value;
   }
   return null;
 }
 
-function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean): string | null {
+function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean, isConsumer: (name: string) => boolean): string | null {
   for (const m of text.folded.matchAll(kindPattern)) {
     const start = m.index + m[0].length;
     const kind = m[1]!;
     // "quán" is a restaurant; "quận" (folded the same) a district, "quần" trousers.
     if (!kindSpelled(text, m.index, kind)) continue;
     if (prepositions.has(kind) && consumerPlace.test(text.folded.slice(Math.max(0, m.index - 8), m.index))) continue;
-    const quoted = quotedName(text.original, start);
+    // "Quán nhậu 'Ốc Đêm 2Hand Quán'": lower-case trade words may stand before a quoted name.
+    const trade = /^\s*(?:\p{Ll}+\s+){1,3}(?=["“'‘])/u.exec(text.original.slice(start));
+    // "The seller, Gia Dụng Tiện Ích Store, confirmed …": a name set off by commas after the kind.
+    const apposition = /^,\s*(\p{Lu}[^,\n]{1,60}?),/u.exec(text.original.slice(start));
+    if (apposition && !trade && looksLikeName(apposition[1]!) && !readsAsClause(apposition[1]!)) return withoutLeadingPlatform(apposition[1]!.trim());
+    const quoted = quotedName(text.original, start) ?? (trade ? quotedName(text.original, start + trade[0].length) : null);
     const capture = quoted ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
     if (!capture || !looksLikeName(capture.value)) continue;
     const startsName = nameStart.test(capture.value) || (english.has(kind) && /^\d/.test(capture.value));
     if (prepositions.has(kind) && (!startsName || isPlace(capture.value) || ordinaryCapitalised(capture.value))) continue;
     // "ở Siêu thị Thành Đô", "tên là Công ty CP X": the kind word that follows is read on its own match.
+    // But a kind typed in Title Case inside the name is part of it: "cửa hàng Tạp Hóa Thành Công 86".
     const nested = kindAtStart.exec(text.folded.slice(start));
-    if (nested && kindSpelled(text, start, nested[1]!)) continue;
+    if (nested && kindSpelled(text, start, nested[1]!) && !titleCased(text.original.slice(start, start + nested[1]!.length))) continue;
     // "through the FreshMart app": the app is how, FreshMart who.
-    const value = quoted ? capture.value : withoutTrailingPlace(withoutLeadingKind(capture.value), isPlace).replace(/ (app|website|site|page|store app)$/u, '');
-    if (!looksLikeName(value)) continue;
+    const value = withoutLeadingPlatform(quoted ? withoutSymbols(capture.value) : withoutTrailingPlace(withoutLeadingKind(beforeAddress(capture.value)), isPlace).replace(/ (app|website|site|page|store app)$/u, ''));
+    if (!looksLikeName(value) || isConsumer(value)) continue;
     const label = businessKinds.find(([k]) => k === kind)?.[1] ?? null;
     return label && !quoted ? `${label} ${value}` : value;
   }
@@ -128,7 +180,7 @@ const kindAtStart = new RegExp(`^(${businessKinds.filter(([k]) => !['cua', 'o', 
  * Typed with diacritics, a one-syllable kind must be the word meant: "quán" (not "quận", "quần"),
  * "tiệm" (not "tiêm"), "hãng" (not "hàng", goods), "của", "ở", "tại", "từ".
  */
-const spelledKinds: Record<string, string> = { quan: 'quán', tiem: 'tiệm', hang: 'hãng', cua: 'của', o: 'ở', tai: 'tại', tu: 'từ' };
+const spelledKinds: Record<string, string> = { quan: 'quán', tiem: 'tiệm', hang: 'hãng', cua: 'của', o: 'ở', tai: 'tại', tu: 'từ', rap: 'rạp', sap: 'sạp', quay: 'quầy', trai: 'trại', xuong: 'xưởng', vua: 'vựa' };
 
 function kindSpelled(text: FoldedText, index: number, kind: string): boolean {
   const meant = spelledKinds[kind];
@@ -159,6 +211,24 @@ function withoutTrailingPlace(value: string, isPlace: (name: string) => boolean)
     return left.join(' ');
   }
   return value;
+}
+
+/** "shop Facebook Hàng Xách Tay Mỹ", "page Zalo X": the platform is where the seller is, not its name. */
+function withoutLeadingPlatform(value: string): string {
+  const words = value.split(/\s+/);
+  for (const k of [2, 1]) {
+    if (words.length > k && platformNames.has(foldPhrase(words.slice(0, k).join(' ')))) return words.slice(k).join(' ');
+  }
+  return value;
+}
+
+function titleCased(words: string): boolean {
+  return words.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** "Nhà Của Mèo 🐱": emoji and pictographs decorate a name, they are not part of it. */
+function withoutSymbols(value: string): string {
+  return value.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 /** 'shop "Phụ Kiện 3K Official"': a quoted name is taken whole. */
@@ -195,6 +265,9 @@ export function extractBusinessAddress(text: FoldedText): string | null {
  */
 export function businessNameAnswer(text: string): string | null {
   const value = cleanAnswer(text, /^(tên\s+)?(shop|cửa hàng|cua hang|gian hàng|gian hang|công ty|cong ty|cty|bên bán|ben ban|người bán|nguoi ban|nhà bán|nha ban)?\s*(tên\s+)?(là|la)?\s*[:"“]?\s*/i).replace(/["”]$/, '');
+  // "trại chó Happy Dog ở Thủ Đức": the kind of place before the name and where it is after it.
+  const named = withoutLeadingKind(value.replace(/\s+(?:ở|tại|trên|o|tai|tren|in|at|on)\s+\S.*$/u, ''));
+  if (named !== value && looksLikeName(named)) return businessNameAnswer(named);
   const words = value.split(/\s+/);
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   if (words.length > 8 || (readsAsClause(value) && capitalised <= 1)) return null;

@@ -8,7 +8,8 @@ const aliases: Record<Platform, readonly string[]> = {
   Shopee: ['shopee', 'shoppe', 'shope', 'sopi', 'sop pi', 'shopee mall', 'shoppee'],
   Lazada: ['lazada', 'lazda', 'lazada mall', 'laz'],
   'TikTok Shop': ['tiktok shop', 'tiktokshop', 'tik tok shop', 'tiktok', 'tik tok', 'top top', 'tóp tóp'],
-  Facebook: ['facebook', 'fb', 'face', 'phay', 'phay buc', 'fanpage', 'messenger', 'marketplace', 'nhom facebook', 'group facebook'],
+  // "trên page X", "page bán vé": a page that sells is a Facebook page.
+  Facebook: ['facebook', 'fb', 'face', 'phay', 'phay buc', 'fanpage', 'page', 'messenger', 'marketplace', 'nhom facebook', 'group facebook'],
   Zalo: ['zalo'],
   Tiki: ['tiki'],
   Sendo: ['sendo'],
@@ -25,6 +26,11 @@ function blockedThere(folded: string, index: number): boolean {
   return /(?<![\p{L}])(chan|block|blocked|khoa)(?![\p{L}])/u.test(folded.slice(clauseStart, clauseEnd));
 }
 
+/** "đăng cả lên nhóm Facebook của phường", "posted it on Facebook": where something was posted, not bought. */
+function postedThere(folded: string, index: number): boolean {
+  return /(?<![\p{L}])(dang|dang ca|dang tai|post|posted|share|shared|chia se)(?: (?:ca|len|it|anh|hinh|clip|bai))*(?: (?:len|on|to|vao))?(?: (?:nhom|group|trang|page|tai khoan))?\s*$/u.test(folded.slice(Math.max(0, index - 40), index));
+}
+
 /**
  * The platform the purchase went through. When several are named ("thấy quảng cáo trên Facebook
  * rồi đặt trên Shopee"), the one right after a buying verb wins; otherwise the first.
@@ -37,7 +43,7 @@ export function extractPlatform(text: FoldedText): Platform | null {
   }));
   // "fb vs zalo cũng chặn hết": a platform named only as where the seller blocked the buyer is not
   // where the purchase went through.
-  const used = hits.filter((h) => h.bought || !blockedThere(text.folded, h.index));
+  const used = hits.filter((h) => h.bought || (!blockedThere(text.folded, h.index) && !postedThere(text.folded, h.index)));
   if (used.length === 0) return null;
   return (used.find((h) => h.bought) ?? used[0]!).platform;
 }

@@ -3,11 +3,11 @@ import { captureWords, cleanAnswer, hasDiacritics, readsAsClause, type Capture }
 import { defaultProductLexicon, type ProductLexicon } from './product-lexicon.ts';
 
 /** Words that say nothing about what was bought. */
-const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online']);
+const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online', 'gi', 'thu gi', 'anything', 'something']);
 
 // Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
 // chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat(?! coc)|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|bought|purchased|ordered|ordering|buying|buy|booked|booking|subscribed to|signed up for)\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
 
 /**
  * A service named by what is done: "đi khám sức khỏe tổng quát", "để thay má phanh và đĩa phanh",
@@ -17,6 +17,8 @@ const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat(?! coc)
 const serviceVerb = /(?<![\p{L}])(?:di|de|den|lam|toi|minh|em|e)\s+(kham|giat|thay|chup|trong|nieng|nho|cat|nhuom|uon|goi dau|tiem|xet nghiem|bao duong|ve sinh|lap dat|sua)\s+/gu;
 /** English: "a banh mi I bought", "the shoes that we ordered". */
 const boughtAfter = /(?<![\p{L}])(?:a|an|the|my|some)\s+((?:[\p{L}\p{N}'-]+\s+){0,3}?[\p{L}\p{N}'-]+)\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:bought|ordered|booked|purchased|got)(?![\p{L}])/gu;
+/** English: "Got a Philips steam iron from …", "I've had home internet from VNNet": what came from a seller. */
+const gotFrom = /(?<![\p{L}])(?:got|get|picked up|have had|ve had|had)\s+(?:(?:a|an|the|my|some|our)\s+)?/gu;
 /** English: "paid 20,000,000 VND for a starter kit". */
 const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)?\s+for\s+(?:a|an|the|my)?\s*/gu;
 
@@ -24,11 +26,11 @@ const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)
  * The product or service, from "mua X", "đặt X", "đăng ký gói X", cut before "trên Shopee", a
  * price or a date. "mua hàng" names nothing, so the next candidate is tried.
  */
-export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean } = {}): string | null {
+export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean; /** Also the thing to be exchanged or repaired (not in a correction, which would replace a better reading). */ actedOn?: boolean } = {}): string | null {
   const capture = productCapture(lexicon);
-  const found = afterBuyingVerb(text, capture) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? beforeBuyingVerb(text, capture);
+  const found = afterBuyingVerb(text, capture) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture);
   if (found !== null) return tidy(fullerName(found, text, lexicon) ?? found, text);
-  const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon));
+  const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon) ?? (options.actedOn === false ? null : actedOn(text, capture)));
   return named;
 }
 
@@ -37,7 +39,8 @@ export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defau
  * ("tiền điện tháng 10": the bill, not the electricity).
  */
 function tidy(product: string, text: FoldedText): string {
-  let value = product.replace(/(?<![\p{L}])ip ?(\d{1,2})(?![\p{L}\d])/giu, 'iPhone $1');
+  // Teencode: "dt oppo" is a điện thoại (phone), "ip15" an iPhone 15.
+  let value = product.replace(/(?<![\p{L}])ip ?(\d{1,2})(?![\p{L}\d])/giu, 'iPhone $1').replace(/^(dt|đt|dth|đth)(?= )/iu, 'điện thoại');
   const at = text.folded.indexOf(foldPhrase(product));
   const month = at === -1 ? null : /^\s+(th[aá]ng \d{1,2})(?![\d/])/iu.exec(text.original.slice(at + product.length));
   if (month && /^(tien|cuoc|hoa don|phi)(?![\p{L}])/u.test(foldPhrase(product))) value = `${value} ${month[1]}`;
@@ -45,6 +48,9 @@ function tidy(product: string, text: FoldedText): string {
   const rest = at === -1 ? '' : text.original.slice(at + product.length);
   const unit = /\d$/.test(product) ? /^\s+(tháng|thang|năm|nam|buổi|buoi|ngày|ngay)(?![\p{L}])/iu.exec(rest) : /^(goi|the|khoa|ve|combo|hop dong)(?![\p{L}])/u.test(foldPhrase(product)) ? /^\s+(\d{1,2} (?:tháng|thang|năm|nam|buổi|buoi))(?![\p{L}])/iu.exec(rest) : null;
   if (unit) value = `${value} ${unit[1]}`;
+  // "tour to Sapa", "vé đi Đà Nẵng", "flight to Hanoi": a journey is named by where it goes.
+  const journey = /^(tour|trip|ticket|tickets|flight|ve|chuyen|chuyen bay)$/u.test(foldPhrase(product).split(' ').at(-1) ?? '') ? /^\s+((?:to|đi|đến|tới|di|den|toi) \p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,2})/u.exec(rest) : null;
+  if (journey) value = `${value} ${journey[1]}`;
   return value;
 }
 
@@ -78,6 +84,37 @@ function eaten(text: FoldedText, lexicon: ProductLexicon): string | null {
   return null;
 }
 
+function fromSeller(text: FoldedText, read: Reader): string | null {
+  for (const m of text.folded.matchAll(gotFrom)) {
+    const capture = read(text, m.index + m[0].length, 6);
+    if (!capture || generic.has(foldPhrase(capture.value))) continue;
+    if (/^\s+(from|at)\s/.test(text.folded.slice(capture.end))) return capture.value;
+  }
+  return null;
+}
+
+/**
+ * "Cửa hàng không cho tôi đổi váy bị lỗi", "gửi trả máy sấy": when nothing names what was bought,
+ * the thing the consumer wants exchanged, returned or repaired is it. Typed with diacritics, the verb
+ * must be spelled as one ("đổi", not "đợi"; "sửa", not "sữa").
+ */
+const actingVerb = /(?<![\p{L}])(doi|tra lai|gui tra|bao hanh|sua)\s+/gu;
+const actingSpellings: Record<string, string> = { doi: 'đổi', sua: 'sửa', 'tra lai': 'trả lại', 'gui tra': 'gửi trả', 'bao hanh': 'bảo hành' };
+const notActedOn = /^(tien|lai|size|mau|cai|hang|tra|moi|khac|sang|cho|duoc|hoan|di|het|ngay|voucher|the|money|lan|nhieu|mai|xong|cach|bao hanh|\d)(?![\p{L}])/u;
+
+function actedOn(text: FoldedText, read: Reader): string | null {
+  const accented = hasDiacritics(text.original);
+  for (const m of text.folded.matchAll(actingVerb)) {
+    if (accented && text.original.slice(m.index, m.index + m[1]!.length).toLocaleLowerCase('vi') !== actingSpellings[m[1]!]) continue;
+    const start = m.index + m[0].length;
+    // "thay đổi cách đối xử" is to change, "sửa 3 lần" how often.
+    if (notActedOn.test(text.folded.slice(start)) || /(?<![\p{L}])thay\s+$/u.test(text.folded.slice(Math.max(0, m.index - 6), m.index))) continue;
+    const capture = read(text, start, 4);
+    if (capture && !generic.has(foldPhrase(capture.value))) return capture.value;
+  }
+  return null;
+}
+
 function boughtInEnglish(text: FoldedText): string | null {
   for (const m of text.folded.matchAll(boughtAfter)) {
     const start = m.index + m[0].indexOf(m[1]!);
@@ -102,7 +139,7 @@ type Reader = (text: FoldedText, start: number, maxWords: number) => Capture | n
 /** A product phrase from `start`, known product names read whole. */
 function productCapture(lexicon: ProductLexicon): Reader {
   const known = (text: FoldedText, start: number, accented: boolean) => lexicon.endAt(text, start, accented);
-  return (text, start, maxWords) => captureWords(text, start, { maxWords, skipQuantifiers: true, keepFirst: true, allowNumbers: true, known });
+  return (text, start, maxWords) => captureWords(text, start, { maxWords, skipQuantifiers: true, keepFirst: true, allowNumbers: true, brandsContinue: true, known });
 }
 
 /**
@@ -140,7 +177,8 @@ export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultPr
  * with the thing and then says it was bought.
  */
 const openingThing = /(?:^|[.!?\n|]\s*)((?:[\p{L}\p{N}]+ ){0,5}[\p{L}\p{N}]+) (?:(?:toi|minh|em|tui|nha toi|me toi|bo toi) )?(?:mua|dat|order|bought|ordered)(?![\p{L}])/gu;
-const pronounStart = /^(toi|minh|em|e|tui|chung toi|nha toi|me toi|bo toi|vo toi|chong toi|hom|hom qua|sang|chieu|ngay|thang|i|we|my|the|shop|cua hang|ban|co)(?![\p{L}])/u;
+// Also people: "Con gái tôi đặt cọc…", "Bà tôi mua…" tell who bought, not what.
+const pronounStart = /^(toi|minh|em|e|tui|chung toi|nha toi|me toi|bo toi|vo toi|chong toi|con gai|con trai|con toi|ba toi|ong toi|chau toi|hom|hom qua|sang|chieu|ngay|thang|i|we|my|the|shop|cua hang|ban|co)(?![\p{L}])/u;
 
 function beforeBuyingVerb(text: FoldedText, read: Reader): string | null {
   for (const m of text.folded.matchAll(openingThing)) {
@@ -155,7 +193,7 @@ function beforeBuyingVerb(text: FoldedText, read: Reader): string | null {
 }
 
 /** Verbs whose folded form is shared: "bàn cho 6 người" is no "bán cho", "thuế" no "thuê", "đạt" no "đặt". */
-const verbSpellings: Record<string, string> = { ban: 'bán', dat: 'đặt', thue: 'thuê', chot: 'chốt' };
+const verbSpellings: Record<string, string> = { ban: 'bán', dat: 'đặt', thue: 'thuê', chot: 'chốt', goi: 'gọi', chao: 'chào' };
 
 function spelledAsVerb(text: FoldedText, index: number, folded: string): boolean {
   const verb = /^(?:(?:da|vua|co) )?([a-z]+)/.exec(folded)?.[1] ?? '';
@@ -168,6 +206,8 @@ function spelledAsVerb(text: FoldedText, index: number, folded: string): boolean
 function afterBuyingVerb(text: FoldedText, read: Reader): string | null {
   for (const m of text.folded.matchAll(buying)) {
     if (!spelledAsVerb(text, m.index, m[0])) continue;
+    // "công ty Dat Xanh", "Mua Sắm Tại Nhà": a capitalised word inside a sentence is part of a name.
+    if (/^\p{Lu}/u.test(text.original.slice(m.index, m.index + 1)) && !/(^|[.!?\n]\s*|["“'‘(]\s*)$/u.test(text.original.slice(0, m.index))) continue;
     // "mua về" (bought and took home) is not "mua vé" (bought a ticket).
     const skipped = /(?:ve|lai) $/.exec(m[0]);
     const end = m.index + m[0].length;

@@ -5,12 +5,13 @@ export const resolutions = ['refund', 'exchange', 'repair', 'compensation', 'apo
 export type Resolution = (typeof resolutions)[number];
 
 const phrases: Record<Resolution, readonly string[]> = {
-  refund: ['hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
-  exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one'],
-  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'redo'],
-  compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'pay for'],
+  refund: ['reimburse', 'reimbursed', 'reimbursement', 'lay lai', 'deposit back', 'return it', 'return them', 'give it back', 'hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
+  exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one', 'replaced', 'new one'],
+  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'fixed', 'repaired', 'redo', 'hoc bu', 'day bu', 'lam bu'],
+  compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'compensated', 'pay for'],
   apology: ['xin loi', 'cong khai xin loi', 'apology', 'apologise', 'apologize', 'apologies'],
-  stop_practice: ['dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop'],
+  // "không được tự ý làm vậy nữa", "thay đổi cách đối xử": the practice is to end.
+  stop_practice: ['khong duoc tu y', 'khong tu y', 'khong duoc lam vay', 'dung lam vay', 'khong duoc doi them', 'khong duoc thu them', 'thay doi cach', 'dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop'],
 };
 
 const entries = Object.entries(phrases).flatMap(([r, list]) => list.map((p) => [p, r as Resolution] as const));
@@ -22,7 +23,27 @@ const lookup = new Map(entries);
  * reaches to the end of its sentence: "muốn nhà hàng bồi thường viện phí và xin lỗi gia đình tôi",
  * "muốn đổi, nếu không thì hoàn tiền".
  */
-const wanting = /(?<![\p{L}])(?<!(?:khong|chang|ko|k|hong) )(muon|mun|yeu cau|de nghi|mong|chi can|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|would like|d like|request|asking for)(?![\p{L}])[^.!?\n]{0,120}$/u;
+const wanting = /(?<![\p{L}])(?<!(?<![\p{L}])(?:khong|chang|ko|k|hong) )(muon|mun|yeu cau|de nghi|mong|chi can|can|xin|doi hoi|doi|bat|phai|hy vong|mong muon|nguyen vong|want|wants|wanted|would like|d like|request|asking for|ask for|please|help me|hope|expect|demand|seeking|wish)(?![\p{L}])(?=[^.!?\n]{0,120}$)/gu;
+/** Typed with diacritics, a wish word must be the one meant: "đòi" (demand), not "đổi" (exchange); "muốn", not "mượn" (borrow). */
+const wishSpellings: Record<string, string> = { doi: 'đòi', muon: 'muốn' };
+/**
+ * Someone else as the subject: "họ đòi chuyển thêm tiền", "shop sửa 3 lần rồi", "they want me to pay"
+ * tell what the seller did or asked, not what the consumer wants.
+ */
+const otherSubject = /(?<![\p{L}])(ho|shop|cua hang|ben ban|nguoi ban|nhan vien|chu quan|chu shop|tho|ky thuat|ky thuat vien|they|the seller|the shop|the store|the technician)\s+(?:(?:da|co|lai|van|chi|cu|cung|con|bao|noi|keep|kept|still|also)\s+)*$/u;
+
+function wishBefore(text: FoldedText, from: number, to: number): boolean {
+  const accented = hasDiacritics(text.original);
+  for (const w of text.folded.slice(from, to).matchAll(wanting)) {
+    const meant = wishSpellings[w[1]!];
+    const at = from + w.index;
+    if (otherSubject.test(text.folded.slice(Math.max(0, at - 30), at))) continue;
+    // "Nguyễn Kim Cần Thơ": a capitalised word inside a sentence is part of a name, not "cần" (need).
+    if (/^\p{Lu}/u.test(text.original.slice(at, at + 1)) && !/(^|[.!?\n]\s*)$/u.test(text.original.slice(0, at))) continue;
+    if (!accented || meant === undefined || text.original.slice(at, at + w[1]!.length).toLocaleLowerCase('vi') === meant) return true;
+  }
+  return false;
+}
 
 /**
  * What the consumer asks for. In a story only phrases after "muốn / yêu cầu / đề nghị ..." count;
@@ -34,11 +55,17 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
     const before = text.folded.slice(Math.max(0, m.index - 130), m.index);
     const negated = /(khong|chua|chang|ko|k)\s+(chiu\s+|cho\s+|duoc\s+)?$/.test(before);
     if (negated && !asked) continue;
-    if (!asked && !wanting.test(before)) continue;
+    if (!asked && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
     if (!spelledAsMeant(m[0], text.original.slice(m.index, m.index + m[0].length))) continue;
+    // Asked what they want, "À không, họ sửa 3 lần rồi" still tells what the seller did.
+    if (asked && otherSubject.test(before.slice(-30)) && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
+    // "phiếu bảo hành", "sổ bảo hành" are documents; "thay đổi" is to change, not an exchange.
+    // "để sau này bảo hành": a purpose, not the remedy.
+    if (/(?<![\p{L}])(phieu|so|the|tem|giay|de|sau nay|khi can)\s+$/u.test(before) && m[0] === 'bao hanh') continue;
+    if (m[0] === 'doi' && /(?<![\p{L}])thay\s+$/u.test(before)) continue;
     // "doi hoan tien" typed without accents is "đòi hoàn tiền" (demand a refund), not an exchange; nor
     // is "đòi tăng thêm" (demand more), "đối xử" (treatment) or "đợi" (wait) before a time.
-    if (m[0] === 'doi' && /^\s+(hoan|tra|boi|den|lai tien|tien|tang|them|gia|xu|hoi|lau|\d)/.test(text.folded.slice(m.index + 3))) continue;
+    if (m[0] === 'doi' && /^\s+(hoan|tra|boi|den|lai tien|tien|tang|them|gia|xu|hoi|lau|chuyen|nop|dong|thu|\d)/.test(text.folded.slice(m.index + 3))) continue;
     // "quán trả tiền" gives it back; "tôi phải trả tiền", "bắt em trả tiền" is the consumer paying.
     if (m[0] === 'tra tien' && /(?<![\p{L}])(toi|em|e|minh|tui|phai|bat|de)\s+$/u.test(before)) continue;
     // "chấm dứt hợp đồng" ends a contract: a refund or a cancellation, not a practice to stop.

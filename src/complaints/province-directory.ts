@@ -44,7 +44,8 @@ const placeContext = /(?<![\p{L}])(o|tai|song o|song tai|que|tinh|tp|thanh pho|k
 /** Administrative words that make a name a place by themselves. */
 const selfEvidentPlace = /^(quan|huyen|phuong|thi xa|district|tp|thanh pho) /;
 /** A list item: after a comma or a dash... */
-const listItem = /[,;–-]\s*$/;
+// Also "…, 0326 778 901, ở Hà Nội": "ở" after a comma of the contact list.
+const listItem = /[,;–-]\s*(?:o\s+|in\s+)?$/;
 /** The last part of an address: "số 45 Lê Lợi, phường Thuận Hóa, Huế". */
 const addressTail = /(phuong|quan|huyen|duong|pho|xa|thi tran|so \d+[a-z]?|\d+[a-z]? [a-z]+ [a-z]+)\s[^,]{1,30},\s*$/;
 /** ...that closes the list or the sentence. */
@@ -89,6 +90,8 @@ export class ProvinceDirectory {
       // Also a place without "ở": a district ("quận 5") says what it is, and the last item of a
       // contact list ("…, 0987654321, nvbinh@example.com, Khánh Hòa") is where the person lives.
       const wide = text.folded.slice(Math.max(0, m.index - 45), m.index);
+      // "vé Hà Nội - Phú Quốc": a route's end is where the trip goes, not an item of a contact list.
+      if (this.routeEnd(text.folded, m.index)) continue;
       const listed = listItem.test(before) && listEnd.test(after);
       const placed = placeContext.test(before) || selfEvidentPlace.test(m[0]) || listed || addressTail.test(wide);
       if (!asked && !placed) continue;
@@ -121,6 +124,13 @@ export class ProvinceDirectory {
     const typed = phrase.normalize('NFC').toLocaleLowerCase('vi');
     const administrative = typed === foldPhrase(phrase) || /^(quận|huyện|phường|thị xã|district|tp|thành phố)\s/u.test(typed);
     return this.byPhrase.has(folded) || (administrative && selfEvidentPlace.test(`${folded} `));
+  }
+
+  private routeEnd(folded: string, index: number): boolean {
+    const dash = /(?:^|\s)((?:[\p{L}]+ ){0,2}[\p{L}]+)\s*[–-]\s*$/u.exec(folded.slice(Math.max(0, index - 30), index));
+    if (!dash) return false;
+    const words = dash[1]!.split(' ');
+    return words.some((_, i) => this.byPhrase.has(words.slice(i).join(' ')));
   }
 
   lookup(name: string): ProvinceMatch | null {

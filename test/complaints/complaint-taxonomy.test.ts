@@ -54,4 +54,31 @@ describe('reading a story', () => {
     expect(taxonomy.classify('chuyển khoản mua sữa bột qua zalo, giờ bị chặn zalo, không giao hàng').code).toBe('lua-dao-chiem-doat');
     expect(taxonomy.classify('mua sữa bột về pha cho con uống bị tiêu chảy').categoryCode).toBe('an-toan-thuc-pham');
   });
+
+  it("when no keyword says what went wrong, the record's facts do, and 'Khác' only when none does", () => {
+    const story = 'chuyện xảy ra tuần trước, tôi rất bực';
+    expect(taxonomy.classify(story).code).toBe('khac');
+    expect(taxonomy.classify(story, { channel: 'door_to_door' }).code).toBe('ban-hang-tan-cua');
+    expect(taxonomy.classify(story, { channel: 'continuous_service' }).code).toBe('dich-vu-lien-tuc');
+    expect(taxonomy.classify(`tour du lịch, ${story}`, { channel: 'online', product: 'tour' }).code).toBe('dich-vu-khong-dung-cam-ket');
+    expect(taxonomy.classify(story, { channel: 'online', product: 'áo len' }).code).toBe('khong-dung-mo-ta');
+    expect(taxonomy.classify(story, { channel: 'in_store', product: 'nồi cơm điện' }).code).toBe('hang-loi-hong');
+    // A keyword match still decides.
+    expect(taxonomy.classify('siêu thị không chịu xuất hóa đơn', { channel: 'in_store', product: 'xi măng' }).code).toBe('khac');
+  });
+
+  it('food that harmed people after a banquet, or a foreign object in it, is food safety', () => {
+    expect(taxonomy.classify('tiệc cưới 30 mâm. Sau tiệc có hơn 40 khách bị đau bụng, tiêu chảy, 9 người phải nhập viện, tổng hợp đồng 105 triệu').categoryCode).toBe('an-toan-thuc-pham');
+    expect(taxonomy.classify('lon sữa bột. Pha đến muỗng thứ 3 thì thấy một mẩu nhựa cứng lẫn trong sữa, may bé chưa uống phải.').categoryCode).toBe('an-toan-thuc-pham');
+  });
+
+  it('a refused invoice is filed as such, though a warranty card is asked for beside it', () => {
+    expect(taxonomy.classify('Tôi đề nghị cửa hàng xuất hóa đơn và phiếu bảo hành, chủ cửa hàng nói mua giá rẻ thì không có hóa đơn. Tôi muốn cửa hàng cung cấp hóa đơn, chứng từ.').code).toBe('khac');
+  });
+
+  it('rejects a fact fallback naming no issue', () => {
+    const bad = data() as unknown as { factFallbacks: Array<{ issue: string }> };
+    bad.factFallbacks.push({ issue: 'no-such-issue' });
+    expect(() => new ComplaintTaxonomy(bad as unknown as TaxonomyData)).toThrow(ComplaintDataError);
+  });
 });

@@ -320,3 +320,218 @@ describe('a remedy the story implies', () => {
     expect(applyValues(draft, read('tôi muốn đổi cái mới').values, false).desiredResolution).toEqual(['exchange']);
   });
 });
+
+describe('classes found on stories the rules were not written beside', () => {
+  it('an address word in lower case ends the seller and starts its address', () => {
+    const a = read('may giat mua o cua hang Dien May Thanh Tam duong Nguyen Trai, Vinh ngay 12/3');
+    expect(a.values.businessName).toBe('Cửa hàng Dien May Thanh Tam');
+    expect(a.values.businessAddress).toBe('duong Nguyen Trai, Vinh');
+    const b = read('thay màn hình ở tiệm Sửa Chữa Mobile 79 đường Lê Thánh Tôn, quận 1, TP.HCM');
+    expect(b.values.businessName).toBe('Tiệm Sửa Chữa Mobile 79');
+    expect(b.values.businessAddress).toBe('đường Lê Thánh Tôn, quận 1, TP.HCM');
+    // Capitalised, the word is part of the name.
+    expect(read('mua ở Điện Máy Chợ Lớn hôm qua').values.businessName).toBe('Điện Máy Chợ Lớn');
+  });
+
+  it('the consumer introducing themselves, or the platform, is no seller; a Title Case kind is part of the name', () => {
+    expect(read('họ chỉ gửi email xin lỗi, tôi ở Bắc Giang, tên Mai Anh Tuấn.').values.businessName).toBeUndefined();
+    expect(read('Tôi đặt kính qua fanpage Facebook của Mắt Kính Sài Gòn Optic ngày 14/10').values.businessName).toBe('Mắt Kính Sài Gòn Optic');
+    expect(read('Tôi mua ít đồ ở cửa hàng Tạp Hóa Thành Công 86, hết 312 nghìn.').values.businessName).toBe('Cửa hàng Tạp Hóa Thành Công 86');
+    expect(read("Ordered a power bank on Tiki from seller 'Digital World VN' on 3rd November").values.businessName).toBe('Digital World VN');
+    expect(read("Shop 'Nhà Của Mèo 🐱' trên TikTok bán cho mình túi cát").values.businessName).toBe('Nhà Của Mèo');
+  });
+
+  it('products after counts, units and English verbs; heads spelled as products', () => {
+    expect(read('toi mua 2 kg tao My o sieu thi Bach Hoa Phu Loc').values.product).toBe('tao My');
+    expect(read('Tôi mua 50 bao xi măng hôm 20/11').values.product).toBe('xi măng');
+    expect(read('Someone sold me 3 cans of Aptamil milk powder on Facebook').values.product).toBe('Aptamil milk powder');
+    expect(read('I bought a pair of Nike Air Force 1 from Sneaker Vault').values.product).toBe('Nike Air Force 1');
+    expect(read("Got a Philips steam iron from Điện Máy Hoàng Gia on Oct 5th").values.product).toBe('Philips steam iron');
+    expect(read('I signed a 12-month membership at Elite Fitness').values.product).toBe('12-month membership');
+    expect(read('Xe máy điện VinFast Evo mua tại đại lý VinFast Hưng Thịnh').values.product).toBe('xe máy điện VinFast Evo');
+    expect(read('bán cho mình túi cát vệ sinh cho mèo 10kg giá 189k').values.product).toBe('cát vệ sinh cho mèo 10kg');
+    expect(read('sau khi mua dt oppo reno 11 o cua hang Di Dong Sao Viet').values.product).toBe('điện thoại oppo reno 11');
+    expect(read('mời bố tôi mua máy đo đường huyết kèm que thử').values.product).toBe('máy đo đường huyết');
+    expect(read('We booked online a 3-day tour to Sapa with Green Trail Travel').values.product).toBe('3-day tour to Sapa');
+    expect(read('Con gái tôi đặt cọc 10 triệu đồng cho Nhà hàng Hoa Sen').values.product).toBeUndefined();
+  });
+
+  it('"1.2 million dong" is an amount; "2 Nov" is a date, not a house number', () => {
+    const e = read('Got a steam iron at Co.op Xtra on 2 Nov, paid 1.2 million dong.');
+    expect(e.values.amountVnd).toBe(1_200_000);
+    expect(e.values.businessAddress).toBeUndefined();
+  });
+
+  it('"đổi" typed with diacritics is no "đòi"; a contract quoted in a long story removes no wish', () => {
+    expect(read('Về nhà mới thấy giày bị bong keo, quay lại đổi thì cửa hàng không cho, tôi muốn trả lại giày và lấy lại tiền').values.desiredResolution).toEqual(['refund']);
+    const long = read('I signed a membership on 1 August. The contract says they can change the schedule at any time without refund. Now they closed the pool and refuse to extend. I want a partial refund.');
+    expect(long.values.desiredResolution).toEqual(['refund']);
+    expect(long.wishChange?.removed ?? []).toEqual([]);
+    expect(read('Please help me get compensation for the tour.').values.desiredResolution).toEqual(['compensation']);
+  });
+
+  it('paying by transfer at a shop is no online sale; a gym membership is a continuous service', () => {
+    expect(read('Tôi mua 50 bao xi măng ở cửa hàng Tân Tiến hôm 20/11, chuyển khoản').values.purchaseChannel).toBe('in_store');
+    expect(read('I signed a 12-month membership at Elite Fitness').values.purchaseChannel).toBe('continuous_service');
+  });
+});
+
+describe('replies that go on with the story', () => {
+  it('asked for the remedy, a reply that narrates names one only after a wish word', () => {
+    expect(read('Tủ không đông đá, sửa bảo hành 2 lần rồi vẫn không hết', 'desiredResolution').values.desiredResolution).toBeUndefined();
+    expect(read('hoàn tiền hoặc đổi cái khác cũng được', 'desiredResolution').values.desiredResolution).toEqual(['refund', 'exchange']);
+  });
+
+  it('what the seller asked or did is no wish; a document or a change is no remedy', () => {
+    expect(read('sau do ho doi chuyen them tien bao hiem, toi khong chuyen thi bi block').values.desiredResolution ?? []).toEqual([]);
+    expect(read('Tôi đề nghị cửa hàng xuất phiếu bảo hành có số IMEI').values.desiredResolution ?? []).toEqual([]);
+    expect(read('tôi muốn siêu thị xin lỗi và thay đổi cách đối xử').values.desiredResolution).toEqual(['apology', 'stop_practice']);
+    expect(read('Tôi muốn họ trả lại tiền chênh lệch và không được tự ý làm vậy nữa.').values.desiredResolution).toEqual(['refund', 'stop_practice']);
+    expect(read('e mún lấy lại 3tr').values.desiredResolution).toEqual(['refund']);
+  });
+
+  it('a correction about another event keeps the purchase date; "không đông đá" is no zero amount', () => {
+    expect(read('À không, họ sửa 3 lần rồi, lần thứ ba là tuần trước').values.purchaseDate).toBeUndefined();
+    expect(read('à nhầm, mua ngày 3/5 chứ').values.purchaseDate).toBe('2026-05-03');
+    expect(read('Tủ không đông đá').problems).toEqual([]);
+    expect(read('máy tặng kèm, 0 đồng').problems).toContainEqual({ field: 'amountVnd', kind: 'zero' });
+  });
+});
+
+describe('more classes from the first held-out stories', () => {
+  it('a route is no home; ", ở X" ending a contact list is', () => {
+    expect(read('Tôi chuyển 5.460.000đ ngày 30/10 để mua 2 vé Hà Nội - Phú Quốc').values.province).toBeUndefined();
+    const e = read('Tôi muốn lấy lại tiền. Lê Quang Trung, 0326 778 901, ở Hà Nội');
+    expect(e.values.province).toBe('Hà Nội');
+    expect(e.values.provinceOfConsumer).toBe(true);
+  });
+
+  it("a place inside a seller's name is no branch; one ending it is", () => {
+    expect(read('toi do xang o Cay Xang Tan Phu Thinh hom qua').values.province).toBeUndefined();
+    expect(read('toi do xang o Cay Xang Tan Phu Thinh hom qua').values.product).toBe('xang');
+    expect(read('mua ở Điện Máy Xanh Biên Hòa hôm qua').values.province).toBe('Đồng Nai');
+  });
+
+  it('a day-month still ahead this year is the trip, when another date fits this year', () => {
+    expect(extractor.extract('chuyển cọc 6 triệu ngày 1/10, tour đi 15/11', { today: '2026-10-24', asked: null }).values.purchaseDate).toBe('2026-10-01');
+    expect(extractor.extract('mua ngày 15/11', { today: '2026-10-24', asked: null }).values.purchaseDate).toBe('2025-11-15');
+  });
+
+  it('where something was posted is no platform of the sale; "+84 (0)91…" is a phone', () => {
+    expect(read("cửa hàng dán ảnh tôi ở cửa, đăng cả lên nhóm Facebook của phường").values.platform).toBeUndefined();
+    expect(read('Pham Quynh Chi, +84 (0)91 224 5587, Bac Ninh.').values.phone).toBe('0912245587');
+  });
+
+  it('an account sells; a reply with a payment and a time is no seller', () => {
+    expect(read('e mua lại cái máy ps5 cũ của 1 ng bán trên nhóm fb, tên acc là Tuấn Hưng Game').values.businessName).toBe('Tuấn Hưng Game');
+    expect(read('e cần máy đi học. e tên Lý Gia Huy').values.consumerName).toBe('Lý Gia Huy');
+    expect(read('ck cọc 3tr hum thứ 2 tuần này', 'businessName').values.businessName).toBeUndefined();
+  });
+
+  it('address words spelled as such; highway stretches; English "order of"; phone orders are remote', () => {
+    expect(read('thuê xe của Xe Tự Lái Hưng Thịnh cho chuyến đi Đà Lạt').values.businessAddress).toBeUndefined();
+    expect(read('do xang o Cay Xang Tan Phu Thinh tren quoc lo 1A').values.businessAddress).toBe('quoc lo 1A');
+    expect(read('A seller called me, said my order of a robot vacuum failed').values.product).toBe('robot vacuum');
+    expect(read('Bố tôi gọi điện đặt mua máy cưa của Công ty Việt Star').values.purchaseChannel).toBe('online');
+    expect(read('Tôi chưa mua gì của họ').values.product).toBeUndefined();
+  });
+});
+
+describe('probes in further voices', () => {
+  it('"chủ nhật" is a day, yet "bánh sinh nhật" a cake; a price ends an address', () => {
+    const e = read('em đặt bánh sinh nhật ở tiệm Bánh Ngọt Mimi đường Nguyễn Văn Cừ, Cần Thơ 450 nghìn');
+    expect(e.values.product).toBe('bánh sinh nhật');
+    expect(e.values.businessAddress).toBe('đường Nguyễn Văn Cừ, Cần Thơ');
+    expect(read('mua áo khoác chủ nhật tuần trước').values.product).toBe('áo khoác');
+  });
+
+  it('teencode "mik mun" wishes; an English parent "wants to return it"; "was sold a X by" salesmen at her house', () => {
+    expect(read('shop ko cho doi. mik mun tra hang hoan tien').values.desiredResolution).toEqual(['refund']);
+    const e = read('My mother was sold a water purifier by two salesmen who came to her house on 3 November. She wants to return it.');
+    expect(e.values.product).toBe('water purifier');
+    expect(e.values.purchaseChannel).toBe('door_to_door');
+    expect(e.values.desiredResolution).toEqual(['refund']);
+  });
+
+  it('venues and stalls sell; a capitalised buying verb is part of a name', () => {
+    expect(read('mua vé xem phim tại rạp CGV Vincom Bà Triệu qua app').values.businessName).toBe('CGV Vincom Bà Triệu');
+    expect(read('mua rau ở sạp cô Tư Hạnh chợ Xóm Mới, Gò Vấp').values.businessAddress).toBe('chợ Xóm Mới, Gò Vấp');
+    expect(read('toi bi cong ty bat dong san Dat Xanh Mien Nam goi dien lam phien suot').values.product).toBeUndefined();
+  });
+});
+
+describe('a scam told in one breath', () => {
+  it('the platform leading a name is where the seller is; a name right before a phone number is the consumer', () => {
+    const e = read('shop Facebook Hàng Xách Tay Mỹ nhận 3 triệu tiền cọc mua nồi chiên rồi chặn tôi, hôm 10/11. Tôi muốn lấy lại tiền. Lê Văn Tùng 0912345678 ở Đà Nẵng');
+    expect(e.values.businessName).toBe('Hàng Xách Tay Mỹ');
+    expect(e.values.platform).toBe('Facebook');
+    expect(e.values.consumerName).toBe('Lê Văn Tùng');
+  });
+});
+
+describe('names next to their words', () => {
+  it('"Tôi tên La Thị Kim Chi": a capitalised La is a family name; a quoted name after trade words, its address after the quote', () => {
+    expect(read('Tôi tên La Thị Kim Chi, 0901 774 260.').values.consumerName).toBe('La Thị Kim Chi');
+    const e = read("Quán nhậu 'Ốc Đêm 2Hand Quán' ở phố Tạ Hiện, Hoàn Kiếm tối 13/11 thu thêm phí");
+    expect(e.values.businessName).toBe('Ốc Đêm 2Hand Quán');
+    expect(e.values.businessAddress).toBe('phố Tạ Hiện, Hoàn Kiếm');
+  });
+
+  it('asked for the remedy, "muốn ban quản lý chợ và người bán bồi thường" is a wish though the seller is its subject', () => {
+    expect(read('Tôi muốn ban quản lý chợ và người bán bồi thường tiền khám.', 'desiredResolution').values.desiredResolution).toEqual(['compensation']);
+  });
+});
+
+describe('answers and names with places in them', () => {
+  it('asked for the seller, the kind of place before the name and where it is after it are left out', () => {
+    expect(read('trại chó Happy Dog ở Thủ Đức', 'businessName').values.businessName).toBe('Happy Dog');
+    expect(read('Gia Dụng Nhà Xinh', 'businessName').values.businessName).toBe('Gia Dụng Nhà Xinh');
+  });
+
+  it('"Cần Thơ" is no "cần" (need); what the technician did is no wish', () => {
+    const e = read('Mua máy lạnh Daikin ở siêu thị điện máy Nguyễn Kim Cần Thơ, thợ đến sửa 4 lần không hết. Giờ tôi muốn đổi máy khác.');
+    expect(e.values.desiredResolution).toEqual(['exchange']);
+  });
+});
+
+describe('the thing acted on', () => {
+  it('when nothing names what was bought, the thing to be exchanged is it; not a count, a change or a size', () => {
+    expect(read('Cửa hàng không cho tôi đổi váy bị lỗi').values.product).toBe('váy');
+    expect(read('Tủ không đông đá, sửa bảo hành 2 lần rồi vẫn không hết').values.product).toBeUndefined();
+    expect(read('tôi muốn siêu thị xin lỗi và thay đổi cách đối xử').values.product).toBeUndefined();
+    expect(read('shop không cho đổi size').values.product).toBeUndefined();
+  });
+
+  it('asked for the product, a piece of an address is something else', () => {
+    const e = read('Cửa hàng Thời Trang Lam Anh, đường Lê Thánh Tông, Hạ Long', 'product');
+    expect(e.values.product).toBeUndefined();
+    expect(e.values.businessAddress).toBe('đường Lê Thánh Tông, Hạ Long');
+  });
+});
+
+describe('corrections deny a value', () => {
+  it('what follows "không phải" or "chứ không phải" is not read; "actually" corrects', () => {
+    expect(read('không phải Shopee mà là Lazada').values.platform).toBe('Lazada');
+    expect(read('sai rồi, sản phẩm là nồi cơm điện Sharp chứ không phải nồi chiên').values.product).toBe('nồi cơm điện Sharp');
+    expect(read('À không phải Len Xinh Store, tên shop là Len Xinh Official').values.businessName).toBe('Len Xinh Official');
+    const e = read('actually the shop is called Tech World');
+    expect(e.correction).toBe(true);
+    expect(e.values.purchaseChannel).toBeUndefined();
+  });
+});
+
+describe('rentals and gift events', () => {
+  it('"rented a motorbike", "the deposit back"; a customer-appreciation gift event is a sale away from a shop', () => {
+    const e = read('I rented a motorbike from Sunny Rentals in Hoi An for 3 days, 450k. I want the deposit back.');
+    expect(e.values.product).toBe('motorbike');
+    expect(e.values.desiredResolution).toEqual(['refund']);
+    expect(read('bác tôi bị dụ mua 5 hộp sâm ở buổi tặng quà tri ân khách hàng ở nhà văn hóa phường').values.purchaseChannel).toBe('other');
+  });
+});
+
+describe('English apposition and sign-offs', () => {
+  it('"The seller, X, confirmed": the name set off by commas; a name before "+84 (0)91…" is the consumer', () => {
+    expect(read('The seller, Gia Dụng Tiện Ích Store, confirmed the cancellation').values.businessName).toBe('Gia Dụng Tiện Ích Store');
+    expect(read('Please help me get the refund. Pham Quynh Chi, +84 (0)91 224 5587, Bac Ninh.').values.consumerName).toBe('Pham Quynh Chi');
+  });
+});
