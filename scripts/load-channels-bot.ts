@@ -3,6 +3,7 @@
 //   engine: the real application (createApp: database, search index, flows, dialogue engine)
 //   echo:   replies with the message's text; same database journal, no engine
 import { createChatChannels } from '../bot/channels/chat-channels.ts';
+import { limitPerChatUser } from '../bot/channels/chat-user-limit.ts';
 import type { MessageHandler } from '../bot/channels/inbound-pipeline.ts';
 import { createApp } from '../bot/app.ts';
 import { createLogger } from '../bot/logger.ts';
@@ -37,7 +38,8 @@ if (handler === 'engine') {
 
 const channels = createChatChannels({
   config,
-  handle,
+  // As bot/main.ts wires it: a chat over its per-minute limit does not reach the handler.
+  handle: limitPerChatUser(handle, { translators: resources.translators, clock: systemClock }),
   journal: new PrismaInboundJournal(resources.db),
   outbox: new PrismaOutbox(resources.db),
   translators: resources.translators,

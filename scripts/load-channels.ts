@@ -3,7 +3,9 @@
 // bot and load generator each get a core). Each chat waits for its reply before writing again, as a
 // person does. Prints throughput, reply latency (p50/p95, from the update being available to its
 // last reply part), and lost and duplicated replies; the echo baseline runs the same channels
-// without the engine, separating channel overhead from engine cost.
+// without the engine, separating channel overhead from engine cost. `--flood N`: meanwhile one more
+// chat sends N messages as fast as it can without waiting for replies; the table then shows what the
+// others got beside the same run without the flood (the per-chat limit should keep them unharmed).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,8 +25,10 @@ const { values: flags } = parseArgs({
     handlers: { type: 'string', default: 'echo,engine' },
     'data-dir': { type: 'string', default: './data' },
     'timeout-ms': { type: 'string', default: '60000' },
+    flood: { type: 'string', default: '0' },
   },
 });
+const floodMessages = Number(flags.flood);
 const chats = Number(flags.chats);
 const messagesPerChat = Number(flags.messages);
 const channelsToRun = flags.channel === 'both' ? ['telegram', 'zalo'] : [flags.channel!];
@@ -32,7 +36,7 @@ const handlers = flags.handlers!.split(',');
 const zaloMode = flags['zalo-mode'] === 'polling' ? 'polling' : 'webhook';
 const replyTimeoutMs = Number(flags['timeout-ms']);
 if (!Number.isInteger(chats) || chats < 1 || !Number.isInteger(messagesPerChat) || messagesPerChat < 1) {
-  process.stderr.write('usage: load-channels [--chats N] [--messages M] [--channel telegram|zalo|both] [--zalo-mode webhook|polling] [--handlers echo,engine]\n');
+  process.stderr.write('usage: load-channels [--chats N] [--messages M] [--channel telegram|zalo|both] [--zalo-mode webhook|polling] [--handlers echo,engine] [--flood N]\n');
   process.exit(2);
 }
 
@@ -50,6 +54,8 @@ interface RunResult {
   readonly botCpuSeconds: number;
   /** Platform messages per reply: long answers are split (Zalo at 2,000 characters). */
   readonly partsPerMessage: number;
+  /** With --flood: messages the flooding chat sent, and bot messages it got back. */
+  readonly flood?: { readonly sent: number; readonly answered: number };
 }
 
 const webhookSlots = { free: 64, waiting: [] as Array<() => void> };
@@ -57,12 +63,16 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const results: RunResult[] = [];
 for (const handler of handlers) {
   for (const channel of channelsToRun) {
-    results.push(await run(channel, handler));
+    results.push(await run(channel, handler, 0));
     printTable(results.slice(-1), results.length > 1);
+    if (floodMessages > 0) {
+      results.push(await run(channel, handler, floodMessages));
+      printTable(results.slice(-1), true);
+    }
   }
 }
 
-async function run(channel: string, handler: string): Promise<RunResult> {
+async function run(channel: string, handler: string, flood: number): Promise<RunResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bvntd-load-'));
   const telegram = new FakeTelegramServer();
   const zalo = new FakeZaloServer();
@@ -130,6 +140,10 @@ async function run(channel: string, handler: string): Promise<RunResult> {
     let lost = 0;
     const cpuBefore = cpuSeconds(bot.pid!);
     const started = performance.now();
+    const flooder = channel === 'telegram' ? '999999' : 'flooder';
+    const flooding = (async () => {
+      for (let i = 0; i < flood; i++) await send(flooder, `spam ${i} mua hàng online bị lừa thì làm sao`);
+    })();
     await Promise.all(
       Array.from({ length: chats }, async (_, c) => {
         const chatId = channel === 'telegram' ? String(10_000 + c) : `chat-${c}`;
@@ -147,6 +161,7 @@ async function run(channel: string, handler: string): Promise<RunResult> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    await flooding;
     const botCpuSeconds = cpuSeconds(bot.pid!) - cpuBefore;
     // Anything sent beyond what each chat expects is a duplicate; give stragglers a moment.
     await new Promise((r) => setTimeout(r, 1000));
@@ -156,7 +171,18 @@ async function run(channel: string, handler: string): Promise<RunResult> {
       const chatId = channel === 'telegram' ? String(10_000 + c) : `chat-${c}`;
       duplicated += Math.max(0, (counts.get(chatId) ?? 0) - perChat);
     }
-    return { channel: channel === 'zalo' ? `zalo (${zaloMode})` : 'telegram (polling)', handler, messages: chats * messagesPerChat, seconds, latencies, lost, duplicated, botCpuSeconds, partsPerMessage: perChat / messagesPerChat };
+    return {
+      channel: channel === 'zalo' ? `zalo (${zaloMode})` : 'telegram (polling)',
+      handler,
+      messages: chats * messagesPerChat,
+      seconds,
+      latencies,
+      lost,
+      duplicated,
+      botCpuSeconds,
+      partsPerMessage: perChat / messagesPerChat,
+      ...(flood > 0 ? { flood: { sent: flood, answered: counts.get(flooder) ?? 0 } } : {}),
+    };
   } finally {
     bot.kill('SIGTERM');
     await new Promise((r) => bot.once('exit', r));
@@ -222,7 +248,7 @@ function printTable(rows: readonly RunResult[], continued: boolean): void {
   const header = ['channel', 'handler', 'messages', 'msg/s', 'p50 ms', 'p95 ms', 'lost', 'duplicated', 'bot CPU', 'CPU ms/msg', 'parts/msg'];
   const lines = rows.map((r) => {
     const sorted = [...r.latencies].sort((a, b) => a - b);
-    return [r.channel, r.handler, String(r.messages), (r.messages / r.seconds).toFixed(0), percentile(sorted, 50).toFixed(0), percentile(sorted, 95).toFixed(0), String(r.lost), String(r.duplicated), `${((r.botCpuSeconds / r.seconds) * 100).toFixed(0)}%`, ((r.botCpuSeconds * 1000) / r.messages).toFixed(2), r.partsPerMessage.toFixed(1)];
+    return [r.flood ? `${r.channel} +flood` : r.channel, r.handler, String(r.messages), (r.messages / r.seconds).toFixed(0), percentile(sorted, 50).toFixed(0), percentile(sorted, 95).toFixed(0), String(r.lost), String(r.duplicated), `${((r.botCpuSeconds / r.seconds) * 100).toFixed(0)}%`, ((r.botCpuSeconds * 1000) / r.messages).toFixed(2), r.partsPerMessage.toFixed(1)];
   });
   const widths = [20, 7, 8, 6, 7, 7, 5, 10, 8, 10, 9];
   const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
@@ -230,4 +256,5 @@ function printTable(rows: readonly RunResult[], continued: boolean): void {
     process.stdout.write(`${chats} chats x ${messagesPerChat} messages per run, ${os.cpus().length} CPUs, SQLite\n${format(header)}\n`);
   }
   process.stdout.write(`${lines.map(format).join('\n')}   (load average ${os.loadavg()[0]!.toFixed(1)})\n`);
+  for (const r of rows) if (r.flood) process.stdout.write(`  meanwhile one chat sent ${r.flood.sent} messages without waiting and got ${r.flood.answered} bot messages back\n`);
 }
