@@ -7,7 +7,7 @@ import { PrismaRetentionStore } from '../src/storage/prisma-retention.ts';
 import { createApp } from './app.ts';
 import { holdSingleInstance } from './single-instance.ts';
 import { createChatChannels } from './channels/chat-channels.ts';
-import { limitPerChatUser } from './channels/chat-user-limit.ts';
+import { ChatUserLimit } from './channels/chat-user-limit.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
 import { webChatRoutes } from './web/web-chat-routes.ts';
@@ -39,9 +39,11 @@ async function main(): Promise<void> {
     onIndexProgress: (p) => logger.info(p, 'building the search index'),
   });
   const single = app.provider === 'sqlite' ? await holdSingleInstance({ leases: app.leases, instanceId: app.instance.id, clock: app.clock, logger }) : null;
+  const perChat = new ChatUserLimit({ translators: app.translators, clock: app.clock });
   const channels = createChatChannels({
     config,
-    handle: limitPerChatUser((message) => app.engine.handle(message), { translators: app.translators, clock: app.clock }),
+    handle: (message) => app.engine.handle(message),
+    admit: (message) => perChat.admit(message),
     journal: new PrismaInboundJournal(app.db),
     outbox: app.outbox,
     translators: app.translators,

@@ -3,7 +3,7 @@
 //   engine: the real application (createApp: database, search index, flows, dialogue engine)
 //   echo:   replies with the message's text; same database journal, no engine
 import { createChatChannels } from '../bot/channels/chat-channels.ts';
-import { limitPerChatUser } from '../bot/channels/chat-user-limit.ts';
+import { ChatUserLimit } from '../bot/channels/chat-user-limit.ts';
 import type { MessageHandler } from '../bot/channels/inbound-pipeline.ts';
 import { createApp } from '../bot/app.ts';
 import { createLogger } from '../bot/logger.ts';
@@ -36,10 +36,12 @@ if (handler === 'engine') {
   resources = { db: database.prisma, translators: createTranslators(), close: () => database.close() };
 }
 
+const perChat = new ChatUserLimit({ translators: resources.translators, clock: systemClock });
 const channels = createChatChannels({
   config,
-  // As bot/main.ts wires it: a chat over its per-minute limit does not reach the handler.
-  handle: limitPerChatUser(handle, { translators: resources.translators, clock: systemClock }),
+  handle,
+  // As bot/main.ts wires it: a chat over its per-minute limit takes no turn slot and reaches no handler.
+  admit: (message) => perChat.admit(message),
   journal: new PrismaInboundJournal(resources.db),
   outbox: new PrismaOutbox(resources.db),
   translators: resources.translators,

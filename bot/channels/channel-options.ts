@@ -1,5 +1,5 @@
 import type { InboundJournal } from '../../src/dialogue/inbound-journal.ts';
-import type { ChannelName } from '../../src/dialogue/messages.ts';
+import type { ChannelName, InboundMessage, Reply } from '../../src/dialogue/messages.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
@@ -14,6 +14,8 @@ import { replayLoop, type Replay } from './replay-owed.ts';
 /** What every chat channel is built from, besides its platform's token and client. */
 export interface ChatChannelOptions {
   readonly handle: MessageHandler;
+  /** The per-chat limit, asked before a message takes a turn slot (InboundPipelineDeps.admit). */
+  readonly admit?: (message: InboundMessage) => readonly Reply[] | null;
   readonly journal: InboundJournal;
   readonly outbox?: Outbox;
   readonly translators: (locale: Locale) => Translator;
@@ -40,6 +42,7 @@ export function createPipeline(channel: ChannelName, options: ChatChannelOptions
     channel,
     journal: options.journal,
     handle: options.handle,
+    ...(options.admit ? { admit: options.admit } : {}),
     transport,
     translators: options.translators,
     clock: options.clock,

@@ -10,10 +10,13 @@ import { TelegramChannel } from '../telegram/telegram-channel.ts';
 import { ZaloChannel } from '../zalo/zalo-channel.ts';
 import { ZaloClient } from '../zalo/zalo-client.ts';
 import type { MessageHandler } from './inbound-pipeline.ts';
+import type { InboundMessage, Reply } from '../../src/dialogue/messages.ts';
 
 export interface ChatChannelsDeps {
   readonly config: Config;
   readonly handle: MessageHandler;
+  /** The per-chat limit (ChatUserLimit), asked before a message takes a turn slot. */
+  readonly admit?: (message: InboundMessage) => readonly Reply[] | null;
   readonly journal: InboundJournal;
   readonly outbox: Outbox;
   readonly translators: (locale: Locale) => Translator;
@@ -40,6 +43,7 @@ export function createChatChannels(deps: ChatChannelsDeps): ChatChannels {
   const { config, logger } = deps;
   const common = {
     handle: deps.handle,
+    ...(deps.admit ? { admit: deps.admit } : {}),
     journal: deps.journal,
     outbox: deps.outbox,
     translators: deps.translators,

@@ -24,6 +24,11 @@ export interface InboundPipelineDeps {
   readonly channel: ChannelName;
   readonly journal: InboundJournal;
   readonly handle: MessageHandler;
+  /**
+   * Asked before a message takes a turn slot (the per-chat limit): null lets it through; otherwise
+   * the message is settled with these replies and never reaches the handler.
+   */
+  readonly admit?: (message: InboundMessage) => readonly Reply[] | null;
   readonly transport: ChannelTransport;
   readonly translators: (locale: Locale) => Translator;
   readonly clock: Clock;
@@ -121,6 +126,8 @@ export class InboundPipeline {
     if (this.inFlight.has(key)) return 'duplicate';
     this.inFlight.add(key);
     try {
+      const refused = message && this.deps.admit ? this.deps.admit(message) : null;
+      if (refused) return await this.refuse(key, chatId, refused);
       return await this.turns.run(() => this.processNow(key, chatId, message));
     } finally {
       this.inFlight.delete(key);
@@ -145,6 +152,22 @@ export class InboundPipeline {
     const parts = this.deps.transport.parts(result.replies, result.locale);
     await this.deliver(key, chatId, parts, sent);
     return result.duplicate && sent >= parts.length ? 'duplicate' : 'sent';
+  }
+
+  /** A message the per-chat limit turned away: settled (with its polite line, if any) without a turn slot. */
+  private async refuse(key: string, chatId: string, replies: readonly Reply[]): Promise<ProcessOutcome> {
+    const { journal, channel, clock } = this.deps;
+    const now = clock.now();
+    const claimed = this.claimedHere(key, now);
+    this.fresh.delete(key);
+    if (replies.length === 0) {
+      // Dropped: nothing is sent, so there is nothing to send twice; one write settles it, claimed or not.
+      await journal.markSent(channel, key, 0, true, now);
+      return 'ignored';
+    }
+    if (!claimed && !(await journal.claim(channel, key, now, this.claim))) return 'duplicate';
+    await this.deliver(key, chatId, this.deps.transport.parts(replies, 'vi'), 0);
+    return 'sent';
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitPerChatUser } from '../../bot/channels/chat-user-limit.ts';
+import { ChatUserLimit } from '../../bot/channels/chat-user-limit.ts';
 import type { EngineResult, InboundMessage } from '../../src/dialogue/messages.ts';
 import { createTranslators } from '../../src/i18n/translator.ts';
 
@@ -13,7 +13,12 @@ describe('per-chat-user limit on Telegram and Zalo', () => {
       handled.push(`${m.externalId}:${m.text}`);
       return { conversationId: 'c', locale: 'vi', replies: [{ text: 'ok' }], duplicate: false };
     };
-    const handle = limitPerChatUser(engine, { translators: createTranslators(), clock: { now: () => now } });
+    const limit = new ChatUserLimit({ translators: createTranslators(), clock: { now: () => now } });
+    // As the pipeline uses it: asked first, the engine only for what it lets through.
+    const handle = async (m: InboundMessage): Promise<EngineResult> => {
+      const refused = limit.admit(m);
+      return refused ? { conversationId: '', locale: 'vi', replies: [...refused], duplicate: false } : engine(m);
+    };
     const flood = [];
     for (let i = 0; i < 40; i++) flood.push(await handle({ channel: 'telegram', externalId: '42', text: `m${i}` }));
     // Another user of the same platform is not held back by the flood.

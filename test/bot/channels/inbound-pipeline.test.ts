@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatUserLimit } from '../../../bot/channels/chat-user-limit.ts';
 import { InboundPipeline, type ChannelTransport, type MessageHandler } from '../../../bot/channels/inbound-pipeline.ts';
 import type { OutgoingPart } from '../../../bot/channels/outgoing.ts';
 import type { EngineResult, InboundMessage } from '../../../src/dialogue/messages.ts';
@@ -100,5 +101,27 @@ describe('the inbound pipeline', () => {
     expect(await pipeline.process('1004', '42', message('hỏi'))).toBe('duplicate');
     expect(transport.sent).toEqual([]);
     expect((await pipeline.owed(new Date(Date.now() + 1), 10)).map((e) => e.key)).not.toContain('1004');
+  });
+
+  it('turns a flooding chat away before it takes a turn slot: no handler, no typing, one polite line, every update settled', async () => {
+    const limit = new ChatUserLimit({ translators: createTranslators(), clock: systemClock, perMinute: 2 });
+    const handled: string[] = [];
+    const transport = new RecordingTransport();
+    let typing = 0;
+    transport.typing = async () => void (typing += 1);
+    const pipeline = new InboundPipeline({
+      channel: 'telegram', journal, handle: async (m) => (handled.push(m.text), answer(`re ${m.text}`)), admit: (m) => limit.admit(m), transport,
+      translators: createTranslators(), clock: systemClock, logger: silentLogger, hotline: '1800.6838', owner: 'test', typingDelayMs: 0,
+    });
+    const keys = ['2001', '2002', '2003', '2004', '2005'];
+    await pipeline.record(keys.map((key) => ({ key, payload: '{}' })));
+    const outcomes = [];
+    for (const [i, key] of keys.entries()) outcomes.push(await pipeline.process(key, '77', { channel: 'telegram', externalId: '77', text: `m${i}` }));
+    expect(handled).toEqual(['m0', 'm1']);
+    expect(outcomes).toEqual(['sent', 'sent', 'sent', 'ignored', 'ignored']);
+    expect(transport.sent.map((m) => m.text)).toEqual(['re m0', 're m1', 'Bạn gửi nhanh quá, hệ thống cần nghỉ một chút. Bạn đợi khoảng một phút rồi gửi tiếp nhé.']);
+    expect(typing).toBeLessThanOrEqual(2);
+    for (const key of keys) expect(await journal.state('telegram', key)).toMatchObject({ delivered: true });
+    expect((await pipeline.owed(new Date(Date.now() + 1), 50)).map((e) => e.key).filter((k) => keys.includes(k))).toEqual([]);
   });
 });
