@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { holdSingleInstance } from './single-instance.ts';
 import { createChatChannels } from './channels/chat-channels.ts';
 import { ChatUserLimit } from './channels/chat-user-limit.ts';
+import { endSubscriptionOfUnreachable } from '../src/warnings/unreachable-chat.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
 import { webChatRoutes } from './web/web-chat-routes.ts';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     config,
     handle: (message) => app.engine.handle(message),
     admit: (message) => perChat.admit(message),
+    onUnreachable: async (chat, now) => {
+      if (await endSubscriptionOfUnreachable(app.warnings.subscriptions, chat, now)) logger.info({ channel: chat.channel }, 'a chat that blocked the bot no longer gets warnings');
+    },
     journal: new PrismaInboundJournal(app.db),
     outbox: app.outbox,
     translators: app.translators,

@@ -33,6 +33,8 @@ export interface ChatChannelOptions {
   readonly typingDelayMs?: number;
   readonly pollingTimeoutSeconds?: number;
   readonly outboxIntervalMs?: number;
+  /** A chat the platform says cannot be reached (blocked the bot): stop what keeps sending to it. */
+  readonly onUnreachable?: (chat: { readonly channel: ChannelName; readonly externalId: string }, now: Date) => Promise<void>;
   /** Proactive sends (warnings, staff replies) a second, and chats sent to at once (TELEGRAM_SEND_RATE…). */
   readonly outboxSending?: { readonly perSecond: number; readonly concurrency: number };
 }
@@ -74,6 +76,7 @@ export function backgroundLoops(
         owner: options.instanceId,
         ...(options.outboxIntervalMs === undefined ? {} : { intervalMs: options.outboxIntervalMs }),
         ...(options.outboxSending ? { pace: new SendPace(options.outboxSending.perSecond), concurrency: options.outboxSending.concurrency } : {}),
+        ...(options.onUnreachable ? { onUnreachable: options.onUnreachable } : {}),
       }),
     );
   }

@@ -10,11 +10,13 @@ import { TelegramChannel } from '../telegram/telegram-channel.ts';
 import { ZaloChannel } from '../zalo/zalo-channel.ts';
 import { ZaloClient } from '../zalo/zalo-client.ts';
 import type { MessageHandler } from './inbound-pipeline.ts';
-import type { InboundMessage, Reply } from '../../src/dialogue/messages.ts';
+import type { ChannelName, InboundMessage, Reply } from '../../src/dialogue/messages.ts';
 
 export interface ChatChannelsDeps {
   readonly config: Config;
   readonly handle: MessageHandler;
+  /** A chat the platform says cannot be reached (blocked the bot): stop what keeps sending to it. */
+  readonly onUnreachable?: (chat: { readonly channel: ChannelName; readonly externalId: string }, now: Date) => Promise<void>;
   /** The per-chat limit (ChatUserLimit), asked before a message takes a turn slot. */
   readonly admit?: (message: InboundMessage) => readonly Reply[] | null;
   readonly journal: InboundJournal;
@@ -44,6 +46,7 @@ export function createChatChannels(deps: ChatChannelsDeps): ChatChannels {
   const common = {
     handle: deps.handle,
     ...(deps.admit ? { admit: deps.admit } : {}),
+    ...(deps.onUnreachable ? { onUnreachable: deps.onUnreachable } : {}),
     journal: deps.journal,
     outbox: deps.outbox,
     translators: deps.translators,

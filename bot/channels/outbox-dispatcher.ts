@@ -3,6 +3,7 @@ import type { Outbox, OutboxItem } from '../../src/dialogue/outbox.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
 import { backoffDelay } from './backoff.ts';
+import { ChannelSendError } from './channel-errors.ts';
 import { PollingLoop } from './polling-loop.ts';
 import type { SendPace } from './send-pace.ts';
 import { Semaphore } from '../../src/shared/semaphore.ts';
@@ -27,6 +28,12 @@ export interface OutboxDispatcherDeps {
    * platform's round trip, not the rate, bounds a sequential send (10 a second at 100 ms).
    */
   readonly concurrency?: number;
+  /**
+   * The platform said the chat cannot be reached at all (the user blocked the bot, the chat is
+   * gone): whatever keeps sending to it (a warnings subscription) stops. The item itself is retried
+   * as usual, up to maxAttempts, in case the user unblocks the bot meanwhile.
+   */
+  readonly onUnreachable?: (chat: { readonly channel: ChannelName; readonly externalId: string }, now: Date) => Promise<void>;
 }
 
 /** After this many failed attempts an item is left for staff to see (the console counts it as failed). */
@@ -122,6 +129,11 @@ export class OutboxDispatcher {
       await this.deps.deliver(item);
       await outbox.markDelivered(item.id, clock.now());
     } catch (error) {
+      if (error instanceof ChannelSendError && error.permanent && this.deps.onUnreachable) {
+        await this.deps.onUnreachable({ channel, externalId: item.externalId }, clock.now()).catch((hookError: unknown) => {
+          logger.error({ err: hookError, channel, outboxId: item.id }, 'could not stop sending to an unreachable chat');
+        });
+      }
       const retryInMs = backoffDelay(item.attempts, 2_000, 10 * 60_000);
       await outbox.markFailed(item.id, new Date(clock.now().getTime() + retryInMs));
       logger.error({ err: error, channel, outboxId: item.id, attempts: item.attempts + 1, retryInMs }, 'outbox delivery failed');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutboxDispatcher } from '../../../bot/channels/outbox-dispatcher.ts';
+import { ChannelSendError } from '../../../bot/channels/channel-errors.ts';
+import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../bot/channels/outbox-dispatcher.ts';
 import type { ChannelName, Reply } from '../../../src/dialogue/messages.ts';
 import type { Outbox, OutboxItem } from '../../../src/dialogue/outbox.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
@@ -29,20 +30,19 @@ class MemoryOutbox implements Outbox {
   }
 }
 
+const now = new Date('2026-11-23T03:00:00Z');
+/** A Telegram dispatcher on the memory outbox at a fixed time, with the test's own options. */
+const dispatcherFor = (outbox: Outbox, options: Pick<OutboxDispatcherDeps, 'deliver'> & Partial<OutboxDispatcherDeps>) =>
+  new OutboxDispatcher({ outbox, channel: 'telegram', clock: { now: () => now }, logger: silentLogger, owner: 'me', ...options });
+
 describe('OutboxDispatcher with several chats at once', () => {
   it('sends to chats in parallel but keeps each chat in order', async () => {
     const outbox = new MemoryOutbox();
-    const now = new Date('2026-11-23T03:00:00Z');
     for (let n = 0; n < 3; n++) for (const chat of ['a', 'b', 'c', 'd']) await outbox.enqueue('telegram', chat, { text: `${chat}${n}` }, now);
     const sent: string[] = [];
     let inFlight = 0;
     let most = 0;
-    const dispatcher = new OutboxDispatcher({
-      outbox,
-      channel: 'telegram',
-      clock: { now: () => now },
-      logger: silentLogger,
-      owner: 'me',
+    const dispatcher = dispatcherFor(outbox, {
       concurrency: 3,
       deliver: async (item) => {
         most = Math.max(most, ++inFlight);
@@ -59,3 +59,27 @@ describe('OutboxDispatcher with several chats at once', () => {
     expect(outbox.items.every((i) => i.delivered)).toBe(true);
   });
 });
+
+describe('OutboxDispatcher and a chat that blocked the bot', () => {
+  it('tells whoever keeps sending to it, only on a permanent refusal, and still retries the item', async () => {
+    const outbox = new MemoryOutbox();
+    await outbox.enqueue('telegram', 'blocked', { text: 'cảnh báo' }, now);
+    await outbox.enqueue('telegram', 'flaky', { text: 'cảnh báo' }, now);
+    const unreachable: string[] = [];
+    const dispatcher = dispatcherFor(outbox, {
+      deliver: async (item) => {
+        if (item.externalId === 'blocked') throw new ChannelSendError('Telegram refused sendMessage: 403 Forbidden: bot was blocked by the user', { permanent: true });
+        throw new ChannelSendError('Telegram unreachable', { permanent: false });
+      },
+      onUnreachable: async (chat) => void unreachable.push(`${chat.channel}:${chat.externalId}`),
+    });
+    await dispatcher.dispatchOnce();
+    await dispatcher.settled();
+    expect(unreachable).toEqual(['telegram:blocked']);
+    expect(outbox.items.map((i) => [i.externalId, i.attempts, i.delivered])).toEqual([
+      ['blocked', 1, false],
+      ['flaky', 1, false],
+    ]);
+  });
+});
+
