@@ -186,7 +186,8 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await page.goto(`${server.url}/staff/dashboard`);
     expect(await resolvedCount()).toBe(before + 1);
     // Chart.js marks every canvas it drew on; the page has four charts.
-    await page.waitForFunction("typeof Chart !== 'undefined' && [...document.querySelectorAll('canvas')].filter((c) => Chart.getChart(c)).length === 4");
+    // Polled from here, not inside the page: the console's CSP (no eval) refuses a string predicate polled there.
+    await expect.poll(() => page.evaluate<boolean>("typeof Chart !== 'undefined' && [...document.querySelectorAll('canvas')].filter((c) => Chart.getChart(c)).length === 4"), { timeout: 30_000 }).toBe(true);
     await shoot('06-dashboard');
 
     await page.goto(`${server.url}/staff/complaints`);

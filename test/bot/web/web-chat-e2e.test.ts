@@ -53,7 +53,8 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
     await page.locator('#text').fill('shop không cho đổi hàng lỗi thì làm sao');
     await page.locator('#text').press('Enter');
     await page.locator('#text').press('Enter');
-    await page.waitForFunction("document.querySelectorAll('.msg.bot').length >= 2 && !document.querySelector('.typing')");
+    // Polled from here, not inside the page: the page's CSP (no eval) refuses a string predicate polled there.
+    await expect.poll(async () => (await page.locator('.msg.bot').count()) >= 2 && (await page.locator('.typing').count()) === 0, { timeout: 30_000 }).toBe(true);
     expect(await page.locator('.msg.me').count()).toBe(1);
     expect(await page.locator('.options button:not([disabled])').count()).toBeLessThanOrEqual(await page.locator('.msg.bot').last().locator('.options button').count());
     expect(problems).toEqual([]);
@@ -66,7 +67,7 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
   it('speaks English around the chat too once the user asks for English', async () => {
     await page.locator('#text').fill('english');
     await page.locator('#text').press('Enter');
-    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     await expect(page.locator('header.top h1').textContent()).resolves.toBe('Consumer protection assistant');
     await expect(page.locator('#send').textContent()).resolves.toBe('Send');
     await expect(page.locator('#text').getAttribute('placeholder')).resolves.toContain('Type a question');
