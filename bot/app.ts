@@ -41,6 +41,7 @@ import type { AuditLog } from '../src/shared/audit-log.ts';
 import { PrismaAuditLog } from '../src/storage/prisma-audit-log.ts';
 import { HandoffDesk } from '../src/handoff/handoff-desk.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
+import { HandoffStandings } from '../src/handoff/handoff-standing.ts';
 import { parseWorkingHours } from '../src/handoff/working-hours.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { PrivacyFlow } from '../src/privacy/privacy-flow.ts';
@@ -81,6 +82,8 @@ export interface App {
   readonly store: PrismaConversationStore;
   /** The staff side of hand-offs (console inbox). */
   readonly handoffDesk: HandoffDesk;
+  /** Where a waiting user stands (the web chat's banner). */
+  readonly handoffStandings: HandoffStandings;
   readonly audit: AuditLog;
   readonly cannedReplies: CannedReplyStore;
   readonly proactive: ProactiveMessages;
@@ -175,16 +178,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       provinces: { names: complaints.provinces.names, find: (text) => complaints.provinces.find(foldAligned(text), true)?.name ?? null },
       maxAttempts: defaultOutboxMaxAttempts,
     });
+    const handoffDeps = {
+      queue: new PrismaHandoffQueue(database.prisma),
+      holidays: new PrismaHolidaySource(database.prisma),
+      hours: parseWorkingHours(config.STAFF_WORKING_HOURS, config.TZ_NAME),
+      clock,
+    };
     const flows: DialogueFlow[] = [
       ...warnings.flows,
       complaints.flow,
       await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
-      new HandoffFlow({
-        queue: new PrismaHandoffQueue(database.prisma),
-        holidays: new PrismaHolidaySource(database.prisma),
-        hours: parseWorkingHours(config.STAFF_WORKING_HOURS, config.TZ_NAME),
-        clock,
-      }),
+      new HandoffFlow(handoffDeps),
       new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: database.provider, updateOfChat }), { journalRetentionDays: config.JOURNAL_RETENTION_DAYS }),
     ];
     // Several instances may share a PostgreSQL: a conversation's turns are then serialised through a
@@ -202,6 +206,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       warnings,
       store,
       audit: new PrismaAuditLog(database.prisma),
+      handoffStandings: new HandoffStandings(handoffDeps),
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),
       cannedReplies: new PrismaCannedReplies(database.prisma),
       proactive: new PrismaProactiveMessages(database.prisma),

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     ready: async () => accepting && !stopping && (await app.store.reachable()),
     mounts: [
       ...channels.mounts,
-      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock, hotline: app.config.HOTLINE_NATIONAL }) },
+      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock, hotline: app.config.HOTLINE_NATIONAL, standing: (id) => app.handoffStandings.of(id) }) },
       { path: '/staff', app: staffConsole(app) },
       { path: '/canh-bao', app: warningFeedRoutes({ warnings: app.warnings.repository, translators: app.translators, clock: app.clock, publicUrl: publicUrlOf(config), hotline: config.HOTLINE_NATIONAL }) },
     ],

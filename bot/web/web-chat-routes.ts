@@ -7,6 +7,7 @@ import type { EngineEntrance } from '../../src/dialogue/inbound-text.ts';
 import type { Reply } from '../../src/dialogue/messages.ts';
 import type { ConversationSnapshot } from '../../src/dialogue/conversation-store.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
+import type { HandoffStanding } from '../../src/handoff/handoff-standing.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import { systemClock, type Clock } from '../../src/shared/clock.ts';
 import type { PrismaConversationStore } from '../../src/storage/prisma-conversation-store.ts';
@@ -44,6 +45,8 @@ export interface WebChatDeps {
   readonly secureCookies?: boolean;
   /** The national hotline shown in the page's header. */
   readonly hotline?: string;
+  /** Where a user waiting for staff stands: the page's banner, refreshed with every poll. */
+  readonly standing?: (conversationId: string) => Promise<HandoffStanding | null>;
   readonly clock?: Clock;
 }
 
@@ -132,8 +135,9 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
   app.get('/updates', async (c) => {
     const known = await knownSession(c);
     if (!deps.outbox || !known) return c.json({ replies: [] });
-    const items = await deps.outbox.pendingFor('web', known.id, 20);
-    return c.json({ replies: items.map((item) => ({ id: item.id, ...toWire(item.reply) })) });
+    const [items, standing] = await Promise.all([deps.outbox.pendingFor('web', known.id, 20), deps.standing?.(known.conversation.id) ?? Promise.resolve(null)]);
+    const t = deps.translators(known.locale);
+    return c.json({ replies: items.map((item) => ({ id: item.id, ...toWire(item.reply) })), waiting: standing ? bannerText(standing, t) : null });
   });
 
   app.post('/updates/ack', jsonBody(ackSchema), async (c) => {
@@ -156,4 +160,12 @@ function toWire(reply: Reply) {
     ...(reply.file ? { file: { fileName: reply.file.fileName, mimeType: reply.file.mimeType, base64: Buffer.from(reply.file.data).toString('base64') } } : {}),
     ...(reply.from ? { from: reply.from } : {}),
   };
+}
+
+/** The banner while a person is awaited: the place and wait, or that staff are answering. */
+function bannerText(standing: HandoffStanding, t: Translator): string {
+  if (standing.status === 'active') return t.t('channels.web.page.staffAnswering');
+  return standing.minutes === null
+    ? t.t('channels.web.page.waitingOutOfHours', { position: standing.position })
+    : t.t('channels.web.page.waiting', { position: standing.position, minutes: standing.minutes });
 }

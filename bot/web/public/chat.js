@@ -125,6 +125,8 @@ async function post(body, shown) {
     await followLocale(data.locale);
     if (data.ended) log.replaceChildren();
     for (const reply of data.replies) addReply(reply);
+    // The bot is quiet while a person is awaited: the banner says where things stand.
+    void pollUpdates();
   } catch {
     typing.remove();
     addMessage('bot', strings.offline);
@@ -187,6 +189,7 @@ async function pollUpdates() {
     const response = await fetch('/api/chat/updates');
     if (!response.ok) return;
     const data = await response.json();
+    showWaiting(data.waiting);
     // A staff member's words are shown as theirs; the bot's own messages (the goodbye with its rating
     // buttons, a reminder, a warning) as the bot's, buttons included.
     for (const reply of data.replies) {
@@ -198,6 +201,13 @@ async function pollUpdates() {
   } catch {
     // Offline for a moment: the next poll tries again.
   }
+}
+
+// While a person is awaited: the place in the queue and the expected wait, or that staff are answering.
+const waiting = document.getElementById('waiting');
+function showWaiting(text) {
+  waiting.hidden = !text;
+  waiting.textContent = text || '';
 }
 
 // On a shared computer: end the session, so the next person does not see this conversation.

@@ -17,7 +17,7 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators }) }] }), 0, '127.0.0.1');
+    server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, standing: (id) => app.handoffStandings.of(id) }) }] }), 0, '127.0.0.1');
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: viewports.phone })).newPage();
     // A CSP violation or a script error shows up here.
@@ -71,6 +71,15 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
     await expect(page.locator('header.top h1').textContent()).resolves.toBe('Consumer protection assistant');
     await expect(page.locator('#send').textContent()).resolves.toBe('Send');
     await expect(page.locator('#text').getAttribute('placeholder')).resolves.toContain('Type a question');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a user waiting for staff where they stand, in their language, and the banner passes the accessibility pass', async () => {
+    await page.locator('#text').fill('/human');
+    await page.locator('#text').press('Enter');
+    await page.locator('#waiting:not([hidden])').waitFor();
+    await expect(page.locator('#waiting').textContent()).resolves.toMatch(/^Waiting for staff: you are number 1 in the queue/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

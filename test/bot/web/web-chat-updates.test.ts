@@ -14,7 +14,7 @@ describe('web chat: proactive messages by polling GET /api/chat/updates', () => 
   beforeAll(async () => {
     app = await createTestApp();
     outbox = new PrismaOutbox(app.db);
-    server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox, translators: app.translators }) }] }), 0, '127.0.0.1');
+    server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox, translators: app.translators, standing: (id) => app.handoffStandings.of(id) }) }] }), 0, '127.0.0.1');
   });
 
   afterAll(async () => {
@@ -38,7 +38,7 @@ describe('web chat: proactive messages by polling GET /api/chat/updates', () => 
     expect((await updates({ cookie })).replies.map((r) => r.text)).toEqual(['Chào bạn, tôi là nhân viên Hội.']);
     const [theirs] = await outbox.pendingFor('web', 'another-session', 10);
     expect(await ack({ cookie }, [first.replies[0]!.id, theirs!.id])).toEqual({ acknowledged: 1 });
-    expect(await updates({ cookie })).toEqual({ replies: [] });
+    expect((await updates({ cookie })).replies).toEqual([]);
     expect(await outbox.pendingFor('web', 'another-session', 10)).toHaveLength(1);
   });
 
@@ -63,5 +63,16 @@ describe('web chat: proactive messages by polling GET /api/chat/updates', () => 
     const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
     const english = await strings({ cookie, 'accept-language': 'vi' });
     expect(english).toMatchObject({ locale: 'en', strings: { send: 'Send', sub: 'Answers from Law 19/2023/QH15 · National hotline 1800.6838' } });
+  });
+
+  it('tells a user waiting for staff where they stand with every poll, and nothing once no one is awaited', async () => {
+    const opened = await fetch(`${server.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'xin chào' }) });
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const poll = async () => ((await (await fetch(`${server.url}/api/chat/updates`, { headers: { cookie } })).json()) as { waiting: string | null }).waiting;
+    expect(await poll()).toBeNull();
+    await fetch(`${server.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ text: '/nhanvien' }) });
+    expect(await poll()).toMatch(/^Đang chờ nhân viên: bạn ở vị trí thứ \d+/);
+    await fetch(`${server.url}/api/chat/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ text: 'hủy' }) });
+    expect(await poll()).toBeNull();
   });
 });
