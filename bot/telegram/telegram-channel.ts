@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Locale } from '../../src/i18n/translator.ts';
 import { ChannelStartError } from '../channels/channel-errors.ts';
+import { outboxParts } from '../channels/outbox-parts.ts';
 import { backgroundLoops, type ChatChannelOptions, createPipeline } from '../channels/channel-options.ts';
 import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
@@ -138,7 +139,7 @@ export class TelegramChannel {
     }
     this.loops.push(
       ...backgroundLoops('telegram', this.options, this.pipeline, replay, async (item) => {
-        for (const part of this.transport.parts([item.reply], 'vi')) await this.transport.send(item.externalId, part);
+        for (const part of outboxParts(this.transport, this.options.translators, item.reply)) await this.transport.send(item.externalId, part);
       }),
     );
     for (const loop of this.loops) loop.start();

@@ -52,8 +52,13 @@ export interface Reply {
   readonly text: string;
   readonly options?: readonly ReplyOption[];
   readonly file?: ReplyFile;
-  /** Written by a person on the staff, not by the bot: the web chat shows it as theirs. */
+  /** Written by a person on the staff, not by the bot: the channels show it as theirs. */
   readonly from?: 'staff';
+  /**
+   * The conversation's language, on a proactive message (the outbox): the channel formats it in
+   * that language; a reply within a turn takes the turn's.
+   */
+  readonly locale?: Locale;
 }
 
 export interface EngineResult {

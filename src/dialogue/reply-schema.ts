@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locales } from '../i18n/translator.ts';
 import type { Reply } from './messages.ts';
 
 /** Replies as stored in the database (files base64-encoded), validated when read back. */
@@ -7,6 +8,7 @@ const storedReplySchema = z.object({
   options: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
   file: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).optional(),
   from: z.literal('staff').optional(),
+  locale: z.enum(locales).optional(),
 });
 
 export function serializeReplies(replies: readonly Reply[]): string {
@@ -16,6 +18,7 @@ export function serializeReplies(replies: readonly Reply[]): string {
       ...(r.options ? { options: r.options } : {}),
       ...(r.file ? { file: { fileName: r.file.fileName, mimeType: r.file.mimeType, base64: Buffer.from(r.file.data).toString('base64') } } : {}),
       ...(r.from ? { from: r.from } : {}),
+      ...(r.locale ? { locale: r.locale } : {}),
     })),
   );
 }
@@ -29,5 +32,6 @@ export function deserializeReplies(json: string): Reply[] {
       ...(r.options ? { options: r.options } : {}),
       ...(r.file ? { file: { fileName: r.file.fileName, mimeType: r.file.mimeType, data: Buffer.from(r.file.base64, 'base64') } } : {}),
       ...(r.from ? { from: r.from } : {}),
+      ...(r.locale ? { locale: r.locale } : {}),
     }));
 }

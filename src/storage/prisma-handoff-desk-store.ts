@@ -108,7 +108,7 @@ export class PrismaHandoffDeskStore implements HandoffDeskStore {
     await this.db.$transaction([
       this.db.handoff.update({ where: { id: close.handoffId }, data: { status: 'closed', closedAt: now, assignedTo: close.assignedTo } }),
       this.db.message.create({ data: { conversationId: conversation.id, direction: 'out', text: close.farewell.text, createdAt: now } }),
-      outboxCreate(this.db, conversation.channel, conversation.externalId, close.farewell, now),
+      outboxCreate(this.db, conversation.channel, conversation.externalId, { ...close.farewell, locale: conversation.locale }, now),
       // Checked in the UPDATE itself: a user who left the hand-off a moment ago is not pulled back.
       this.db.conversation.updateMany({
         where: { id: conversation.id, state: { startsWith: handoffStatePrefix } },
@@ -124,7 +124,7 @@ export class PrismaHandoffDeskStore implements HandoffDeskStore {
 
   /** A staff member's words, marked as theirs (the web chat shows them so). */
   private outboxItem(conversation: DeskConversation, text: string, now: Date) {
-    return outboxCreate(this.db, conversation.channel, conversation.externalId, { text, from: 'staff' }, now);
+    return outboxCreate(this.db, conversation.channel, conversation.externalId, { text, from: 'staff', locale: conversation.locale }, now);
   }
 
   private auditRow(line: AuditLine, now: Date) {

@@ -14,12 +14,12 @@ export class PrismaProactiveMessages implements ProactiveMessages {
   }
 
   async send(conversationId: string, reply: Reply, now: Date): Promise<boolean> {
-    const row = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { channel: true, externalId: true } });
+    const row = await this.db.conversation.findUnique({ where: { id: conversationId }, select: { channel: true, externalId: true, locale: true } });
     if (!row || !(channelNames as readonly string[]).includes(row.channel)) return false;
     const channel = row.channel as ChannelName;
     await this.db.$transaction([
       this.db.message.create({ data: { conversationId, direction: 'out', text: reply.text, createdAt: now } }),
-      outboxCreate(this.db, channel, row.externalId, reply, now),
+      outboxCreate(this.db, channel, row.externalId, { ...reply, locale: isLocale(row.locale) ? row.locale : 'vi' }, now),
     ]);
     return true;
   }

@@ -146,7 +146,8 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     await page.screenshot({ path: path.join(shots, '03-chat-on-screen-laptop.png') });
     await phone.screenshot({ path: path.join(shots, '03-chat-on-screen-phone.png') });
     await expect(page.locator('a[href="/staff/inbox"]', { hasText: 'Về hộp thư' }).count()).resolves.toBe(1);
-    await eventually(() => expect(telegram.sentTo(chatId).map((m) => m.text)).toContain('Chào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.'));
+    // On Telegram everything comes from the bot's account: a staff member's words arrive under their label.
+    await eventually(() => expect(telegram.sentTo(chatId).map((m) => m.text)).toContain('👤 Nhân viên hỗ trợ:\nChào chị Lan, em là nhân viên Hội. Chị gửi giúp em ảnh hóa đơn nhé.'));
 
     // Older messages are a page away; that page stays where the reader is and is not reloaded under them.
     await expect(page.locator('p.older a').textContent()).resolves.toBe('Xem tin cũ hơn');
