@@ -120,13 +120,30 @@ export class InboundPipeline {
    * Handles one journaled update. `message` null: nothing for the bot (an edit, a group message
    * not addressed to it); the update is settled without a reply. Callers serialise per chat.
    */
-  async process(key: string, chatId: string, message: InboundMessage | null): Promise<ProcessOutcome> {
+  /**
+   * Asks the per-chat limit about a message once: null lets it through (then pass `admitted` to
+   * process), otherwise it is settled here at once. A channel that queues a chat's messages one
+   * after another (grammY's sequentialize) asks before queueing, so a flood does not fill the queue.
+   */
+  async screen(key: string, chatId: string, message: InboundMessage): Promise<ProcessOutcome | null> {
+    const refused = this.deps.admit?.(message) ?? null;
+    if (!refused) return null;
+    if (this.inFlight.has(key)) return 'duplicate';
+    this.inFlight.add(key);
+    try {
+      return await this.refuse(key, chatId, refused);
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  async process(key: string, chatId: string, message: InboundMessage | null, options: { readonly admitted?: boolean } = {}): Promise<ProcessOutcome> {
     // Counted from acceptance, not from when a turn slot frees: a queued update is not owed either,
     // and a second delivery of it meanwhile (a webhook retry, the sweep) is the first one's to answer.
     if (this.inFlight.has(key)) return 'duplicate';
     this.inFlight.add(key);
     try {
-      const refused = message && this.deps.admit ? this.deps.admit(message) : null;
+      const refused = message && this.deps.admit && !options.admitted ? this.deps.admit(message) : null;
       if (refused) return await this.refuse(key, chatId, refused);
       return await this.turns.run(() => this.processNow(key, chatId, message));
     } finally {

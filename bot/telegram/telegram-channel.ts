@@ -66,6 +66,13 @@ export class TelegramChannel {
       }
       return result;
     });
+    // The per-chat limit is asked before sequentialize queues a message behind its chat's others:
+    // a flood settled here never fills the runner's slots that other chats' messages need.
+    this.bot.use(async (ctx, next) => {
+      const inbound = toInbound(ctx.update, ctx.me);
+      if (inbound.kind !== 'ignore' && (await this.pipeline.screen(String(ctx.update.update_id), inbound.chatId, inbound.message))) return;
+      await next();
+    });
     this.bot.use(sequentialize((ctx) => chatKeyOf(ctx.update)));
     this.bot.use(async (ctx) => {
       const key = String(ctx.update.update_id);
@@ -78,7 +85,7 @@ export class TelegramChannel {
         // Stops the button's spinner; on a replayed old query Telegram refuses, which changes nothing.
         await ctx.api.answerCallbackQuery(inbound.callbackQueryId).catch((error: unknown) => logger.debug({ err: error }, 'callback query not answered'));
       }
-      await this.pipeline.process(key, inbound.chatId, inbound.message);
+      await this.pipeline.process(key, inbound.chatId, inbound.message, { admitted: true });
     });
     this.bot.catch(async (error) => {
       const update = error.ctx.update;
