@@ -57,7 +57,7 @@ export async function runComplaintReminders(deps: ReminderDeps): Promise<Reminde
         agency: r.suggestedAgency,
         hotline: deps.hotline,
       });
-      await deps.outbox.enqueue(conversation.channel, conversation.externalId, { text }, deps.now);
+      await deps.outbox.enqueue(conversation.channel, conversation.externalId, { text, locale: conversation.locale }, deps.now);
       if (kind === 'acknowledge') acknowledge++;
       else negotiate++;
     }
