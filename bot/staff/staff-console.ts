@@ -33,6 +33,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     totpRequiredForAdmins: app.config.STAFF_TOTP_REQUIRED_FOR_ADMINS,
   };
   const { taxonomy } = app.complaints;
+  const issuer = reportIssuerOf(app.config);
   let criteria: Promise<Criteria> | null = null;
   const loadOnce = () => (criteria ??= loadCriteria(path.join(app.config.KNOWLEDGE_DIR, currentCriteriaFile)));
   return createStaffApp({
@@ -40,8 +41,8 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...(publicUrl ? { publicOrigin: new URL(publicUrl).origin } : {}),
     ...(options.throttle ? { throttle: options.throttle } : {}),
     sections: [
-      { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer: reportIssuerOf(app.config) }) },
-      { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: reportIssuerOf(app.config), criteria: loadOnce }) },
+      { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer }) },
+      { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce }) },
       { path: '/', app: calendarRoutes(deps) },
       { path: '/', app: warningRoutes({ ...deps, warnings: app.warnings }) },
     ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../shared/local-calendar.ts';
 
 const optionalString = z
   .string()
@@ -150,14 +151,4 @@ export function publicUrlOf(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string
 
 export function instanceIdOf(config: Pick<Config, 'INSTANCE_ID' | 'PORT'>, hostname: string): string {
   return config.INSTANCE_ID ?? `${hostname}:${config.PORT}`;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    // Intl throws a RangeError for a zone it does not know: that is the answer, not an error to pass on.
-    return false;
-  }
 }

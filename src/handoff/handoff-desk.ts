@@ -97,8 +97,7 @@ export class HandoffDesk {
    * `reader`, the reading is audited: a transcript shows a person's words and contacts in full.
    */
   async detail(handoffId: string, options: { before?: string; limit?: number; reader?: string; now?: Date } = {}): Promise<TranscriptPage> {
-    const found = await this.store.find(handoffId);
-    if (!found) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
+    const found = await this.existing(handoffId);
     const limit = options.limit ?? transcriptPageSize;
     // One more than shown, to learn whether older messages exist.
     const [{ messages, cursorFound }, complaints, notes] = await Promise.all([
@@ -122,8 +121,7 @@ export class HandoffDesk {
 
   /** Changes whenever a message is added to the chat (however long it is) or the hand-off's status changes. */
   async chatState(handoffId: string): Promise<ChatState> {
-    const found = await this.store.find(handoffId);
-    if (!found) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
+    const found = await this.existing(handoffId);
     const { count, latest } = await this.store.messageState(found.conversation.id);
     return { messages: count, latest, status: found.handoff.status };
   }
@@ -146,8 +144,7 @@ export class HandoffDesk {
   /** An internal note for colleagues: kept with the chat, never sent to the user; closed chats take notes too. */
   async addNote(handoffId: string, staffEmail: string, rawText: string, now: Date): Promise<void> {
     const text = staffNoteSchema.parse(rawText);
-    const found = await this.store.find(handoffId);
-    if (!found) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
+    const found = await this.existing(handoffId);
     await this.store.addNote(handoffId, { author: staffEmail, text, createdAt: now }, { actor: staffEmail, action: 'handoff.note', target: found.conversation.id, detail: { handoffId, length: text.length } });
   }
 
@@ -193,9 +190,14 @@ export class HandoffDesk {
     if (!(await this.store.recordAssignment(handoffId, to, audit, now))) throw new HandoffDeskError(`hand-off ${handoffId} is closed`, 'closed');
   }
 
-  private async openHandoff(handoffId: string): Promise<{ handoff: Handoff; conversation: DeskConversation }> {
+  private async existing(handoffId: string): Promise<{ handoff: Handoff; conversation: DeskConversation }> {
     const found = await this.store.find(handoffId);
     if (!found) throw new HandoffDeskError(`hand-off ${handoffId} does not exist`, 'not_found');
+    return found;
+  }
+
+  private async openHandoff(handoffId: string): Promise<{ handoff: Handoff; conversation: DeskConversation }> {
+    const found = await this.existing(handoffId);
     if (found.handoff.status === 'closed') throw new HandoffDeskError(`hand-off ${handoffId} is closed`, 'closed');
     return found;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, wallClock } from '../shared/local-calendar.ts';
 
 /**
  * When staff answer chats. Written as text in the configuration ("mon-fri 07:30-11:30 13:30-17:00")
@@ -31,11 +32,7 @@ export const defaultWorkingHours = 'mon-fri 07:30-11:30 13:30-17:00';
 
 export function parseWorkingHours(spec: string, timeZone: string): WorkingHours {
   const text = specSchema.parse(spec).toLowerCase();
-  try {
-    new Intl.DateTimeFormat('en', { timeZone }).format(0);
-  } catch (error) {
-    throw new WorkingHoursError(`unknown time zone "${timeZone}"`, { cause: error });
-  }
+  if (!isTimeZone(timeZone)) throw new WorkingHoursError(`unknown time zone "${timeZone}"`);
   const week = new Map<number, TimeRange[]>();
   for (const segment of text.split(';').map((s) => s.trim()).filter(Boolean)) {
     const [days, ...ranges] = segment.split(/\s+/);
@@ -78,16 +75,10 @@ export interface LocalTime {
   readonly minuteOfDay: number;
 }
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
 
 export function localTime(at: Date, timeZone: string): LocalTime {
-  let fmt = partsCache.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
-    partsCache.set(timeZone, fmt);
-  }
-  const p = Object.fromEntries(fmt.formatToParts(at).map((x) => [x.type, x.value]));
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday ?? '') + 1;
+  const p = wallClock(at, timeZone);
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday) + 1;
   return { isoDate: `${p.year}-${p.month}-${p.day}`, weekday, minuteOfDay: Number(p.hour) * 60 + Number(p.minute) };
 }
 

@@ -5,16 +5,14 @@
  * is configuration, not an assumption).
  */
 export class LocalCalendar {
-  private readonly parts: Intl.DateTimeFormat;
-
   constructor(readonly timeZone: string) {
-    // Throws a RangeError for an unknown zone: config validation calls this at start-up.
-    this.parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    // A RangeError for an unknown zone, here rather than at the first date asked for.
+    wallClock(new Date(0), timeZone);
   }
 
   /** The local day an instant falls on, "2026-12-02". */
   dateOf(instant: Date): string {
-    const p = this.wall(instant);
+    const p = wallClock(instant, this.timeZone);
     return `${p.year}-${p.month}-${p.day}`;
   }
 
@@ -34,14 +32,46 @@ export class LocalCalendar {
   }
 
   private offsetMs(instant: Date): number {
-    const p = this.wall(instant);
+    const p = wallClock(instant, this.timeZone);
     const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
     return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
   }
 
-  private wall(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
-    const out = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
-    for (const part of this.parts.formatToParts(instant)) if (part.type in out) out[part.type as keyof typeof out] = part.value;
-    return out;
+}
+
+/** What a wall clock in `timeZone` shows at an instant: the parts every local date and time here is built from. */
+export interface WallClock {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+  readonly hour: string;
+  readonly minute: string;
+  readonly second: string;
+  /** "Mon" … "Sun". */
+  readonly weekday: string;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone, kept: building one costs more than formatting with it. */
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short' });
+    formats.set(timeZone, format);
+  }
+  const out = { year: '', month: '', day: '', hour: '', minute: '', second: '', weekday: '' };
+  for (const part of format.formatToParts(instant)) if (part.type in out) out[part.type as keyof typeof out] = part.value;
+  return out;
+}
+
+/** True for a zone Intl knows (an IANA name such as Asia/Ho_Chi_Minh). */
+export function isTimeZone(name: string): boolean {
+  try {
+    wallClock(new Date(0), name);
+    return true;
+  } catch {
+    // Intl throws a RangeError for a zone it does not know: that is the answer, not an error to pass on.
+    return false;
   }
 }
