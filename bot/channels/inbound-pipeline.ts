@@ -66,6 +66,10 @@ export class InboundPipeline {
    */
   private readonly fresh = new Map<string, number>();
   private readonly inFlight = new Set<string>();
+  /** The per-chat limit's answer for keys asked while journaling (recordScreened), for screen() to use once. */
+  private readonly screened = new Map<string, readonly Reply[] | null>();
+  /** Keys the limit dropped that were journaled as settled in their INSERT: nothing more to write. */
+  private readonly settledAtRecord = new Set<string>();
   private typingBudget = { second: 0, left: typingPerSecond };
   private readonly recording: Array<{ entries: readonly JournalEntry[]; resolve: (created: Set<string>) => void; reject: (error: unknown) => void }> = [];
   private readonly turns: Semaphore;
@@ -91,6 +95,29 @@ export class InboundPipeline {
       this.recording.push({ entries, resolve, reject });
       if (this.recording.length === 1) setImmediate(() => void this.flushRecords());
     });
+  }
+
+  /**
+   * Journals a batch as record() does, asking the per-chat limit about each message first. One it
+   * drops is journaled as settled in the same INSERT: a flood on a single update stream (Telegram
+   * polling, where the flood's updates come before everyone else's) then costs no write per message.
+   * The limit is asked once per key: a batch the platform sends again after a failed INSERT reuses
+   * the answers, and screen() takes them instead of asking again.
+   */
+  async recordScreened(items: ReadonlyArray<{ readonly entry: JournalEntry; readonly message: InboundMessage | null }>): Promise<Set<string>> {
+    const admit = this.deps.admit;
+    const entries = items.map(({ entry, message }) => {
+      if (!admit || !message) return entry;
+      let refused = this.screened.get(entry.key);
+      if (refused === undefined) {
+        refused = admit(message);
+        this.screened.set(entry.key, refused);
+      }
+      return refused?.length === 0 ? { ...entry, settled: true } : entry;
+    });
+    const created = await this.record(entries);
+    for (const entry of entries) if (entry.settled && created.has(entry.key)) this.settledAtRecord.add(entry.key);
+    return created;
   }
 
   private async flushRecords(): Promise<void> {
@@ -126,8 +153,15 @@ export class InboundPipeline {
    * after another (grammY's sequentialize) asks before queueing, so a flood does not fill the queue.
    */
   async screen(key: string, chatId: string, message: InboundMessage): Promise<ProcessOutcome | null> {
-    const refused = this.deps.admit?.(message) ?? null;
+    const asked = this.screened.get(key);
+    this.screened.delete(key);
+    const refused = asked !== undefined ? asked : (this.deps.admit?.(message) ?? null);
     if (!refused) return null;
+    if (this.settledAtRecord.delete(key)) {
+      // Journaled as settled when it arrived: dropping it needs nothing more.
+      this.fresh.delete(key);
+      return 'ignored';
+    }
     if (this.inFlight.has(key)) return 'duplicate';
     this.inFlight.add(key);
     try {

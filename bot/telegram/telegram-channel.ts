@@ -57,7 +57,19 @@ export class TelegramChannel {
       if (method === 'getUpdates' && result.ok) {
         const updates = result.result as Update[];
         try {
-          await this.pipeline.record(updates.map((u) => ({ key: String(u.update_id), payload: JSON.stringify(u) })));
+          await this.pipeline.recordScreened(
+            updates.map((u) => {
+              const entry = { key: String(u.update_id), payload: JSON.stringify(u) };
+              try {
+                const inbound = toInbound(u, this.bot.botInfo);
+                return { entry, message: inbound.kind === 'ignore' ? null : inbound.message };
+              } catch {
+                // An update this bot cannot read is journaled unscreened, so that its own handling
+                // reaches the error boundary (bot.catch) rather than failing the whole getUpdates.
+                return { entry, message: null };
+              }
+            }),
+          );
         } catch (error) {
           // Failing getUpdates keeps the offset where it was: Telegram sends the batch again.
           logger.error({ err: error }, 'could not journal Telegram updates');

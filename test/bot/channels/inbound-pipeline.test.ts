@@ -124,4 +124,38 @@ describe('the inbound pipeline', () => {
     for (const key of keys) expect(await journal.state('telegram', key)).toMatchObject({ delivered: true });
     expect((await pipeline.owed(new Date(Date.now() + 1), 50)).map((e) => e.key).filter((k) => keys.includes(k))).toEqual([]);
   });
+
+  it('settles the updates a flood sends in the INSERT that journals them: no payload kept, no write each, the limit asked once', async () => {
+    let asked = 0;
+    const limit = new ChatUserLimit({ translators: createTranslators(), clock: systemClock, perMinute: 2 });
+    const marks: string[] = [];
+    const counting = new (class extends PrismaInboundJournal {
+      override markSent(...args: Parameters<PrismaInboundJournal['markSent']>) {
+        marks.push(args[1]);
+        return super.markSent(...args);
+      }
+    })(database.prisma);
+    const handled: string[] = [];
+    const transport = new RecordingTransport();
+    const pipeline = new InboundPipeline({
+      channel: 'telegram', journal: counting, handle: async (m) => (handled.push(m.text), answer(`re ${m.text}`)), admit: (m) => (asked += 1, limit.admit(m)), transport,
+      translators: createTranslators(), clock: systemClock, logger: silentLogger, hotline: '1800.6838', owner: 'test', typingDelayMs: 60_000,
+    });
+    const keys = ['3001', '3002', '3003', '3004', '3005', '3006'];
+    const items = keys.map((key, i) => ({ entry: { key, payload: `{"text":"m${i} 0912345678"}` }, message: { channel: 'telegram' as const, externalId: '78', text: `m${i}` } }));
+    await pipeline.recordScreened(items);
+    // The platform sends the batch again (as after a failed INSERT): the limit is not asked twice.
+    await pipeline.recordScreened(items);
+    const outcomes = [];
+    for (const { entry, message } of items) outcomes.push((await pipeline.screen(entry.key, '78', message)) ?? (await pipeline.process(entry.key, '78', message, { admitted: true })));
+    expect(asked).toBe(6);
+    expect(handled).toEqual(['m0', 'm1']);
+    expect(outcomes).toEqual(['sent', 'sent', 'sent', 'ignored', 'ignored', 'ignored']);
+    expect(transport.sent.map((m) => m.text)).toEqual(['re m0', 're m1', 'Bạn gửi nhanh quá, hệ thống cần nghỉ một chút. Bạn đợi khoảng một phút rồi gửi tiếp nhé.']);
+    // The three dropped ones were settled by the INSERT itself: no markSent for them, no payload kept.
+    expect(marks.filter((k) => ['3004', '3005', '3006'].includes(k))).toEqual([]);
+    for (const key of keys) expect(await journal.state('telegram', key)).toMatchObject({ delivered: true });
+    expect(await journal.find('telegram', '3005')).toEqual({ key: '3005', payload: '' });
+    expect((await journal.find('telegram', '3001'))?.payload).toContain('m0');
+  });
 });
