@@ -31,9 +31,13 @@ const { values: flags } = parseArgs({
     mix: { type: 'string', default: 'telegram:45,zalo:45,web:10' },
     'telegram-rate': { type: 'string', default: '25' },
     'zalo-rate': { type: 'string', default: '25' },
+    /** Warnings' copies a second as Telegram paid broadcasts (TELEGRAM_PAID_BROADCAST_RATE); 0: none. */
+    'telegram-paid-rate': { type: 'string', default: '0' },
     concurrency: { type: 'string', default: '8' },
     /** Sends a second each fake platform accepts before answering 429 (Telegram documents ~30). */
     'platform-limit': { type: 'string', default: '30' },
+    /** Zalo's own limit, when it differs (Zalo publishes none; default: --platform-limit). */
+    'zalo-limit': { type: 'string' },
     'latency-ms': { type: 'string', default: '30' },
     baseline: { type: 'string', default: 'yes' },
     database: { type: 'string' },
@@ -43,11 +47,13 @@ const { values: flags } = parseArgs({
 const subscribers = Number(flags.subscribers);
 const mix = Object.fromEntries(flags.mix!.split(',').map((p) => p.split(':')).map(([k, v]) => [k!, Number(v)])) as Record<'telegram' | 'zalo' | 'web', number>;
 const rates = { telegram: Number(flags['telegram-rate']), zalo: Number(flags['zalo-rate']) };
+const paidRate = Number(flags['telegram-paid-rate']);
 const concurrency = Number(flags.concurrency);
 const platformLimit = Number(flags['platform-limit']);
+const zaloLimit = Number(flags['zalo-limit'] ?? flags['platform-limit']);
 const latencyMs = Number(flags['latency-ms']);
-if (!Number.isInteger(subscribers) || subscribers < 1 || ![rates.telegram, rates.zalo, concurrency, platformLimit].every((n) => n > 0) || !(latencyMs >= 0)) {
-  process.stderr.write('usage: bench-broadcast [--subscribers N] [--mix telegram:45,zalo:45,web:10] [--telegram-rate R] [--zalo-rate R] [--concurrency C] [--platform-limit L] [--latency-ms MS] [--baseline yes|no] [--database URL] [--json]\n');
+if (!Number.isInteger(subscribers) || subscribers < 1 || ![rates.telegram, rates.zalo, concurrency, platformLimit, zaloLimit].every((n) => n > 0) || !(latencyMs >= 0) || !(paidRate >= 0 && paidRate <= 1000)) {
+  process.stderr.write('usage: bench-broadcast [--subscribers N] [--mix telegram:45,zalo:45,web:10] [--telegram-rate R] [--zalo-rate R] [--telegram-paid-rate R] [--concurrency C] [--platform-limit L] [--zalo-limit L] [--latency-ms MS] [--baseline yes|no] [--database URL] [--json]\n');
   process.exit(2);
 }
 const total = mix.telegram + mix.zalo + mix.web;
@@ -83,8 +89,9 @@ async function platforms() {
   const telegram = new FakeTelegramServer();
   const zalo = new FakeZaloServer();
   await Promise.all([telegram.listen(), zalo.listen()]);
-  const telegramProxy = new RateLimitedProxy({ target: telegram.url, sendsPerSecond: platformLimit, latencyMs, tooMany: (s) => ({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${s}`, parameters: { retry_after: s } }) });
-  const zaloProxy = new RateLimitedProxy({ target: zalo.url, sendsPerSecond: platformLimit, latencyMs, tooMany: () => ({ ok: false, error_code: 429, description: 'Quota exceeded' }) });
+  // Telegram takes up to 1,000 paid broadcasts a second beside its free limit.
+  const telegramProxy = new RateLimitedProxy({ target: telegram.url, sendsPerSecond: platformLimit, paidSendsPerSecond: 1000, latencyMs, tooMany: (s) => ({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${s}`, parameters: { retry_after: s } }) });
+  const zaloProxy = new RateLimitedProxy({ target: zalo.url, sendsPerSecond: zaloLimit, latencyMs, tooMany: () => ({ ok: false, error_code: 429, description: 'Quota exceeded' }) });
   await Promise.all([telegramProxy.listen(), zaloProxy.listen()]);
   const tally = { telegram: new Map<string, number>(), zalo: new Map<string, number>() };
   const times = { telegram: [] as number[], zalo: [] as number[] };
@@ -158,7 +165,7 @@ async function outboxRun(): Promise<{ figures: RunFigures; webQueued: number }> 
       leases,
       pollingTimeoutSeconds: 1,
     };
-    const telegram = new TelegramChannel({ ...common, token: p.telegram.token, apiRoot: p.proxies.telegram.url, outboxSending: { perSecond: rates.telegram, concurrency } });
+    const telegram = new TelegramChannel({ ...common, token: p.telegram.token, apiRoot: p.proxies.telegram.url, outboxSending: { perSecond: rates.telegram, concurrency, ...(paidRate > 0 ? { broadcastPerSecond: paidRate } : {}) } });
     const zalo = new ZaloChannel({ ...common, client: new ZaloClient({ token: p.zalo.token, baseUrl: p.proxies.zalo.url }), outboxSending: { perSecond: rates.zalo, concurrency } });
     await telegram.start();
     await zalo.start();
@@ -176,7 +183,7 @@ async function outboxRun(): Promise<{ figures: RunFigures; webQueued: number }> 
     await zalo.stop();
     const retries = (await db.outbox.aggregate({ _sum: { attempts: true } }))._sum.attempts ?? 0;
     const webQueued = await db.outbox.count({ where: { channel: 'web', deliveredAt: null } });
-    return { figures: figuresOf(`outbox, paced ${rates.telegram}/${rates.zalo} per s, ${concurrency} chats at once`, p, started, retries, fanOutSeconds, process.cpuUsage(cpu)), webQueued };
+    return { figures: figuresOf(`outbox, paced ${paidRate > 0 ? `${paidRate} paid` : rates.telegram}/${rates.zalo} per s, ${concurrency} chats at once`, p, started, retries, fanOutSeconds, process.cpuUsage(cpu)), webQueued };
   } finally {
     await p.close();
     await database.close();
@@ -215,7 +222,8 @@ async function sequentialRun(): Promise<RunFigures> {
 }
 
 function deadlineMs(messages: number): number {
-  return Math.ceil((messages / Math.min(rates.telegram + rates.zalo, platformLimit * 2)) * 3_000) + 60_000;
+  const telegramRate = paidRate > 0 ? paidRate : Math.min(rates.telegram, platformLimit);
+  return Math.ceil((messages / (telegramRate + Math.min(rates.zalo, zaloLimit))) * 3_000) + 60_000;
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
@@ -229,10 +237,10 @@ const runs = [ours.figures];
 if (flags.baseline !== 'no') runs.push(await sequentialRun());
 
 if (flags.json) {
-  process.stdout.write(`${JSON.stringify({ subscribers, counts, rates, concurrency, platformLimit, latencyMs, webQueued: ours.webQueued, runs }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ subscribers, counts, rates, paidRate, concurrency, platformLimit, zaloLimit, latencyMs, webQueued: ours.webQueued, runs }, null, 2)}\n`);
 } else {
   const lines = [
-    `one warning to ${n(subscribers)} subscribers (Telegram ${n(counts.telegram)}, Zalo ${n(counts.zalo)}, web chat ${n(counts.web)}); each fake platform takes ${platformLimit} sends/s (429 beyond), round trip ${latencyMs} ms`,
+    `one warning to ${n(subscribers)} subscribers (Telegram ${n(counts.telegram)}, Zalo ${n(counts.zalo)}, web chat ${n(counts.web)}); Telegram takes ${platformLimit} sends/s (and 1,000 paid broadcasts/s), Zalo ${zaloLimit} (429 beyond), round trip ${latencyMs} ms`,
     `${'run'.padEnd(52)} ${'time to deliver'.padStart(16)} ${'msg/s Telegram'.padStart(15)} ${'msg/s Zalo'.padStart(11)} ${'429s'.padStart(6)} ${'retries'.padStart(8)} ${'lost'.padStart(6)} ${'duplicated'.padStart(11)} ${'CPU s'.padStart(6)}`,
     ...runs.map((r) => `${r.name.padEnd(52)} ${`${n(r.seconds, 1)} s`.padStart(16)} ${n(r.channels.telegram.perSecond, 1).padStart(15)} ${n(r.channels.zalo.perSecond, 1).padStart(11)} ${n(r.channels.telegram.tooMany + r.channels.zalo.tooMany).padStart(6)} ${n(r.retries).padStart(8)} ${n(r.lost).padStart(6)} ${n(r.duplicated).padStart(11)} ${n(r.cpuSeconds, 1).padStart(6)}`),
     `fan-out (publish to every copy in the outbox): ${n(ours.figures.fanOutSeconds ?? 0, 2)} s; web chat: ${n(ours.webQueued)} copies queued, each delivered when its chat polls (GET /api/chat/updates)`,

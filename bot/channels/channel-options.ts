@@ -35,11 +35,30 @@ export interface ChatChannelOptions {
   readonly outboxIntervalMs?: number;
   /** A chat the platform says cannot be reached (blocked the bot): stop what keeps sending to it. */
   readonly onUnreachable?: (chat: { readonly channel: ChannelName; readonly externalId: string }, now: Date) => Promise<void>;
-  /** Proactive sends (warnings, staff replies) a second, and chats sent to at once (TELEGRAM_SEND_RATE…). */
-  readonly outboxSending?: { readonly perSecond: number; readonly concurrency: number };
+  /**
+   * Proactive sends (warnings, staff replies) a second, and chats sent to at once (TELEGRAM_SEND_RATE…);
+   * `broadcastPerSecond`: warnings' copies on a budget of their own (Telegram's paid broadcasts).
+   */
+  readonly outboxSending?: { readonly perSecond: number; readonly concurrency: number; readonly broadcastPerSecond?: number };
 }
 
-export function createPipeline(channel: ChannelName, options: ChatChannelOptions, transport: ChannelTransport): InboundPipeline {
+/**
+ * A channel's send budgets: replies within turns and proactive sends share the platform's limit
+ * (turn replies never wait, they are counted; proactive sends wait their turn), and broadcast
+ * copies may have a budget of their own. Built once per channel, for its pipeline and its outbox.
+ */
+export interface ChannelPacing {
+  readonly shared: SendPace;
+  readonly broadcast?: SendPace;
+}
+
+export function channelPacing(options: ChatChannelOptions): ChannelPacing | undefined {
+  const sending = options.outboxSending;
+  if (!sending) return undefined;
+  return { shared: new SendPace(sending.perSecond), ...(sending.broadcastPerSecond ? { broadcast: new SendPace(sending.broadcastPerSecond) } : {}) };
+}
+
+export function createPipeline(channel: ChannelName, options: ChatChannelOptions, transport: ChannelTransport, pacing?: ChannelPacing): InboundPipeline {
   return new InboundPipeline({
     channel,
     journal: options.journal,
@@ -51,6 +70,7 @@ export function createPipeline(channel: ChannelName, options: ChatChannelOptions
     logger: options.logger,
     hotline: options.hotline,
     owner: options.instanceId,
+    ...(pacing ? { onSent: () => pacing.shared.spend() } : {}),
     ...(options.typingDelayMs === undefined ? {} : { typingDelayMs: options.typingDelayMs }),
     ...(options.maxConcurrentTurns === undefined ? {} : { maxConcurrentTurns: options.maxConcurrentTurns }),
   });
@@ -63,6 +83,7 @@ export function backgroundLoops(
   pipeline: InboundPipeline,
   replay: Replay,
   deliverOutbox: ConstructorParameters<typeof OutboxDispatcher>[0]['deliver'],
+  pacing?: ChannelPacing,
 ): Array<OutboxDispatcher | PollingLoop> {
   const loops: Array<OutboxDispatcher | PollingLoop> = [];
   if (options.outbox) {
@@ -75,7 +96,7 @@ export function backgroundLoops(
         logger: options.logger,
         owner: options.instanceId,
         ...(options.outboxIntervalMs === undefined ? {} : { intervalMs: options.outboxIntervalMs }),
-        ...(options.outboxSending ? { pace: new SendPace(options.outboxSending.perSecond), concurrency: options.outboxSending.concurrency } : {}),
+        ...(options.outboxSending && pacing ? { pace: pacing.shared, concurrency: options.outboxSending.concurrency, ...(pacing.broadcast ? { broadcastPace: pacing.broadcast } : {}) } : {}),
         ...(options.onUnreachable ? { onUnreachable: options.onUnreachable } : {}),
       }),
     );

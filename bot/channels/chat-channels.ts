@@ -62,7 +62,7 @@ export function createChatChannels(deps: ChatChannelsDeps): ChatChannels {
     const webhook = config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET } : undefined;
     channels.push({
       name: 'telegram',
-      channel: new TelegramChannel({ ...common, outboxSending: { perSecond: config.TELEGRAM_SEND_RATE, concurrency: config.OUTBOX_CONCURRENCY }, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(webhook ? { webhook } : {}) }),
+      channel: new TelegramChannel({ ...common, outboxSending: { perSecond: config.TELEGRAM_SEND_RATE, concurrency: config.OUTBOX_CONCURRENCY, ...(config.TELEGRAM_PAID_BROADCAST_RATE > 0 ? { broadcastPerSecond: config.TELEGRAM_PAID_BROADCAST_RATE } : {}) }, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ...(webhook ? { webhook } : {}) }),
     });
   }
   if (config.ZALO_BOT_TOKEN) {

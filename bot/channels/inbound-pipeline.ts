@@ -40,6 +40,8 @@ export interface InboundPipelineDeps {
   readonly maxConcurrentTurns?: number;
   /** This instance's id: it claims the updates it handles, so no other instance handles them too. */
   readonly owner: string;
+  /** Told of every message sent in a turn: the channel's send budget, which paced proactive sends share. */
+  readonly onSent?: () => void;
   /** How long a claim outlives an instance that died while handling the update (default 2 min). */
   readonly claimTtlMs?: number;
 }
@@ -260,6 +262,7 @@ export class InboundPipeline {
     }
     for (let i = alreadySent; i < parts.length; i++) {
       await transport.send(chatId, parts[i]!);
+      this.deps.onSent?.();
       await journal.markSent(channel, key, i + 1, i + 1 === parts.length, clock.now());
     }
   }

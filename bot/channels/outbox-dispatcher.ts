@@ -23,6 +23,8 @@ export interface OutboxDispatcherDeps {
   readonly maxAttempts?: number;
   /** The platform's send rate (a warning's broadcast stays under it); unpaced when absent. */
   readonly pace?: SendPace;
+  /** The pace of broadcast copies (Reply.broadcast) when they have their own budget (Telegram's paid broadcasts); `pace` otherwise. */
+  readonly broadcastPace?: SendPace;
   /**
    * Chats sent to at once (default 1). A chat's own items stay in order, one after another; the
    * platform's round trip, not the rate, bounds a sequential send (10 a second at 100 ms).
@@ -124,7 +126,7 @@ export class OutboxDispatcher {
 
   private async send(item: OutboxItem): Promise<void> {
     const { outbox, channel, clock, logger } = this.deps;
-    await this.deps.pace?.take();
+    await (item.reply.broadcast && this.deps.broadcastPace ? this.deps.broadcastPace : this.deps.pace)?.take();
     try {
       await this.deps.deliver(item);
       await outbox.markDelivered(item.id, clock.now());

@@ -23,6 +23,17 @@ export class SendPace {
     this.last = this.now();
   }
 
+  /**
+   * Counts a send made without waiting (a reply within a turn, which must not queue behind a
+   * broadcast) against the same budget: the platform's limit covers every message the bot sends, so
+   * paced sends slow down while people are being answered. The debt is bounded to a second's worth,
+   * so a burst of replies delays paced sends by a second at most once it has passed.
+   */
+  spend(): void {
+    this.refill();
+    this.tokens = Math.max(-this.perSecond, this.tokens - 1);
+  }
+
   /** Resolves when the next send may go; callers are served in arrival order. */
   take(): Promise<void> {
     const turn = this.queue.then(() => this.wait());
@@ -32,14 +43,18 @@ export class SendPace {
 
   private async wait(): Promise<void> {
     for (;;) {
-      const t = this.now();
-      this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) * this.perSecond) / 1000);
-      this.last = t;
+      this.refill();
       if (this.tokens >= 1) {
         this.tokens -= 1;
         return;
       }
       await sleep(Math.ceil(((1 - this.tokens) * 1000) / this.perSecond));
     }
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) * this.perSecond) / 1000);
+    this.last = t;
   }
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Locale } from '../../src/i18n/translator.ts';
 import { ChannelStartError } from '../channels/channel-errors.ts';
 import { outboxParts } from '../channels/outbox-parts.ts';
-import { backgroundLoops, type ChatChannelOptions, createPipeline } from '../channels/channel-options.ts';
+import { backgroundLoops, type ChannelPacing, channelPacing, type ChatChannelOptions, createPipeline } from '../channels/channel-options.ts';
 import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
 import type { PollingLoop } from '../channels/polling-loop.ts';
@@ -40,6 +40,7 @@ export class TelegramChannel {
   readonly bot: Bot;
   private readonly pipeline: InboundPipeline;
   private readonly transport: TelegramTransport;
+  private readonly pacing: ChannelPacing | undefined;
   private readonly loops: Array<OutboxDispatcher | PollingLoop> = [];
   private runner: RunnerHandle | null = null;
   private polling: LeaderLease | null = null;
@@ -51,7 +52,8 @@ export class TelegramChannel {
     // Bounded: a rate limit longer than 30 s or a fourth failure gives up; the update stays owed.
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
     this.transport = new TelegramTransport(this.bot.api, options.translators);
-    this.pipeline = createPipeline('telegram', options, this.transport);
+    this.pacing = channelPacing(options);
+    this.pipeline = createPipeline('telegram', options, this.transport, this.pacing);
     this.bot.api.config.use(async (prev, method, payload, signal) => {
       const result = await prev(method, payload, signal);
       if (method === 'getUpdates' && result.ok) {
@@ -157,9 +159,18 @@ export class TelegramChannel {
       await this.polling.start();
     }
     this.loops.push(
-      ...backgroundLoops('telegram', this.options, this.pipeline, replay, async (item) => {
-        for (const part of outboxParts(this.transport, this.options.translators, item.reply)) await this.transport.send(item.externalId, part);
-      }),
+      ...backgroundLoops(
+        'telegram',
+        this.options,
+        this.pipeline,
+        replay,
+        async (item) => {
+          // A warning's copy goes as a paid broadcast when those are on (it has their budget then).
+          const paid = item.reply.broadcast === true && this.pacing?.broadcast !== undefined;
+          for (const part of outboxParts(this.transport, this.options.translators, item.reply)) await this.transport.send(item.externalId, part, { paidBroadcast: paid });
+        },
+        this.pacing,
+      ),
     );
     for (const loop of this.loops) loop.start();
     logger.info({ channel: 'telegram', mode: this.options.webhook ? 'webhook' : 'polling', bot: this.bot.botInfo.username }, 'Telegram channel ready');

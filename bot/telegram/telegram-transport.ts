@@ -31,13 +31,19 @@ export class TelegramTransport implements ChannelTransport {
     });
   }
 
-  async send(chatId: string, part: OutgoingPart): Promise<void> {
+  /**
+   * `paidBroadcast`: Telegram's allow_paid_broadcast, which lifts the bot's broadcast limit (up to
+   * 1,000 messages a second) for 0.1 Telegram Stars per message from the bot's balance.
+   */
+  async send(chatId: string, part: OutgoingPart, options: { readonly paidBroadcast?: boolean } = {}): Promise<void> {
+    const paid = options.paidBroadcast ? { allow_paid_broadcast: true } : {};
     try {
       if (part.kind === 'file') {
-        await this.api.sendDocument(chatId, new InputFile(part.file.data, part.file.fileName));
+        await this.api.sendDocument(chatId, new InputFile(part.file.data, part.file.fileName), paid);
         return;
       }
       await this.api.sendMessage(chatId, part.text, {
+        ...paid,
         link_preview_options: { is_disabled: true },
         ...(part.options && part.options.length > 0 ? { reply_markup: { inline_keyboard: keyboard(part.options) } } : {}),
       });

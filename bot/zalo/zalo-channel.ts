@@ -3,7 +3,7 @@ import type { JournalEntry } from '../../src/dialogue/inbound-journal.ts';
 import { KeyedMutex } from '../../src/shared/keyed-mutex.ts';
 import { ChannelStartError } from '../channels/channel-errors.ts';
 import { outboxParts } from '../channels/outbox-parts.ts';
-import { backgroundLoops, type ChatChannelOptions, createPipeline } from '../channels/channel-options.ts';
+import { backgroundLoops, type ChannelPacing, channelPacing, type ChatChannelOptions, createPipeline } from '../channels/channel-options.ts';
 import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
 import { PollingLoop } from '../channels/polling-loop.ts';
@@ -39,6 +39,7 @@ const legacyKeyWindowMs = 2 * 60_000;
 export class ZaloChannel {
   private readonly pipeline: InboundPipeline;
   private readonly transport: ZaloTransport;
+  private readonly pacing: ChannelPacing | undefined;
   private readonly chats = new KeyedMutex();
   private readonly working = new Set<Promise<void>>();
   private readonly loops: Array<OutboxDispatcher | PollingLoop> = [];
@@ -47,7 +48,8 @@ export class ZaloChannel {
 
   constructor(private readonly options: ZaloChannelOptions) {
     this.transport = new ZaloTransport(options.client, options.translators);
-    this.pipeline = createPipeline('zalo', options, this.transport);
+    this.pacing = channelPacing(options);
+    this.pipeline = createPipeline('zalo', options, this.transport, this.pacing);
     this.createdAt = options.clock.now().getTime();
   }
 
@@ -159,6 +161,7 @@ export class ZaloChannel {
         this.chats.run(item.externalId, async () => {
           for (const part of outboxParts(this.transport, this.options.translators, item.reply)) await this.transport.send(item.externalId, part);
         }),
+        this.pacing,
       ),
     );
     for (const loop of this.loops) loop.start();

@@ -46,6 +46,12 @@ export const configSchema = z
      */
     TELEGRAM_SEND_RATE: z.coerce.number().positive().max(1000).default(25),
     ZALO_SEND_RATE: z.coerce.number().positive().max(1000).default(25),
+    /**
+     * Published warnings' copies a second as Telegram paid broadcasts (allow_paid_broadcast: up to
+     * 1,000 a second, 0.1 Telegram Stars per message from the bot's balance). 0, the default: none
+     * are paid, and warnings share TELEGRAM_SEND_RATE with every other message.
+     */
+    TELEGRAM_PAID_BROADCAST_RATE: z.coerce.number().min(0).max(1000).default(0),
     /** Chats the outbox sends to at once per channel: the platform's round trip bounds one sender. */
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     DATA_DIR: z.string().min(1).default('./data'),

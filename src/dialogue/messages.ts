@@ -59,6 +59,11 @@ export interface Reply {
    * that language; a reply within a turn takes the turn's.
    */
   readonly locale?: Locale;
+  /**
+   * One copy of a message sent to many chats at once (a published warning): the channels pace such
+   * copies on their own budget, and Telegram may send them as paid broadcasts.
+   */
+  readonly broadcast?: boolean;
 }
 
 export interface EngineResult {

@@ -9,6 +9,7 @@ const storedReplySchema = z.object({
   file: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).optional(),
   from: z.literal('staff').optional(),
   locale: z.enum(locales).optional(),
+  broadcast: z.literal(true).optional(),
 });
 
 export function serializeReplies(replies: readonly Reply[]): string {
@@ -19,6 +20,7 @@ export function serializeReplies(replies: readonly Reply[]): string {
       ...(r.file ? { file: { fileName: r.file.fileName, mimeType: r.file.mimeType, base64: Buffer.from(r.file.data).toString('base64') } } : {}),
       ...(r.from ? { from: r.from } : {}),
       ...(r.locale ? { locale: r.locale } : {}),
+      ...(r.broadcast ? { broadcast: true as const } : {}),
     })),
   );
 }
@@ -33,5 +35,6 @@ export function deserializeReplies(json: string): Reply[] {
       ...(r.file ? { file: { fileName: r.file.fileName, mimeType: r.file.mimeType, data: Buffer.from(r.file.base64, 'base64') } } : {}),
       ...(r.from ? { from: r.from } : {}),
       ...(r.locale ? { locale: r.locale } : {}),
+      ...(r.broadcast ? { broadcast: true as const } : {}),
     }));
 }

@@ -44,7 +44,7 @@ export class WarningFanOut {
         .filter((s) => wants(s, warning))
         .map((s) => {
           const locale = deliveryLocale(warning.content, s.locale);
-          return { subscriptionId: s.id, channel: s.channel, externalId: s.externalId, locale, reply: { text: textIn(locale), locale } };
+          return { subscriptionId: s.id, channel: s.channel, externalId: s.externalId, locale, reply: { text: textIn(locale), locale, broadcast: true } };
         });
       if (batch.length > 0) queued += await ledger.queue(warning.id, batch, now());
     }

@@ -11,6 +11,8 @@ export interface SentMessage {
   readonly buttons: ReadonlyArray<readonly [string, string]>;
   /** Where a keyboard's buttons can be pressed from. */
   readonly message: Message;
+  /** Sent with allow_paid_broadcast (a paid broadcast, billed in Telegram Stars). */
+  readonly paidBroadcast: boolean;
 }
 
 export const fakeBot = { id: 777_000_001, username: 'bvntd_test_bot', first_name: 'BVNTD' };
@@ -115,7 +117,7 @@ export class FakeTelegramServer extends FakeChatServer<SentMessage> {
       ...(markup ? { reply_markup: markup } : {}),
     } as Message;
     const buttons = (markup?.inline_keyboard ?? []).flat().map((b) => [b.text, b.callback_data] as const);
-    this.recordSent({ chatId, messageId, text, buttons, message });
+    this.recordSent({ chatId, messageId, text, buttons, message, paidBroadcast: params.allow_paid_broadcast === true });
     return message;
   }
 

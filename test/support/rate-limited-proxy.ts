@@ -10,6 +10,8 @@ export interface RateLimitedProxyOptions {
   readonly latencyMs: number;
   /** The 429 body the platform answers (Telegram names retry_after; Zalo names nothing). */
   readonly tooMany: (retryAfterSeconds: number) => unknown;
+  /** Telegram's paid broadcasts (allow_paid_broadcast): a window of their own, 1,000 a second. */
+  readonly paidSendsPerSecond?: number;
 }
 
 /**
@@ -21,6 +23,9 @@ export class RateLimitedProxy {
   private server: Server | null = null;
   private port = 0;
   private readonly recent: number[] = [];
+  private readonly recentPaid: number[] = [];
+  /** Send calls that asked for a paid broadcast and were passed on. */
+  paidForwarded = 0;
   /** Send calls answered 429. */
   tooManyAnswers = 0;
   /** Send calls passed on to the platform. */
@@ -54,15 +59,18 @@ export class RateLimitedProxy {
     if (this.options.latencyMs > 0) await new Promise((r) => setTimeout(r, this.options.latencyMs));
     if (/\/send\w+$/.test((req.url ?? '').split('?')[0] ?? '')) {
       const now = performance.now();
-      while (this.recent.length > 0 && now - this.recent[0]! >= 1000) this.recent.shift();
-      if (this.recent.length >= this.options.sendsPerSecond) {
+      const paid = this.options.paidSendsPerSecond !== undefined && /"allow_paid_broadcast":\s*true/.test(Buffer.concat(chunks).toString('utf8'));
+      const window = paid ? this.recentPaid : this.recent;
+      while (window.length > 0 && now - window[0]! >= 1000) window.shift();
+      if (window.length >= (paid ? this.options.paidSendsPerSecond! : this.options.sendsPerSecond)) {
         this.tooManyAnswers++;
         res.writeHead(429, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(this.options.tooMany(1)));
         return;
       }
-      this.recent.push(now);
+      window.push(now);
       this.forwarded++;
+      if (paid) this.paidForwarded++;
     }
     const target = new URL(req.url ?? '/', this.options.target);
     const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {

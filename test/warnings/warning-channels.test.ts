@@ -60,4 +60,26 @@ describe('warnings on Telegram', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(server.sentTo(vi).filter((m) => m.text.startsWith('⚠️'))).toHaveLength(1);
   });
+
+  it("sends warnings' copies as paid broadcasts when those have a rate, and nothing else", async () => {
+    // The same fake Telegram (its update ids go on), this time with a paid broadcast rate.
+    await channel.stop();
+    channel = telegramTestChannel(server, {
+      handle: (m) => bed.app.engine.handle(m),
+      journal: bed.journal,
+      outbox: bed.outbox,
+      leases: bed.app.leases,
+      instanceId: 'test-instance',
+      outboxSending: { perSecond: 25, concurrency: 2, broadcastPerSecond: 500 },
+    });
+    await channel.start();
+    const chat = 61_003;
+    await bed.outbox.enqueue('telegram', String(chat), { text: 'Cảnh báo: thu hồi', broadcast: true }, new Date());
+    await bed.outbox.enqueue('telegram', String(chat), { text: 'Nhân viên trả lời', from: 'staff' }, new Date());
+    const sent = await server.waitForSent(chat, 2);
+    expect(sent.map((m) => [m.text.includes('thu hồi'), m.paidBroadcast])).toEqual([[true, true], [false, false]]);
+    // A turn's reply is never a paid broadcast.
+    const [reply] = await step(chat, () => server.sendText(chat, '/hotline'));
+    expect(reply!.paidBroadcast).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelSendError } from '../../../bot/channels/channel-errors.ts';
 import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../bot/channels/outbox-dispatcher.ts';
+import { SendPace } from '../../../bot/channels/send-pace.ts';
 import type { ChannelName, Reply } from '../../../src/dialogue/messages.ts';
 import type { Outbox, OutboxItem } from '../../../src/dialogue/outbox.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
@@ -83,3 +84,17 @@ describe('OutboxDispatcher and a chat that blocked the bot', () => {
   });
 });
 
+describe('OutboxDispatcher with a broadcast budget of its own', () => {
+  it("takes a warning copy's turn from the broadcast pace and every other item's from the shared one", async () => {
+    const outbox = new MemoryOutbox();
+    await outbox.enqueue('telegram', 'a', { text: 'warning', broadcast: true }, now);
+    await outbox.enqueue('telegram', 'b', { text: 'staff reply' }, now);
+    await outbox.enqueue('telegram', 'c', { text: 'warning', broadcast: true }, now);
+    const taken: string[] = [];
+    const counting = (name: string) => Object.assign(new SendPace(1000), { take: async () => void taken.push(name) });
+    const dispatcher = dispatcherFor(outbox, { pace: counting('shared'), broadcastPace: counting('broadcast'), concurrency: 1, deliver: async () => {} });
+    await dispatcher.dispatchOnce();
+    await dispatcher.settled();
+    expect(taken).toEqual(['broadcast', 'shared', 'broadcast']);
+  });
+});
