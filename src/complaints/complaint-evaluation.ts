@@ -175,8 +175,10 @@ const fold = (text: string) =>
 /**
  * Words that say what kind of thing a name is, not which one: "shop X" and "X" are the same seller,
  * "TP. Hồ Chí Minh" and "Hồ Chí Minh" the same province. Stripped from both sides before comparing.
+ * The kinds of business a consumer names a seller by (a stall "quán", a centre "trung tâm", a clinic,
+ * a pharmacy, a household business) are words of the same class as "shop" and "cửa hàng".
  */
-const genericLead = /^(shop|cua hang|cong ty|cty|trang|page|fanpage|nha hang|sieu thi|dai ly|showroom|tiem|thanh pho|tp|tinh|the|anh|chi|ong|ba|em|co|chu|mr|mrs|ms)\s+/;
+const genericLead = /^(shop|cua hang|cong ty|cty|trang|page|fanpage|nha hang|sieu thi|dai ly|showroom|tiem|quan|trung tam|phong kham|nha thuoc|co so|ho kinh doanh|thanh pho|tp|tinh|the|anh|chi|ong|ba|em|co|chu|mr|mrs|ms)\s+/;
 
 function sameName(expected: string | null, seen: string | null): boolean {
   if (expected === null || seen === null) return expected === seen;

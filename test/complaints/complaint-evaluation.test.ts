@@ -51,6 +51,15 @@ describe('scoring a filed complaint against the expected record', () => {
     expect(score.allBasisCited).toBe(false);
   });
 
+  it('reads a stall, a centre, a clinic, a pharmacy or a household business as a kind-of-name lead too', () => {
+    for (const lead of ['quán', 'Trung tâm', 'phòng khám', 'nhà thuốc', 'cơ sở', 'hộ kinh doanh']) {
+      const score = scoreStory(story, { ...seen, business: `${lead} Điện Máy Chợ Lớn` }, procedural, { maxAsked: 1, turns: 5 });
+      expect(score.fields.business, lead).toBe(true);
+    }
+    // Only as a lead: "Chợ Lớn" is not a kind of seller, so a record naming another shop stays wrong.
+    expect(scoreStory(story, { ...seen, business: 'quán Chợ Lớn' }, procedural, { maxAsked: 1, turns: 5 }).fields.business).toBe(false);
+  });
+
   it('wants the remedies in the order said and the deciding article among the substantive ones', () => {
     const score = scoreStory(story, { ...seen, desiredResolution: ['exchange', 'refund'], legalBasis: [{ doc: '19/2023/QH15', article: 31 }] }, procedural, { maxAsked: 1, turns: 5 });
     expect(score.fields.desiredResolution).toBe(false);
