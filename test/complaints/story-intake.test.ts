@@ -535,3 +535,56 @@ describe('English apposition and sign-offs', () => {
     expect(read('Please help me get the refund. Pham Quynh Chi, +84 (0)91 224 5587, Bac Ninh.').values.consumerName).toBe('Pham Quynh Chi');
   });
 });
+
+describe('issue 10, third round: classes the held-out stories missed', () => {
+  it('a quoted seller after a kind word and the platform: "shop Facebook "X"", "acc Zalo "X"", "trang fb "X""', () => {
+    expect(read('Shop Facebook "Kho Sỉ Giày" nhận 1tr250 rồi chặn mình').values).toMatchObject({ businessName: 'Kho Sỉ Giày', platform: 'Facebook' });
+    expect(read('mk ck 2tr4 cho acc Zalo "Hàng Xách Tay - Mẹ Su" để mua sữa').values.businessName).toBe('Hàng Xách Tay - Mẹ Su');
+    expect(read('toi chuyen khoan cho trang facebook "Ve Re 24h" de dat ve').values.businessName).toBe('Ve Re 24h');
+    // "trang" alone is any page, not a seller.
+    expect(read('Trang Sản Phẩm ghi rõ đổi trả 15 ngày').values.businessName).toBeUndefined();
+  });
+
+  it('a kind word inside a longer word is no kind ("Shopee Mall" is not a shop called "Mall")', () => {
+    expect(read('mua giày trên Shopee Mall của shop Biti\'s Official').values.businessName).toBe("Biti's Official");
+  });
+
+  it("the platform's own shop keeps the platform's name: Tiki Trading", () => {
+    expect(read('Tôi mua nồi chiên của Tiki Trading ngày 2/11').values).toMatchObject({ businessName: 'Tiki Trading', platform: 'Tiki' });
+    expect(read('shop Facebook Hàng Xách Tay Mỹ bán hàng giả').values.businessName).toBe('Hàng Xách Tay Mỹ');
+  });
+
+  it('a bank is a kind of business, its branch where it is', () => {
+    const e = read('Ngân hàng TMCP Bình Minh chi nhánh Tây Ninh, 210 Cách Mạng Tháng Tám, tự trừ phí');
+    expect(e.values.businessName).toBe('Ngân hàng TMCP Bình Minh');
+    // A capitalised month inside a street's name does not end the address.
+    expect(e.values.businessAddress).toContain('210 Cách Mạng Tháng Tám');
+  });
+
+  it("the seller's city ends the address when the story goes on right after it", () => {
+    const e = read('Nhà hàng Gió Bấc, 17 Trần Phú, Vũng Tàu tính tiền sai');
+    expect(e.values).toMatchObject({ businessAddress: '17 Trần Phú, Vũng Tàu', province: 'Hồ Chí Minh' });
+  });
+
+  it("a friend met in the story is neither the seller nor the consumer, their number not the consumer's", () => {
+    const e = read('Tôi đi cùng đứa bạn tên Thảo (số nó 0909 112 233). Tôi là Đặng Minh Khoa, số điện thoại 0939 456 781.');
+    expect(e.values.businessName).toBeUndefined();
+    expect(e.values.phone).toBe('0939456781');
+  });
+
+  it('stopping a practice, said as a verb of stopping and what is to stop, or taking a post down', () => {
+    expect(read('tôi muốn đại lý ngừng chia sẻ thông tin của tôi và xin lỗi').values.desiredResolution).toEqual(['stop_practice', 'apology']);
+    expect(read('Tôi yêu cầu hoàn lại số tiền đã trừ và ngừng thu các khoản phí này.').values.desiredResolution).toEqual(['refund', 'stop_practice']);
+    expect(read('toi muon shop go bai va xin loi').values.desiredResolution).toEqual(['stop_practice', 'apology']);
+  });
+
+  it('remedy words spelled alike once folded: "đòi lại" asks money back, "đổi lại" an exchange', () => {
+    expect(read('Tôi muốn đòi lại 15 triệu đó.').values.desiredResolution).toEqual(['refund']);
+    expect(read('Gia đình muốn đòi lại tiền.').values.desiredResolution).toEqual(['refund']);
+    expect(read('Tôi muốn đổi lại cái mới.').values.desiredResolution).toEqual(['exchange']);
+  });
+
+  it('a remedy word inside a capitalised name is no remedy (Hoàn Kiếm, quán Bà Hoàn)', () => {
+    expect(read('Tôi muốn họ bồi thường. Cả nhà phải nhập viện sau khi ăn ở quán Bún Chả, số 8 Hàng Mành, Hoàn Kiếm.').values.desiredResolution).toEqual(['compensation']);
+  });
+});
