@@ -51,7 +51,7 @@ function storyWordIn(text: FoldedText, start: number, end: number, accented: boo
 }
 
 /** What may stand between the seller's name and where it is: "ở", "tại", "trên", "in", "stall in". */
-const lead = /^["”'’]?\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so)\s+)?(?:(?:o|tai|tren|ben|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
+const lead = /^["”'’]?\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so|cs|cn)\s+)?(?:(?:o|tai|tren|ben|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
 
 /**
  * The seller's address told right after its name: "cửa hàng X, số 45 Lê Lợi, phường Thuận Hóa,

@@ -110,7 +110,7 @@ const nameStart = /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u;
  * Ninh Kiều". A capitalised one is part of the name ("Chợ Lớn", "Phố Hiến"). Typed with diacritics
  * the word must be spelled as the address word ("phố", not "phở").
  */
-const addressWordsAccented = ['đường', 'phố', 'phường', 'quận', 'huyện', 'xã', 'thị xã', 'thị trấn', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'quốc lộ', 'tỉnh lộ', 'số', 'tp', 'thành phố', 'tỉnh', 'bên', 'gần', 'cạnh', 'đối diện', 'chi nhánh', 'cơ sở', 'khu', 'chợ', 'thôn', 'ấp'];
+const addressWordsAccented = ['đường', 'phố', 'phường', 'quận', 'huyện', 'xã', 'thị xã', 'thị trấn', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'quốc lộ', 'tỉnh lộ', 'số', 'tp', 'thành phố', 'tỉnh', 'bên', 'gần', 'cạnh', 'đối diện', 'chi nhánh', 'cơ sở', 'cs', 'cn', 'khu', 'chợ', 'thôn', 'ấp'];
 const addressWordsFolded = [...new Set(addressWordsAccented.map(foldPhrase))];
 /** A lower-case address word, then a capitalised word or a number (matched case-sensitively). */
 const addressWordIn = (words: readonly string[]) => new RegExp(`\\s(?:${words.join('|')})(?:\\.\\s*|\\s+|$)(?=\\p{Lu}|\\d|$)`, 'u');

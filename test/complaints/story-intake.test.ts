@@ -588,3 +588,45 @@ describe('issue 10, third round: classes the held-out stories missed', () => {
     expect(read('Tôi muốn họ bồi thường. Cả nhà phải nhập viện sau khi ăn ở quán Bún Chả, số 8 Hàng Mành, Hoàn Kiếm.').values.desiredResolution).toEqual(['compensation']);
   });
 });
+
+describe('issue 10, third round: products and amounts', () => {
+  it('the order named: "đơn là X", "đơn hàng là X"', () => {
+    expect(read('Đơn là bộ chăn ga gối Everon của Tiki Trading, tôi hủy ngay hôm đặt').values.product).toBe('bộ chăn ga gối Everon');
+    expect(read('đơn là cái mũ bảo hiểm 250k đặt hôm 19/11').values.product).toBe('mũ bảo hiểm');
+  });
+
+  it('teencode "đk" is đăng ký; "cs" (cơ sở) starts the branch, not the name', () => {
+    const e = read('e đk khóa IELTS 6.5 ở trung tâm Anh Ngữ Sky Bridge cs Cầu Giấy hôm 15/6, 9tr2');
+    expect(e.values).toMatchObject({ product: 'khóa IELTS 6.5', businessName: 'Trung tâm Anh Ngữ Sky Bridge', businessAddress: 'Cầu Giấy' });
+  });
+
+  it('English: "paid for a X", "to book a X"', () => {
+    expect(read('I paid for a 12-month membership at "Iron Temple Gym" in Nha Trang').values.product).toBe('12-month membership');
+    expect(read('I paid a deposit to the page to book a homestay for 3 nights').values.product).toBe('homestay');
+  });
+
+  it('a sum paid for a thing names it: "nhận 1tr250 tiền đôi giày"', () => {
+    expect(read('Shop nhận 1tr250 tiền đôi giày rồi chặn mình').values.product).toBe('giày');
+    expect(read('tôi chuyển 500k tiền cọc rồi').values.product).toBeUndefined();
+  });
+
+  it('what was eaten or drunk, after a counting word', () => {
+    expect(read('cháu uống một ly trà sữa ở tiệm Nhà Mèo').values.product).toBe('trà sữa');
+  });
+
+  it('without diacritics "ve" before a known ticket is vé, and the route is not part of it', () => {
+    expect(read('toi dat ve may bay Ha Noi - Phu Quoc cua trang do').values.product).toBe('ve may bay');
+    expect(read('toi mua hang ve nha thi hong').values.product).toBeUndefined();
+  });
+
+  it('a deposit or first payment is what was paid, unless the whole price was', () => {
+    expect(read('gói 18 triệu, đã đặt cọc 5 triệu, giờ muốn lấy lại tiền cọc').values.amountVnd).toBe(5_000_000);
+    expect(read('toi ky mua ghe 38 trieu, tra truoc 10 trieu, con lai tra gop').values.amountVnd).toBe(10_000_000);
+    expect(read('I paid a 5,000,000 VND deposit for a 12,000,000 VND package').values.amountVnd).toBe(5_000_000);
+    expect(read('xe giá 520 triệu, đã đặt cọc 20 triệu rồi thanh toán đủ').values.amountVnd).toBe(520_000_000);
+  });
+
+  it('damages claimed are not the price', () => {
+    expect(read('trà sữa giá 45k, tối về nôn. Tôi muốn tiệm bồi thường tiền viện phí 3.200.000đ.').values.amountVnd).toBe(45_000);
+  });
+});
