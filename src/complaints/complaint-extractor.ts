@@ -123,7 +123,9 @@ export class ComplaintExtractor {
     if (wants.length > 0) values.desiredResolution = wants;
     else if (implied.length > 0) Object.assign(values, { desiredResolution: implied, desiredResolutionImplied: true });
 
-    if (asked) this.answerToQuestion(asked, text, ft, values, problems, today);
+    // "à không, số tiền là 521 nghìn, tôi nhớ nhầm": a correction of another fact answers no open question.
+    const correctsOther = correction && Object.keys(values).some((k) => k !== asked);
+    if (asked && !correctsOther) this.answerToQuestion(asked, text, ft, values, problems, today);
     if (asked === 'product' && !values.product) {
       const named = namedThing(ft, undefined, { anywhere: true });
       if (named) {
@@ -179,6 +181,8 @@ export class ComplaintExtractor {
    */
   private answersSomethingElse(field: RequiredField, part: string, values: FactValues, today: IsoDate): boolean {
     if (field !== 'consumerName' && aboutTheConsumer(part, values)) return true;
+    // Asked for the name, "à e ở Đà Lạt" says where the consumer lives, not who they are.
+    if (field === 'consumerName' && this.provinces.find(foldAligned(part)) !== null) return true;
     if (field !== 'product' && field !== 'businessName') return false;
     const ft = foldAligned(part);
     // "ck cọc 3tr hum thứ 2 tuần này": a payment and a time, not a name.

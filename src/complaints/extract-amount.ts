@@ -109,6 +109,9 @@ export function extractAmount(text: FoldedText, options: { correction?: boolean;
   }
   // "tổng 360k", "tổng bill 3tr6", "in total": the total is what was paid.
   const totals = valid.filter((a) => totalMarker.test(text.folded.slice(Math.max(0, a.index - 20), a.index)));
+  // "tổng 12 triệu, đã đặt cọc 4 triệu": a deposit told after the total is what was paid so far.
+  const laterDeposit = totals.length > 0 && !paidInFull.test(text.folded) ? valid.find((a) => a.index > totals.at(-1)!.index && depositMarker.test(text.folded.slice(Math.max(0, a.index - 24), a.index))) : undefined;
+  if (laterDeposit) return laterDeposit;
   if (totals.length > 0) return { ...totals.at(-1)!, total: true };
   const before = (a: { index: number }, chars: number) => text.folded.slice(Math.max(0, a.index - chars), a.index);
   // "mua đồ 47k đưa 50k": the note handed over is not the price; "bồi thường tiền viện phí 3.200.000đ":

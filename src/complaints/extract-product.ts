@@ -65,9 +65,14 @@ function tidy(product: string, text: FoldedText): string {
 }
 
 /** The service with its verb, which may fold like a stop word ("thay" like "thấy"). */
+/** Typed with diacritics, the service verb must be spelled as one: "nhổ răng", not "tôi nhớ nhầm"; "cắt tóc", not "cất". */
+const serviceSpellings: Record<string, string> = { kham: 'khám', giat: 'giặt', thay: 'thay', chup: 'chụp', trong: 'trồng', nieng: 'niềng', nho: 'nhổ', cat: 'cắt', nhuom: 'nhuộm', uon: 'uốn', 'goi dau': 'gội đầu', tiem: 'tiêm', 'xet nghiem': 'xét nghiệm', 'bao duong': 'bảo dưỡng', 've sinh': 'vệ sinh', 'lap dat': 'lắp đặt', sua: 'sửa' };
+
 function service(text: FoldedText, read: Reader): string | null {
+  const accented = hasDiacritics(text.original);
   for (const m of text.folded.matchAll(serviceVerb)) {
     const verbStart = m.index + m[0].lastIndexOf(m[1]!);
+    if (accented && text.original.slice(verbStart, verbStart + m[1]!.length).toLocaleLowerCase('vi') !== serviceSpellings[m[1]!]) continue;
     const capture = read(text, m.index + m[0].length, 6);
     if (capture && !generic.has(foldPhrase(capture.value))) return text.original.slice(verbStart, capture.end).trim();
   }

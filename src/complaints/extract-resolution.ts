@@ -160,8 +160,10 @@ export function applyWishChange(before: readonly Resolution[], after: readonly R
  * bị chặn"). Stated wishes replace it.
  */
 const notRefunded = /(?<![\p{L}])(chua|khong|van chua|khong chiu|chua chiu|ko|k|never|still not|not)\s+(hoan|tra lai|tra|refund(?:ed)?)(\s+(lai\s+)?(tien|\d)|\s+(me|my money))/u;
+/** A promised refund that has not come: "tiền hoàn 2tr4 … vẫn chưa về", "still no money", "chưa nhận được tiền hoàn". */
+const refundNotArrived = /(?<![\p{L}])(?:tien hoan|khoan hoan|hoan tien)(?![\p{L}])[^.!?\n]{0,80}(?<![\p{L}])(?:chua|khong|ko|van chua)\s+(?:ve|thay|nhan duoc|co)(?![\p{L}])|(?<![\p{L}])chua (?:nhan duoc|thay) tien hoan(?![\p{L}])|(?<![\p{L}])still no (?:money|refund)(?![\p{L}])/u;
 const paidAndGone = /(?<![\p{L}])(chuyen khoan|ck|chuyen tien|chuyen coc|paid|transferred)(?![\p{L}])[^]*(?<![\p{L}])(chan|block|blocked|mat tich|khong lien lac duoc|bien mat|xoa tai khoan|disappeared)(?![\p{L}])/u;
 
 export function impliedResolutions(text: FoldedText): Resolution[] {
-  return notRefunded.test(text.folded) || paidAndGone.test(text.folded) ? ['refund'] : [];
+  return notRefunded.test(text.folded) || refundNotArrived.test(text.folded) || paidAndGone.test(text.folded) ? ['refund'] : [];
 }

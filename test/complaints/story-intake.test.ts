@@ -630,3 +630,35 @@ describe('issue 10, third round: products and amounts', () => {
     expect(read('trà sữa giá 45k, tối về nôn. Tôi muốn tiệm bồi thường tiền viện phí 3.200.000đ.').values.amountVnd).toBe(45_000);
   });
 });
+
+describe('issue 10, third round: answers, corrections and places', () => {
+  it('asked for the name, a reply that says where the consumer lives is no name', () => {
+    const e = read('à e ở Đà Lạt', 'consumerName');
+    expect(e.values.consumerName).toBeUndefined();
+    expect(e.values.province).toBe('Lâm Đồng');
+  });
+
+  it('a correction of another fact answers no open question', () => {
+    const e = read('à không, số tiền là 521 nghìn, tôi nhớ nhầm', 'product');
+    expect(e.values).toMatchObject({ amountVnd: 521_000 });
+    expect(e.values.product).toBeUndefined();
+  });
+
+  it('a service verb typed with diacritics is spelled as one ("nhổ răng", not "nhớ nhầm")', () => {
+    expect(read('tôi đi nhổ răng khôn ở nha khoa Sao Mai').values.product).toBe('nhổ răng khôn');
+    expect(read('tôi nhớ nhầm ngày').values.product).toBeUndefined();
+  });
+
+  it('where the goods were delivered is where the consumer is', () => {
+    expect(read('mua cái bàn trên Lazada, giá 2.890.000đ, giao về Thủ Dầu Một. Hàng về là gỗ MDF').values).toMatchObject({ province: 'Hồ Chí Minh', provinceOfConsumer: true });
+  });
+
+  it('a promised refund that has not come implies the refund', () => {
+    expect(read('Tiền hoàn 2tr4 mà Tiki hứa từ 10/11 đến giờ vẫn chưa về tài khoản.').values.desiredResolution).toEqual(['refund']);
+  });
+
+  it('a deposit told after the total is what was paid so far', () => {
+    expect(read('may áo dài cưới, tổng 12 triệu, đã đặt cọc 4 triệu').values.amountVnd).toBe(4_000_000);
+    expect(read('toi dat coc 3 trieu, chuyen them 1tr5 tien van chuyen, tong la 4tr5').values.amountVnd).toBe(4_500_000);
+  });
+});
