@@ -41,6 +41,9 @@ const correctionPattern = /(?<![\p{L}])(a nham|nham|nham roi|sua lai|xin sua|sua
 const dontKnow = /(?<![\p{L}])(khong nho|ko nho|k nho|khong biet|ko biet|quen roi|khong ro|chiu|dont know|don't know|not sure)(?![\p{L}])/u;
 const storyWords = /(?<![\p{L}])(mua|dat|nhan|giao|hong|loi|lua|bi|khong|shop|cua hang|ban|tra|doi|dung|su dung|bao hanh|hoan|gui|chuyen|thanh toan|an|uong|ngo doc|dang ky|ky|goi|tu van|nhap vien|bought|ordered|paid|received|delivered|broke|broken|refund|seller|store|contract|signed|booked)(?![\p{L}])/gu;
 
+/** "số nó", "sđt của chị ấy", "her number": a number that belongs to the person just mentioned. */
+const someoneElses = /(?<![\p{L}])(?:so|sdt|so dien thoai|dien thoai|number|phone)(?: cua)? (?:no|chi ay|anh ay|ban ay|co ay|em ay|ong ay|ba ay|ban toi|ban minh|ban em|her|his|their|my friend s)\s*:?\s*(?:la\s*)?$/u;
+
 /** Words that tell what happened rather than answer a question: aspect markers, the seller as subject. */
 const narration = /(?<![\p{L}])(roi|van|da|bi|lan|ho|shop|cua hang|they|was|were|had|still)(?![\p{L}])/u;
 const purchaseWords = /(?<![\p{L}])(mua|dat|order|ngay mua|bought|ordered|purchased|paid|thanh toan|chuyen khoan|ky|tra tien)(?![\p{L}])/u;
@@ -120,7 +123,9 @@ export class ComplaintExtractor {
     if (wants.length > 0) values.desiredResolution = wants;
     else if (implied.length > 0) Object.assign(values, { desiredResolution: implied, desiredResolutionImplied: true });
 
-    if (asked) this.answerToQuestion(asked, text, ft, values, problems, today);
+    // "à không, số tiền là 521 nghìn, tôi nhớ nhầm": a correction of another fact answers no open question.
+    const correctsOther = correction && Object.keys(values).some((k) => k !== asked);
+    if (asked && !correctsOther) this.answerToQuestion(asked, text, ft, values, problems, today);
     if (asked === 'product' && !values.product) {
       const named = namedThing(ft, undefined, { anywhere: true });
       if (named) {
@@ -159,7 +164,8 @@ export class ComplaintExtractor {
   private contacts(ft: FoldedText, values: FactValues, problems: Problem[]): void {
     const phones = findPhones(ft);
     // "0208 385 6622 là máy bàn, di động 0915 …": a mobile reaches the consumer; a landline only when alone.
-    const valid = phones.filter((p): p is Extract<typeof p, { ok: true }> => p.ok);
+    // "đi cùng đứa bạn tên Thảo (số nó 0909 …)": a number said to be someone else's is not the consumer's.
+    const valid = phones.filter((p): p is Extract<typeof p, { ok: true }> => p.ok && !someoneElses.test(ft.folded.slice(Math.max(0, p.index - 24), p.index)));
     const phone = valid.find((p) => !p.value.startsWith('02')) ?? valid[0];
     if (phone) values.phone = phone.value;
     else if (phones.length > 0) problems.push({ field: 'contact', kind: 'phone_invalid' });
@@ -175,6 +181,8 @@ export class ComplaintExtractor {
    */
   private answersSomethingElse(field: RequiredField, part: string, values: FactValues, today: IsoDate): boolean {
     if (field !== 'consumerName' && aboutTheConsumer(part, values)) return true;
+    // Asked for the name, "à e ở Đà Lạt" says where the consumer lives, not who they are.
+    if (field === 'consumerName' && this.provinces.find(foldAligned(part)) !== null) return true;
     if (field !== 'product' && field !== 'businessName') return false;
     const ft = foldAligned(part);
     // "ck cọc 3tr hum thứ 2 tuần này": a payment and a time, not a name.

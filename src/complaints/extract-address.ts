@@ -35,8 +35,23 @@ const endWords =
 /** Typed with diacritics, an end word must be written as such ("Rạch Giá" goes on; "…, giá 2tr" ends). */
 const segmentEndAccented = new RegExp(`\\s(${endWords.split(' ').join('|')})(?![\\p{L}])`, 'u');
 const segmentEndFolded = new RegExp(`\\s(${[...new Set(endWords.split(' ').map((w) => foldAligned(w).folded))].join('|')})(?![\\p{L}])`, 'u');
+/**
+ * The first end word of a segment. A capitalised one inside a name goes on: "210 Cách Mạng Tháng
+ * Tám" is a street, "… tháng 11" a date.
+ */
+function storyWordIn(text: FoldedText, start: number, end: number, accented: boolean): RegExpExecArray | null {
+  const pattern = new RegExp((accented ? segmentEndAccented : segmentEndFolded).source, 'gu');
+  const typed = accented ? text.original.slice(start, end).toLocaleLowerCase('vi') : text.folded.slice(start, end);
+  for (const m of typed.matchAll(pattern)) {
+    const at = start + m.index + 1;
+    const capitalised = /^\p{Lu}/u.test(text.original.slice(at, at + 1)) && /\p{Lu}[\p{L}]*\s+$/u.test(text.original.slice(start, at));
+    if (!capitalised) return m as RegExpExecArray;
+  }
+  return null;
+}
+
 /** What may stand between the seller's name and where it is: "ở", "tại", "trên", "in", "stall in". */
-const lead = /^["”'’]?\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so)\s+)?(?:(?:o|tai|tren|ben|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
+const lead = /^["”'’]?\s*(?:,\s*)?(?:(?:stall|shop|store|branch|chi nhanh|co so|cs|cn)\s+)?(?:(?:o|tai|tren|ben|in|at|on)\s+)?(?:(?:dia chi|address)\s*(?:la|is|:)?\s*:?\s*)?/u;
 
 /**
  * The seller's address told right after its name: "cửa hàng X, số 45 Lê Lợi, phường Thuận Hóa,
@@ -66,7 +81,7 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
     const comma = text.folded.slice(start).search(/[,;!?\n(]|(?<!(?:^|\s)(?:tp|no|p|q|tx|tt))\.(?=\s|$)/);
     let end = comma === -1 ? text.folded.length : start + comma;
     const whole = text.original.slice(start, end).trim();
-    const endWord = accented ? segmentEndAccented.exec(text.original.slice(start, end).toLocaleLowerCase('vi')) : segmentEndFolded.exec(text.folded.slice(start, end));
+    const endWord = storyWordIn(text, start, end, accented);
     // "Rạch Giá" is a place, though "giá" (a price) ends a segment.
     const worded = endWord && !places.isKnownPlace(whole) ? endWord : null;
     // "…, Cần Thơ 450 nghìn", "… Q10 12/8": a price or a date ends the address too.
@@ -77,7 +92,12 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
     const folded = text.folded.slice(start, end).trim();
     if (original === '') break;
     const kind = segmentKind(original, folded, places, parts.length > 0);
-    if (kind === null) break;
+    if (kind === null) {
+      // "…, 17 Trần Phú, Vũng Tàu tính tiền sai": the story goes on right after the city's name.
+      const city = parts.length > 0 ? knownPlacePrefix(original, places) : null;
+      if (city) parts.push(city);
+      break;
+    }
     fine ||= kind === 'fine';
     parts.push(original);
     // A dot inside "TP. Hồ Chí Minh" or "No. 5" does not end the address.
@@ -86,6 +106,16 @@ export function sellerLocation(text: FoldedText, seller: string, places: PlaceNa
   }
   const place = parts.length > 0 ? parts.join(', ') : null;
   return { address: fine ? place : null, place };
+}
+
+/** The longest listed place name that opens a segment ("Vũng Tàu" in "Vũng Tàu tính tiền sai"). */
+function knownPlacePrefix(segment: string, places: PlaceNames): string | null {
+  const words = segment.split(/\s+/);
+  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+    const head = words.slice(0, k).join(' ');
+    if (places.isKnownPlace(head)) return head;
+  }
+  return null;
 }
 
 /** A part of a reply that is a piece of an address ("đường Lê Thánh Tông", "quận 5", "Hạ Long"). */

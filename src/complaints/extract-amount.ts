@@ -109,11 +109,29 @@ export function extractAmount(text: FoldedText, options: { correction?: boolean;
   }
   // "tổng 360k", "tổng bill 3tr6", "in total": the total is what was paid.
   const totals = valid.filter((a) => totalMarker.test(text.folded.slice(Math.max(0, a.index - 20), a.index)));
+  // "tổng 12 triệu, đã đặt cọc 4 triệu": a deposit told after the total is what was paid so far.
+  const laterDeposit = totals.length > 0 && !paidInFull.test(text.folded) ? valid.find((a) => a.index > totals.at(-1)!.index && depositMarker.test(text.folded.slice(Math.max(0, a.index - 24), a.index))) : undefined;
+  if (laterDeposit) return laterDeposit;
   if (totals.length > 0) return { ...totals.at(-1)!, total: true };
-  // "mua đồ 47k đưa 50k": the note handed over is not the price.
-  const paid = valid.filter((a) => !tendered.test(text.folded.slice(Math.max(0, a.index - 12), a.index)));
-  return (paid.length > 0 ? paid : valid).reduce((a, b) => (b.value > a.value ? b : a));
+  const before = (a: { index: number }, chars: number) => text.folded.slice(Math.max(0, a.index - chars), a.index);
+  // "mua đồ 47k đưa 50k": the note handed over is not the price; "bồi thường tiền viện phí 3.200.000đ":
+  // damages claimed are not what was paid.
+  const paid = valid.filter((a) => !tendered.test(before(a, 12)) && !claimed.test(before(a, 36)));
+  const candidates = paid.length > 0 ? paid : valid;
+  // "gói 18 triệu, đã đặt cọc 5 triệu", "giá 14 triệu, trả trước 5 triệu, còn lại trả góp": when only a
+  // deposit or a first part was paid, that is what the consumer paid, unless they say they paid it all.
+  const deposits = candidates.filter((a) => depositMarker.test(before(a, 24)) || /^\s*(?:vnd|dong|d)?\s*(?:deposit|down payment)(?![\p{L}])/u.test(text.folded.slice(a.index).replace(/^[\d.,\s]+/, '')));
+  const largest = candidates.reduce((a, b) => (b.value > a.value ? b : a));
+  if (deposits.length > 0 && !deposits.includes(largest) && !paidInFull.test(text.folded)) return deposits.reduce((a, b) => (b.value > a.value ? b : a));
+  return largest;
 }
+
+/** A sum claimed as damages: "bồi thường tiền viện phí 3tr2", "đền tiền khám 600k", "compensation of". */
+const claimed = /(?<![\p{L}])(boi thuong|den bu|den|vien phi|tien kham|tien thuoc|chi phi kham|chi phi chua|tien phat|phat them|compensation|medical bills?|hospital bills?)(?: [\p{L}]+){0,3}\s*:?\s*(?:la\s*)?$/u;
+/** Words before a deposit or a first payment: "đặt cọc", "cọc", "trả trước", "deposit of". */
+const depositMarker = /(?<![\p{L}])(dat coc|coc|tra truoc|thanh toan truoc|deposit(?: of)?|down payment(?: of)?|paid upfront)(?: (?:la|truoc|them))?\s*:?\s*$/u;
+/** "đã thanh toán đủ", "trả hết", "paid in full": the whole price was paid. */
+const paidInFull = /(?<![\p{L}])(thanh toan du|thanh toan het|tra du|tra het|da tra du|paid in full|paid the full|full payment)(?![\p{L}])/u;
 
 /** Words before the total: "tổng", "tổng cộng", "tổng bill", "tất cả", "in total". */
 const totalMarker = /(?<![\p{L}])(tong|tong cong|tong bill|tong hoa don|tat ca|ca thay|total|in total|altogether)(?: (?:la|het|tien|bill|cong))*\s*:?\s*$/u;

@@ -1,4 +1,4 @@
-import { platforms } from './extract-platform.ts';
+import { platformNameAt, platforms } from './extract-platform.ts';
 import { foldPhrase, type FoldedText } from './folded-text.ts';
 import { captureWords, cleanAnswer, hasDiacritics, readsAsClause } from './phrase-capture.ts';
 
@@ -7,6 +7,8 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['cong ty tnhh', 'Công ty TNHH'],
   ['cong ty co phan', 'Công ty cổ phần'],
   ['cong ty', 'Công ty'],
+  // Banks and insurers sell services too: "Ngân hàng TMCP Phương Đông chi nhánh Hải Phòng".
+  ['ngan hang', 'Ngân hàng'],
   ['cty', 'Công ty'],
   ['cua hang', 'Cửa hàng'],
   ['nha mang', null],
@@ -63,6 +65,8 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['trang web', null],
   ['dien luc', 'Điện lực'],
   ['fanpage', null],
+  // "trang facebook "Vé Máy Bay Giá Rẻ"": a page, read only before a quoted name (see quotedOnly).
+  ['trang', null],
   ['shop', null],
   ['page', null],
   // "mua bàn ghế của Nội Thất Hòa Phát", "ở Điện Máy Chợ Lớn", "at Xe Đạp Thống Nhất Store": after a
@@ -74,16 +78,18 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['quan', null],
   ['at', null],
   ['from', null],
-  ['of', null],
+  // Not "of": "a pair of Nike Air Force 1" counts the thing bought; the seller comes after "from".
   ['with', null],
   ['through', null],
   ['into', null],
 ];
 /** Kinds after which only a capitalised name that is not a place counts. */
-const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'of', 'with', 'through', 'into', 'hang', 'store']);
-const english = new Set(['at', 'from', 'of', 'with', 'through', 'into']);
+const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'with', 'through', 'into', 'hang', 'store']);
+/** Kinds that name a seller only before a quoted name. */
+const quotedOnly = new Set(['trang']);
+const english = new Set(['at', 'from', 'with', 'through', 'into']);
 
-const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?: (?:ten|co ten|mang ten|called|named)(?: la)?| la(?![\\p{L}])| is(?![\\p{L}]))?(?: the(?= ))?\\s*[:]?\\s*`, 'gu');
+const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).join('|')})(?![\\p{L}])(?: (?:ten|co ten|mang ten|called|named)(?: la)?| la(?![\\p{L}])| is(?![\\p{L}]))?(?: the(?= ))?\\s*[:]?\\s*`, 'gu');
 
 /**
  * A seller named as such, whatever it is: "trang Facebook tên Xả Kho iPhone Giá Rẻ", "một người tên
@@ -91,7 +97,8 @@ const kindPattern = new RegExp(`(?<![\\p{L}])(${businessKinds.map(([k]) => k).jo
  * VN". Not a person introducing themselves or a relative ("tôi tên", "mẹ tôi tên").
  */
 const naming = /(?<![\p{L}])(?:co ten|mang ten|ten la|ten|tu xung la|xung la|called|named)\s+(?:la\s+)?/gu;
-const personBefore = /(?<![\p{L}])(toi|em|e|minh|tui|chau|con|me|bo|ba|ong|vo|chong|cua toi|ho|va)\s*$/u;
+// Also friends and neighbours met in the story: "đi cùng đứa bạn tên Thảo", "chị hàng xóm tên Lan".
+const personBefore = /(?<![\p{L}])(toi|em|e|minh|tui|chau|con|me|bo|ba|ong|vo|chong|cua toi|ho|va|ban|hang xom|dong nghiep|nguoi quen|friend|neighbour|neighbor)\s*$/u;
 /** "tôi ở Vinh", "nhà ở Hà Đông", "I live in Hanoi": where the consumer lives, not a seller. */
 const consumerPlace = /(?<![\p{L}])(toi|em|e|minh|tui|nha|nha toi|song|i|we|live|living)\s*$/u;
 /** "iCenter", "eBay": brands that start in lower case. */
@@ -103,7 +110,7 @@ const nameStart = /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u;
  * Ninh Kiều". A capitalised one is part of the name ("Chợ Lớn", "Phố Hiến"). Typed with diacritics
  * the word must be spelled as the address word ("phố", not "phở").
  */
-const addressWordsAccented = ['đường', 'phố', 'phường', 'quận', 'huyện', 'xã', 'thị xã', 'thị trấn', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'quốc lộ', 'tỉnh lộ', 'số', 'tp', 'thành phố', 'tỉnh', 'bên', 'gần', 'cạnh', 'đối diện', 'chi nhánh', 'cơ sở', 'khu', 'chợ', 'thôn', 'ấp'];
+const addressWordsAccented = ['đường', 'phố', 'phường', 'quận', 'huyện', 'xã', 'thị xã', 'thị trấn', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'quốc lộ', 'tỉnh lộ', 'số', 'tp', 'thành phố', 'tỉnh', 'bên', 'gần', 'cạnh', 'đối diện', 'chi nhánh', 'cơ sở', 'cs', 'cn', 'khu', 'chợ', 'thôn', 'ấp'];
 const addressWordsFolded = [...new Set(addressWordsAccented.map(foldPhrase))];
 /** A lower-case address word, then a capitalised word or a number (matched case-sensitively). */
 const addressWordIn = (words: readonly string[]) => new RegExp(`\\s(?:${words.join('|')})(?:\\.\\s*|\\s+|$)(?=\\p{Lu}|\\d|$)`, 'u');
@@ -156,7 +163,11 @@ function sellerAfterKind(text: FoldedText, isPlace: (name: string) => boolean, i
     // "The seller, Gia Dụng Tiện Ích Store, confirmed …": a name set off by commas after the kind.
     const apposition = /^,\s*(\p{Lu}[^,\n]{1,60}?),/u.exec(text.original.slice(start));
     if (apposition && !trade && looksLikeName(apposition[1]!) && !readsAsClause(apposition[1]!)) return withoutLeadingPlatform(apposition[1]!.trim());
-    const quoted = quotedName(text.original, start) ?? (trade ? quotedName(text.original, start + trade[0].length) : null);
+    // 'Shop Facebook "Kho Sỉ Giày"', 'acc Zalo "Mẹ Su"', 'trang fb "Vé Rẻ 24h"': the platform stands between the kind and the name.
+    const platformLength = platformNameAt(text.folded.slice(start));
+    const quoted = quotedName(text.original, start) ?? (trade ? quotedName(text.original, start + trade[0].length) : null) ?? (platformLength > 0 ? quotedName(text.original, start + platformLength) : null);
+    // "trang" is a page only before a quoted name; otherwise it is any page ("trang sản phẩm ghi").
+    if (quotedOnly.has(kind) && !quoted) continue;
     const capture = quoted ?? captureWords(text, start, { maxWords: 7, allowNumbers: true, capitalisedContinues: true });
     if (!capture || !looksLikeName(capture.value)) continue;
     const startsName = nameStart.test(capture.value) || (english.has(kind) && /^\d/.test(capture.value));
@@ -213,11 +224,17 @@ function withoutTrailingPlace(value: string, isPlace: (name: string) => boolean)
   return value;
 }
 
+/** What a platform calls its own shop: "Tiki Trading", "Lazada Retail", "Shopee Official". */
+const platformShopWords = new Set(['trading', 'retail', 'official', 'store', 'supermarket', 'mart']);
+
 /** "shop Facebook Hàng Xách Tay Mỹ", "page Zalo X": the platform is where the seller is, not its name. */
 function withoutLeadingPlatform(value: string): string {
   const words = value.split(/\s+/);
   for (const k of [2, 1]) {
-    if (words.length > k && platformNames.has(foldPhrase(words.slice(0, k).join(' ')))) return words.slice(k).join(' ');
+    if (words.length <= k || !platformNames.has(foldPhrase(words.slice(0, k).join(' ')))) continue;
+    // "Tiki Trading", "Lazada Retail": the platform's own shop is named after it, with only a word of trade left.
+    if (words.length === k + 1 && platformShopWords.has(foldPhrase(words[k]!))) return value;
+    return words.slice(k).join(' ');
   }
   return value;
 }

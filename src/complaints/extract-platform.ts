@@ -18,6 +18,12 @@ const aliases: Record<Platform, readonly string[]> = {
 const all = Object.entries(aliases).flatMap(([platform, names]) => names.map((n) => [n, platform as Platform] as const));
 const pattern = phrasePattern(all.map(([n]) => n));
 const lookup = new Map(all.map(([n, p]) => [n, p]));
+const leading = new RegExp(`^\\s*(?:${[...all.map(([n]) => n)].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'u');
+
+/** The length of a platform's name at the start of a folded text ("zalo \"Mẹ Su\""), or 0. */
+export function platformNameAt(folded: string): number {
+  return leading.exec(folded)?.[0].length ?? 0;
+}
 
 /** The platform is named in the same clause as a block: "chặn Zalo", "fb vs zalo cũng chặn hết", "blocked me on Facebook". */
 function blockedThere(folded: string, index: number): boolean {

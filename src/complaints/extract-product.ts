@@ -7,7 +7,9 @@ const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no
 
 // Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
 // chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+// Also the order named ("đơn là bộ chăn ga", "đơn hàng của tôi là …", "the order was a …"), teencode
+// "đk" (đăng ký), "làm thẻ" (a card made), English "paid for a …", "to book a …".
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:don(?: hang)?(?: cua (?:toi|em|minh|tui|e|mk))? la|(?:the|my) order (?:was|is)|dk|lam(?= the )|paid for(?= (?:a|an|the|my|our) )|book(?= (?:a|an|the) )|dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
 
 /**
  * A service named by what is done: "đi khám sức khỏe tổng quát", "để thay má phanh và đĩa phanh",
@@ -19,6 +21,11 @@ const serviceVerb = /(?<![\p{L}])(?:di|de|den|lam|toi|minh|em|e)\s+(kham|giat|th
 const boughtAfter = /(?<![\p{L}])(?:a|an|the|my|some)\s+((?:[\p{L}\p{N}'-]+\s+){0,3}?[\p{L}\p{N}'-]+)\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:bought|ordered|booked|purchased|got)(?![\p{L}])/gu;
 /** English: "Got a Philips steam iron from …", "I've had home internet from VNNet": what came from a seller. */
 const gotFrom = /(?<![\p{L}])(?:got|get|picked up|have had|ve had|had)\s+(?:(?:a|an|the|my|some|our)\s+)?/gu;
+/**
+ * "nhận 1tr250 tiền đôi giày", "chuyển 2tr tiền hộp sâm": a sum paid for a thing names it. Not a
+ * deposit, the goods in general or a fee ("tiền cọc", "tiền hàng", "tiền ship").
+ */
+const paidForThing = /(?<![\p{L}\d])\d[\d.,]*\s?(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?\d*\s+tien\s+(?!(?:coc|hang|ship|van chuyen|mat|phi|thua|thieu|lai|do|no)(?![\p{L}]))/gu;
 /** English: "paid 20,000,000 VND for a starter kit". */
 const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)?\s+for\s+(?:a|an|the|my)?\s*/gu;
 
@@ -28,7 +35,7 @@ const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)
  */
 export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean; /** Also the thing to be exchanged or repaired (not in a correction, which would replace a better reading). */ actedOn?: boolean } = {}): string | null {
   const capture = productCapture(lexicon);
-  const found = afterBuyingVerb(text, capture) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture);
+  const found = afterBuyingVerb(text, capture, lexicon) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture) ?? afterPattern(text, paidForThing, capture);
   if (found !== null) return tidy(fullerName(found, text, lexicon) ?? found, text);
   const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon) ?? (options.actedOn === false ? null : actedOn(text, capture)));
   return named;
@@ -49,15 +56,23 @@ function tidy(product: string, text: FoldedText): string {
   const unit = /\d$/.test(product) ? /^\s+(tháng|thang|năm|nam|buổi|buoi|ngày|ngay)(?![\p{L}])/iu.exec(rest) : /^(goi|the|khoa|ve|combo|hop dong)(?![\p{L}])/u.test(foldPhrase(product)) ? /^\s+(\d{1,2} (?:tháng|thang|năm|nam|buổi|buoi))(?![\p{L}])/iu.exec(rest) : null;
   if (unit) value = `${value} ${unit[1]}`;
   // "tour to Sapa", "vé đi Đà Nẵng", "flight to Hanoi": a journey is named by where it goes.
+  // "vé máy bay Hà Nội - Phú Quốc": a route after the ticket says where it goes, it is not a brand.
+  const route = at === -1 ? null : /^((?:\S+ ){1,3}?)((?:\p{Lu}[\p{L}]* ?){1,3})$/u.exec(`${value}`);
+  if (route && /^(ve|tour|chuyen)(?![\p{L}])/u.test(foldPhrase(value)) && /^\s*[-–]\s*\p{Lu}/u.test(rest)) value = route[1]!.trim();
   const journey = /^(tour|trip|ticket|tickets|flight|ve|chuyen|chuyen bay)$/u.test(foldPhrase(product).split(' ').at(-1) ?? '') ? /^\s+((?:to|đi|đến|tới|di|den|toi) \p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,2})/u.exec(rest) : null;
   if (journey) value = `${value} ${journey[1]}`;
   return value;
 }
 
 /** The service with its verb, which may fold like a stop word ("thay" like "thấy"). */
+/** Typed with diacritics, the service verb must be spelled as one: "nhổ răng", not "tôi nhớ nhầm"; "cắt tóc", not "cất". */
+const serviceSpellings: Record<string, string> = { kham: 'khám', giat: 'giặt', thay: 'thay', chup: 'chụp', trong: 'trồng', nieng: 'niềng', nho: 'nhổ', cat: 'cắt', nhuom: 'nhuộm', uon: 'uốn', 'goi dau': 'gội đầu', tiem: 'tiêm', 'xet nghiem': 'xét nghiệm', 'bao duong': 'bảo dưỡng', 've sinh': 'vệ sinh', 'lap dat': 'lắp đặt', sua: 'sửa' };
+
 function service(text: FoldedText, read: Reader): string | null {
+  const accented = hasDiacritics(text.original);
   for (const m of text.folded.matchAll(serviceVerb)) {
     const verbStart = m.index + m[0].lastIndexOf(m[1]!);
+    if (accented && text.original.slice(verbStart, verbStart + m[1]!.length).toLocaleLowerCase('vi') !== serviceSpellings[m[1]!]) continue;
     const capture = read(text, m.index + m[0].length, 6);
     if (capture && !generic.has(foldPhrase(capture.value))) return text.original.slice(verbStart, capture.end).trim();
   }
@@ -75,7 +90,8 @@ function afterPattern(text: FoldedText, pattern: RegExp, read: Reader): string |
 /** "ăn phở ở quán …", "uống trà sữa": food or drink that made someone ill is what was bought. */
 function eaten(text: FoldedText, lexicon: ProductLexicon): string | null {
   const accented = hasDiacritics(text.original);
-  for (const m of text.folded.matchAll(/(?<![\p{L}])(an|uong|ate|drank)\s+/gu)) {
+  // "uống một ly trà sữa", "ăn 2 hộp sữa chua": the count before the thing eaten is skipped.
+  for (const m of text.folded.matchAll(/(?<![\p{L}])(an|uong|ate|drank)\s+(?:(?:mot|1|2|3|hai|ba|a|an|some)\s+)?(?:(?:ly|coc|hop|bat|to|dia|phan|suat|cai|chai|lon|goi|mieng|cup|glass|bowl|plate|box|of)\s+)?/gu)) {
     if (accented && !/^(ăn|uống)$/iu.test(text.original.slice(m.index, m.index + m[1]!.length)) && !/^(ate|drank)$/.test(m[1]!)) continue;
     const start = m.index + m[0].length;
     if (lexicon.endAt(text, start, accented) === null) continue;
@@ -203,7 +219,7 @@ function spelledAsVerb(text: FoldedText, index: number, folded: string): boolean
   return text.original.slice(at, at + verb.length).toLocaleLowerCase('vi') === meant;
 }
 
-function afterBuyingVerb(text: FoldedText, read: Reader): string | null {
+function afterBuyingVerb(text: FoldedText, read: Reader, lexicon: ProductLexicon): string | null {
   for (const m of text.folded.matchAll(buying)) {
     if (!spelledAsVerb(text, m.index, m[0])) continue;
     // "công ty Dat Xanh", "Mua Sắm Tại Nhà": a capitalised word inside a sentence is part of a name.
@@ -211,7 +227,9 @@ function afterBuyingVerb(text: FoldedText, read: Reader): string | null {
     // "mua về" (bought and took home) is not "mua vé" (bought a ticket).
     const skipped = /(?:ve|lai) $/.exec(m[0]);
     const end = m.index + m[0].length;
-    const start = skipped && /^vé$/iu.test(text.original.slice(end - 3, end - 1)) ? end - 3 : end;
+    // Typed without diacritics, "dat ve may bay" is a ticket: "ve" starts a known ticket ("vé máy bay").
+    const ticket = skipped?.[0] === 've ' && !hasDiacritics(text.original) && (lexicon.endAt(text, end - 3, false) ?? 0) > end;
+    const start = skipped && (ticket || /^vé$/iu.test(text.original.slice(end - 3, end - 1))) ? end - 3 : end;
     // Models carry numbers ("tivi Sony 55 inch", "Samsung A55"); a price does not continue it.
     const capture = read(text, start, 7);
     if (!capture) continue;

@@ -14,7 +14,18 @@ const phrases: Record<Resolution, readonly string[]> = {
   stop_practice: ['khong duoc tu y', 'khong tu y', 'khong duoc lam vay', 'dung lam vay', 'khong duoc doi them', 'khong duoc thu them', 'thay doi cach', 'dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop'],
 };
 
-const entries = Object.entries(phrases).flatMap(([r, list]) => list.map((p) => [p, r as Resolution] as const));
+/**
+ * Stopping a practice is said with a verb of stopping and what is to stop: "ngừng chia sẻ thông tin",
+ * "dừng thu phí", "chấm dứt việc gọi điện", "gỡ ảnh", "stop sharing". Built from the two lists rather
+ * than listed pair by pair.
+ */
+const stopVerbs = ['ngung', 'dung', 'cham dut', 'cham dut viec', 'ngung viec', 'dung viec'];
+const stoppedPractices = ['chia se', 'cung cap', 'dua', 'ban', 'thu', 'tru', 'goi', 'goi dien', 'nhan tin', 'gui tin', 'lam phien', 'quay roi', 'su dung', 'dang', 'tu dong'];
+const takenDown = ['go', 'xoa', 'go bo'].flatMap((v) => ['bai', 'bai viet', 'bai dang', 'anh', 'hinh', 'hinh anh', 'video', 'clip', 'thong tin'].map((o) => `${v} ${o}`));
+const stopEnglish = ['sharing', 'selling', 'calling', 'charging', 'billing', 'sending', 'using', 'forcing', 'spamming', 'posting'].map((v) => `stop ${v}`);
+const stopPhrases = [...stopVerbs.flatMap((v) => stoppedPractices.map((p) => `${v} ${p}`)), ...takenDown, ...stopEnglish];
+
+const entries = Object.entries({ ...phrases, stop_practice: [...phrases.stop_practice, ...stopPhrases] }).flatMap(([r, list]) => list.map((p) => [p, r as Resolution] as const));
 const pattern = phrasePattern(entries.map(([p]) => p));
 const lookup = new Map(entries);
 
@@ -70,7 +81,15 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
     if (m[0] === 'tra tien' && /(?<![\p{L}])(toi|em|e|minh|tui|phai|bat|de)\s+$/u.test(before)) continue;
     // "chấm dứt hợp đồng" ends a contract: a refund or a cancellation, not a practice to stop.
     if (m[0] === 'cham dut' && /^\s+hop dong/.test(text.folded.slice(m.index + 8))) continue;
-    const r = lookup.get(m[0])!;
+    // "Hoàn Kiếm", "quán Bà Hoàn": a capitalised word inside a sentence is part of a name, not a remedy.
+    if (/^\p{Lu}/u.test(text.original.slice(m.index, m.index + 1)) && !/(^|[.!?\n:]\s*|["“(]\s*)$/u.test(text.original.slice(0, m.index))) continue;
+    // "đòi lại 15 triệu" (demand back) folds like "đổi lại" (exchange): typed with diacritics it is read as written;
+    // without them, "đòi/đổi lại" before a sum is asking for money back.
+    const typed = text.original.slice(m.index, m.index + m[0].length).toLocaleLowerCase('vi');
+    const demanded = typed.startsWith('đòi');
+    const demandsBack = m[0].startsWith('doi lai') && (demanded || (!hasDiacritics(text.original) && /^\s+\d/.test(text.folded.slice(m.index + m[0].length))));
+    if (m[0].startsWith('doi ') && demanded && !demandsBack) continue;
+    const r = demandsBack ? 'refund' : lookup.get(m[0])!;
     if (!found.includes(r)) found.push(r);
   }
   return found;
@@ -141,8 +160,10 @@ export function applyWishChange(before: readonly Resolution[], after: readonly R
  * bị chặn"). Stated wishes replace it.
  */
 const notRefunded = /(?<![\p{L}])(chua|khong|van chua|khong chiu|chua chiu|ko|k|never|still not|not)\s+(hoan|tra lai|tra|refund(?:ed)?)(\s+(lai\s+)?(tien|\d)|\s+(me|my money))/u;
+/** A promised refund that has not come: "tiền hoàn 2tr4 … vẫn chưa về", "still no money", "chưa nhận được tiền hoàn". */
+const refundNotArrived = /(?<![\p{L}])(?:tien hoan|khoan hoan|hoan tien)(?![\p{L}])[^.!?\n]{0,80}(?<![\p{L}])(?:chua|khong|ko|van chua)\s+(?:ve|thay|nhan duoc|co)(?![\p{L}])|(?<![\p{L}])chua (?:nhan duoc|thay) tien hoan(?![\p{L}])|(?<![\p{L}])still no (?:money|refund)(?![\p{L}])/u;
 const paidAndGone = /(?<![\p{L}])(chuyen khoan|ck|chuyen tien|chuyen coc|paid|transferred)(?![\p{L}])[^]*(?<![\p{L}])(chan|block|blocked|mat tich|khong lien lac duoc|bien mat|xoa tai khoan|disappeared)(?![\p{L}])/u;
 
 export function impliedResolutions(text: FoldedText): Resolution[] {
-  return notRefunded.test(text.folded) || paidAndGone.test(text.folded) ? ['refund'] : [];
+  return notRefunded.test(text.folded) || refundNotArrived.test(text.folded) || paidAndGone.test(text.folded) ? ['refund'] : [];
 }

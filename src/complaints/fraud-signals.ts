@@ -16,6 +16,8 @@ import { foldPhrase } from './folded-text.ts';
 const paid = [
   'chuyen khoan', 'ck', 'chuyen tien', 'chuyen coc', 'dat coc', 'nhan coc', 'coc', 'tien coc', 'thanh toan', 'tra tien', 'tra truoc',
   'tra cho shipper', 'nap tien', 'ship cod', 'cod', 'chuyen (\\d|xong|roi|cho|vao|qua|them|du|het)',
+  // The seller's side of the payment: "shop nhận 1tr250 tiền đôi giày rồi chặn", "lấy tiền rồi biến mất".
+  'nhan (\\d[\\w.,]*|tien|het tien|coc)', 'lay (\\d[\\w.,]*|tien|het tien)', 'took (my|our|the) money',
   'transferred', 'transfer', 'paid', 'payment', 'sent (the |them |him |her )?money', 'deposit', 'cash on delivery',
 ];
 

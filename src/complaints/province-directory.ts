@@ -36,10 +36,11 @@ export interface ProvinceMatch {
 }
 
 /** Words before a place that say the consumer lives there. */
-const consumerContext = /(?<![\p{L}])(song o|song tai|que|nha o|nha toi o|minh o|em o|e o|toi o|tui o|live in|living in|i m from|i am from|from)\s*[:,]?\s*$/u;
+// Also where the goods were delivered: "giao về Thủ Dầu Một", "ship tới Vinh", "delivered to Hue".
+const consumerContext = /(?<![\p{L}])(song o|song tai|que|nha o|nha toi o|minh o|em o|e o|toi o|tui o|live in|living in|i m from|i am from|from|giao ve|giao toi|giao den|ship ve|ship toi|ship den|gui ve|delivered to|shipped to)\s*[:,]?\s*$/u;
 
 /** Words before a place name that say "I live / it happened there". */
-const placeContext = /(?<![\p{L}])(o|tai|song o|song tai|que|tinh|tp|thanh pho|khu vuc|dia chi|dc|dia ban|nha o|minh o|em o|toi o|tu|in|live in|from)\s*[:,]?\s*$/u;
+const placeContext = /(?<![\p{L}])(giao ve|giao toi|giao den|ship ve|ship toi|ship den|gui ve|delivered to|shipped to|o|tai|song o|song tai|que|tinh|tp|thanh pho|khu vuc|dia chi|dc|dia ban|nha o|minh o|em o|toi o|tu|in|live in|from)\s*[:,]?\s*$/u;
 
 /** Administrative words that make a name a place by themselves. */
 const selfEvidentPlace = /^(quan|huyen|phuong|thi xa|district|tp|thanh pho) /;

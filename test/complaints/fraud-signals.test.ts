@@ -37,3 +37,12 @@ describe('fraudSignals: a dispute with a business that still answers', () => {
     expect(fraudSignals(story).fraud).toBe(false);
   });
 });
+
+describe('the seller took the money, then cut the buyer off', () => {
+  it('"nhận tiền" is the seller\'s side of a payment', () => {
+    expect(fraudSignals('Shop Facebook "Kho Sỉ Giày" nhận 1tr250 tiền đôi giày rồi chặn mình luôn.').fraud).toBe(true);
+    expect(fraudSignals('Page nhận 2tr tiền hộp sâm rồi chặn tôi luôn.').fraud).toBe(true);
+    // Receiving the goods is no payment, and a seller who still answers is a dispute.
+    expect(fraudSignals('Tôi nhận hàng bị vỡ, shop vẫn trả lời nhưng không đổi.').fraud).toBe(false);
+  });
+});
