@@ -14,6 +14,7 @@ import type { AnswerOption, AnswerRequest, QaAnswer, QaContext, QuestionAnswerer
 import { citationText, type CitedProvision } from './citation-text.ts';
 import { fullArticleText, quoteProvision, sentencesWithin } from './clause-quote.ts';
 import { isFollowUp } from './follow-up.ts';
+import { answeringLines, planReference, sectionNamedBy, type PlanReference } from './plan-answer.ts';
 import { applicabilitySignals, formatVietnameseDate } from './law-applicability.ts';
 import type { LegalFacts } from './legal-facts.ts';
 import type { AnswerWriter } from './llm-answer-writer.ts';
@@ -148,6 +149,12 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const dealing = questionDealing || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
     if (!dealing && (raw[0] === undefined || (raw[0].entry.kind !== 'out_of_scope' && raw[0].score < this.tuning.outsideWeakScore))) {
       return this.outsideConsumerLaw(request, locale);
+    }
+    // A provincial plan asked about: its section says who in the province does what.
+    const plan = followUp || raw[0]?.entry.kind === 'out_of_scope' ? null : planReference(request.question, this.deps.knowledgeBase.documents.map((d) => d.metadata));
+    if (plan) {
+      const fromPlan = await this.fromPlan(request, searchText, plan, clauses.hits, locale);
+      if (fromPlan) return fromPlan;
     }
     let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
     if (followUp?.entryId) ranked = this.followUpRanking(ranked, request, own, followUp.entryId);
@@ -539,6 +546,32 @@ export class GuidedAnswerer implements QuestionAnswerer {
       offer: ['handoff'],
       options,
     };
+  }
+
+  /**
+   * A plan's section answers: the question named the plan (searched within it), or named only the
+   * plan's province and retrieval's best passage is in that plan. The line of the section that
+   * answers comes first, quoted as printed; a yes-or-no question that line covers is answered "Có".
+   */
+  private async fromPlan(request: AnswerRequest, searchText: string, plan: PlanReference, hits: readonly SearchHit[], locale: Locale): Promise<QaAnswer | null> {
+    const within = plan.namesPlan ? (await this.deps.search.search(searchText, { k: 3, docIds: plan.plans })).hits : hits.slice(0, 1);
+    const hit = within.find((h) => h.passage.section !== null && plan.plans.includes(h.passage.docId) && h.passage.text.trim() !== '');
+    if (!hit) return null;
+    const sections = this.deps.knowledgeBase.passages.filter((x) => x.docId === hit.passage.docId && x.section !== null && x.text.trim() !== '');
+    const p = sectionNamedBy(request.question, sections) ?? hit.passage;
+    const t = this.deps.translators(locale);
+    const doc = this.deps.knowledgeBase.document(p.docId)!.metadata;
+    const { lines, coverage } = answeringLines(p.text, request.question, [doc.province ?? '']);
+    const asksYesNo = yesNoQuestion.test(foldDiacritics(request.question).toLowerCase());
+    const verdict = asksYesNo && coverage >= 0.5 ? `${t.t('answer.guided.plan.yes')} ` : '';
+    const quote = sentencesWithin(lines.join(' '), 250);
+    const text = [
+      `${verdict}${t.t('answer.guided.plan.basis', { section: p.section!, plan: locale === 'en' ? doc.citationNameEn : doc.citationName, id: doc.id, quote })}`,
+      ...(doc.status === 'in_force' ? [] : [t.t('answer.applicable.planExpired', { doc: locale === 'en' ? doc.citationNameEn : doc.citationName })]),
+      t.t('answer.guided.relatedStep', { hotline: this.deps.contacts.hotline }),
+    ].join('\n');
+    const citations: CitationRef[] = [{ doc: p.docId, article: null, clause: null, section: p.section }];
+    return { text, confident: true, citations, context: { lastQuestion: request.question, citations }, source: 'offline', locale, offer: ['handoff'], options: [] };
   }
 
   private article(docId: string, number: number, request: AnswerRequest, locale: Locale): QaAnswer {
