@@ -69,6 +69,8 @@ export interface AnswerTuning {
   readonly followUpSwitch: number;
   /** A later citation of an entry leads when it is among this many of retrieval's first clauses. */
   readonly citationLead: number;
+  /** Asked which law applies, the situation entry behind the transition one must score this share of it. */
+  readonly transitionSituationRatio: number;
 }
 
 export const defaultAnswerTuning: AnswerTuning = {
@@ -88,7 +90,11 @@ export const defaultAnswerTuning: AnswerTuning = {
   outsideWeakScore: 0.15,
   followUpSwitch: 0.2,
   citationLead: 2,
+  transitionSituationRatio: 0.5,
 };
+
+/** The topic tag of the entries that explain which law applies across a cut-over (knowledge/guidance). */
+const transitionTopic = 'which-law';
 
 const choicePrefix = { entry: 'answer.entry:', article: 'answer.article:' } as const;
 
@@ -166,6 +172,10 @@ export class GuidedAnswerer implements QuestionAnswerer {
       return this.related(request, combined, top, locale);
     }
     if (best && best.score >= this.tuning.entryThreshold) {
+      // "Mua tháng 3/2024, shop từ chối bảo hành, áp dụng luật nào?": which law is asked about a
+      // situation; what the former law said of that situation is the answer's basis.
+      const across = this.situationOfTransition(best, ranked, request);
+      if (across) return this.guided(across.situation, { ...request, question: combined }, locale, [], clauses.hits, across.transition);
       const second = this.secondIssue(ranked, best, asksTwoThings(request.question));
       return this.fromEntry(best.entry, { ...request, question: combined }, locale, second ? [second] : [], clauses.hits);
     }
@@ -330,6 +340,24 @@ export class GuidedAnswerer implements QuestionAnswerer {
       .sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * The situation a "which law applies?" question is about, for a transaction before a cut-over:
+   * the best entry after the one that explains the transition, when it says what the former texts
+   * held. Entries tagged `which-law` explain the transition itself.
+   */
+  private situationOfTransition(best: EntryMatch, ranked: readonly EntryMatch[], request: AnswerRequest): { situation: AnswerEntry; transition: AnswerEntry } | null {
+    if (best.entry.kind !== 'answer' || !this.beforeCutOver(request)) return null;
+    const explainsTransition = (e: GuidanceEntry) => e.kind === 'answer' && e.topics.includes(transitionTopic);
+    if (!explainsTransition(best.entry)) {
+      // The situation ranked first and the message asks outright which law applies to it.
+      const transition = this.deps.guidance.entries.find(explainsTransition);
+      return transition?.kind === 'answer' && best.entry.before2024?.citations.length && asksWhichLaw.test(foldDiacritics(request.question).toLowerCase()) ? { situation: best.entry, transition } : null;
+    }
+    const next = ranked.slice(1).find((m) => m.entry.kind === 'answer' && !explainsTransition(m.entry));
+    if (!next || next.entry.kind !== 'answer' || !next.entry.before2024?.citations.length) return null;
+    return next.score >= this.tuning.entryThreshold && next.score >= best.score * this.tuning.transitionSituationRatio ? { situation: next.entry, transition: best.entry } : null;
+  }
+
   private secondIssue(ranked: readonly EntryMatch[], best: EntryMatch, twoQuestions: boolean): AnswerEntry | null {
     if (best.entry.kind !== 'answer') return null;
     // A message that asks two things may well be about two situations; otherwise only a near tie is.
@@ -350,14 +378,18 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return this.guided(entry, request, locale, also, hits);
   }
 
-  private async guided(entry: AnswerEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[], hits: readonly SearchHit[]): Promise<QaAnswer> {
+  private async guided(entry: AnswerEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[], hits: readonly SearchHit[], transition?: AnswerEntry): Promise<QaAnswer> {
     const t = this.deps.translators(locale);
     const fill = this.placeholders(request.question, t);
     const before = this.beforeCutOver(request);
     const old = before ? await this.formerRule(entry, request, locale) : null;
 
     // For a transaction before the cut-over, what applied then comes first; today's rule follows.
-    const verdict = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question, entry.offer.includes('complaint'), t);
+    // Asked which law applies, the answer says that first, then what that law said of the situation.
+    const then = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question, entry.offer.includes('complaint'), t);
+    // Asked both ("có được không, áp dụng luật nào?"), the yes or no comes first.
+    const alsoYesNo = yesNoQuestion.test(foldDiacritics(request.question).toLowerCase());
+    const verdict = transition?.before2024 && old ? (alsoYesNo ? `${then} ${transition.before2024[locale]}` : `${transition.before2024[locale]} ${then}`) : then;
     const steps = entry.steps.map((s) => fill(s[locale]));
     if (!steps.some((s) => s.includes(this.deps.contacts.hotline))) steps.push(t.t('answer.guided.helpStep', { hotline: this.deps.contacts.hotline }));
     const [main, ...rest] = this.citationsFor(entry, hits);
@@ -370,7 +402,9 @@ export class GuidedAnswerer implements QuestionAnswerer {
       const tail: string[] = [];
       if (old) {
         tail.push(old.text);
-        if (main) tail.push(t.t('answer.guided.sinceCutOver', { date: this.dateText(this.deps.facts.cutOverOf(old.citations[0]!.doc) ?? '', locale), verdict: `${firstSentence(entry.verdict[locale])} (${this.cite(main, locale)})` }));
+        // Today's rule is named by its law, not its article: an article of today's law cited under
+        // a transaction it does not govern reads as the basis of the answer.
+        if (main) tail.push(t.t('answer.guided.sinceCutOver', { date: this.dateText(this.deps.facts.cutOverOf(old.citations[0]!.doc) ?? '', locale), verdict: `${firstSentence(entry.verdict[locale])} (${this.lawName(main.doc, locale)})` }));
       } else {
         if (main) tail.push(this.basisLine(main, locale, t, detail >= 1 ? 'quote' : 'short'));
         if (rest.length > 0 && detail >= 2) tail.push(t.t('answer.guided.alsoBasis', { citations: rest.map((c) => this.cite(c, locale)).join('; ') }));
@@ -391,6 +425,8 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const options: AnswerOption[] = [];
     const shown = old?.citations[0] ?? main;
     if (shown) options.push({ id: `${choicePrefix.article}${shown.doc}#${shown.article}`, label: t.t('answer.guided.option.article', { article: shown.article }) });
+    // Today's article stays one tap away when the answer rests on the former text.
+    if (old && main) options.push({ id: `${choicePrefix.article}${main.doc}#${main.article}`, label: t.t('answer.guided.option.currentArticle', { article: main.article }) });
     for (const e of also) options.push({ id: `${choicePrefix.entry}${e.id}`, label: t.t('answer.guided.option.entry', { topic: shortLabel(topicOf(e, locale)) }) });
     return {
       text,
@@ -602,6 +638,12 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return citationText(c, doc, locale);
   }
 
+  /** "Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)": a text named without an article. */
+  private lawName(docId: string, locale: Locale): string {
+    const doc = this.deps.knowledgeBase.document(docId)!.metadata;
+    return `${locale === 'en' ? doc.citationNameEn : doc.citationName} (${doc.id})`;
+  }
+
   private until(docId: string, locale: Locale): string {
     const from = this.deps.facts.cutOverOf(docId);
     return from ? this.dateText(from, locale) : '';
@@ -719,6 +761,9 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   if (!openQuestion.test(q) || yesNoQuestion.test(q)) return verdict;
   return rest;
 }
+
+/** "áp dụng luật nào?", "theo luật cũ hay mới?", "which law applies?": the question is which law governs. */
+const asksWhichLaw = /\b(luat nao|bo luat nao|van ban nao|luat cu hay (luat )?moi|luat moi hay (luat )?cu|which law|what law|which rules)\b/;
 
 /** "… có được đổi không, và shop có phải đưa hóa đơn không?": two questions in one message. */
 function asksTwoThings(question: string): boolean {

@@ -191,8 +191,29 @@ describe('golden questions and answers', () => {
     const body = text(await conversation('Tôi mua tủ lạnh năm 2023, đã bảo hành 3 lần trong thời hạn mà vẫn hỏng, có được đổi mới không?'));
     expect(body).toMatch(/Căn cứ khi đó: khoản \d+ Điều 21 Luật Bảo vệ quyền lợi người tiêu dùng 2010 \(59\/2010\/QH12\) \(đã hết hiệu lực từ 01\/7\/2024/);
     expect(body).toMatch(/theo khoản 1 Điều 80 Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\)/);
-    // Today's rule follows, so the user also learns what applies to a purchase made now.
-    expect(body).toMatch(/Với giao dịch từ 01\/7\/2024 trở đi: .*Điều 30/);
+    // Today's rule follows, so the user also learns what applies to a purchase made now; it is named
+    // by its law, its article one tap away, since that article does not govern this purchase.
+    expect(body).toMatch(/Với giao dịch từ 01\/7\/2024 trở đi: .*\(Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\)\)/);
+    expect(body).not.toMatch(/Điều 30/);
+  });
+
+  it('class: a pre-2024 situation asked as "which law applies?" rests on what the former law said of it', async () => {
+    const reply = await conversation('Mình mua tủ lạnh tháng 4/2024, giờ cửa hàng không chịu bảo hành. Trường hợp này áp dụng luật nào?');
+    expect(firstSentence(text(reply))).toMatch(/59\/2010\/QH12/);
+    expect(first(reply)).toBe('59/2010/QH12 21');
+    expect(cites(reply).map(named)).not.toContain('59/2010/QH12 50');
+    expect(options(reply)).toContain('answer.article:19/2023/QH15#30');
+  });
+
+  it('class: a follow-up that adds only a year ("Tôi mua từ tháng 2/2024 thì sao?") keeps the situation and changes the law', async () => {
+    const reply = await conversation('Tủ lạnh bảo hành 3 lần trong hạn vẫn hỏng thì có được đổi mới không?', 'Tôi mua từ tháng 2/2024 thì sao?');
+    expect(first(reply)).toBe('59/2010/QH12 21');
+  });
+
+  it('class: a provincial plan question is answered from the plan section', async () => {
+    const reply = await conversation('Theo kế hoạch của tỉnh Bình Dương, cơ quan nào kiểm tra, phát hiện sai phạm về chất lượng hàng hóa?');
+    expect(first(reply)).toBe('KH-BD-CT30 IV.13');
+    expect(text(reply)).toMatch(/Quản lý thị trường/iu);
   });
 
   it('never cites the repealed law as in force for a purchase made today', async () => {
