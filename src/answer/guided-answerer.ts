@@ -726,6 +726,13 @@ const askedIfOwed =
   /\b(co )?(phai|bat buoc( phai)?|buoc phai) (tra|thanh toan|chiu|den|boi thuong|dong)( them| tien| phi| luon| khoan nay| khoan do)?( khong| ko| k| hok| hem| ha| a| chu| sao)\b|\bchiu (luon|thiet)( ha| a| sao| u| luon)\b|\b(do|must|should) (i|we) (have to |need to )?(pay|bear)\b|\bam i (required|obliged) to pay\b/;
 const consumerClaims = /(có quyền (đòi|yêu cầu)|đòi lại được|được đòi|phải bồi thường)|(you may (ask for|claim)|you can get it back|must compensate)/iu;
 const againstMakingPay = /(nghiêm cấm|bị cấm|không được)[^.]*(thanh toán|trả tiền|thu tiền|thu thêm)|(prohibited|banned|forbidden|may not)[^.]*(pay|charg)/iu;
+/**
+ * "Cửa hàng có được từ chối đổi không?", "shop có quyền không hoàn tiền không?", "Can the seller
+ * refuse to refund me?": the user asks whether the business may deny what the entry says is owed,
+ * so the entry's "Có." (you are owed it) answers that question with "Không".
+ */
+const askedIfMayRefuse =
+  /\b(co )?(duoc|dc|duoc phep|duoc quyen|co quyen) (tu choi|khong (chiu |cho )?(doi|tra|hoan|nhan|bao hanh|giai quyet|boi thuong|den bu))\b|\b(can|may|is|are) (the |a |an |my |this |that )?(shop|seller|store|business|company|bank|platform|they|it|he|she)( allowed to| legally)? (refuse|deny|decline|reject|keep my money|not (refund|exchange|repair|accept))\b/;
 const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
 /**
@@ -745,6 +752,10 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   if (backsConsumer && askedIfOwed.test(q) && (againstMakingPay.test(verdict) || consumerClaims.test(verdict))) {
     const yes = /^(Có|Yes)[,.]\s+/u.exec(verdict);
     if (yes) return `${t.t('answer.guided.framing.notOwed')} ${upperFirst(verdict.slice(yes[0].length))}`;
+  }
+  if (backsConsumer && askedIfMayRefuse.test(q)) {
+    const owed = /^(Có|Được|Yes)[,.]\s+/u.exec(verdict);
+    if (owed) return `${t.t('answer.guided.framing.mayNotRefuse')} ${upperFirst(verdict.slice(owed[0].length))}`;
   }
   if (backsConsumer) {
     // "Có, đó là quấy rối…" asked "is that right?" answers no; "Không được tự ý sửa…" asked "is that

@@ -164,6 +164,19 @@ const goldens: readonly Golden[] = [
     verdict: /^Không bắt buộc/u,
     firstCitation: ['19/2023/QH15 8'],
   },
+  {
+    name: 'class: asked whether the business may refuse what the law says is owed, the answer is no',
+    messages: ['Cửa hàng có được từ chối đổi khi chính nhân viên của họ đóng nhầm cỡ giày cho tôi không?'],
+    verdict: /^Không, họ không được từ chối\./u,
+    firstCitation: ['19/2023/QH15 10'],
+  },
+  {
+    name: 'class: the same asked in English',
+    messages: ['Can the store refuse to refund me when its cashier overcharged me by mistake?'],
+    verdict: /^No, they may not refuse\./u,
+    firstCitation: ['19/2023/QH15 10'],
+    english: true,
+  },
 ];
 
 describe('golden questions and answers', () => {
@@ -176,8 +189,9 @@ describe('golden questions and answers', () => {
     expect(body.length).toBeLessThanOrEqual(900);
     if (g.english) {
       // English prose, with the Vietnamese text only on request.
-      expect(body).not.toMatch(/[ăâêôơưđ]/iu);
-      expect(body).toMatch(/Article \d+(\(\w+\))*, Law 19\/2023\/QH15/);
+      // A point's letter is the law's own ("Article 10(1)(đ)"), not Vietnamese prose.
+      expect(body.replace(/\(đ\)/gu, '')).not.toMatch(/[ăâêôơưđ]/iu);
+      expect(body).toMatch(/Article \d+(\([\p{L}\d]+\))*, Law 19\/2023\/QH15/u);
     }
   });
 
