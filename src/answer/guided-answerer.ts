@@ -71,6 +71,8 @@ export interface AnswerTuning {
   readonly citationLead: number;
   /** Asked which law applies, the situation entry behind the transition one must score this share of it. */
   readonly transitionSituationRatio: number;
+  /** A business speaking of itself: a consumer-only entry keeps this share of its score. */
+  readonly businessSpeakerConsumerShare: number;
 }
 
 export const defaultAnswerTuning: AnswerTuning = {
@@ -91,6 +93,7 @@ export const defaultAnswerTuning: AnswerTuning = {
   followUpSwitch: 0.2,
   citationLead: 2,
   transitionSituationRatio: 0.5,
+  businessSpeakerConsumerShare: 0.85,
 };
 
 /** The topic tag of the entries that explain which law applies across a cut-over (knowledge/guidance). */
@@ -151,7 +154,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
     // Whether the question is outside consumer law is decided on the phrasings alone: the clauses
     // retrieval finds for "bị cho nghỉ việc … bồi thường" agree with a compensation entry only
     // because they share a word. Among consumer entries, agreement with the law then counts.
-    const raw = this.preferAnswers(this.deps.matcher.rank(query, 12), issue, questionDealing);
+    const raw = this.preferAnswers(this.forSpeaker(this.deps.matcher.rank(query, 12), request.question), issue, questionDealing);
     const dealing = questionDealing || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
     if (!dealing && (raw[0] === undefined || (raw[0].entry.kind !== 'out_of_scope' && raw[0].score < this.tuning.outsideWeakScore))) {
       return this.outsideConsumerLaw(request, locale);
@@ -265,6 +268,18 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const answer = candidates.find((m) => m.entry.kind === 'answer');
     if (!answer || answer.score < best.score * this.tuning.outOfScopeMargin) return candidates;
     return [answer, ...candidates.filter((m) => m !== answer)];
+  }
+
+  /**
+   * A business asking about its own duties ("Cửa hàng chúng tôi muốn bán hàng ở hội chợ…", "We run
+   * a gym…") is answered by the entries written for businesses: the consumer's side of the same
+   * situation (the right to return goods bought at a fair) shares its words but not its answer.
+   */
+  private forSpeaker(ranked: EntryMatch[], question: string): EntryMatch[] {
+    if (!speaksAsBusiness.test(foldDiacritics(question).toLowerCase())) return ranked;
+    return ranked
+      .map((m) => (m.entry.audience === 'consumer' ? { ...m, score: m.score * this.tuning.businessSpeakerConsumerShare } : m))
+      .sort((a, b) => b.score - a.score);
   }
 
   private inConsumerDealing(question: string): boolean {
@@ -772,6 +787,12 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   if (!openQuestion.test(q) || yesNoQuestion.test(q)) return verdict;
   return rest;
 }
+
+/**
+ * The speaker is a business talking of itself: "công ty tôi", "cửa hàng chúng tôi", "chúng tôi
+ * bán…", "we run a gym", "our shop". "Chúng tôi" alone may be a family of consumers.
+ */
+const speaksAsBusiness = /\b(cong ty|doanh nghiep|cua hang|shop|tiem|nha hang|trung tam|co so) (cua )?(toi|chung toi|minh|em|bon toi)\b|\b(chung toi|ben (toi|minh)) (dang |muon |se |co )?(ban|kinh doanh|san xuat|nhap khau|cung cap|phan phoi|mo|thue|tra tien cho|phat hien)\b|\bwe (run|sell|are an? |make|import|produce|provide|found|discovered|pay|paid|hired|want to sell)\b|\bour (shop|store|company|business|firm|customers|members|platform)\b/;
 
 /** "áp dụng luật nào?", "theo luật cũ hay mới?", "which law applies?": the question is which law governs. */
 const asksWhichLaw = /\b(luat nao|bo luat nao|van ban nao|luat cu hay (luat )?moi|luat moi hay (luat )?cu|which law|what law|which rules)\b/;

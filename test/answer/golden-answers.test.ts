@@ -177,6 +177,12 @@ const goldens: readonly Golden[] = [
     firstCitation: ['19/2023/QH15 10'],
     english: true,
   },
+  {
+    name: 'class: a business speaking of itself gets the business entry, not the consumer side of the situation',
+    messages: ['Công ty chúng tôi muốn bán hàng lưu động tại một hội chợ ở xã, tổng giá trị hơn 10 triệu đồng, cần thông báo cho ai?'],
+    verdict: /UBND xã/u,
+    firstCitation: ['19/2023/QH15 47'],
+  },
 ];
 
 describe('golden questions and answers', () => {
