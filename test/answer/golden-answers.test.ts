@@ -183,6 +183,13 @@ const goldens: readonly Golden[] = [
     verdict: /UBND xã/u,
     firstCitation: ['19/2023/QH15 47'],
   },
+  {
+    name: 'class: a question about the seller\'s deadline to acknowledge a complaint cites that deadline, not where to send it',
+    messages: ['How many working days does the seller have to confirm it received my complaint?'],
+    verdict: /^Within 3 working days/u,
+    firstCitation: ['19/2023/QH15 31'],
+    english: true,
+  },
 ];
 
 describe('golden questions and answers', () => {
