@@ -361,13 +361,16 @@ export class GuidedAnswerer implements QuestionAnswerer {
    * held. Entries tagged `which-law` explain the transition itself.
    */
   private situationOfTransition(best: EntryMatch, ranked: readonly EntryMatch[], request: AnswerRequest): { situation: AnswerEntry; transition: AnswerEntry } | null {
-    if (best.entry.kind !== 'answer' || !this.beforeCutOver(request)) return null;
+    if (best.entry.kind !== 'answer') return null;
     const explainsTransition = (e: GuidanceEntry) => e.kind === 'answer' && e.topics.includes(transitionTopic);
+    // The cheap tests first: reading the question's dates is the costly one.
     if (!explainsTransition(best.entry)) {
       // The situation ranked first and the message asks outright which law applies to it.
+      if (!best.entry.before2024?.citations.length || !asksWhichLaw.test(foldDiacritics(request.question).toLowerCase()) || !this.beforeCutOver(request)) return null;
       const transition = this.deps.guidance.entries.find(explainsTransition);
-      return transition?.kind === 'answer' && best.entry.before2024?.citations.length && asksWhichLaw.test(foldDiacritics(request.question).toLowerCase()) ? { situation: best.entry, transition } : null;
+      return transition?.kind === 'answer' ? { situation: best.entry, transition } : null;
     }
+    if (!this.beforeCutOver(request)) return null;
     const next = ranked.slice(1).find((m) => m.entry.kind === 'answer' && !explainsTransition(m.entry));
     if (!next || next.entry.kind !== 'answer' || !next.entry.before2024?.citations.length) return null;
     return next.score >= this.tuning.entryThreshold && next.score >= best.score * this.tuning.transitionSituationRatio ? { situation: next.entry, transition: best.entry } : null;
