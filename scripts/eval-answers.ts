@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { answerMetrics, loadAnswerQuestions, scoreAnswer, type AnswerMetrics, type AnswerQuestion, type AnswerScore } from '../src/answer/answer-evaluation.ts';
+import { answerMetrics, loadAnswerQuestions, provisionKey, scoreAnswer, type AnswerMetrics, type AnswerQuestion, type AnswerScore } from '../src/answer/answer-evaluation.ts';
 import type { App } from '../bot/app.ts';
 import { composerApp } from './composer-app.ts';
 
@@ -142,7 +142,7 @@ function failures(qs: readonly AnswerQuestion[], scores: readonly AnswerScore[])
   return scores.flatMap((s, i) => {
     const q = qs[i]!;
     const what: string[] = [];
-    if (s.inScope && !s.decidingFirst) what.push(`first cite ${s.firstCitation ?? 'none'} ≠ ${q.gold.map((g) => `${g.doc}#${g.article}`).join('/')}`);
+    if (s.inScope && !s.decidingFirst) what.push(`first cite ${s.firstCitation ?? 'none'} ≠ ${q.gold.map(provisionKey).join('/')}`);
     if (!s.firstSentenceAnswers) what.push(`first sentence (${q.verdict})`);
     if (s.outOfScopeAdmitted === false) what.push('out of scope not admitted');
     if (s.englishInEnglish === false) what.push('not in English');

@@ -9,14 +9,21 @@ import { foldDiacritics } from '../text/vietnamese-unicode.ts';
  * test/fixtures/eval/README.md): the messages sent, the articles that decide the answer, what the
  * first sentences must say, and whether the bot should admit the question is outside its scope.
  */
+/**
+ * What decides an answer: an article of a legal text, or a section of a provincial plan
+ * ("IV.13"; a cited "IV.13.a" lies under it), as the retrieval sets write it.
+ */
+const provisionSchema = z.union([z.object({ doc: z.string(), article: z.number().int() }).strict(), z.object({ doc: z.string(), section: z.string().regex(/^[IVX]+(\.[0-9a-zđ]+)*$/u) }).strict()]);
+export type Provision = z.infer<typeof provisionSchema>;
+
 export const answerQuestionSchema = z.object({
   id: z.string().min(1),
   style: z.string().min(1),
   language: z.enum(['vi', 'en']),
   audience: z.enum(['consumer', 'business']).default('consumer'),
   messages: z.array(z.string().min(1)).min(1),
-  gold: z.array(z.object({ doc: z.string(), article: z.number().int() })),
-  forbidden: z.array(z.object({ doc: z.string(), article: z.number().int() })).default([]),
+  gold: z.array(provisionSchema),
+  forbidden: z.array(provisionSchema).default([]),
   verdict: z.enum(['yes', 'no', 'depends', 'how', 'info', 'out_of_scope']),
   key_phrases: z.array(z.string().min(1)).default([]),
   out_of_scope: z.boolean(),
@@ -72,21 +79,34 @@ export interface CitableDocument {
 
 /**
  * "Điều 30 … (19/2023/QH15)", "Article 30(1), Law 19/2023/QH15", "Điều 6 Nghị định 55/2024",
- * "Luật 2010 Điều 21": each reference's document and article, in reading order. A reference that
- * names no document is taken to be to `defaultDoc`, as a reader would.
+ * "Luật 2010 Điều 21", "mục IV.13 Kế hoạch … (KH-BD-CT30)": each reference's document and article
+ * (or plan section), in reading order. A reference to an article that names no document is taken
+ * to be to `defaultDoc`, as a reader would; a section that names no plan is no reference.
  */
-export function citationsIn(text: string, defaultDoc: string, documents: readonly CitableDocument[] = []): { doc: string; article: number }[] {
-  const found: { doc: string; article: number; at: number }[] = [];
-  const re = /(?:Điều|Article)\s+(\d{1,3})/gu;
+export function citationsIn(text: string, defaultDoc: string, documents: readonly CitableDocument[] = []): Provision[] {
+  const found: { ref: Provision; at: number }[] = [];
+  const re = /(?:Điều|Article)\s+(\d{1,3})|(?:mục|section)\s+([IVX]+(?:\.[0-9a-zđ]+)*)(?![\p{L}\p{N}])/giu;
   for (const m of text.matchAll(re)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 160);
-    const nextRef = after.search(/(?:Điều|Article)\s+\d/u);
+    const nextRef = after.search(/(?:Điều|Article|mục|section)\s+[\dIVX]/iu);
     const scope = nextRef < 0 ? after : after.slice(0, nextRef);
-    const doc = documentNamed(scope, documents) ?? documentNamed(before.split(/[.;:\n]/u).at(-1) ?? '', documents) ?? defaultDoc;
-    found.push({ doc, article: Number(m[1]), at: m.index });
+    const named = documentNamed(scope, documents) ?? documentNamed(before.split(/[.;:\n]/u).at(-1) ?? '', documents);
+    if (m[1] !== undefined) found.push({ ref: { doc: named ?? defaultDoc, article: Number(m[1]) }, at: m.index });
+    else if (named) found.push({ ref: { doc: named, section: m[2]! }, at: m.index });
   }
-  return found.sort((a, b) => a.at - b.at).map(({ doc, article }) => ({ doc, article }));
+  return found.sort((a, b) => a.at - b.at).map(({ ref }) => ref);
+}
+
+/** A cited provision is the gold one: the same article, or a section equal to or under the gold section. */
+export function sameProvision(gold: Provision, cited: Provision): boolean {
+  if (normaliseDocId(gold.doc) !== normaliseDocId(cited.doc)) return false;
+  if ('article' in gold) return 'article' in cited && gold.article === cited.article;
+  return 'section' in cited && (cited.section === gold.section || cited.section.startsWith(`${gold.section}.`));
+}
+
+export function provisionKey(p: Provision): string {
+  return 'article' in p ? `${p.doc}#${p.article}` : `${p.doc}§${p.section}`;
 }
 
 function documentNamed(scope: string, documents: readonly CitableDocument[]): string | null {
@@ -113,11 +133,9 @@ export function scoreAnswer(q: AnswerQuestion, reply: ReplySeen, defaultDoc: str
   const firstFolded = fold(first);
   const early = fold(text.slice(0, 300));
   const cites = citationsIn(text, defaultDoc, documents);
-  const same = (a: { doc: string; article: number }, b: { doc: string; article: number }) =>
-    normaliseDocId(a.doc) === normaliseDocId(b.doc) && a.article === b.article;
-  const decidingFirst = cites[0] !== undefined && q.gold.some((g) => same(g, cites[0]!));
-  const decidingAnywhere = cites.some((c) => q.gold.some((g) => same(g, c)));
-  const forbiddenCited = cites.some((c) => q.forbidden.some((f) => same(f, c)));
+  const decidingFirst = cites[0] !== undefined && q.gold.some((g) => sameProvision(g, cites[0]!));
+  const decidingAnywhere = cites.some((c) => q.gold.some((g) => sameProvision(g, c)));
+  const forbiddenCited = cites.some((c) => q.forbidden.some((f) => sameProvision(f, c)));
   const phrases = q.key_phrases.map((p) => p.split('|').map((alt) => fold(alt).trim()).filter(Boolean));
   const has = (hay: string, alts: string[]) => alts.some((alt) => hay.includes(alt));
   const keyPhrases = phrases.every((alts) => has(early, alts));
@@ -143,7 +161,7 @@ export function scoreAnswer(q: AnswerQuestion, reply: ReplySeen, defaultDoc: str
     englishInEnglish,
     opensWithListHeader: /:\s*$/.test(firstLine) || /^(\d+\.|[a-zđ]\)|[-•])\s/u.test(firstLine),
     length: text.length,
-    firstCitation: cites[0] ? `${cites[0].doc}#${cites[0].article}` : null,
+    firstCitation: cites[0] ? provisionKey(cites[0]) : null,
   };
 }
 

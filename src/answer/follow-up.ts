@@ -1,6 +1,8 @@
 import { fold } from '../text/vietnamese-unicode.ts';
 
 const followUpStarts = /^(con|the con|vay con|vay thi|the thi|con neu|neu vay|truong hop|what about|how about|and if|and what|what if)\b/;
+// A year ("thang 2/2024", "nam 2023"): what a short "… thì sao?" then adds is when it happened.
+const datesOnly = /(?<!\d)(19|20)\d{2}(?!\d)/;
 const followUpEnds = /\b(thi sao|the nao|ra sao|duoc khong|thi the nao)\s*\??$/;
 
 /**
@@ -26,6 +28,9 @@ export function isFollowUp(question: string): boolean {
   // that still points back at the question before it.
   if (words.length <= 30 && conditionStart.test(f) && pointsBack.test(f)) return true;
   if (words.length <= 12 && namedBefore.test(question.normalize('NFC'))) return true;
+  // "Tôi mua từ tháng 2/2024 thì sao?", "ký hợp đồng từ tháng 3/2023 thì sao?": a date is all it
+  // adds, which changes which law applies to the question before, not the question.
+  if (words.length <= 10 && followUpEnds.test(f) && datesOnly.test(f)) return true;
   if (words.length > 14) return false;
   if (followUpStarts.test(f)) return true;
   return words.length <= 5 && followUpEnds.test(f) && !/\b(luat|dieu|khoan)\b/.test(f);

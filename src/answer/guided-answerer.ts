@@ -14,6 +14,7 @@ import type { AnswerOption, AnswerRequest, QaAnswer, QaContext, QuestionAnswerer
 import { citationText, type CitedProvision } from './citation-text.ts';
 import { fullArticleText, quoteProvision, sentencesWithin } from './clause-quote.ts';
 import { isFollowUp } from './follow-up.ts';
+import { answeringLines, planReference, sectionNamedBy, type PlanReference } from './plan-answer.ts';
 import { applicabilitySignals, formatVietnameseDate } from './law-applicability.ts';
 import type { LegalFacts } from './legal-facts.ts';
 import type { AnswerWriter } from './llm-answer-writer.ts';
@@ -68,6 +69,10 @@ export interface AnswerTuning {
   readonly followUpSwitch: number;
   /** A later citation of an entry leads when it is among this many of retrieval's first clauses. */
   readonly citationLead: number;
+  /** Asked which law applies, the situation entry behind the transition one must score this share of it. */
+  readonly transitionSituationRatio: number;
+  /** A business speaking of itself: a consumer-only entry keeps this share of its score. */
+  readonly businessSpeakerConsumerShare: number;
 }
 
 export const defaultAnswerTuning: AnswerTuning = {
@@ -87,7 +92,12 @@ export const defaultAnswerTuning: AnswerTuning = {
   outsideWeakScore: 0.15,
   followUpSwitch: 0.2,
   citationLead: 2,
+  transitionSituationRatio: 0.5,
+  businessSpeakerConsumerShare: 0.85,
 };
+
+/** The topic tag of the entries that explain which law applies across a cut-over (knowledge/guidance). */
+const transitionTopic = 'which-law';
 
 const choicePrefix = { entry: 'answer.entry:', article: 'answer.article:' } as const;
 
@@ -144,10 +154,16 @@ export class GuidedAnswerer implements QuestionAnswerer {
     // Whether the question is outside consumer law is decided on the phrasings alone: the clauses
     // retrieval finds for "bị cho nghỉ việc … bồi thường" agree with a compensation entry only
     // because they share a word. Among consumer entries, agreement with the law then counts.
-    const raw = this.preferAnswers(this.deps.matcher.rank(query, 12), issue, questionDealing);
+    const raw = this.preferAnswers(this.forSpeaker(this.deps.matcher.rank(query, 12), request.question), issue, questionDealing);
     const dealing = questionDealing || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
     if (!dealing && (raw[0] === undefined || (raw[0].entry.kind !== 'out_of_scope' && raw[0].score < this.tuning.outsideWeakScore))) {
       return this.outsideConsumerLaw(request, locale);
+    }
+    // A provincial plan asked about: its section says who in the province does what.
+    const plan = followUp || raw[0]?.entry.kind === 'out_of_scope' ? null : planReference(request.question, this.deps.knowledgeBase.documents.map((d) => d.metadata));
+    if (plan) {
+      const fromPlan = await this.fromPlan(request, searchText, plan, clauses.hits, locale);
+      if (fromPlan) return fromPlan;
     }
     let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
     if (followUp?.entryId) ranked = this.followUpRanking(ranked, request, own, followUp.entryId);
@@ -159,6 +175,10 @@ export class GuidedAnswerer implements QuestionAnswerer {
       return this.related(request, combined, top, locale);
     }
     if (best && best.score >= this.tuning.entryThreshold) {
+      // "Mua tháng 3/2024, shop từ chối bảo hành, áp dụng luật nào?": which law is asked about a
+      // situation; what the former law said of that situation is the answer's basis.
+      const across = this.situationOfTransition(best, ranked, request);
+      if (across) return this.guided(across.situation, { ...request, question: combined }, locale, [], clauses.hits, across.transition);
       const second = this.secondIssue(ranked, best, asksTwoThings(request.question));
       return this.fromEntry(best.entry, { ...request, question: combined }, locale, second ? [second] : [], clauses.hits);
     }
@@ -250,6 +270,18 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return [answer, ...candidates.filter((m) => m !== answer)];
   }
 
+  /**
+   * A business asking about its own duties ("Cửa hàng chúng tôi muốn bán hàng ở hội chợ…", "We run
+   * a gym…") is answered by the entries written for businesses: the consumer's side of the same
+   * situation (the right to return goods bought at a fair) shares its words but not its answer.
+   */
+  private forSpeaker(ranked: EntryMatch[], question: string): EntryMatch[] {
+    if (!speaksAsBusiness.test(foldDiacritics(question).toLowerCase())) return ranked;
+    return ranked
+      .map((m) => (m.entry.audience === 'consumer' ? { ...m, score: m.score * this.tuning.businessSpeakerConsumerShare } : m))
+      .sort((a, b) => b.score - a.score);
+  }
+
   private inConsumerDealing(question: string): boolean {
     const words = ` ${foldedWords(question).join(' ')} `;
     return this.consumerWords.some((w) => words.includes(` ${w} `));
@@ -323,6 +355,27 @@ export class GuidedAnswerer implements QuestionAnswerer {
       .sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * The situation a "which law applies?" question is about, for a transaction before a cut-over:
+   * the best entry after the one that explains the transition, when it says what the former texts
+   * held. Entries tagged `which-law` explain the transition itself.
+   */
+  private situationOfTransition(best: EntryMatch, ranked: readonly EntryMatch[], request: AnswerRequest): { situation: AnswerEntry; transition: AnswerEntry } | null {
+    if (best.entry.kind !== 'answer') return null;
+    const explainsTransition = (e: GuidanceEntry) => e.kind === 'answer' && e.topics.includes(transitionTopic);
+    // The cheap tests first: reading the question's dates is the costly one.
+    if (!explainsTransition(best.entry)) {
+      // The situation ranked first and the message asks outright which law applies to it.
+      if (!best.entry.before2024?.citations.length || !asksWhichLaw.test(foldDiacritics(request.question).toLowerCase()) || !this.beforeCutOver(request)) return null;
+      const transition = this.deps.guidance.entries.find(explainsTransition);
+      return transition?.kind === 'answer' ? { situation: best.entry, transition } : null;
+    }
+    if (!this.beforeCutOver(request)) return null;
+    const next = ranked.slice(1).find((m) => m.entry.kind === 'answer' && !explainsTransition(m.entry));
+    if (!next || next.entry.kind !== 'answer' || !next.entry.before2024?.citations.length) return null;
+    return next.score >= this.tuning.entryThreshold && next.score >= best.score * this.tuning.transitionSituationRatio ? { situation: next.entry, transition: best.entry } : null;
+  }
+
   private secondIssue(ranked: readonly EntryMatch[], best: EntryMatch, twoQuestions: boolean): AnswerEntry | null {
     if (best.entry.kind !== 'answer') return null;
     // A message that asks two things may well be about two situations; otherwise only a near tie is.
@@ -343,14 +396,18 @@ export class GuidedAnswerer implements QuestionAnswerer {
     return this.guided(entry, request, locale, also, hits);
   }
 
-  private async guided(entry: AnswerEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[], hits: readonly SearchHit[]): Promise<QaAnswer> {
+  private async guided(entry: AnswerEntry, request: AnswerRequest, locale: Locale, also: readonly AnswerEntry[], hits: readonly SearchHit[], transition?: AnswerEntry): Promise<QaAnswer> {
     const t = this.deps.translators(locale);
     const fill = this.placeholders(request.question, t);
     const before = this.beforeCutOver(request);
     const old = before ? await this.formerRule(entry, request, locale) : null;
 
     // For a transaction before the cut-over, what applied then comes first; today's rule follows.
-    const verdict = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question, entry.offer.includes('complaint'), t);
+    // Asked which law applies, the answer says that first, then what that law said of the situation.
+    const then = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question, entry.offer.includes('complaint'), t);
+    // Asked both ("có được không, áp dụng luật nào?"), the yes or no comes first.
+    const alsoYesNo = yesNoQuestion.test(foldDiacritics(request.question).toLowerCase());
+    const verdict = transition?.before2024 && old ? (alsoYesNo ? `${then} ${transition.before2024[locale]}` : `${transition.before2024[locale]} ${then}`) : then;
     const steps = entry.steps.map((s) => fill(s[locale]));
     if (!steps.some((s) => s.includes(this.deps.contacts.hotline))) steps.push(t.t('answer.guided.helpStep', { hotline: this.deps.contacts.hotline }));
     const [main, ...rest] = this.citationsFor(entry, hits);
@@ -363,7 +420,9 @@ export class GuidedAnswerer implements QuestionAnswerer {
       const tail: string[] = [];
       if (old) {
         tail.push(old.text);
-        if (main) tail.push(t.t('answer.guided.sinceCutOver', { date: this.dateText(this.deps.facts.cutOverOf(old.citations[0]!.doc) ?? '', locale), verdict: `${firstSentence(entry.verdict[locale])} (${this.cite(main, locale)})` }));
+        // Today's rule is named by its law, not its article: an article of today's law cited under
+        // a transaction it does not govern reads as the basis of the answer.
+        if (main) tail.push(t.t('answer.guided.sinceCutOver', { date: this.dateText(this.deps.facts.cutOverOf(old.citations[0]!.doc) ?? '', locale), verdict: `${firstSentence(entry.verdict[locale])} (${this.lawName(main.doc, locale)})` }));
       } else {
         if (main) tail.push(this.basisLine(main, locale, t, detail >= 1 ? 'quote' : 'short'));
         if (rest.length > 0 && detail >= 2) tail.push(t.t('answer.guided.alsoBasis', { citations: rest.map((c) => this.cite(c, locale)).join('; ') }));
@@ -384,6 +443,8 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const options: AnswerOption[] = [];
     const shown = old?.citations[0] ?? main;
     if (shown) options.push({ id: `${choicePrefix.article}${shown.doc}#${shown.article}`, label: t.t('answer.guided.option.article', { article: shown.article }) });
+    // Today's article stays one tap away when the answer rests on the former text.
+    if (old && main) options.push({ id: `${choicePrefix.article}${main.doc}#${main.article}`, label: t.t('answer.guided.option.currentArticle', { article: main.article }) });
     for (const e of also) options.push({ id: `${choicePrefix.entry}${e.id}`, label: t.t('answer.guided.option.entry', { topic: shortLabel(topicOf(e, locale)) }) });
     return {
       text,
@@ -541,6 +602,32 @@ export class GuidedAnswerer implements QuestionAnswerer {
     };
   }
 
+  /**
+   * A plan's section answers: the question named the plan (searched within it), or named only the
+   * plan's province and retrieval's best passage is in that plan. The line of the section that
+   * answers comes first, quoted as printed; a yes-or-no question that line covers is answered "Có".
+   */
+  private async fromPlan(request: AnswerRequest, searchText: string, plan: PlanReference, hits: readonly SearchHit[], locale: Locale): Promise<QaAnswer | null> {
+    const within = plan.namesPlan ? (await this.deps.search.search(searchText, { k: 3, docIds: plan.plans })).hits : hits.slice(0, 1);
+    const hit = within.find((h) => h.passage.section !== null && plan.plans.includes(h.passage.docId) && h.passage.text.trim() !== '');
+    if (!hit) return null;
+    const sections = this.deps.knowledgeBase.passages.filter((x) => x.docId === hit.passage.docId && x.section !== null && x.text.trim() !== '');
+    const p = sectionNamedBy(request.question, sections) ?? hit.passage;
+    const t = this.deps.translators(locale);
+    const doc = this.deps.knowledgeBase.document(p.docId)!.metadata;
+    const { lines, coverage } = answeringLines(p.text, request.question, [doc.province ?? '']);
+    const asksYesNo = yesNoQuestion.test(foldDiacritics(request.question).toLowerCase());
+    const verdict = asksYesNo && coverage >= 0.5 ? `${t.t('answer.guided.plan.yes')} ` : '';
+    const quote = sentencesWithin(lines.join(' '), 250);
+    const text = [
+      `${verdict}${t.t('answer.guided.plan.basis', { section: p.section!, plan: locale === 'en' ? doc.citationNameEn : doc.citationName, id: doc.id, quote })}`,
+      ...(doc.status === 'in_force' ? [] : [t.t('answer.applicable.planExpired', { doc: locale === 'en' ? doc.citationNameEn : doc.citationName })]),
+      t.t('answer.guided.relatedStep', { hotline: this.deps.contacts.hotline }),
+    ].join('\n');
+    const citations: CitationRef[] = [{ doc: p.docId, article: null, clause: null, section: p.section }];
+    return { text, confident: true, citations, context: { lastQuestion: request.question, citations }, source: 'offline', locale, offer: ['handoff'], options: [] };
+  }
+
   private article(docId: string, number: number, request: AnswerRequest, locale: Locale): QaAnswer {
     const t = this.deps.translators(locale);
     const doc = this.deps.knowledgeBase.document(docId);
@@ -567,6 +654,12 @@ export class GuidedAnswerer implements QuestionAnswerer {
   private cite(c: CitedProvision, locale: Locale): string {
     const doc = this.deps.knowledgeBase.document(c.doc)!.metadata;
     return citationText(c, doc, locale);
+  }
+
+  /** "Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)": a text named without an article. */
+  private lawName(docId: string, locale: Locale): string {
+    const doc = this.deps.knowledgeBase.document(docId)!.metadata;
+    return `${locale === 'en' ? doc.citationNameEn : doc.citationName} (${doc.id})`;
   }
 
   private until(docId: string, locale: Locale): string {
@@ -651,6 +744,13 @@ const askedIfOwed =
   /\b(co )?(phai|bat buoc( phai)?|buoc phai) (tra|thanh toan|chiu|den|boi thuong|dong)( them| tien| phi| luon| khoan nay| khoan do)?( khong| ko| k| hok| hem| ha| a| chu| sao)\b|\bchiu (luon|thiet)( ha| a| sao| u| luon)\b|\b(do|must|should) (i|we) (have to |need to )?(pay|bear)\b|\bam i (required|obliged) to pay\b/;
 const consumerClaims = /(có quyền (đòi|yêu cầu)|đòi lại được|được đòi|phải bồi thường)|(you may (ask for|claim)|you can get it back|must compensate)/iu;
 const againstMakingPay = /(nghiêm cấm|bị cấm|không được)[^.]*(thanh toán|trả tiền|thu tiền|thu thêm)|(prohibited|banned|forbidden|may not)[^.]*(pay|charg)/iu;
+/**
+ * "Cửa hàng có được từ chối đổi không?", "shop có quyền không hoàn tiền không?", "Can the seller
+ * refuse to refund me?": the user asks whether the business may deny what the entry says is owed,
+ * so the entry's "Có." (you are owed it) answers that question with "Không".
+ */
+const askedIfMayRefuse =
+  /\b(co )?(duoc|dc|duoc phep|duoc quyen|co quyen) (tu choi|khong (chiu |cho )?(doi|tra|hoan|nhan|bao hanh|giai quyet|boi thuong|den bu))\b|\b(can|may|is|are) (the |a |an |my |this |that )?(shop|seller|store|business|company|bank|platform|they|it|he|she)( allowed to| legally)? (refuse|deny|decline|reject|keep my money|not (refund|exchange|repair|accept))\b/;
 const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
 /**
@@ -671,6 +771,10 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
     const yes = /^(Có|Yes)[,.]\s+/u.exec(verdict);
     if (yes) return `${t.t('answer.guided.framing.notOwed')} ${upperFirst(verdict.slice(yes[0].length))}`;
   }
+  if (backsConsumer && askedIfMayRefuse.test(q)) {
+    const owed = /^(Có|Được|Yes)[,.]\s+/u.exec(verdict);
+    if (owed) return `${t.t('answer.guided.framing.mayNotRefuse')} ${upperFirst(verdict.slice(owed[0].length))}`;
+  }
   if (backsConsumer) {
     // "Có, đó là quấy rối…" asked "is that right?" answers no; "Không được tự ý sửa…" asked "is that
     // a violation?" answers yes: the same rule, said the way the question was put.
@@ -686,6 +790,15 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   if (!openQuestion.test(q) || yesNoQuestion.test(q)) return verdict;
   return rest;
 }
+
+/**
+ * The speaker is a business talking of itself: "công ty tôi", "cửa hàng chúng tôi", "chúng tôi
+ * bán…", "we run a gym", "our shop". "Chúng tôi" alone may be a family of consumers.
+ */
+const speaksAsBusiness = /\b(cong ty|doanh nghiep|cua hang|shop|tiem|nha hang|trung tam|co so) (cua )?(toi|chung toi|minh|em|bon toi)\b|\b(chung toi|ben (toi|minh)) (dang |muon |se |co )?(ban|kinh doanh|san xuat|nhap khau|cung cap|phan phoi|mo|thue|tra tien cho|phat hien)\b|\bwe (run|sell|are an? |make|import|produce|provide|found|discovered|pay|paid|hired|want to sell)\b|\bour (shop|store|company|business|firm|customers|members|platform)\b/;
+
+/** "áp dụng luật nào?", "theo luật cũ hay mới?", "which law applies?": the question is which law governs. */
+const asksWhichLaw = /\b(luat nao|bo luat nao|van ban nao|luat cu hay (luat )?moi|luat moi hay (luat )?cu|which law|what law|which rules)\b/;
 
 /** "… có được đổi không, và shop có phải đưa hóa đơn không?": two questions in one message. */
 function asksTwoThings(question: string): boolean {

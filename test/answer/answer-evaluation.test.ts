@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerMetrics, citationsIn, scoreAnswer, type AnswerQuestion } from '../../src/answer/answer-evaluation.ts';
+import { answerMetrics, answerQuestionSchema, citationsIn, scoreAnswer, type AnswerQuestion } from '../../src/answer/answer-evaluation.ts';
 
 const documents = [
   { id: '19/2023/QH15', citationName: 'Luật Bảo vệ quyền lợi người tiêu dùng 2023', citationNameEn: 'Law on Protection of Consumers’ Rights 2023' },
@@ -41,5 +41,30 @@ describe('scoring what the user reads', () => {
     const oos = { ...question, gold: [], forbidden: [], verdict: 'out_of_scope' as const, out_of_scope: true, key_phrases: [] };
     expect(scoreAnswer(oos, { text: 'Câu hỏi này nằm ngoài phạm vi bảo vệ người tiêu dùng.', optionIds: ['menu.human'] }, '19/2023/QH15').outOfScopeAdmitted).toBe(true);
     expect(scoreAnswer(oos, { text: 'Câu hỏi này nằm ngoài phạm vi.', optionIds: ['menu.complaint'] }, '19/2023/QH15').outOfScopeAdmitted).toBe(false);
+  });
+});
+
+describe('a plan section as the deciding provision', () => {
+  const plans = [...documents, { id: 'KH-BD-CT30', citationName: 'Kế hoạch triển khai Chỉ thị 30-CT/TW của tỉnh Bình Dương', citationNameEn: 'Bình Dương plan implementing Directive 30-CT/TW' }];
+  const question: AnswerQuestion = {
+    id: 'p1', style: 'provincial-plan', language: 'vi', audience: 'consumer', messages: ['theo kế hoạch Bình Dương ai kiểm tra chất lượng hàng hóa?'],
+    gold: [{ doc: 'KH-BD-CT30', section: 'IV.13' }], forbidden: [], verdict: 'info', key_phrases: ['Quản lý thị trường'], out_of_scope: false, transaction_before_2024: false,
+  };
+
+  it('reads "mục IV.13.a …" naming the plan as that section, and a section under the gold one as deciding', () => {
+    const text = 'Theo mục IV.13.a Kế hoạch triển khai Chỉ thị 30-CT/TW của tỉnh Bình Dương (KH-BD-CT30), Cục Quản lý thị trường kiểm tra.';
+    expect(citationsIn(text, '19/2023/QH15', plans)).toEqual([{ doc: 'KH-BD-CT30', section: 'IV.13.a' }]);
+    expect(scoreAnswer(question, { text, optionIds: [] }, '19/2023/QH15', plans)).toMatchObject({ decidingFirst: true, firstCitation: 'KH-BD-CT30§IV.13.a' });
+  });
+
+  it('does not take a neighbouring section, an article, or a section naming no plan, for the gold section', () => {
+    expect(scoreAnswer(question, { text: 'Theo mục IV.1 Kế hoạch triển khai Chỉ thị 30-CT/TW của tỉnh Bình Dương.', optionIds: [] }, '19/2023/QH15', plans).decidingFirst).toBe(false);
+    expect(scoreAnswer(question, { text: 'Căn cứ: Điều 13 (19/2023/QH15).', optionIds: [] }, '19/2023/QH15', plans).decidingFirst).toBe(false);
+    expect(citationsIn('xem mục IV.13 phía dưới', '19/2023/QH15', plans)).toEqual([]);
+  });
+
+  it('keeps files whose gold holds only articles valid', () => {
+    expect(answerQuestionSchema.parse({ ...question, gold: [{ doc: '19/2023/QH15', article: 30 }] }).gold).toEqual([{ doc: '19/2023/QH15', article: 30 }]);
+    expect(() => answerQuestionSchema.parse({ ...question, gold: [{ doc: 'KH-BD-CT30', section: 'mục 4' }] })).toThrow();
   });
 });

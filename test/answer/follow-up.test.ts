@@ -11,3 +11,11 @@ describe('isFollowUp', () => {
     (q) => expect(isFollowUp(q)).toBe(false),
   );
 });
+
+describe('class: a follow-up that adds only when it happened', () => {
+  it.each(['Tôi mua từ tháng 2/2024 thì sao?', 'Tôi ký hợp đồng từ tháng 3/2023 thì sao?', 'mua hoi nam 2022 thi sao'])('reads "%s" as a follow-up', (q) => expect(isFollowUp(q)).toBe(true));
+  it.each(['Tôi mua tủ lạnh tháng 5 bị hỏng ở cửa hàng gần nhà thì sao?', 'mua điện thoại năm 2023 bị lỗi màn hình, cửa hàng không nhận bảo hành, tôi phải làm gì để đòi quyền lợi?'])(
+    'reads "%s" as a question of its own',
+    (q) => expect(isFollowUp(q)).toBe(false),
+  );
+});
