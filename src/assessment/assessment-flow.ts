@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from '../dialogue/flow.ts';
 import type { InboundMessage, Reply, ReplyOption } from '../dialogue/messages.ts';
+import { numberedOptions } from '../dialogue/numbered-options.ts';
 import { hasWords } from '../dialogue/text-signals.ts';
 import { fold } from '../text/vietnamese-unicode.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -477,9 +478,10 @@ export class AssessmentFlow implements DialogueFlow {
     return { ...turn, replies: [{ text: ctx.t.t('assessment.reask') }, ...turn.replies] };
   }
 
+  /** Every button carries its number: the texts invite typing one ("bấm nút, gõ số hoặc gõ chữ", "ví dụ gõ 1 3"). */
   private turn(step: Step, a: StoredAssessment, replies: Reply[], extra: Omit<StateData, 'assessmentId'> = {}): FlowTurn {
     const stateData: StateData = { assessmentId: a.id, ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) };
-    return { replies, state: `${this.name}.${step}`, stateData };
+    return { replies: replies.map((r) => (r.options ? { ...r, options: numberedOptions(r.options) } : r)), state: `${this.name}.${step}`, stateData };
   }
 }
 

@@ -57,7 +57,8 @@ describe('the self-assessment conversation', () => {
     expect(why!.text).toContain('khoản 1 Điều 21 Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)');
     expect(why!.text).toContain('1. Cung cấp thông tin chính xác, đầy đủ về các nội dung sau đây');
     expect(why!.text).toContain('điểm c khoản 1 Điều 9 Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)');
-    expect(why!.options!.map((o) => o.label)).toEqual(['Có', 'Một phần', 'Chưa', 'Không rõ', 'Vì sao cần?', 'Tạm dừng']);
+    // The hint says "gõ số": every button shows the number to type.
+    expect(why!.options!.map((o) => o.label)).toEqual(['1. Có', '2. Một phần', '3. Chưa', '4. Không rõ', '5. Vì sao cần?', '6. Tạm dừng']);
     // After "why" the number still answers the same question.
     const [next] = await c.say('1');
     expect(next!.text).toContain('Câu 2/4');
@@ -130,7 +131,7 @@ describe('the self-assessment conversation', () => {
     for (const text of vegetableSeller) await c.say(text);
     const [q1] = await c.say('đúng');
     await c.say('có');
-    const olderNo = q1!.options!.find((o) => o.label === 'Chưa')!;
+    const olderNo = q1!.options!.find((o) => o.label === '3. Chưa')!;
     const replies = await c.say('Chưa', { choice: olderNo.id });
     expect(replies[0]!.text).toBe('Đã sửa câu trả lời cho mục "Thông tin sản phẩm, dịch vụ chính xác, đầy đủ".');
     expect(replies[1]!.text).toContain('Câu 2/4');
@@ -141,8 +142,8 @@ describe('the self-assessment conversation', () => {
     for (const text of ['/doanhnghiep', 'Shop Hoa Mai', 'shop nhỏ bán quần áo trên Facebook, không có cửa hàng', 'không', 'không có', 'không', 'không']) await c.say(text);
     expect(c.last().text).toContain('Có 23 câu phù hợp');
     await c.say('2');
-    expect(c.last().options!.map((o) => o.label)).toContain('Bán online, từ xa');
-    await c.say('Bán online, từ xa', { choice: c.last().options!.find((o) => o.label === 'Bán online, từ xa')!.id });
+    const online = c.last().options!.find((o) => o.label.endsWith('. Bán online, từ xa'))!;
+    await c.say(online.label, { choice: online.id });
     const [asked] = await c.say('không');
     // Without online sales nothing implies customer data any more: now it must be asked.
     expect(asked!.text).toBe('Bạn có lưu thông tin khách hàng (tên, số điện thoại, địa chỉ, lịch sử mua) không?');

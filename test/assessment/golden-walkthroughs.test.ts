@@ -22,6 +22,10 @@ afterAll(async () => {
 
 async function play(script: WalkScript): Promise<{ w: Walk; record: AssessmentRecord }> {
   const w = await walk(engine, script);
+  // The texts invite typing a number ("bấm nút, gõ số hoặc gõ chữ"): every button of the flow shows its own.
+  for (const reply of w.replies.filter((r) => r.options && !r.options.some((o) => o.id.startsWith('menu.')))) {
+    expect(reply.options!.map((o, i) => o.label.startsWith(`${i + 1}. `))).not.toContain(false);
+  }
   const records = await engine.records(w.conversationId);
   expect(records).toHaveLength(1);
   expect(records[0]!.type).toBe('self_assessment');
@@ -198,7 +202,7 @@ describe('golden walk-throughs', () => {
       consent: 'không',
     });
     // MLM and seminars were said: only door-to-door is left to ask about.
-    expect(w.replies.some((r) => r.text === 'Ngoài ra còn cách nào dưới đây không?' && r.options?.map((o) => o.label).join('|') === 'Bán tận nhà, nơi làm việc của khách|Không còn')).toBe(true);
+    expect(w.replies.some((r) => r.text === 'Ngoài ra còn cách nào dưới đây không?' && r.options?.map((o) => o.label).join('|') === '1. Bán tận nhà, nơi làm việc của khách|2. Không còn')).toBe(true);
     expect(record.profile).toMatchObject({ sector: 'food', size: 'medium_large', mlm: true, awayFromPremises: true, doorToDoor: false, online: true, registration: 'unknown', warranty: false });
     expect(w.askedItems).toEqual(expect.arrayContaining(['mlm-transparency', 'mlm-buyback', 'mlm-participants', 'away-notice', 'away-aftersale', 'contract-register']));
     expect(w.askedItems).toHaveLength(33);
