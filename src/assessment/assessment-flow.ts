@@ -202,7 +202,7 @@ export class AssessmentFlow implements DialogueFlow {
     const typed = message.choice === undefined;
     if (message.choice === ids.view || (typed && /xem|ket qua|view|see/.test(f))) {
       const record = last.record!;
-      const texts = resultTexts(record, null, this.deps.criteria, ctx.t, this.deps.timeZone);
+      const texts = resultTexts(record, null, this.deps.criteria, this.deps.knowledgeBase, ctx.t, this.deps.timeZone);
       const file = await renderAssessmentReport({ record, progress: null, criteria: this.deps.criteria, knowledgeBase: this.deps.knowledgeBase, t: ctx.t, timeZone: this.deps.timeZone });
       return { replies: [...texts.map((text) => ({ text })), { text: ctx.t.t('assessment.result.file'), file }], state: 'idle' };
     }
@@ -398,7 +398,7 @@ export class AssessmentFlow implements DialogueFlow {
       else if (typed !== 'pause') value = typed;
     }
 
-    if (reply === 'why') return this.turn('item', a, [{ text: whyText(pending, this.deps.knowledgeBase, ctx.t), options: this.itemOptions(ctx, pending) }], { itemId: pending.id });
+    if (reply === 'why') return this.turn('item', a, [{ text: whyText(pending, this.deps.knowledgeBase, ctx.t, ctx.now), options: this.itemOptions(ctx, pending) }], { itemId: pending.id });
     if (reply === 'back') {
       const previous = items[items.indexOf(pending) - 1];
       if (previous) return this.askItem(ctx, a, previous, items);
@@ -434,7 +434,7 @@ export class AssessmentFlow implements DialogueFlow {
     const previous = await store.latestCompleted(ctx.conversation.id);
     const progress = previous?.record ? progressSince(previous.record, record) : null;
     await store.complete(a.id, record, ctx.now);
-    const texts = resultTexts(record, progress, criteria, ctx.t, timeZone);
+    const texts = resultTexts(record, progress, criteria, knowledgeBase, ctx.t, timeZone);
     const file = await renderAssessmentReport({ record, progress, criteria, knowledgeBase, t: ctx.t, timeZone });
     return this.turn('consent', a, [
       ...prefix,

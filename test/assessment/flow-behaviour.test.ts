@@ -173,7 +173,7 @@ describe('the self-assessment conversation', () => {
     expect(record.locale).toBe('en');
     expect(record.gaps[0]).toMatchObject({ item: 'complaint-intake', title: 'Complaint intake, acknowledged within 3 working days' });
     expect(record.gaps[0]!.action).toMatch(/^Publish one complaint contact/);
-    expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('Basis: Art. 31.1, 31.2 (19/2023/QH15)');
+    expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('Basis: Law on Protection of Consumers’ Rights 2023 (19/2023/QH15): Art. 31(1), Art. 31(2)');
     expect(w.replies.find((r) => r.file)!.file!.fileName).toBe('self-assessment-hoa-mai-shop-2026-11-23.pdf');
   });
 

@@ -100,14 +100,14 @@ describe('golden walk-throughs', () => {
     expect(result.text).toContain('Điểm: 36,5/46 (79%)');
     const plan = w.replies.find((r) => r.text.startsWith('Cần khắc phục'))!;
     expect(plan.text).toContain('1. [Nghĩa vụ] Tiếp nhận khiếu nại, báo đã nhận trong 3 ngày làm việc (Chưa)');
-    expect(plan.text).toContain('Căn cứ: Điều 31.1, 31.2 (19/2023/QH15)');
+    expect(plan.text).toContain('Căn cứ: Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15): khoản 1, 2 Điều 31');
     const week = w.replies.find((r) => r.text.startsWith('Làm ngay tuần này'))!;
     expect(week.text.split('\n')).toHaveLength(4);
     const pdf = w.replies.find((r) => r.file)!.file!;
     expect(pdf.fileName).toBe('tu-danh-gia-shop-hoa-mai-2026-11-23.pdf');
     expect(Buffer.from(pdf.data).subarray(0, 5).toString()).toBe('%PDF-');
     const row = await db.prisma.selfAssessment.findFirstOrThrow({ where: { conversationId: w.conversationId } });
-    expect(row).toMatchObject({ businessName: 'Shop Hoa Mai', score: 36.5, maxScore: 46, consentToShare: true, criteriaVersion: 'dnvntd-self-assessment.v1' });
+    expect(row).toMatchObject({ businessName: 'Shop Hoa Mai', score: 36.5, maxScore: 46, consentToShare: true, criteriaVersion: 'dnvntd-self-assessment.v2' });
   });
 
   it('an electronics retailer with warranty, by Telegram buttons, question by question', async () => {
