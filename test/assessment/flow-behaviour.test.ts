@@ -64,6 +64,53 @@ describe('the self-assessment conversation', () => {
     expect(next!.text).toContain('Câu 2/4');
   });
 
+  it('answers "tại sao?" at every question before the items too: name, profile, confirmation, consent', async () => {
+    const c = chat('why-everywhere');
+    const [intro] = await c.say('/doanhnghiep');
+    expect(intro!.text).toContain('khoảng 20 giây mỗi câu; trước khi bắt đầu, tôi báo số câu và thời gian.');
+    expect(intro!.text).not.toMatch(/\d+ phút/);
+    const name = await c.say('tại sao?');
+    expect(name[0]!.text).toContain('Tên cơ sở chỉ để in trên báo cáo');
+    expect(name[1]!.text).toBe('Trước tiên, tên cơ sở kinh doanh của bạn là gì? (để in trên báo cáo)');
+    await c.say('Shop Hoa Mai');
+    await c.say('shop nhỏ bán quần áo trên Facebook, không có cửa hàng');
+    expect(c.last().text).toContain('dịch vụ kéo dài từ 3 tháng');
+    expect(c.last().options!.map((o) => o.label)).toEqual(['1. Có', '2. Không', '3. Vì sao hỏi?']);
+    const [why, again] = await c.say('tại sao?');
+    expect(why!.text).toContain('Vì sao hỏi câu này:');
+    expect(why!.text).toContain('dịch vụ liên tục');
+    // The items it decides come from the criteria's conditions, with their bases cited in full.
+    expect(why!.text).toMatch(/Câu trả lời quyết định \d+ mục có áp dụng cho bạn hay không: .*Hợp đồng dịch vụ liên tục/);
+    expect(why!.text).toMatch(/Căn cứ: Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\): .*Điều 4[12]/);
+    expect(again!.text).toContain('dịch vụ kéo dài từ 3 tháng');
+    // The button does the same, and the question is still answered by its number afterwards.
+    const [pressed] = await c.say('3. Vì sao hỏi?', { choice: again!.options![2]!.id });
+    expect(pressed!.text).toBe(why!.text);
+    await c.say('2');
+    expect(c.last().text).toContain('Bạn có bán hàng theo cách nào dưới đây không?');
+    for (const text of ['không có', 'không', 'không']) await c.say(text);
+    // 23 questions at 20 seconds: 8 minutes, as the intro's rate says.
+    expect(c.last().text).toContain('Có 23 câu phù hợp với bạn (khoảng 8 phút)');
+    const [confirmWhy, confirm] = await c.say('vì sao?');
+    expect(confirmWhy!.text).toContain('Hồ sơ này quyết định những câu sẽ hỏi');
+    expect(confirm!.text).toContain('Có 23 câu phù hợp với bạn');
+    await c.say('đúng');
+    for (let i = 0; i < 23; i++) await c.say('có');
+    expect(c.last().text).toContain('Bạn có đồng ý chia sẻ kết quả này');
+    const [consentWhy, consent] = await c.say('tại sao');
+    expect(consentWhy!.text).toContain('Việc chia sẻ là tự nguyện');
+    expect(consent!.options!.map((o) => o.label)).toEqual(['1. Đồng ý chia sẻ', '2. Không chia sẻ', '3. Vì sao hỏi?']);
+    const [thanks] = await c.say('2');
+    expect(thanks!.text).toContain('không được chia sẻ riêng');
+  });
+
+  it('takes a name that merely contains "lý do" as the name', async () => {
+    const c = chat('named-why');
+    await c.say('/doanhnghiep');
+    await c.say('Tiệm may Lý Do Đẹp quận 1');
+    expect(c.last().text).toContain('"Tiệm may Lý Do Đẹp quận 1"');
+  });
+
   it('asks again, politely, when an answer is not understood', async () => {
     const c = chat();
     for (const text of vegetableSeller) await c.say(text);

@@ -202,7 +202,7 @@ describe('golden walk-throughs', () => {
       consent: 'không',
     });
     // MLM and seminars were said: only door-to-door is left to ask about.
-    expect(w.replies.some((r) => r.text === 'Ngoài ra còn cách nào dưới đây không?' && r.options?.map((o) => o.label).join('|') === '1. Bán tận nhà, nơi làm việc của khách|2. Không còn')).toBe(true);
+    expect(w.replies.some((r) => r.text === 'Ngoài ra còn cách nào dưới đây không?' && r.options?.map((o) => o.label).join('|') === '1. Bán tận nhà, nơi làm việc của khách|2. Không còn|3. Vì sao hỏi?')).toBe(true);
     expect(record.profile).toMatchObject({ sector: 'food', size: 'medium_large', mlm: true, awayFromPremises: true, doorToDoor: false, online: true, registration: 'unknown', warranty: false });
     expect(w.askedItems).toEqual(expect.arrayContaining(['mlm-transparency', 'mlm-buyback', 'mlm-participants', 'away-notice', 'away-aftersale', 'contract-register']));
     expect(w.askedItems).toHaveLength(33);
