@@ -27,7 +27,7 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
     case 'complaint.notify':
       return s('notify', { status: status(d.status), length: number(d.length) });
     case 'export.complaints':
-      return s('exportComplaints', { count: number(d.count), kind: s(d.format === 'codes' ? 'exportCodes' : 'exportLabels'), filters: filters(d.filters, t) });
+      return s('exportComplaints', { count: number(d.count), kind: s(d.format === 'codes' ? 'exportCodes' : d.format === 'xlsx' ? 'exportXlsx' : 'exportLabels'), filters: filters(d.filters, t) });
     case 'export.yearly':
       return s('exportYearly', { year: String(d.year ?? ''), format: t.has(`staff.audit.sentence.format.${String(d.format)}`) ? t.t(`staff.audit.sentence.format.${String(d.format)}`) : String(d.format ?? '') });
     case 'handoff.reply':

@@ -10,14 +10,14 @@ import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { formatCitation } from '../../src/knowledge/citation.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { deadlinesOf, isOverdue } from '../../src/staff/complaint-deadlines.ts';
-import { complaintsCodesCsv, complaintsCsv, type ExportLabels } from '../../src/staff/complaint-export.ts';
+import { complaintsCodesCsv, complaintsCsv, complaintsXlsx, type ExportLabels } from '../../src/staff/complaint-export.ts';
 import { isContactSearch, maskContactsInText, maskEmail, maskPhone } from '../../src/staff/contact-masking.ts';
 import { forwardingEmail, forwardingLetterPdf, type ForwardingInput } from '../../src/staff/forwarding-letter.ts';
 import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
 import { errorPage } from './error-pages.ts';
-import type { StaffDeps, StaffEnv } from './staff-env.ts';
+import type { StaffContext, StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDate, formatDateTime, page, pager } from './view.ts';
 
 export interface ComplaintSectionDeps extends StaffDeps {
@@ -52,7 +52,7 @@ const forwardForm = z.object({ note: z.string().trim().max(2000).default('') });
 /** ?format=codes: the machine-readable export (codes, ISO dates, commas); anything else is the one for people. */
 const exportFormat = z.object({ format: z.literal('codes').optional().catch(undefined) });
 
-/** Complaints: the filtered list, one record with its deadlines and history, status changes, forwarding, CSV. */
+/** Complaints: the filtered list, one record with its deadlines and history, status changes, forwarding, CSV and Excel. */
 export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const repo = new ComplaintRepository(deps.db);
@@ -94,7 +94,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
         <label>${t.t('staff.complaints.province')}<select name="province"><option value="">${t.t('staff.all')}</option>${provinces.map((p) => html`<option${f.province === p.consumerProvince ? html` selected` : ''}>${p.consumerProvince}</option>`)}</select></label>
         <label>${t.t('staff.complaints.search')}<input type="search" name="q" value="${f.q ?? ''}" placeholder="${t.t('staff.complaints.searchHint')}"></label>
         <label class="check"><span><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> ${t.t('staff.complaints.overdueOnly')}</span></label>
-        <div class="actions"><button type="submit">${t.t('staff.complaints.filter')}</button><a class="button secondary" href="/staff/complaints.csv?${query.toString()}">${t.t('staff.complaints.exportCsv')}</a><a class="small" href="/staff/complaints.csv?${new URLSearchParams([...query, ['format', 'codes']]).toString()}" title="${t.t('staff.complaints.exportCodesHint')}">${t.t('staff.complaints.exportCodes')}</a></div>
+        <div class="actions"><button type="submit">${t.t('staff.complaints.filter')}</button><a class="button secondary" href="/staff/complaints.csv?${query.toString()}">${t.t('staff.complaints.exportCsv')}</a><a class="button secondary" href="/staff/complaints.xlsx?${query.toString()}">${t.t('staff.complaints.exportXlsx')}</a><a class="small" href="/staff/complaints.csv?${new URLSearchParams([...query, ['format', 'codes']]).toString()}" title="${t.t('staff.complaints.exportCodesHint')}">${t.t('staff.complaints.exportCodes')}</a></div>
       </form>
       <p class="muted">${t.t('staff.complaints.count', { total })}</p>
       ${items.length === 0 ? html`<p class="empty">${t.t('staff.complaints.none')}</p>` : html`<div class="table-wrap"><table class="responsive">
@@ -119,22 +119,33 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: t.t('staff.complaints.title'), session: c.get('session'), nav: 'complaints', body }));
   });
 
-  app.get('/complaints.csv', async (c) => {
+  /** Every complaint the list's filters select (the repository pages by 500; an export takes every page), its download audited. */
+  async function exported(c: StaffContext, format: 'labels' | 'codes' | 'xlsx'): Promise<{ records: ComplaintRecord[]; day: string }> {
     const f = filterQuery.parse(c.req.query());
-    const codes = exportFormat.parse(c.req.query()).format === 'codes';
     const items: StoredComplaint[] = [];
-    // The repository pages by 500; an export takes every page.
     for (let offset = 0; ; offset += 500) {
       const chunk = await find({ ...f, page: 1 }, 500, offset);
       items.push(...chunk.items);
       if (chunk.items.length < 500 || items.length >= chunk.total) break;
     }
     const now = deps.clock.now();
-    await deps.audit.record({ actor: c.get('session').user.email, action: 'export.complaints', detail: { count: items.length, format: codes ? 'codes' : 'labels', filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) } }, now);
+    await deps.audit.record({ actor: c.get('session').user.email, action: 'export.complaints', detail: { count: items.length, format, filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) } }, now);
+    return { records: items.map((i) => i.record), day: vietnamDate(now) };
+  }
+
+  app.get('/complaints.csv', async (c) => {
+    const codes = exportFormat.parse(c.req.query()).format === 'codes';
+    const { records, day } = await exported(c, codes ? 'codes' : 'labels');
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="khieu-nai-${codes ? 'ma-' : ''}${vietnamDate(now)}.csv"`);
-    const records = items.map((i) => i.record);
+    c.header('Content-Disposition', `attachment; filename="khieu-nai-${codes ? 'ma-' : ''}${day}.csv"`);
     return c.body(codes ? complaintsCodesCsv(records) : complaintsCsv(records, exportLabels));
+  });
+
+  app.get('/complaints.xlsx', async (c) => {
+    const { records, day } = await exported(c, 'xlsx');
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', `attachment; filename="khieu-nai-${day}.xlsx"`);
+    return c.body(new Uint8Array(complaintsXlsx(records, exportLabels)));
   });
 
   app.get('/complaints/:reference', async (c) => {

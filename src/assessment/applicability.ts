@@ -46,6 +46,17 @@ export function relevantFields(criteria: Criteria, profile: BusinessProfile): Se
   return fields;
 }
 
+/**
+ * The items a profile question decides: those whose conditions read its fields (directly or through
+ * a derived value) and that the profile does not decide yet; all that read them once it does.
+ */
+export function itemsDecidedBy(criteria: Criteria, profile: BusinessProfile, question: ProfileQuestion): Criterion[] {
+  const fields = fieldsOfQuestion(question);
+  const reads = (item: Criterion) => [...(item.appliesTo.all ?? []), ...(item.appliesTo.any ?? [])].some((c) => statedInputs(c.field).some((f) => fields.includes(f)));
+  const open = criteria.items.filter((item) => reads(item) && appliesTo(item.appliesTo, profile) === undefined);
+  return open.length > 0 ? open : criteria.items.filter(reads);
+}
+
 function statedInputs(field: ConditionField): readonly ProfileField[] {
   return isDerived(field) ? inputsOf(field) : [field];
 }

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from '../dialogue/flow.ts';
 import type { InboundMessage, Reply, ReplyOption } from '../dialogue/messages.ts';
+import { numberedOptions } from '../dialogue/numbered-options.ts';
 import { hasWords } from '../dialogue/text-signals.ts';
 import { fold } from '../text/vietnamese-unicode.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { parseItemReply } from './answer-parser.ts';
-import { applicableItems, nextProfileQuestion } from './applicability.ts';
+import { applicableItems, itemsDecidedBy, nextProfileQuestion } from './applicability.ts';
 import { buildAssessmentRecord, progressSince, selfAssessmentRecordType } from './assessment-record.ts';
 import { renderAssessmentReport } from './assessment-report.ts';
 import { businessNameFrom } from './business-name.ts';
 import type { PrismaAssessmentStore, StoredAssessment } from './assessment-store.ts';
-import { formatDate, itemQuestionText, profileLines, resultTexts, whyText } from './assessment-text.ts';
+import { formatDate, itemQuestionText, profileLines, profileWhyText, resultTexts, whyText } from './assessment-text.ts';
 import {
   type BusinessProfile,
   directSellingFields,
@@ -59,6 +60,13 @@ const ids = {
 } as const;
 
 const maxNameLength = 120;
+/** About 20 seconds a question on a phone: the intro states the rate, the confirmation the count and the minutes it makes. */
+export const secondsPerQuestion = 20;
+
+/** The confirmation's estimate: the questions that apply at the intro's rate, in whole minutes. */
+export function estimatedMinutes(questions: number): number {
+  return Math.max(1, Math.ceil((questions * secondsPerQuestion) / 60));
+}
 
 export interface AssessmentFlowDeps {
   readonly store: PrismaAssessmentStore;
@@ -110,6 +118,7 @@ export class AssessmentFlow implements DialogueFlow {
     const data = parsed.data;
     const a = await this.deps.store.get(data.assessmentId);
     if (!a || a.conversationId !== ctx.conversation.id) return this.lost(ctx, message);
+    if (isExplained(step) && asksWhy(step, ctx.text, message) && (step === 'consent' || !a.completedAt)) return this.explain(ctx, step, a, data);
     if (step === 'returning') return this.onReturning(ctx, message, a);
     if (step === 'consent') return this.onConsent(ctx, message, a);
     if (a.completedAt) return this.start(ctx, message);
@@ -148,7 +157,7 @@ export class AssessmentFlow implements DialogueFlow {
       now: ctx.now,
     });
     if (from.businessName === undefined) {
-      return this.turn('name', a, [{ text: ctx.t.t('assessment.intro') }, { text: ctx.t.t('assessment.askName') }]);
+      return this.turn('name', a, [{ text: ctx.t.t('assessment.intro', { seconds: secondsPerQuestion }) }, { text: ctx.t.t('assessment.askName') }]);
     }
     return Object.keys(from.stated).length === 0 ? this.askDescription(ctx, a) : this.next(ctx, a);
   }
@@ -201,7 +210,7 @@ export class AssessmentFlow implements DialogueFlow {
     const typed = message.choice === undefined;
     if (message.choice === ids.view || (typed && /xem|ket qua|view|see/.test(f))) {
       const record = last.record!;
-      const texts = resultTexts(record, null, this.deps.criteria, ctx.t, this.deps.timeZone);
+      const texts = resultTexts(record, null, this.deps.criteria, this.deps.knowledgeBase, ctx.t, this.deps.timeZone);
       const file = await renderAssessmentReport({ record, progress: null, criteria: this.deps.criteria, knowledgeBase: this.deps.knowledgeBase, t: ctx.t, timeZone: this.deps.timeZone });
       return { replies: [...texts.map((text) => ({ text })), { text: ctx.t.t('assessment.result.file'), file }], state: 'idle' };
     }
@@ -216,6 +225,30 @@ export class AssessmentFlow implements DialogueFlow {
   private async pause(ctx: FlowContext, a: StoredAssessment): Promise<FlowTurn> {
     const { answered, total } = this.progressOf(a);
     return { replies: [{ text: ctx.t.t('assessment.paused', { answered, total }) }], state: 'idle' };
+  }
+
+  // ---- "tại sao?" before the items (each item explains itself in onItem) ----
+
+  /** Why a question is asked, then the same question again, so "tại sao?" works at every one. */
+  private async explain(ctx: FlowContext, step: ExplainedStep, a: StoredAssessment, data: StateData): Promise<FlowTurn> {
+    const t = ctx.t;
+    if (step === 'profile' && data.question) {
+      const decided = itemsDecidedBy(this.deps.criteria, withInferences(a.stated), data.question);
+      return this.askProfile(ctx, a, data.question, [{ text: profileWhyText(data.question, decided, this.deps.knowledgeBase, t, ctx.now) }], data.editing, data.offered);
+    }
+    const why: Reply = { text: t.t(`assessment.whyAsked.${step}`) };
+    switch (step) {
+      case 'name':
+        return this.turn('name', a, [why, { text: t.t('assessment.askName') }], { editing: data.editing });
+      case 'describe':
+        return this.askDescription(ctx, a, [why]);
+      case 'confirm':
+        return this.confirm(ctx, a, [why]);
+      case 'consent':
+        return this.turn('consent', a, [why, this.consentQuestion(ctx)]);
+      default:
+        return this.next(ctx, a, [why]);
+    }
   }
 
   // ---- name and profile ----
@@ -236,8 +269,8 @@ export class AssessmentFlow implements DialogueFlow {
     return this.next(ctx, named);
   }
 
-  private askDescription(ctx: FlowContext, a: StoredAssessment): FlowTurn {
-    return this.turn('describe', a, [{ text: ctx.t.t('assessment.describe', { name: a.businessName }), options: [{ id: ids.oneByOne, label: ctx.t.t('assessment.oneByOne') }] }]);
+  private askDescription(ctx: FlowContext, a: StoredAssessment, prefix: Reply[] = []): FlowTurn {
+    return this.turn('describe', a, [...prefix, { text: ctx.t.t('assessment.describe', { name: a.businessName }), options: [{ id: ids.oneByOne, label: ctx.t.t('assessment.oneByOne') }] }]);
   }
 
   private async onDescribe(ctx: FlowContext, message: InboundMessage, a: StoredAssessment): Promise<FlowTurn> {
@@ -252,6 +285,7 @@ export class AssessmentFlow implements DialogueFlow {
   private askProfile(ctx: FlowContext, a: StoredAssessment, question: ProfileQuestion, prefix: Reply[] = [], editing = false, offered?: readonly DirectSellingField[]): FlowTurn {
     const t = ctx.t;
     const profile = withInferences(a.stated);
+    const whyOption: ReplyOption = { id: ids.why, label: t.t('assessment.option.whyAsked') };
     const yesNo = (q: ProfileQuestion): ReplyOption[] => [
       { id: ids.set(q, 'true'), label: t.t('assessment.option.yes') },
       { id: ids.set(q, 'false'), label: t.t('assessment.option.no') },
@@ -262,12 +296,13 @@ export class AssessmentFlow implements DialogueFlow {
       const options = [
         ...open.map((f) => ({ id: ids.set('direct', f), label: t.t(`assessment.direct.${f}`) })),
         { id: ids.set('direct', 'none'), label: t.t(first ? 'assessment.direct.none' : 'assessment.direct.noMore') },
+        whyOption,
       ];
       const text = t.t(first ? 'assessment.question.direct' : 'assessment.question.directMore');
       return this.turn('profile', a, [...prefix, { text, options }], { question, offered: [...open], editing });
     }
     const choices = isChoiceQuestion(question) ? choiceQuestions[question] : undefined;
-    const options = choices ? choices.values.map((v) => ({ id: ids.set(question, v), label: t.t(choices.label(v)) })) : yesNo(question);
+    const options = [...(choices ? choices.values.map((v) => ({ id: ids.set(question, v), label: t.t(choices.label(v)) })) : yesNo(question)), whyOption];
     return this.turn('profile', a, [...prefix, { text: t.t(`assessment.question.${question}`), options }], { question, editing });
   }
 
@@ -302,8 +337,7 @@ export class AssessmentFlow implements DialogueFlow {
           name: a.businessName,
           summary: profileLines(profile, ctx.t).map((l) => `• ${l}`).join('\n'),
           count,
-          // About 20 seconds a question on a phone.
-          minutes: Math.max(1, Math.ceil(count / 3)),
+          minutes: estimatedMinutes(count),
         }),
         options: [
           { id: ids.confirm, label: ctx.t.t('assessment.confirm.ok') },
@@ -397,7 +431,7 @@ export class AssessmentFlow implements DialogueFlow {
       else if (typed !== 'pause') value = typed;
     }
 
-    if (reply === 'why') return this.turn('item', a, [{ text: whyText(pending, this.deps.knowledgeBase, ctx.t), options: this.itemOptions(ctx, pending) }], { itemId: pending.id });
+    if (reply === 'why') return this.turn('item', a, [{ text: whyText(pending, this.deps.knowledgeBase, ctx.t, ctx.now), options: this.itemOptions(ctx, pending) }], { itemId: pending.id });
     if (reply === 'back') {
       const previous = items[items.indexOf(pending) - 1];
       if (previous) return this.askItem(ctx, a, previous, items);
@@ -433,34 +467,31 @@ export class AssessmentFlow implements DialogueFlow {
     const previous = await store.latestCompleted(ctx.conversation.id);
     const progress = previous?.record ? progressSince(previous.record, record) : null;
     await store.complete(a.id, record, ctx.now);
-    const texts = resultTexts(record, progress, criteria, ctx.t, timeZone);
+    const texts = resultTexts(record, progress, criteria, knowledgeBase, ctx.t, timeZone);
     const file = await renderAssessmentReport({ record, progress, criteria, knowledgeBase, t: ctx.t, timeZone });
     return this.turn('consent', a, [
       ...prefix,
       ...texts.map((text) => ({ text })),
       { text: ctx.t.t('assessment.result.file'), file },
-      {
-        text: ctx.t.t('assessment.consent.prompt'),
-        options: [
-          { id: ids.consentYes, label: ctx.t.t('assessment.consent.yes') },
-          { id: ids.consentNo, label: ctx.t.t('assessment.consent.no') },
-        ],
-      },
+      this.consentQuestion(ctx),
     ]);
+  }
+
+  private consentQuestion(ctx: FlowContext, prefix = ''): Reply {
+    return {
+      text: `${prefix}${ctx.t.t('assessment.consent.prompt')}`,
+      options: [
+        { id: ids.consentYes, label: ctx.t.t('assessment.consent.yes') },
+        { id: ids.consentNo, label: ctx.t.t('assessment.consent.no') },
+        { id: ids.why, label: ctx.t.t('assessment.option.whyAsked') },
+      ],
+    };
   }
 
   private async onConsent(ctx: FlowContext, message: InboundMessage, a: StoredAssessment): Promise<FlowTurn> {
     const consent = message.choice === ids.consentYes ? true : message.choice === ids.consentNo ? false : message.choice ? undefined : typedConsent(ctx.text);
     if (consent === undefined) {
-      return this.turn('consent', a, [
-        {
-          text: `${ctx.t.t('assessment.reask')}\n${ctx.t.t('assessment.consent.prompt')}`,
-          options: [
-            { id: ids.consentYes, label: ctx.t.t('assessment.consent.yes') },
-            { id: ids.consentNo, label: ctx.t.t('assessment.consent.no') },
-          ],
-        },
-      ]);
+      return this.turn('consent', a, [this.consentQuestion(ctx, `${ctx.t.t('assessment.reask')}\n`)]);
     }
     await this.deps.store.setConsent(a.id, consent, ctx.now);
     return { replies: [{ text: ctx.t.t(consent ? 'assessment.consent.thanksYes' : 'assessment.consent.thanksNo') }], state: 'idle' };
@@ -477,12 +508,31 @@ export class AssessmentFlow implements DialogueFlow {
     return { ...turn, replies: [{ text: ctx.t.t('assessment.reask') }, ...turn.replies] };
   }
 
+  /** Every button carries its number: the texts invite typing one ("bấm nút, gõ số hoặc gõ chữ", "ví dụ gõ 1 3"). */
   private turn(step: Step, a: StoredAssessment, replies: Reply[], extra: Omit<StateData, 'assessmentId'> = {}): FlowTurn {
     const stateData: StateData = { assessmentId: a.id, ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) };
-    return { replies, state: `${this.name}.${step}`, stateData };
+    return { replies: replies.map((r) => (r.options ? { ...r, options: numberedOptions(r.options) } : r)), state: `${this.name}.${step}`, stateData };
   }
 }
 
 function isStep(value: string): value is Step {
   return (steps as readonly string[]).includes(value);
+}
+
+/** The steps whose question "tại sao?" explains here; an item's own "why" cites its law (onItem). */
+const explainedSteps = ['name', 'describe', 'profile', 'confirm', 'consent'] as const;
+type ExplainedStep = (typeof explainedSteps)[number];
+
+function isExplained(step: Step): step is ExplainedStep {
+  return (explainedSteps as readonly string[]).includes(step);
+}
+
+/**
+ * "tại sao?" typed or the button pressed. A name or a description may contain "lý do" or "sao", so
+ * there only a short message that is all question counts.
+ */
+function asksWhy(step: ExplainedStep, text: string, message: InboundMessage): boolean {
+  if (message.choice) return message.choice === ids.why;
+  if (parseItemReply(text) !== 'why') return false;
+  return (step !== 'name' && step !== 'describe') || text.trim().split(/\s+/).length <= 4;
 }

@@ -68,7 +68,7 @@ export async function renderAssessmentReport(input: ReportInput): Promise<ReplyF
         `${g.title} (${t.t(`assessment.answer.${g.answer}`)})`,
         t.t(`assessment.kind.${g.kind}`),
         g.action,
-        groupedCitations(g.basis, knowledgeBase, locale),
+        groupedCitations(g.basis, knowledgeBase, t, completedAt),
       ]),
       widths: [0.5, 3, 1.3, 4.5, 3.6],
     });

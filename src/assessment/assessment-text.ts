@@ -1,9 +1,9 @@
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { AssessmentRecord, Progress } from './assessment-record.ts';
-import { fullCitation, quoteOf, shortCitations } from './basis-text.ts';
-import type { BusinessProfile, ProfileField } from './business-profile.ts';
-import type { Criteria, Criterion } from './criteria-schema.ts';
+import { fullCitation, groupedCitations, quoteOf } from './basis-text.ts';
+import type { BusinessProfile, ProfileField, ProfileQuestion } from './business-profile.ts';
+import { basisKey, type Basis, type Criteria, type Criterion } from './criteria-schema.ts';
 
 /** Gaps listed in the chat; the PDF lists them all. Keeps a reply within Telegram's 4096 characters. */
 export const gapsInChat = 8;
@@ -49,21 +49,42 @@ export function itemQuestionText(item: Criterion, n: number, total: number, crit
 }
 
 /** "Why does this matter?": the plain reason, then the cited words of the law and plans. */
-export function whyText(item: Criterion, kb: KnowledgeBase, t: Translator): string {
+export function whyText(item: Criterion, kb: KnowledgeBase, t: Translator, day: Date): string {
   const locale = t.locale;
   const lines = [t.t('assessment.why.head', { title: item.title[locale] }), item.why[locale], '', t.t('assessment.why.basis')];
   item.basis.slice(0, quotedBases).forEach((b) => {
     const quote = quoteOf(b, kb);
-    lines.push(`• ${fullCitation(b, kb, locale)}${quote ? `:\n«${truncate(quote, quoteLength)}»` : ''}`);
+    lines.push(`• ${fullCitation(b, kb, t, day)}${quote ? `:\n«${truncate(quote, quoteLength)}»` : ''}`);
   });
   const rest = item.basis.slice(quotedBases);
-  if (rest.length > 0) lines.push(`• ${shortCitations(rest, locale)}`);
+  if (rest.length > 0) lines.push(`• ${groupedCitations(rest, kb, t, day)}`);
   lines.push('', t.t('assessment.why.answer'));
   return lines.join('\n');
 }
 
+/** Items named, and bases cited, when explaining a profile question; the report lists them all. */
+const decidedItemsNamed = 4;
+const decidedBasesCited = 4;
+
+/**
+ * "Why do you ask?" at a profile question: what the question tells apart, which items it decides
+ * (from the criteria's conditions, so it always matches what will be asked), and their bases.
+ */
+export function profileWhyText(question: ProfileQuestion, decided: readonly Criterion[], kb: KnowledgeBase, t: Translator, day: Date): string {
+  const locale = t.locale;
+  const titles = decided.slice(0, decidedItemsNamed).map((i) => i.title[locale]);
+  const more = decided.length - titles.length;
+  const bases = [...new Map(decided.flatMap((i) => i.basis).map((b): [string, Basis] => [basisKey(b), b])).values()].slice(0, decidedBasesCited);
+  const lines = [t.t('assessment.whyAsked.head'), t.t(`assessment.whyAsked.${question}`)];
+  if (decided.length > 0) {
+    lines.push('', t.t('assessment.whyAsked.decides', { count: decided.length, items: `${titles.join('; ')}${more > 0 ? t.t('assessment.whyAsked.andMore', { count: more }) : ''}` }));
+    lines.push(`${t.t('assessment.why.basis')} ${groupedCitations(bases, kb, t, day)}`);
+  }
+  return lines.join('\n');
+}
+
 /** The result in chat: score and areas, the gaps with action and basis, and the week's first steps. */
-export function resultTexts(record: AssessmentRecord, progress: Progress | null, criteria: Criteria, t: Translator, timeZone: string): string[] {
+export function resultTexts(record: AssessmentRecord, progress: Progress | null, criteria: Criteria, kb: KnowledgeBase, t: Translator, timeZone: string): string[] {
   const locale = t.locale;
   const head = [
     t.t('assessment.result.head', {
@@ -89,7 +110,8 @@ export function resultTexts(record: AssessmentRecord, progress: Progress | null,
         title: gap.title,
         answer: t.t(`assessment.answer.${gap.answer}`),
         action: gap.action,
-        basis: shortCitations(gap.basis, locale),
+        // Written as the report writes it.
+        basis: groupedCitations(gap.basis, kb, t, new Date(record.completedAt)),
       }),
     );
   });

@@ -1,13 +1,18 @@
-import type { Locale } from '../i18n/translator.ts';
+import type { Translator } from '../i18n/translator.ts';
 import { formatCitation } from '../knowledge/citation.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Basis } from './criteria-schema.ts';
 
 /**
- * How a basis reads to people. The full form ("điểm đ khoản 2 Điều 30 Luật ... (19/2023/QH15)") goes
- * in the report and the "why" answer; the short form ("Điều 30.2đ, 31.2 (19/2023/QH15)") in chat lists.
+ * How a basis reads to people, the same way in the chat and in the report ("điểm đ khoản 2 Điều 30",
+ * never "Điều 30.2.đ"). A text no longer in force on the day (the Khánh Hòa plan 2017–2020) is
+ * still cited where a criterion came from it, and says plainly that it has expired.
  */
-export function fullCitation(b: Basis, kb: KnowledgeBase, locale: Locale): string {
+export function fullCitation(b: Basis, kb: KnowledgeBase, t: Translator, day: Date): string {
+  return `${citationOf(b, kb, t.locale)}${historical(b.doc, kb, t, day)}`;
+}
+
+function citationOf(b: Basis, kb: KnowledgeBase, locale: Translator['locale']): string {
   const metadata = kb.document(b.doc)?.metadata;
   const doc = metadata ? { id: metadata.id, citationName: locale === 'en' ? metadata.citationNameEn : metadata.citationName } : { id: b.doc, citationName: b.doc };
   if ('section' in b) {
@@ -19,23 +24,6 @@ export function fullCitation(b: Basis, kb: KnowledgeBase, locale: Locale): strin
   }
   const citation = formatCitation({ doc: b.doc, article: b.article, clause: b.clause ?? null, section: null }, doc);
   return b.point === undefined ? citation : `điểm ${b.point} ${citation}`;
-}
-
-/** Bases grouped by document: "Điều 31.1, 30.2.đ (19/2023/QH15); mục II.6.b (KH-KH-2017-2020)". */
-export function shortCitations(bases: readonly Basis[], locale: Locale): string {
-  const byDoc = new Map<string, string[]>();
-  for (const b of bases) {
-    const refs = byDoc.get(b.doc) ?? [];
-    refs.push('section' in b ? b.section : [b.article, b.clause, b.point].filter((x) => x !== undefined).join('.'));
-    byDoc.set(b.doc, refs);
-  }
-  return [...byDoc.entries()]
-    .map(([doc, refs]) => {
-      const isPlan = bases.some((b) => b.doc === doc && 'section' in b);
-      const label = isPlan ? (locale === 'en' ? 'section' : 'mục') : locale === 'en' ? 'Art.' : 'Điều';
-      return `${label} ${refs.join(', ')} (${doc})`;
-    })
-    .join('; ');
 }
 
 /** The words of the cited text: the point, the clause with its points, the article, or the plan section. */
@@ -65,12 +53,13 @@ export function quoteOf(b: Basis, kb: KnowledgeBase): string | undefined {
  * Full citations grouped by document, for the report's narrow basis column: "Luật Bảo vệ quyền lợi
  * người tiêu dùng 2023 (19/2023/QH15): khoản 1, 2 Điều 31; điểm đ, e khoản 1 Điều 10".
  */
-export function groupedCitations(bases: readonly Basis[], kb: KnowledgeBase, locale: Locale): string {
+export function groupedCitations(bases: readonly Basis[], kb: KnowledgeBase, t: Translator, day: Date): string {
+  const locale = t.locale;
   const docs = [...new Set(bases.map((b) => b.doc))];
   return docs
     .map((docId) => {
       const metadata = kb.document(docId)?.metadata;
-      const name = metadata ? `${locale === 'en' ? metadata.citationNameEn : metadata.citationName} (${metadata.id})` : docId;
+      const name = `${metadata ? `${locale === 'en' ? metadata.citationNameEn : metadata.citationName} (${metadata.id})` : docId}${historical(docId, kb, t, day)}`;
       const own = bases.filter((b) => b.doc === docId);
       const sections = own.flatMap((b) => ('section' in b ? [b.section] : []));
       const refs: string[] = sections.length > 0 ? [`${locale === 'en' ? 'sections' : 'mục'} ${sections.join(', ')}`] : [];
@@ -81,7 +70,14 @@ export function groupedCitations(bases: readonly Basis[], kb: KnowledgeBase, loc
     .join('. ');
 }
 
-function articleRef(article: number, bases: ReadonlyArray<Extract<Basis, { article: number }>>, locale: Locale): string {
+/** ", áp dụng đến 31/12/2020, nay đã hết hiệu lực; chỉ nêu để tham khảo" for a text not in force on the day. */
+function historical(docId: string, kb: KnowledgeBase, t: Translator, day: Date): string {
+  const metadata = kb.document(docId)?.metadata;
+  if (!metadata || kb.timeline.isInForce(metadata.id, day)) return '';
+  return metadata.effectiveTo ? t.t('assessment.basis.expired', { date: metadata.effectiveTo.split('-').reverse().join('/') }) : t.t('assessment.basis.notInForce');
+}
+
+function articleRef(article: number, bases: ReadonlyArray<Extract<Basis, { article: number }>>, locale: Translator['locale']): string {
   if (locale === 'en') return bases.map((b) => `Art. ${article}${b.clause === undefined ? '' : `(${b.clause})`}${b.point === undefined ? '' : `(${b.point})`}`).join(', ');
   if (bases.some((b) => b.clause === undefined)) return `Điều ${article}`;
   const wholeClauses = [...new Set(bases.filter((b) => b.point === undefined).map((b) => b.clause!))];

@@ -6,6 +6,7 @@ import type { ConversationSnapshot, ConversationStore, ConversationUpdate } from
 import type { ConversationRecord, DialogueFlow, FlowContext, FlowTurn } from './flow.ts';
 import type { EngineResult, InboundMessage, Reply, ReplyOption } from './messages.ts';
 import { LocalTurnLocks, type TurnLocks } from './turn-locks.ts';
+import { unnumberedLabel } from './numbered-options.ts';
 import { fold } from '../text/vietnamese-unicode.ts';
 import { hasWords, looksEnglish, parseCommand, smallTalk } from './text-signals.ts';
 
@@ -369,7 +370,6 @@ export class DialogueEngine {
   }
 }
 
-/** "2" (or "2.") answers the second option last offered, on channels without buttons. */
 /**
  * A typed number ("2") or a button's own label typed as text ("Cần sửa") picks that option: on
  * channels without buttons, and for people who type what they read.
@@ -378,7 +378,7 @@ function resolveNumberedChoice(message: InboundMessage, offered: readonly ReplyO
   if (message.choice || offered.length === 0) return message;
   const m = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(message.text);
   const typed = labelKey(message.text);
-  const option = m ? offered[Number(m[1]) - 1] : typed ? offered.find((o) => labelKey(o.label) === typed) : undefined;
+  const option = m ? offered[Number(m[1]) - 1] : typed ? offered.find((o) => labelKey(unnumberedLabel(o.label)) === typed || labelKey(o.label) === typed) : undefined;
   return option ? { ...message, choice: option.id } : message;
 }
 

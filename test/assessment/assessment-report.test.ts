@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssessmentRecord } from '../../src/assessment/assessment-record.ts';
 import { renderAssessmentReport, slugOf } from '../../src/assessment/assessment-report.ts';
-import { groupedCitations, shortCitations } from '../../src/assessment/basis-text.ts';
+import { fullCitation, groupedCitations } from '../../src/assessment/basis-text.ts';
+import { resultTexts, whyText } from '../../src/assessment/assessment-text.ts';
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import { scoreAssessment } from '../../src/assessment/scoring.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
@@ -38,11 +39,37 @@ describe('the PDF report', () => {
     expect(slugOf('!!!')).toBe('business');
   });
 
-  it('cites briefly in chat and fully, grouped by document, in the report', () => {
+  it('cites the way the law is cited ("điểm đ khoản 1 Điều 10"), the same in chat and in the report', () => {
+    const day = new Date('2026-11-23T03:00:00Z');
     const item = criteria.items.find((i) => i.id === 'sales-refund')!;
-    expect(shortCitations(item.basis, 'vi')).toBe('Điều 10.1.đ, 10.1.e, 9.1.d, 36.1 (19/2023/QH15)');
-    expect(groupedCitations(item.basis, kb, 'vi')).toBe('Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15): điểm đ, e khoản 1 Điều 10; điểm d khoản 1 Điều 9; khoản 1 Điều 36');
+    const cited = 'Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15): điểm đ, e khoản 1 Điều 10; điểm d khoản 1 Điều 9; khoản 1 Điều 36';
+    expect(groupedCitations(item.basis, kb, translators('vi'), day)).toBe(cited);
+    expect(groupedCitations(item.basis, kb, translators('en'), day)).toBe("Law on Protection of Consumers’ Rights 2023 (19/2023/QH15): Art. 10(1)(đ), Art. 10(1)(e); Art. 9(1)(d); Art. 36(1)");
+    // The chat's action plan writes the basis exactly as the report's table does, never "Điều 10.1.đ".
+    const result = scoreAssessment(criteria, profile, { 'sales-refund': 'no' });
+    const record = buildAssessmentRecord({ criteria, business: 'Điện máy Hoàng Long', profile, result, locale: 'vi', completedAt: day });
+    const chat = resultTexts(record, null, criteria, kb, translators('vi'), 'Asia/Ho_Chi_Minh').join('\n');
+    expect(chat).toContain(`Căn cứ: ${cited}`);
+    expect(chat).not.toMatch(/Điều \d+\.\d/);
+  });
+
+  it('says plainly that the Khánh Hòa plan 2017–2020 has expired wherever it is cited', () => {
+    const day = new Date('2026-11-23T03:00:00Z');
     const unit = criteria.items.find((i) => i.id === 'cp-complaint-unit')!;
-    expect(shortCitations(unit.basis, 'en')).toBe('section II.5, IV.18 (KH-BD-CT30); section II.6.b, II.6.c (KH-KH-2017-2020)');
+    const vi = groupedCitations(unit.basis, kb, translators('vi'), day);
+    expect(vi).toContain('Kế hoạch bảo vệ quyền lợi người tiêu dùng giai đoạn 2017-2020 của tỉnh Khánh Hòa (KH-KH-2017-2020), áp dụng đến 31/12/2020, nay đã hết hiệu lực; chỉ nêu để tham khảo: mục II.6.b, II.6.c');
+    expect(vi).toMatch(/^Kế hoạch triển khai Chỉ thị 30-CT\/TW của tỉnh Bình Dương \(KH-BD-CT30\): mục/);
+    expect(groupedCitations(unit.basis, kb, translators('en'), day)).toContain('Khánh Hòa consumer-protection plan 2017-2020 (KH-KH-2017-2020), in force until 31/12/2020, now expired; cited for reference only: sections II.6.b, II.6.c');
+    const old = unit.basis.find((b) => b.doc === 'KH-KH-2017-2020')!;
+    expect(fullCitation(old, kb, translators('vi'), day)).toMatch(/^mục II\.6\.b .*\(KH-KH-2017-2020\), áp dụng đến 31\/12\/2020, nay đã hết hiệu lực/);
+    // On a day within the plan's period it is cited as it stood.
+    expect(fullCitation(old, kb, translators('vi'), new Date('2019-06-01T03:00:00Z'))).not.toContain('hết hiệu lực');
+    // The "why" answer of every item that draws on the plan says the same, and no reason presents it as in force.
+    for (const item of criteria.items.filter((i) => i.basis.some((b) => b.doc === 'KH-KH-2017-2020'))) {
+      const why = whyText(item, kb, translators('vi'), day);
+      expect(why).toContain('nay đã hết hiệu lực');
+      expect(item.why.vi).not.toMatch(/cả hai kế hoạch|các kế hoạch/i);
+      expect(item.why.en).not.toMatch(/both provincial plans|the plans/i);
+    }
   });
 });

@@ -57,10 +57,58 @@ describe('the self-assessment conversation', () => {
     expect(why!.text).toContain('khoản 1 Điều 21 Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)');
     expect(why!.text).toContain('1. Cung cấp thông tin chính xác, đầy đủ về các nội dung sau đây');
     expect(why!.text).toContain('điểm c khoản 1 Điều 9 Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)');
-    expect(why!.options!.map((o) => o.label)).toEqual(['Có', 'Một phần', 'Chưa', 'Không rõ', 'Vì sao cần?', 'Tạm dừng']);
+    // The hint says "gõ số": every button shows the number to type.
+    expect(why!.options!.map((o) => o.label)).toEqual(['1. Có', '2. Một phần', '3. Chưa', '4. Không rõ', '5. Vì sao cần?', '6. Tạm dừng']);
     // After "why" the number still answers the same question.
     const [next] = await c.say('1');
     expect(next!.text).toContain('Câu 2/4');
+  });
+
+  it('answers "tại sao?" at every question before the items too: name, profile, confirmation, consent', async () => {
+    const c = chat('why-everywhere');
+    const [intro] = await c.say('/doanhnghiep');
+    expect(intro!.text).toContain('khoảng 20 giây mỗi câu; trước khi bắt đầu, tôi báo số câu và thời gian.');
+    expect(intro!.text).not.toMatch(/\d+ phút/);
+    const name = await c.say('tại sao?');
+    expect(name[0]!.text).toContain('Tên cơ sở chỉ để in trên báo cáo');
+    expect(name[1]!.text).toBe('Trước tiên, tên cơ sở kinh doanh của bạn là gì? (để in trên báo cáo)');
+    await c.say('Shop Hoa Mai');
+    await c.say('shop nhỏ bán quần áo trên Facebook, không có cửa hàng');
+    expect(c.last().text).toContain('dịch vụ kéo dài từ 3 tháng');
+    expect(c.last().options!.map((o) => o.label)).toEqual(['1. Có', '2. Không', '3. Vì sao hỏi?']);
+    const [why, again] = await c.say('tại sao?');
+    expect(why!.text).toContain('Vì sao hỏi câu này:');
+    expect(why!.text).toContain('dịch vụ liên tục');
+    // The items it decides come from the criteria's conditions, with their bases cited in full.
+    expect(why!.text).toMatch(/Câu trả lời quyết định \d+ mục có áp dụng cho bạn hay không: .*Hợp đồng dịch vụ liên tục/);
+    expect(why!.text).toMatch(/Căn cứ: Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\): .*Điều 4[12]/);
+    expect(again!.text).toContain('dịch vụ kéo dài từ 3 tháng');
+    // The button does the same, and the question is still answered by its number afterwards.
+    const [pressed] = await c.say('3. Vì sao hỏi?', { choice: again!.options![2]!.id });
+    expect(pressed!.text).toBe(why!.text);
+    await c.say('2');
+    expect(c.last().text).toContain('Bạn có bán hàng theo cách nào dưới đây không?');
+    for (const text of ['không có', 'không', 'không']) await c.say(text);
+    // 23 questions at 20 seconds: 8 minutes, as the intro's rate says.
+    expect(c.last().text).toContain('Có 23 câu phù hợp với bạn (khoảng 8 phút)');
+    const [confirmWhy, confirm] = await c.say('vì sao?');
+    expect(confirmWhy!.text).toContain('Hồ sơ này quyết định những câu sẽ hỏi');
+    expect(confirm!.text).toContain('Có 23 câu phù hợp với bạn');
+    await c.say('đúng');
+    for (let i = 0; i < 23; i++) await c.say('có');
+    expect(c.last().text).toContain('Bạn có đồng ý chia sẻ kết quả này');
+    const [consentWhy, consent] = await c.say('tại sao');
+    expect(consentWhy!.text).toContain('Việc chia sẻ là tự nguyện');
+    expect(consent!.options!.map((o) => o.label)).toEqual(['1. Đồng ý chia sẻ', '2. Không chia sẻ', '3. Vì sao hỏi?']);
+    const [thanks] = await c.say('2');
+    expect(thanks!.text).toContain('không được chia sẻ riêng');
+  });
+
+  it('takes a name that merely contains "lý do" as the name', async () => {
+    const c = chat('named-why');
+    await c.say('/doanhnghiep');
+    await c.say('Tiệm may Lý Do Đẹp quận 1');
+    expect(c.last().text).toContain('"Tiệm may Lý Do Đẹp quận 1"');
   });
 
   it('asks again, politely, when an answer is not understood', async () => {
@@ -130,7 +178,7 @@ describe('the self-assessment conversation', () => {
     for (const text of vegetableSeller) await c.say(text);
     const [q1] = await c.say('đúng');
     await c.say('có');
-    const olderNo = q1!.options!.find((o) => o.label === 'Chưa')!;
+    const olderNo = q1!.options!.find((o) => o.label === '3. Chưa')!;
     const replies = await c.say('Chưa', { choice: olderNo.id });
     expect(replies[0]!.text).toBe('Đã sửa câu trả lời cho mục "Thông tin sản phẩm, dịch vụ chính xác, đầy đủ".');
     expect(replies[1]!.text).toContain('Câu 2/4');
@@ -141,8 +189,8 @@ describe('the self-assessment conversation', () => {
     for (const text of ['/doanhnghiep', 'Shop Hoa Mai', 'shop nhỏ bán quần áo trên Facebook, không có cửa hàng', 'không', 'không có', 'không', 'không']) await c.say(text);
     expect(c.last().text).toContain('Có 23 câu phù hợp');
     await c.say('2');
-    expect(c.last().options!.map((o) => o.label)).toContain('Bán online, từ xa');
-    await c.say('Bán online, từ xa', { choice: c.last().options!.find((o) => o.label === 'Bán online, từ xa')!.id });
+    const online = c.last().options!.find((o) => o.label.endsWith('. Bán online, từ xa'))!;
+    await c.say(online.label, { choice: online.id });
     const [asked] = await c.say('không');
     // Without online sales nothing implies customer data any more: now it must be asked.
     expect(asked!.text).toBe('Bạn có lưu thông tin khách hàng (tên, số điện thoại, địa chỉ, lịch sử mua) không?');
@@ -172,7 +220,7 @@ describe('the self-assessment conversation', () => {
     expect(record.locale).toBe('en');
     expect(record.gaps[0]).toMatchObject({ item: 'complaint-intake', title: 'Complaint intake, acknowledged within 3 working days' });
     expect(record.gaps[0]!.action).toMatch(/^Publish one complaint contact/);
-    expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('Basis: Art. 31.1, 31.2 (19/2023/QH15)');
+    expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('Basis: Law on Protection of Consumers’ Rights 2023 (19/2023/QH15): Art. 31(1), Art. 31(2)');
     expect(w.replies.find((r) => r.file)!.file!.fileName).toBe('self-assessment-hoa-mai-shop-2026-11-23.pdf');
   });
 

@@ -22,6 +22,10 @@ afterAll(async () => {
 
 async function play(script: WalkScript): Promise<{ w: Walk; record: AssessmentRecord }> {
   const w = await walk(engine, script);
+  // The texts invite typing a number ("bấm nút, gõ số hoặc gõ chữ"): every button of the flow shows its own.
+  for (const reply of w.replies.filter((r) => r.options && !r.options.some((o) => o.id.startsWith('menu.')))) {
+    expect(reply.options!.map((o, i) => o.label.startsWith(`${i + 1}. `))).not.toContain(false);
+  }
   const records = await engine.records(w.conversationId);
   expect(records).toHaveLength(1);
   expect(records[0]!.type).toBe('self_assessment');
@@ -96,14 +100,14 @@ describe('golden walk-throughs', () => {
     expect(result.text).toContain('Điểm: 36,5/46 (79%)');
     const plan = w.replies.find((r) => r.text.startsWith('Cần khắc phục'))!;
     expect(plan.text).toContain('1. [Nghĩa vụ] Tiếp nhận khiếu nại, báo đã nhận trong 3 ngày làm việc (Chưa)');
-    expect(plan.text).toContain('Căn cứ: Điều 31.1, 31.2 (19/2023/QH15)');
+    expect(plan.text).toContain('Căn cứ: Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15): khoản 1, 2 Điều 31');
     const week = w.replies.find((r) => r.text.startsWith('Làm ngay tuần này'))!;
     expect(week.text.split('\n')).toHaveLength(4);
     const pdf = w.replies.find((r) => r.file)!.file!;
     expect(pdf.fileName).toBe('tu-danh-gia-shop-hoa-mai-2026-11-23.pdf');
     expect(Buffer.from(pdf.data).subarray(0, 5).toString()).toBe('%PDF-');
     const row = await db.prisma.selfAssessment.findFirstOrThrow({ where: { conversationId: w.conversationId } });
-    expect(row).toMatchObject({ businessName: 'Shop Hoa Mai', score: 36.5, maxScore: 46, consentToShare: true, criteriaVersion: 'dnvntd-self-assessment.v1' });
+    expect(row).toMatchObject({ businessName: 'Shop Hoa Mai', score: 36.5, maxScore: 46, consentToShare: true, criteriaVersion: 'dnvntd-self-assessment.v2' });
   });
 
   it('an electronics retailer with warranty, by Telegram buttons, question by question', async () => {
@@ -198,7 +202,7 @@ describe('golden walk-throughs', () => {
       consent: 'không',
     });
     // MLM and seminars were said: only door-to-door is left to ask about.
-    expect(w.replies.some((r) => r.text === 'Ngoài ra còn cách nào dưới đây không?' && r.options?.map((o) => o.label).join('|') === 'Bán tận nhà, nơi làm việc của khách|Không còn')).toBe(true);
+    expect(w.replies.some((r) => r.text === 'Ngoài ra còn cách nào dưới đây không?' && r.options?.map((o) => o.label).join('|') === '1. Bán tận nhà, nơi làm việc của khách|2. Không còn|3. Vì sao hỏi?')).toBe(true);
     expect(record.profile).toMatchObject({ sector: 'food', size: 'medium_large', mlm: true, awayFromPremises: true, doorToDoor: false, online: true, registration: 'unknown', warranty: false });
     expect(w.askedItems).toEqual(expect.arrayContaining(['mlm-transparency', 'mlm-buyback', 'mlm-participants', 'away-notice', 'away-aftersale', 'contract-register']));
     expect(w.askedItems).toHaveLength(33);

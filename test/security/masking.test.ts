@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { auditDetail } from '../../bot/staff/audit-sentences.ts';
 import { createTranslators } from '../../src/i18n/translator.ts';
-import { complaintsCodesCsv, complaintsCsv, type ExportLabels } from '../../src/staff/complaint-export.ts';
+import { complaintsCodesCsv, complaintsCsv, complaintsXlsx, type ExportLabels } from '../../src/staff/complaint-export.ts';
 import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
+import { readXlsx } from '../support/xlsx-reader.ts';
 
 // The attack of issue 12: lists, previews and exports showed phones written in some ways
 // ("(091) 234 5678" stayed in clear in the CSV) and e-mails in free text. Every way of writing a
@@ -27,7 +28,7 @@ describe('masking phones and e-mails in every format', () => {
     expect(masked).toMatch(/^Gọi tôi \d\d\*+\d\d hoặc la\*\*\*@example\.com nhé$/);
   });
 
-  it.each(phones)('masks "%s" in every cell of both CSV exports unless the consumer agreed to share', (phone) => {
+  it.each(phones)('masks "%s" in every cell of both CSV exports and the workbook unless the consumer agreed to share', (phone) => {
     const record = complaintRecord({
       consumer: { name: 'Nguyễn Thị Lan', phone, email, province: 'Hồ Chí Minh' },
       business: { name: `Shop Mai ${phone}`, address: `12 Lê Lợi, gọi ${phone}`, platform: 'Zalo' },
@@ -35,8 +36,8 @@ describe('masking phones and e-mails in every format', () => {
       narrative: `Tôi gọi ${phone} mãi không ai nghe, email ${email}`,
       evidence: [{ kind: 'document', fileId: null, fileName: `hoadon-${phone.replace(/\D/g, '')}.pdf`, mimeType: 'application/pdf', receivedAt: '2026-11-20T09:16:00+07:00' }],
     });
-    for (const csv of [complaintsCsv([record], labels), complaintsCodesCsv([record])]) {
-      const row = csv.trim().split('\r\n')[1]!;
+    const workbookText = readXlsx(complaintsXlsx([record], labels)).shared.join('\n');
+    for (const row of [complaintsCsv([record], labels), complaintsCodesCsv([record])].map((csv) => csv.trim().split('\r\n')[1]!).concat(workbookText)) {
       expect(callable(row) ? row : '').toBe('');
       expect(row).not.toContain('lan.nguyen');
     }

@@ -12,6 +12,7 @@ import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
 import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { readXlsx } from '../support/xlsx-reader.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -129,6 +130,26 @@ describe('complaint pages', () => {
     expect(open).toContain(',true,true,2026-12-01,2026-12-07,negotiation');
     const audits = await database.prisma.auditLog.findMany({ where: { action: 'export.complaints' }, orderBy: { createdAt: 'asc' } });
     expect(audits.map((a) => JSON.parse(a.detail).format)).toEqual(['labels', 'codes']);
+  });
+  it('exports the same table as an Excel workbook, linked beside the CSV and audited', async () => {
+    const list = await agent.page('/staff/complaints?province=Kh%C3%A1nh%20H%C3%B2a');
+    expect(list.html).toContain('href="/staff/complaints.xlsx?province=Kh%C3%A1nh+H%C3%B2a">Xuất Excel</a>');
+    const res = await agent.request('/staff/complaints.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="khieu-nai-2026-11-27.xlsx"/);
+    const book = readXlsx(new Uint8Array(await res.arrayBuffer()));
+    expect(['A1', 'B1', 'D1', 'P1'].map(book.text)).toEqual(['Mã hồ sơ', 'Trạng thái', 'Ngày giờ tiếp nhận', 'Số tiền (đồng)']);
+    const row = ['2', '3'].find((r) => book.text(`A${r}`) === 'KN-20261120-7QH2D')!;
+    expect(book.text(`B${row}`)).toBe('Chuyển cơ quan chức năng');
+    expect(book.text(`F${row}`)).toBe('09******78');
+    expect(book.parts['xl/sharedStrings.xml']).not.toContain('0912345678');
+    expect(book.cells.get(`D${row}`)).toMatchObject({ type: null, value: String(46346 + (9 * 60 + 15) / 1440) });
+    expect(book.cells.get(`P${row}`)).toMatchObject({ type: null, value: '2490000' });
+    const audits = await database.prisma.auditLog.findMany({ where: { action: 'export.complaints' }, orderBy: { createdAt: 'asc' } });
+    expect(JSON.parse(audits.at(-1)!.detail)).toMatchObject({ count: 2, format: 'xlsx' });
+    const auditPage = await admin.page('/staff/audit');
+    expect(auditPage.html).toContain('Xuất 2 hồ sơ, bảng Excel cho người đọc; bộ lọc: không lọc.');
   });
 });
 

@@ -5,6 +5,7 @@ import { type ProfileQuestion, profileQuestions } from '../../../src/assessment/
 import { currentCriteriaFile, loadCriteria } from '../../../src/assessment/criteria-loader.ts';
 import type { Criteria } from '../../../src/assessment/criteria-schema.ts';
 import { DialogueEngine } from '../../../src/dialogue/dialogue-engine.ts';
+import { unnumberedLabel } from '../../../src/dialogue/numbered-options.ts';
 import type { ChannelName, EngineResult, InboundMessage, Reply } from '../../../src/dialogue/messages.ts';
 import { createTranslators, type Locale } from '../../../src/i18n/translator.ts';
 import { fixedClock } from '../../../src/shared/clock.ts';
@@ -123,12 +124,12 @@ export async function walk(engine: DialogueEngine, script: WalkScript): Promise<
       await send(answer);
       continue;
     }
-    if (last?.options?.some((o) => o.label === t.t('assessment.confirm.ok'))) {
+    if (last?.options?.some((o) => unnumberedLabel(o.label) === t.t('assessment.confirm.ok'))) {
       await send(script.confirm ?? { press: t.t('assessment.confirm.ok') });
       continue;
     }
     const item = criteria.items.find((i) => text.includes(i.question[t.locale]));
-    if (item && last?.options?.some((o) => o.label === t.t('assessment.answer.yes'))) {
+    if (item && last?.options?.some((o) => unnumberedLabel(o.label) === t.t('assessment.answer.yes'))) {
       askedItems.push(item.id);
       await send(script.answers?.[item.id] ?? script.otherwise ?? { press: t.t('assessment.answer.yes') });
       continue;
@@ -143,7 +144,8 @@ export async function walk(engine: DialogueEngine, script: WalkScript): Promise<
 }
 
 function optionId(reply: Reply | undefined, label: string): string {
-  const option = reply?.options?.find((o) => o.label === label);
+  // Buttons show their numbers ("1. Có"); a script names them by their words.
+  const option = reply?.options?.find((o) => o.label === label || unnumberedLabel(o.label) === label);
   if (!option) throw new Error(`no button "${label}" on:\n${reply?.text}\noptions: ${reply?.options?.map((o) => o.label).join(' | ')}`);
   return option.id;
 }
