@@ -20,7 +20,7 @@ describe('retention of raw platform updates and login attempts', () => {
     const config = loadConfig({});
     expect([config.JOURNAL_RETENTION_DAYS, config.LOGIN_ATTEMPT_RETENTION_DAYS]).toEqual([7, 30]);
     expect(() => loadConfig({ JOURNAL_RETENTION_DAYS: '0' })).toThrow(/JOURNAL_RETENTION_DAYS/);
-    expect(retentionCutoffs({ journalDays: 7, loginAttemptDays: 30 }, now)).toEqual({ journalBefore: daysAgo(7), loginAttemptsBefore: daysAgo(30), now });
+    expect(retentionCutoffs({ journalDays: 7, loginAttemptDays: 30, uploadDays: 30 }, now)).toEqual({ journalBefore: daysAgo(7), loginAttemptsBefore: daysAgo(30), uploadsBefore: daysAgo(30), now });
   });
 
   it('removes what is older than its period, and keeps a young update or one being handled now', async () => {
@@ -39,8 +39,8 @@ describe('retention of raw platform updates and login attempts', () => {
         { email: 'a@hoi.vn', ip: '203.0.113.5', success: true, createdAt: daysAgo(29) },
       ],
     });
-    const removed = await runRetention(new PrismaRetentionStore(db, 'sqlite'), { journalDays: 7, loginAttemptDays: 30 }, now);
-    expect(removed).toEqual({ journal: 2, loginAttempts: 1 });
+    const removed = await runRetention(new PrismaRetentionStore(db, 'sqlite'), { journalDays: 7, loginAttemptDays: 30, uploadDays: 30 }, now);
+    expect(removed).toEqual({ journal: 2, loginAttempts: 1, uploads: 0 });
     expect((await db.inboundUpdate.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['old-being-handled', 'young']);
     expect((await db.loginAttempt.findMany()).map((r) => r.success)).toEqual([true]);
   });
