@@ -21,7 +21,7 @@ const evidenceUrl = (reference: string, index: number) => `/staff/complaints/${r
  * One evidence file of a complaint, served to staff: an image the browser draws inline (the
  * thumbnail and its full view), anything else as a download. The type is read from the bytes again
  * (never the name or what the platform said), the name is built here (never the user's), and the
- * answer may not be sniffed or cached (the console's CSP covers it as every answer). Every view and download is in the audit log.
+ * answer may not be sniffed (the console's CSP and no-store cover it as every answer). Every view and download is in the audit log.
  */
 export function evidenceRoutes(deps: StaffDeps & { readonly evidence?: EvidenceFiles; readonly repo: ComplaintRepository }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
@@ -44,7 +44,6 @@ export function evidenceRoutes(deps: StaffDeps & { readonly evidence?: EvidenceF
     c.header('Content-Type', type ?? 'application/octet-stream');
     c.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${name}"`);
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Cache-Control', 'private, no-store');
     return c.body(new Uint8Array(opened.bytes));
   });
   return app;

@@ -116,7 +116,7 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     const refusal = (c: Context, locale: Locale, refused: 'empty' | 'tooLarge' | 'type') => {
       const t = deps.translators(locale);
       const message = t.t(`channels.web.upload.${refused}`, {
-        max: Math.floor(uploads.policy.maxBytes / (1024 * 1024)) || 1,
+        max: sizeText(uploads.policy.maxBytes, locale),
         types: uploads.policy.allowedTypes.map((type) => extensionOf(type).toUpperCase()).join(', '),
       });
       return c.json({ error: refused === 'tooLarge' ? 'payload_too_large' : refused === 'type' ? 'unsupported_type' : 'empty_file', message }, refused === 'tooLarge' ? 413 : refused === 'type' ? 415 : 400);
@@ -217,6 +217,13 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
   });
 
   return app;
+}
+
+/** "10 MB", "64 KB" (and "1,5 MB" in Vietnamese): the cap as a person reads it. */
+function sizeText(bytes: number, locale: Locale): string {
+  const mb = bytes / (1024 * 1024);
+  const format = (n: number) => n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  return mb >= 1 ? `${format(mb)} MB` : `${format(bytes / 1024)} KB`;
 }
 
 /** Before a conversation has a language: the browser's, if it prefers English. */
