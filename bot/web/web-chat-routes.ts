@@ -36,7 +36,7 @@ const messageSchema = z
   })
   .strict();
 /** The words of the page itself (header, text box, errors), under channels.web.page.* in the locales. */
-const pageStrings = ['title', 'sub', 'endSession', 'endSessionHint', 'log', 'input', 'placeholder', 'send', 'tooLong', 'error', 'offline', 'staff', 'attach', 'attachHint'] as const;
+const pageStrings = ['title', 'sub', 'endSession', 'endSessionHint', 'log', 'input', 'placeholder', 'send', 'tooLong', 'error', 'offline', 'staff', 'attach', 'attachHint', 'attached'] as const;
 /** The parts of an upload besides the file: a caption typed with it and the retry key. */
 const uploadFields = z.object({
   text: z.string().max(20_000).default(''),

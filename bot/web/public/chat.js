@@ -13,6 +13,7 @@ let strings = {
   error: 'Xin lỗi, có lỗi xảy ra. Bạn thử lại nhé.',
   offline: 'Không kết nối được máy chủ. Bạn kiểm tra mạng và thử lại nhé.',
   staff: 'Nhân viên hỗ trợ',
+  attached: 'Ảnh hoặc tệp đính kèm',
 };
 let pageLocale = document.documentElement.lang;
 
@@ -124,7 +125,11 @@ function upload(file) {
   return exchange(
     () => fetch('/api/chat/attachments', { method: 'POST', body: form }),
     () => {
-      const div = addMessage('me', caption.trim() === '' ? `📎 ${file.name}` : `📎 ${file.name}\n${caption}`);
+      const div = addMessage('me', caption);
+      const name = document.createElement('span');
+      name.className = 'attached';
+      name.textContent = file.name;
+      div.prepend(name);
       if (/^image\/(jpeg|png|webp|gif)$/.test(file.type)) {
         const img = document.createElement('img');
         img.className = 'thumb';
@@ -213,8 +218,8 @@ async function start() {
   let last = null;
   for (const m of data.messages) {
     // A photo or file sent without a caption has no words of its own: a paper clip stands for it.
-    const text = m.direction === 'in' && m.text === '' ? '📎' : m.text;
-    last = addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', text, m.direction === 'staff' ? strings.staff : undefined);
+    last = addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text, m.direction === 'staff' ? strings.staff : undefined);
+    if (m.direction === 'in' && m.text === '') last.prepend(Object.assign(document.createElement('span'), { className: 'attached', textContent: strings.attached }));
   }
   // The buttons of the last reply come back with the page, so a reload mid-step is not a dead end.
   if (last && last.classList.contains('bot')) addOptions(last, data.options);

@@ -94,6 +94,8 @@ describe('photos and files in the web chat become complaint evidence staff can o
     await consumer.say('đồng ý cả hai');
     const filed = await app.db.complaint.findFirstOrThrow({ where: { channel: 'web' } });
     reference = filed.reference;
+    // The caption sent while the bot asked for a name described the file; it did not become the name.
+    expect(filed.consumerName).toBe('Phan Thị Yến');
     const evidence = (JSON.parse(filed.record) as { evidence: Array<{ kind: string; fileId: string; fileName: string; mimeType: string }> }).evidence;
     expect(evidence.map((e) => [e.kind, e.mimeType, e.fileName])).toEqual([['photo', 'image/png', '../../etc/hoa-don.pdf'], ['document', 'application/pdf', 'biên nhận.pdf']]);
     // Stored under random ids, never under the user's file name.
