@@ -200,7 +200,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       complaints.flow,
       await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
       new HandoffFlow(handoffDeps),
-      new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: database.provider, updateOfChat }), { journalRetentionDays: config.JOURNAL_RETENTION_DAYS }),
+      new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: database.provider, updateOfChat }), { journalRetentionDays: config.JOURNAL_RETENTION_DAYS, uploadRetentionDays: config.UPLOAD_RETENTION_DAYS }),
     ];
     // Several instances may share a PostgreSQL: a conversation's turns are then serialised through a
     // lease; on SQLite (one instance) the in-process queue is the whole story.

@@ -12,6 +12,9 @@ import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { StaffAccounts } from '../../../src/staff/staff-accounts.ts';
 import { pngImage } from '../../support/evidence-bytes.ts';
 
+/** An <img> as the page sees it (the project's TypeScript has no DOM library). */
+type LoadedImage = { readonly complete: boolean; readonly naturalWidth: number };
+
 /** Screenshots for a person to look at (test-results/ is gitignored). */
 const shots = path.resolve('test-results/web-chat-screenshots');
 const agent = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-hoi-2026' };
@@ -118,7 +121,7 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
     await chooser.setFiles({ name: 'vay-rach.png', mimeType: 'image/png', buffer: pngImage(160, [190, 60, 60]) });
     await expect.poll(async () => (await bubbles()) > before && (await phone.locator('.typing').count()) === 0, { timeout: 30_000 }).toBe(true);
     await expect(phone.locator('.msg.me').last().locator('.attached').textContent()).resolves.toBe('vay-rach.png');
-    expect(await phone.locator('.msg.me img.thumb').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+    expect(await phone.locator('.msg.me img.thumb').evaluate((img) => (img as unknown as LoadedImage).naturalWidth)).toBe(160);
     await expect(phone.locator('.msg.bot').last().textContent()).resolves.toMatch(/Đã lưu 1 tệp\/ảnh làm bằng chứng/);
     expect(await accessibilityViolations(phone)).toEqual([]);
     await phone.screenshot({ path: path.join(shots, 'attach-photo-phone.png') });
@@ -134,7 +137,7 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
     await console.goto(`${server.url}/staff/complaints/${reference}`);
     const thumb = console.locator('img.evidence-thumb');
     await thumb.scrollIntoViewIfNeeded();
-    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(160);
+    await expect.poll(() => thumb.evaluate((img) => (img as unknown as LoadedImage).complete && (img as unknown as LoadedImage).naturalWidth), { timeout: 10_000 }).toBe(160);
     expect(await thumb.evaluate((img) => img.closest('a')!.getAttribute('href'))).toBe(`/staff/complaints/${reference}/evidence/0`);
     await thumb.screenshot({ path: path.join(shots, 'evidence-thumb-phone.png') });
     await console.screenshot({ path: path.join(shots, 'complaint-evidence-phone.png'), fullPage: true });
