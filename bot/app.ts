@@ -53,6 +53,12 @@ import { updateOfChat } from './channels/journal-chat.ts';
 import { createWarningsModule } from './create-warnings-module.ts';
 import type { WarningsModule } from '../src/warnings/warnings-module.ts';
 import { defaultOutboxMaxAttempts } from './channels/outbox-dispatcher.ts';
+import { EvidenceFiles } from '../src/evidence/evidence-files.ts';
+import type { EvidenceStore } from '../src/evidence/evidence-store.ts';
+import type { UploadPolicy } from '../src/evidence/upload-policy.ts';
+import { PrismaEvidenceStore } from '../src/storage/prisma-evidence-store.ts';
+import { TelegramFiles } from './telegram/telegram-files.ts';
+import { ZaloFiles } from './zalo/zalo-files.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -89,6 +95,11 @@ export interface App {
   readonly proactive: ProactiveMessages;
   /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
   readonly outbox: Outbox;
+  /**
+   * Complaint evidence: the web chat's uploads (stored bytes, and the limits they are checked
+   * against) and every channel's files as the console opens them.
+   */
+  readonly evidence: { readonly store: EvidenceStore; readonly files: EvidenceFiles; readonly policy: UploadPolicy };
   readonly translators: (locale: Locale) => Translator;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -189,11 +200,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       complaints.flow,
       await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
       new HandoffFlow(handoffDeps),
-      new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: database.provider, updateOfChat }), { journalRetentionDays: config.JOURNAL_RETENTION_DAYS }),
+      new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: database.provider, updateOfChat }), { journalRetentionDays: config.JOURNAL_RETENTION_DAYS, uploadRetentionDays: config.UPLOAD_RETENTION_DAYS }),
     ];
     // Several instances may share a PostgreSQL: a conversation's turns are then serialised through a
     // lease; on SQLite (one instance) the in-process queue is the whole story.
     const locks = database.provider === 'postgresql' ? new LeasedTurnLocks({ leases, owner: instance.owner, clock }) : new LocalTurnLocks();
+    const evidenceStore = new PrismaEvidenceStore(database.prisma);
+    const evidence = {
+      store: evidenceStore,
+      files: new EvidenceFiles(evidenceStore, {
+        telegram: new TelegramFiles({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, logger }),
+        // Plain http photo links only when Zalo itself is reached over http (the fake server in tests).
+        zalo: new ZaloFiles({ logger, allowHttp: config.ZALO_API_BASE.startsWith('http:') }),
+      }),
+      policy: { maxBytes: config.UPLOAD_MAX_BYTES, allowedTypes: config.UPLOAD_ALLOWED_TYPES },
+    };
     const engine = new DialogueEngine({ store, answerer, translators, clock, logger, flows, contacts, locks });
     return {
       config,
@@ -211,6 +232,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       cannedReplies: new PrismaCannedReplies(database.prisma),
       proactive: new PrismaProactiveMessages(database.prisma),
       outbox: new PrismaOutbox(database.prisma),
+      evidence,
       translators,
       logger,
       clock,

@@ -11,7 +11,7 @@ import { ChatUserLimit } from './channels/chat-user-limit.ts';
 import { endSubscriptionOfUnreachable } from '../src/warnings/unreachable-chat.ts';
 import { createLogger } from './logger.ts';
 import { staffConsole } from './staff/staff-console.ts';
-import { webChatRoutes } from './web/web-chat-routes.ts';
+import { attachmentsPath, webChatRoutes } from './web/web-chat-routes.ts';
 import { warningFeedRoutes } from './web/warning-feed-routes.ts';
 import { defaultRateLimits, rateLimits } from './web/rate-limits.ts';
 import { createWebServer, listen } from './web/web-server.ts';
@@ -63,10 +63,11 @@ async function main(): Promise<void> {
     logger,
     https,
     limits: rateLimits(defaultRateLimits, { trustedProxies: config.TRUSTED_PROXIES, t: app.translators('vi') }),
+    ownBodyLimit: [`/api/chat${attachmentsPath}`],
     ready: async () => accepting && !stopping && (await app.store.reachable()),
     mounts: [
       ...channels.mounts,
-      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock, hotline: app.config.HOTLINE_NATIONAL, standing: (id) => app.handoffStandings.of(id) }) },
+      { path: '/api/chat', app: webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, secureCookies: https, clock: app.clock, hotline: app.config.HOTLINE_NATIONAL, standing: (id) => app.handoffStandings.of(id), uploads: app.evidence }) },
       { path: '/staff', app: staffConsole(app) },
       { path: '/canh-bao', app: warningFeedRoutes({ warnings: app.warnings.repository, translators: app.translators, clock: app.clock, publicUrl: publicUrlOf(config), hotline: config.HOTLINE_NATIONAL }) },
     ],
@@ -100,8 +101,8 @@ async function main(): Promise<void> {
   const retain = async () => {
     try {
       if (!(await app.leases.acquire('job:retention', app.instance.owner, 30 * 60_000, app.clock.now()))) return;
-      const removed = await runRetention(retention, { journalDays: config.JOURNAL_RETENTION_DAYS, loginAttemptDays: config.LOGIN_ATTEMPT_RETENTION_DAYS }, app.clock.now());
-      if (removed.journal + removed.loginAttempts > 0) logger.info(removed, 'retention: old journaled updates and login attempts removed');
+      const removed = await runRetention(retention, { journalDays: config.JOURNAL_RETENTION_DAYS, loginAttemptDays: config.LOGIN_ATTEMPT_RETENTION_DAYS, uploadDays: config.UPLOAD_RETENTION_DAYS }, app.clock.now());
+      if (removed.journal + removed.loginAttempts + removed.uploads > 0) logger.info(removed, 'retention: old journaled updates, login attempts and unreferenced uploads removed');
     } catch (error) {
       logger.error({ err: error }, 'retention job failed');
     }

@@ -24,6 +24,8 @@ export function auditDetail(entry: AuditEntry, t: Translator): Html | string {
     case 'complaint.status':
     case 'complaint.forward':
       return `${s('status', { from: d.from === null || d.from === undefined ? s('unknownStatus') : status(d.from), to: status(d.to) })}${note(d.note)}`;
+    case 'complaint.evidence':
+      return s(d.served === false ? 'evidenceMissing' : d.download === true ? 'evidenceDownload' : 'evidenceView', { number: typeof d.index === 'number' ? d.index + 1 : '?' });
     case 'complaint.notify':
       return s('notify', { status: status(d.status), length: number(d.length) });
     case 'export.complaints':

@@ -16,7 +16,9 @@ import { forwardingEmail, forwardingLetterPdf, type ForwardingInput } from '../.
 import { formatIsoDay, formatNumber } from '../../src/staff/vietnamese-format.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
+import type { EvidenceFiles } from '../../src/evidence/evidence-files.ts';
 import { errorPage } from './error-pages.ts';
+import { evidenceList, evidenceRoutes } from './evidence-routes.ts';
 import type { StaffContext, StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDate, formatDateTime, page, pager } from './view.ts';
 
@@ -25,6 +27,8 @@ export interface ComplaintSectionDeps extends StaffDeps {
   readonly knowledgeBase: KnowledgeBase;
   /** The unit that signs letters to agencies. */
   readonly issuer: ReportIssuer;
+  /** Opens evidence files (uploads, Telegram, Zalo); without it the page says they cannot be opened. */
+  readonly evidence?: EvidenceFiles;
 }
 
 const pageSize = 50;
@@ -64,6 +68,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const doc = deps.knowledgeBase.document(ref.doc);
     return doc ? formatCitation({ doc: ref.doc, article: ref.article, clause: ref.clause, section: null }, doc.metadata) : `${ref.doc} Điều ${ref.article}`;
   };
+  app.route('/', evidenceRoutes({ ...deps, repo }));
   const exportLabels: ExportLabels = { t, category: categoryLabel, issue: issueLabel, citation, timeZone: deps.timeZone };
 
   /** The repository filters by columns; "overdue" depends on today, so it is applied here. */
@@ -164,6 +169,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
       chat ? deps.db.message.count({ where: chat }) : Promise.resolve(0),
     ]);
     const transcript = latest.reverse();
+    const evidence = await evidenceList({ reference: r.reference, channel: r.channel, evidence: r.evidence, files: deps.evidence, t, timeZone: deps.timeZone });
     const consumerLocale = stored.conversationId && !stored.anonymised ? await deps.proactive.localeOf(stored.conversationId) : null;
     // Opening a record shows the consumer's contacts in full: that access is itself audited.
     await deps.audit.record({ actor: session.user.email, action: 'complaint.view', target: r.reference }, now);
@@ -194,7 +200,7 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
             ${row(t.t('staff.complaint.desired'), r.desiredResolution.map((d) => t.t(`staff.resolution.${d}`)).join(', '))}
           </dl></section>
           <section class="card"><h2>${t.t('staff.complaint.narrative')}</h2><p class="narrative">${r.narrative}</p></section>
-          <section class="card"><h2>${t.t('staff.complaint.evidence')}</h2>${r.evidence.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : html`<ul>${r.evidence.map((e) => html`<li>${t.t(`core.attachment.${e.kind}`)} · <span class="mono">${e.fileId ?? e.fileName ?? ''}</span> · ${formatDateTime(new Date(e.receivedAt), deps.timeZone)}</li>`)}</ul>`}</section>
+          <section class="card"><h2>${t.t('staff.complaint.evidence')}</h2>${r.evidence.length === 0 ? html`<p class="muted">${t.t('staff.none')}</p>` : evidence}</section>
           <section class="card"><h2>${t.t('staff.complaint.legalBasis')}</h2>
             <p>${t.t('staff.complaint.applicableLaw')}: <strong>${r.applicableLaw}</strong></p>
             <ul>${r.legalBasis.map((ref) => {

@@ -4,9 +4,9 @@ import type { StaffEnv } from './staff-env.ts';
 import { page } from './view.ts';
 
 /** What went wrong, as the console tells a person (never Hono's bare English text). */
-export type ConsoleError = 'forbidden' | 'notFound' | 'staleForm' | 'crossSite';
+export type ConsoleError = 'forbidden' | 'notFound' | 'staleForm' | 'crossSite' | 'evidenceUnavailable' | 'evidenceNotConfigured';
 
-const statusOf = { forbidden: 403, notFound: 404, staleForm: 403, crossSite: 403 } as const;
+const statusOf = { forbidden: 403, notFound: 404, staleForm: 403, crossSite: 403, evidenceUnavailable: 404, evidenceNotConfigured: 404 } as const;
 
 /**
  * An error page inside the console's layout: the menu stays, the page says in Vietnamese what

@@ -41,7 +41,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...(publicUrl ? { publicOrigin: new URL(publicUrl).origin } : {}),
     ...(options.throttle ? { throttle: options.throttle } : {}),
     sections: [
-      { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer }) },
+      { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
       { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce }) },
       { path: '/', app: calendarRoutes(deps) },
       { path: '/', app: warningRoutes({ ...deps, warnings: app.warnings }) },

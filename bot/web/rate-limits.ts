@@ -13,6 +13,8 @@ export interface RateLimitPolicy {
   readonly loginPerAddress: number;
   /** Webhook calls from one address per minute (the platforms send from few addresses, in bursts). */
   readonly webhookPerAddress: number;
+  /** Photos and files per browser session per minute, on top of the chat's limits (each may be megabytes). */
+  readonly uploadsPerSession?: number;
 }
 
 /**
@@ -49,5 +51,6 @@ export function rateLimits(policy: RateLimitPolicy, options: { readonly trustedP
     ] as const,
     login: limiter(policy.loginPerAddress, (c) => `login:${address(c)}`, 'text'),
     webhook: limiter(policy.webhookPerAddress, (c) => `webhook:${address(c)}`, 'json'),
+    upload: limiter(policy.uploadsPerSession ?? 10, (c) => `upload-session:${getCookie(c, 'bvntd_chat') ?? address(c)}`, 'json'),
   };
 }

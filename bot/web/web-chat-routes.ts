@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { EngineEntrance } from '../../src/dialogue/inbound-text.ts';
@@ -8,6 +9,9 @@ import type { Reply } from '../../src/dialogue/messages.ts';
 import type { ConversationSnapshot } from '../../src/dialogue/conversation-store.ts';
 import type { Outbox } from '../../src/dialogue/outbox.ts';
 import type { HandoffStanding } from '../../src/handoff/handoff-standing.ts';
+import { uploadFileId, type EvidenceStore } from '../../src/evidence/evidence-store.ts';
+import { extensionOf } from '../../src/evidence/file-types.ts';
+import { checkUpload, type UploadPolicy } from '../../src/evidence/upload-policy.ts';
 import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import { systemClock, type Clock } from '../../src/shared/clock.ts';
 import type { PrismaConversationStore } from '../../src/storage/prisma-conversation-store.ts';
@@ -32,7 +36,14 @@ const messageSchema = z
   })
   .strict();
 /** The words of the page itself (header, text box, errors), under channels.web.page.* in the locales. */
-const pageStrings = ['title', 'sub', 'endSession', 'endSessionHint', 'log', 'input', 'placeholder', 'send', 'tooLong', 'error', 'offline', 'staff'] as const;
+const pageStrings = ['title', 'sub', 'endSession', 'endSessionHint', 'log', 'input', 'placeholder', 'send', 'tooLong', 'error', 'offline', 'staff', 'attach', 'attachHint', 'attached'] as const;
+/** The parts of an upload besides the file: a caption typed with it and the retry key. */
+const uploadFields = z.object({
+  text: z.string().max(20_000).default(''),
+  messageId: messageSchema.shape.messageId,
+});
+/** Multipart framing and the other fields around the file itself. */
+const multipartOverheadBytes = 64 * 1024;
 const ackSchema = z.object({ ids: z.array(z.string().min(1).max(100)).max(50) }).strict();
 
 export interface WebChatDeps {
@@ -47,8 +58,13 @@ export interface WebChatDeps {
   readonly hotline?: string;
   /** Where a user waiting for staff stands: the page's banner, refreshed with every poll. */
   readonly standing?: (conversationId: string) => Promise<HandoffStanding | null>;
+  /** Photos and files the user attaches (POST /attachments): where they are kept and their limits. */
+  readonly uploads?: { readonly store: EvidenceStore; readonly policy: UploadPolicy };
   readonly clock?: Clock;
 }
+
+/** Under the API's mount: the one path whose body may be larger than the server-wide limit. */
+export const attachmentsPath = '/attachments';
 
 /**
  * The web chat's API: one conversation per browser, kept in an HttpOnly cookie whose value only
@@ -90,6 +106,57 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
     return c.json({ locale: result.locale, replies: result.replies.map(toWire) });
   });
 
+  /**
+   * A photo or file, with an optional caption: checked by its bytes against the configured size and
+   * types, kept in the evidence store under a random id, then handed to the engine as an attachment
+   * on the message, as Telegram and Zalo photos are (during a complaint intake it becomes evidence).
+   */
+  if (deps.uploads) {
+    const uploads = deps.uploads;
+    const refusal = (c: Context, locale: Locale, refused: 'empty' | 'tooLarge' | 'type') => {
+      const t = deps.translators(locale);
+      const message = t.t(`channels.web.upload.${refused}`, {
+        max: sizeText(uploads.policy.maxBytes, locale),
+        types: uploads.policy.allowedTypes.map((type) => extensionOf(type).toUpperCase()).join(', '),
+      });
+      return c.json({ error: refused === 'tooLarge' ? 'payload_too_large' : refused === 'type' ? 'unsupported_type' : 'empty_file', message }, refused === 'tooLarge' ? 413 : refused === 'type' ? 415 : 400);
+    };
+    app.post(
+      attachmentsPath,
+      bodyLimit({
+        maxSize: uploads.policy.maxBytes + multipartOverheadBytes,
+        onError: async (c) => refusal(c, (await knownSession(c))?.locale ?? browserLocale(c), 'tooLarge'),
+      }),
+      async (c) => {
+        const known = await knownSession(c);
+        const locale = known?.locale ?? browserLocale(c);
+        const form = await c.req.parseBody().catch(() => null);
+        const file = form?.file;
+        const fields = uploadFields.safeParse({ text: typeof form?.text === 'string' ? form.text : '', messageId: typeof form?.messageId === 'string' ? form.messageId : undefined });
+        if (!form || !(file instanceof File) || !fields.success) return c.json({ error: 'invalid_request', message: deps.translators(locale).t('channels.web.page.error') }, 400);
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const check = checkUpload(bytes, uploads.policy);
+        if (!check.ok) return refusal(c, locale, check.refused);
+        const sessionId = known?.id ?? randomUUID();
+        setCookie(c, sessionCookie, sessionId, { ...cookieOptions, maxAge: sessionMaxAgeSeconds });
+        const now = clock.now();
+        const conversation = known?.conversation ?? (await deps.store.findOrCreate('web', sessionId, undefined, now));
+        // A retried POST (same messageId) stores the bytes again; the engine answers it once, and the
+        // copy no complaint names is removed by the retention job.
+        const id = await uploads.store.save({ conversationId: conversation.id, mimeType: check.mimeType, bytes }, now);
+        const result = await deps.engine.handle({
+          channel: 'web',
+          externalId: sessionId,
+          text: fields.data.text,
+          // The user's file name is only shown to staff, never used as a name for the stored bytes.
+          attachments: [{ kind: check.kind, fileId: uploadFileId(id), mimeType: check.mimeType, ...(file.name ? { fileName: file.name.slice(0, 200) } : {}) }],
+          ...(fields.data.messageId ? { updateKey: `${sessionId}:${fields.data.messageId}` } : {}),
+        });
+        return c.json({ locale: result.locale, replies: result.replies.map(toWire) });
+      },
+    );
+  }
+
   /** Ends the session on this browser and on the server; the conversation stays for staff (erasure is /xoadulieu). */
   app.post('/end', async (c) => {
     const known = await knownSession(c);
@@ -105,8 +172,7 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
    */
   app.get('/strings', async (c) => {
     const known = await knownSession(c);
-    const preferred = (c.req.header('accept-language') ?? '').toLowerCase();
-    const locale: Locale = known?.locale ?? (/^en\b/.test(preferred) ? 'en' : 'vi');
+    const locale: Locale = known?.locale ?? browserLocale(c);
     const t = deps.translators(locale);
     const strings = Object.fromEntries(pageStrings.map((key) => [key, t.t(`channels.web.page.${key}`, { hotline: deps.hotline ?? '1800.6838' })]));
     return c.json({ locale, strings });
@@ -151,6 +217,18 @@ export function webChatRoutes(deps: WebChatDeps): Hono {
   });
 
   return app;
+}
+
+/** "10 MB", "64 KB" (and "1,5 MB" in Vietnamese): the cap as a person reads it. */
+function sizeText(bytes: number, locale: Locale): string {
+  const mb = bytes / (1024 * 1024);
+  const format = (n: number) => n.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  return mb >= 1 ? `${format(mb)} MB` : `${format(bytes / 1024)} KB`;
+}
+
+/** Before a conversation has a language: the browser's, if it prefers English. */
+function browserLocale(c: Context): Locale {
+  return /^en\b/.test((c.req.header('accept-language') ?? '').toLowerCase()) ? 'en' : 'vi';
 }
 
 function toWire(reply: Reply) {

@@ -32,6 +32,11 @@ export interface WebServerOptions {
   /** Sub-applications mounted under a path: "/api/chat", "/staff", "/telegram", "/zalo". */
   readonly mounts: ReadonlyArray<{ readonly path: string; readonly app: Hono }>;
   readonly maxBodyBytes?: number;
+  /**
+   * Full paths whose route applies its own, larger body limit (the web chat's attachments, up to
+   * UPLOAD_MAX_BYTES): the server-wide limit leaves them alone.
+   */
+  readonly ownBodyLimit?: readonly string[];
   /** Published over https (PUBLIC_URL): sends HSTS. */
   readonly https?: boolean;
   /** Request-rate limits (bot/web/rate-limits.ts); none when absent (tests that flood on purpose). */
@@ -49,12 +54,15 @@ export interface WebServerOptions {
  */
 export function createWebServer(options: WebServerOptions): Hono {
   const app = new Hono();
-  app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 256 * 1024, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }));
+  const serverLimit = bodyLimit({ maxSize: options.maxBodyBytes ?? 256 * 1024, onError: (c) => c.json({ error: 'payload_too_large' }, 413) });
+  const ownLimit = new Set(options.ownBodyLimit ?? []);
+  app.use('*', (c, next) => (ownLimit.has(c.req.path) ? next() : serverLimit(c, next)));
   app.use('*', pageSecurityHeaders({ https: options.https ?? false }));
   if (options.limits) {
-    const { chat, login, webhook } = options.limits;
+    const { chat, login, webhook, upload } = options.limits;
     const onPost = (limit: MiddlewareHandler): MiddlewareHandler => (c, next) => (c.req.method === 'POST' ? limit(c, next) : next());
     app.use('/api/chat/*', ...chat.map(onPost));
+    app.use('/api/chat/attachments', onPost(upload));
     app.use('/staff/login', onPost(login));
     for (const mount of options.mounts) if (!['/api/chat', '/staff'].includes(mount.path)) app.use(`${mount.path}/*`, onPost(webhook));
   }

@@ -133,7 +133,9 @@ export class ComplaintFlow implements DialogueFlow {
     let draft = withEvidence(state.draft, message, ctx.now);
     const added = draft.evidence.length - state.draft.evidence.length;
     if (added > 0) notes.push(t.t('complaint.evidenceNoted', { count: added }));
-    const asked = state.asked;
+    // A caption sent with a photo ("ảnh váy bị rách") describes the photo: it is no answer to the
+    // question asked (it once became the consumer's name), though facts it states still count.
+    const asked = added > 0 ? null : state.asked;
     const folded = foldPhrase(text);
     let skipped = state.skipped;
     let problem: Problem | undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evidenceTypes } from '../evidence/file-types.ts';
 import { isTimeZone } from '../shared/local-calendar.ts';
 
 const optionalString = z
@@ -68,6 +69,18 @@ export const configSchema = z
     JOURNAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
     /** Days staff login attempts (e-mail, address) are kept; the throttle reads the last 15 minutes. */
     LOGIN_ATTEMPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /**
+     * Files a consumer attaches in the web chat (complaint evidence): the size cap in bytes (10 MB by
+     * default; phone photos are 2-5 MB) and the types allowed, comma-separated MIME types, each
+     * checked against the file's own bytes. Days an upload no complaint refers to is kept.
+     */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+    UPLOAD_ALLOWED_TYPES: z
+      .string()
+      .default('image/jpeg,image/png,image/webp,image/heic,application/pdf')
+      .transform((v) => v.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))
+      .pipe(z.array(z.enum(evidenceTypes)).min(1)),
+    UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** "true": an admin must set up a second factor (TOTP) before using the console; agents may. */
     STAFF_TOTP_REQUIRED_FOR_ADMINS: z
       .enum(['true', 'false', '1', '0', ''])

@@ -23,13 +23,16 @@ export class PrivacyFlow implements DialogueFlow {
 
   constructor(
     private readonly store: PersonalDataStore,
-    /** How long raw platform updates are kept (JOURNAL_RETENTION_DAYS): the notice states it. */
-    private readonly options: { readonly journalRetentionDays: number },
+    /**
+     * How long raw platform updates (JOURNAL_RETENTION_DAYS) and uploads no complaint refers to
+     * (UPLOAD_RETENTION_DAYS) are kept: the notice states both.
+     */
+    private readonly options: { readonly journalRetentionDays: number; readonly uploadRetentionDays: number },
   ) {}
 
   async start(ctx: FlowContext, message: InboundMessage): Promise<FlowTurn> {
     const command = parseCommand(message.text)?.command;
-    if (command === 'quyenriengtu' || command === 'privacy') return { replies: [{ text: ctx.t.t('privacy.notice', { journalDays: this.options.journalRetentionDays }) }], state: 'idle' };
+    if (command === 'quyenriengtu' || command === 'privacy') return { replies: [{ text: ctx.t.t('privacy.notice', { journalDays: this.options.journalRetentionDays, uploadDays: this.options.uploadRetentionDays }) }], state: 'idle' };
     const summary = await this.store.summary(ctx.conversation.id);
     return {
       replies: [

@@ -61,7 +61,7 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
 
   /**
    * Every copy of the person's data this database holds goes in one transaction: the transcript
-   * (with its attachments), the complaints' names, contacts, stories, evidence, staff notes and the
+   * (with its attachments and the uploaded files' bytes), the complaints' names, contacts, stories, evidence, staff notes and the
    * notes in their audit entries, the journaled platform updates and the replies stored with them,
    * the staff replies and reminders waiting in the outbox, the user name and working data, and the
    * conversation's channel id, so nothing here links the remaining statistics to the person.
@@ -99,6 +99,8 @@ export class PrismaPersonalDataStore implements PersonalDataStore {
       for (const entry of audited) await tx.auditLog.update({ where: { id: entry.id }, data: { detail: scrubAuditDetail(entry.detail) } });
 
       const messages = await tx.message.deleteMany({ where: { conversationId } });
+      // The bytes of the photos and files uploaded in the web chat (complaint evidence or not).
+      await tx.evidenceFile.deleteMany({ where: { conversationId } });
       await this.eraseJournal(tx, conversationId, conversation);
       await tx.outbox.deleteMany({ where: { channel: conversation.channel, externalId: conversation.externalId } });
       // A warnings subscription names the chat and records the person's consent: it goes with the rest.

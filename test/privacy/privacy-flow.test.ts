@@ -24,7 +24,7 @@ function engine(): DialogueEngine {
     translators: createTranslators(),
     clock: fixedClock(now),
     logger: silentLogger,
-    flows: [new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: 'sqlite' }), { journalRetentionDays: 7 })],
+    flows: [new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: 'sqlite' }), { journalRetentionDays: 7, uploadRetentionDays: 30 })],
     contacts: { hotline: '1800.6838', province: 'Bình Dương' },
   });
 }
@@ -50,6 +50,8 @@ describe('privacy commands', () => {
     expect(reply.replies[0]!.text).toContain('/xoadulieu');
     // How long raw platform updates are kept (JOURNAL_RETENTION_DAYS) is stated.
     expect(reply.replies[0]!.text).toContain('chỉ được giữ 7 ngày');
+    // And what happens to photos and files sent in the web chat (UPLOAD_RETENTION_DAYS).
+    expect(reply.replies[0]!.text).toContain('tệp không thuộc khiếu nại nào tự động xóa sau 30 ngày');
   });
 
   it('/xoadulieu keeps everything unless the user confirms', async () => {

@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { retentionCutoffs, runRetention } from '../../src/privacy/retention.ts';
 import { PrismaRetentionStore } from '../../src/storage/prisma-retention.ts';
+import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
+import { uploadFileId } from '../../src/evidence/evidence-store.ts';
+import { PrismaEvidenceStore } from '../../src/storage/prisma-evidence-store.ts';
+import { complaintRecord } from '../support/complaint-fixture.ts';
+import { sampleBytes } from '../support/evidence-bytes.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 let database: TempDatabase;
@@ -20,7 +25,7 @@ describe('retention of raw platform updates and login attempts', () => {
     const config = loadConfig({});
     expect([config.JOURNAL_RETENTION_DAYS, config.LOGIN_ATTEMPT_RETENTION_DAYS]).toEqual([7, 30]);
     expect(() => loadConfig({ JOURNAL_RETENTION_DAYS: '0' })).toThrow(/JOURNAL_RETENTION_DAYS/);
-    expect(retentionCutoffs({ journalDays: 7, loginAttemptDays: 30 }, now)).toEqual({ journalBefore: daysAgo(7), loginAttemptsBefore: daysAgo(30), now });
+    expect(retentionCutoffs({ journalDays: 7, loginAttemptDays: 30, uploadDays: 30 }, now)).toEqual({ journalBefore: daysAgo(7), loginAttemptsBefore: daysAgo(30), uploadsBefore: daysAgo(30), now });
   });
 
   it('removes what is older than its period, and keeps a young update or one being handled now', async () => {
@@ -39,9 +44,24 @@ describe('retention of raw platform updates and login attempts', () => {
         { email: 'a@hoi.vn', ip: '203.0.113.5', success: true, createdAt: daysAgo(29) },
       ],
     });
-    const removed = await runRetention(new PrismaRetentionStore(db, 'sqlite'), { journalDays: 7, loginAttemptDays: 30 }, now);
-    expect(removed).toEqual({ journal: 2, loginAttempts: 1 });
+    const removed = await runRetention(new PrismaRetentionStore(db, 'sqlite'), { journalDays: 7, loginAttemptDays: 30, uploadDays: 30 }, now);
+    expect(removed).toEqual({ journal: 2, loginAttempts: 1, uploads: 0 });
     expect((await db.inboundUpdate.findMany({ orderBy: { key: 'asc' } })).map((r) => r.key)).toEqual(['old-being-handled', 'young']);
     expect((await db.loginAttempt.findMany()).map((r) => r.success)).toEqual([true]);
+  });
+
+  it('removes an old upload no complaint or intake refers to, and keeps evidence with its complaint', async () => {
+    const db = database.prisma;
+    const { id: conversationId } = await db.conversation.create({ data: { channel: 'web', externalId: 'session-1' } });
+    const store = new PrismaEvidenceStore(db);
+    const save = (days: number) => store.save({ conversationId, mimeType: 'image/jpeg', bytes: sampleBytes.jpeg() }, daysAgo(days));
+    const [orphan, evidence, drafting, young] = [await save(31), await save(31), await save(31), await save(2)];
+    await new ComplaintRepository(db).create(complaintRecord({ evidence: [{ kind: 'photo', fileId: uploadFileId(evidence), fileName: null, mimeType: 'image/jpeg', receivedAt: daysAgo(31).toISOString() }] }), conversationId);
+    await db.conversation.update({ where: { id: conversationId }, data: { state: 'complaint.collect', stateData: JSON.stringify({ draft: { evidence: [{ fileId: uploadFileId(drafting) }] } }) } });
+    const removed = await runRetention(new PrismaRetentionStore(db, 'sqlite'), { journalDays: 7, loginAttemptDays: 30, uploadDays: 30 }, now);
+    expect(removed.uploads).toBe(1);
+    expect(await store.exists(orphan)).toBe(false);
+    expect((await db.evidenceFile.findMany({ orderBy: { createdAt: 'asc' } })).map((f) => [f.id, f.keptAt !== null])).toEqual(expect.arrayContaining([[evidence, true], [drafting, false], [young, false]]));
+    expect(await db.evidenceFile.count()).toBe(3);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
 import { PrismaInboundJournal } from '../../src/storage/prisma-inbound-journal.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
+import { pngImage } from '../support/evidence-bytes.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The attack of issue 12: after /xoadulieu, staff notes, the status audit detail, the outbox, raw
@@ -22,6 +23,8 @@ const fragments = {
   outboxReply: 'Chào chị Lan, Hội đã nhận hồ sơ',
   evidence: 'AgAD-photo-1',
   chatNote: 'Chị Lan hẹn gọi lại lúc 9 giờ',
+  // Inside the bytes of a photo uploaded in the web chat (issue 14): the file must go too.
+  uploadedPhoto: 'hoa-don-lan-nguyen-2490000',
 };
 const reference = 'KN-20261120-7QH2D';
 
@@ -74,6 +77,9 @@ beforeAll(async () => {
   // A staff reply still waiting for the channel's dispatcher.
   await app.outbox.enqueue('telegram', chatId, { text: `${fragments.outboxReply} ${reference}` }, app.clock.now());
 
+  // A photo uploaded as evidence, kept by the evidence store beside the conversation.
+  await app.evidence.store.save({ conversationId, mimeType: 'image/png', bytes: pngImage(16, [10, 20, 30], fragments.uploadedPhoto) }, app.clock.now());
+
   await telegramTurn(9003, { message: { message_id: 2, date: 1_763_600_200, chat, from, text: '/xoadulieu' } }, { text: '/xoadulieu' });
   const done = await telegramTurn(9004, { callback_query: { id: 'cb-1', from, data: 'privacy.confirm', message: { message_id: 3, date: 1_763_600_210, chat, text: '…' } } }, { text: '', choice: 'privacy.confirm' });
   erasedReply = done.replies[0]!.text;
@@ -117,6 +123,10 @@ describe('/xoadulieu removes every copy of the person', () => {
     // The next message starts afresh, as a new conversation.
     const next = await app.engine.handle({ channel: 'telegram', externalId: chatId, userName: 'Lan', text: '/start' });
     expect(next.conversationId).not.toBe(conversationId);
+  });
+
+  it('removes the uploaded files\' bytes', async () => {
+    expect(await app.db.evidenceFile.count()).toBe(0);
   });
 
   it('ends the chat\'s warnings subscription', async () => {

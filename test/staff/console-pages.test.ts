@@ -7,6 +7,10 @@ import type { RunningServer } from '../../bot/web/web-server.ts';
 import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
 import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
 import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
+import { TelegramFiles } from '../../bot/telegram/telegram-files.ts';
+import { EvidenceFiles } from '../../src/evidence/evidence-files.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { PrismaEvidenceStore } from '../../src/storage/prisma-evidence-store.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
@@ -26,7 +30,8 @@ beforeAll(async () => {
   const deps = staffDeps(database.prisma, clock);
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
   const sections = [
-    { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer }) },
+    // No Telegram token here: the Telegram photo of the fixture cannot be fetched, and the page says so.
+    { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
     { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) }) },
     { path: '/', app: calendarRoutes(deps) },
   ];
@@ -70,7 +75,13 @@ describe('complaint pages', () => {
     expect(html).toContain('0912345678');
     expect(html).toContain('khoản 1 Điều 30 Luật Bảo vệ quyền lợi người tiêu dùng 2023');
     expect(html).toMatch(/class="deadline overdue">25\/11\/2026/);
-    expect(html).toContain('AgAD-photo-1');
+    expect(html).toContain('Tệp nằm trên Telegram; máy chủ chưa được cấu hình mã bot Telegram nên chưa xem được ở đây.');
+    expect(html).not.toContain('AgAD-photo-1');
+    // Opening it anyway gives the console's polite page, not a failure, and the attempt is audited.
+    const opened = await agent.request('/staff/complaints/KN-20261120-7QH2D/evidence/0');
+    expect(opened.status).toBe(404);
+    expect(await opened.text()).toContain('Chưa mở được tệp bằng chứng ở đây');
+    expect((await database.prisma.auditLog.findMany({ where: { action: 'complaint.evidence' } })).map((a) => JSON.parse(a.detail))).toEqual([{ index: 0, served: false, download: false }]);
     expect(html).toContain('Thương lượng với doanh nghiệp');
     expect((await database.prisma.auditLog.findMany({ where: { action: 'complaint.view' } })).map((a) => a.target)).toContain('KN-20261120-7QH2D');
   });

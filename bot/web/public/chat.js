@@ -3,6 +3,8 @@ const log = document.getElementById('log');
 const form = document.getElementById('composer');
 const input = document.getElementById('text');
 const send = document.getElementById('send');
+const attach = document.getElementById('attach');
+const attachFile = document.getElementById('attach-file');
 
 // The page's own words come from the server's locale files (GET /api/chat/strings), in the
 // conversation's language; the Vietnamese in index.html is what shows before they arrive.
@@ -11,6 +13,7 @@ let strings = {
   error: 'Xin lỗi, có lỗi xảy ra. Bạn thử lại nhé.',
   offline: 'Không kết nối được máy chủ. Bạn kiểm tra mạng và thử lại nhé.',
   staff: 'Nhân viên hỗ trợ',
+  attached: 'Ảnh hoặc tệp đính kèm',
 };
 let pageLocale = document.documentElement.lang;
 
@@ -32,6 +35,8 @@ async function loadStrings() {
     document.querySelector('label[for="text"]').textContent = strings.input;
     input.placeholder = strings.placeholder;
     send.textContent = strings.send;
+    attach.setAttribute('aria-label', strings.attach);
+    attach.title = strings.attachHint;
   } catch {
     // Offline for a moment: the page keeps the words it has.
   }
@@ -100,20 +105,53 @@ function addReply(reply) {
 
 let pending = false;
 
-async function post(body, shown) {
+function post(body, shown) {
+  return exchange(
+    () => fetch('/api/chat/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...body, messageId: crypto.randomUUID() }) }),
+    shown === undefined ? undefined : () => addMessage('me', shown),
+  );
+}
+
+// A photo or file, with what is in the text box as its caption. The server checks its size and
+// type (by its bytes) and answers a refusal in words, like any other reply.
+function upload(file) {
+  const caption = input.value;
+  input.value = '';
+  grow();
+  const form = new FormData();
+  form.append('file', file, file.name);
+  form.append('text', caption);
+  form.append('messageId', crypto.randomUUID());
+  return exchange(
+    () => fetch('/api/chat/attachments', { method: 'POST', body: form }),
+    () => {
+      const div = addMessage('me', caption);
+      const name = document.createElement('span');
+      name.className = 'attached';
+      name.textContent = file.name;
+      div.prepend(name);
+      if (/^image\/(jpeg|png|webp|gif)$/.test(file.type)) {
+        const img = document.createElement('img');
+        img.className = 'thumb';
+        img.alt = file.name;
+        img.src = URL.createObjectURL(file);
+        div.appendChild(img);
+      }
+    },
+  );
+}
+
+async function exchange(request, showMine) {
   // One message at a time: Enter pressed again while a reply is on its way does not send twice.
   if (pending) return;
   pending = true;
   retireOptions();
-  if (shown !== undefined) addMessage('me', shown);
+  if (showMine) showMine();
   send.disabled = true;
+  attach.disabled = true;
   const typing = addMessage('bot typing', '…');
   try {
-    const response = await fetch('/api/chat/messages', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...body, messageId: crypto.randomUUID() }),
-    });
+    const response = await request();
     typing.remove();
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
@@ -133,9 +171,18 @@ async function post(body, shown) {
   } finally {
     pending = false;
     send.disabled = false;
+    attach.disabled = false;
     input.focus();
   }
 }
+
+attach.addEventListener('click', () => attachFile.click());
+attachFile.addEventListener('change', () => {
+  const file = attachFile.files && attachFile.files[0];
+  // Cleared at once, so choosing the same photo again still sends it.
+  attachFile.value = '';
+  if (file && !pending) upload(file);
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -170,7 +217,9 @@ async function start() {
   }
   let last = null;
   for (const m of data.messages) {
+    // A photo or file sent without a caption has no words of its own: a paper clip stands for it.
     last = addMessage(m.direction === 'in' ? 'me' : m.direction === 'staff' ? 'staff' : 'bot', m.text, m.direction === 'staff' ? strings.staff : undefined);
+    if (m.direction === 'in' && m.text === '') last.prepend(Object.assign(document.createElement('span'), { className: 'attached', textContent: strings.attached }));
   }
   // The buttons of the last reply come back with the page, so a reload mid-step is not a dead end.
   if (last && last.classList.contains('bot')) addOptions(last, data.options);
