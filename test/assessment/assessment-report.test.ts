@@ -1,3 +1,4 @@
+import { questionsOf } from '../../src/assessment/item-questions.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssessmentRecord } from '../../src/assessment/assessment-record.ts';
 import { renderAssessmentReport, slugOf } from '../../src/assessment/assessment-report.ts';
@@ -65,8 +66,9 @@ describe('the PDF report', () => {
     // On a day within the plan's period it is cited as it stood.
     expect(fullCitation(old, kb, translators('vi'), new Date('2019-06-01T03:00:00Z'))).not.toContain('hết hiệu lực');
     // The "why" answer of every item that draws on the plan says the same, and no reason presents it as in force.
-    for (const item of criteria.items.filter((i) => i.basis.some((b) => b.doc === 'KH-KH-2017-2020'))) {
-      const why = whyText(item, kb, translators('vi'), day);
+    for (const question of questionsOf(criteria.items).filter((q) => q.basis.some((b) => b.doc === 'KH-KH-2017-2020'))) {
+      const { item } = question;
+      const why = whyText(question, kb, translators('vi'), day);
       expect(why).toContain('nay đã hết hiệu lực');
       expect(item.why.vi).not.toMatch(/cả hai kế hoạch|các kế hoạch/i);
       expect(item.why.en).not.toMatch(/both provincial plans|the plans/i);
