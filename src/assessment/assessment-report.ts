@@ -104,7 +104,7 @@ export function slugOf(name: string): string {
 }
 
 /** Each question asked with its answer: an item asked in parts shows each part (older records, the item). */
-function answerRows(record: AssessmentRecord, itemById: ReadonlyMap<string, Criterion>, locale: Locale): [string, AnswerValue][] {
+export function answerRows(record: AssessmentRecord, itemById: ReadonlyMap<string, Criterion>, locale: Locale): [string, AnswerValue][] {
   return Object.entries(record.answers).flatMap(([id, answer]): [string, AnswerValue][] => {
     const item = itemById.get(id);
     if (!item) return [[id, answer]];
