@@ -212,12 +212,26 @@ describe('the self-assessment conversation', () => {
       name: 'Hoa Mai Shop',
       description: "small shop selling clothes on Facebook, we don't have a physical store",
       profile: { continuous: 'no', direct: 'none', standardContracts: 'no', warranty: 'no' },
-      answers: { 'complaint-intake': 'no' },
+      answers: { 'complaint-intake': 'no', 'safety-recall.report': "don't know", 'safety-recall.costs': 'no' },
       otherwise: 'yes',
       consent: 'no',
     });
     const record = assessmentRecordSchema.parse((await engine.records(w.conversationId))[0]!.data);
     expect(record.locale).toBe('en');
+    // Each part of an item of several conditions is its own English question.
+    expect(w.replies.some((r) => r.text.includes('Question 29/39 · ') && r.text.includes('Do you report to the authorities before a recall and report its results afterwards?'))).toBe(true);
+    // Two of four recall parts met: partly; the plan names the two missing and cites only their clauses.
+    expect(record.gaps.find((g) => g.item === 'safety-recall')).toMatchObject({
+      answer: 'partly',
+      missing: ['Authorities told before and after the recall', 'Costs of defects borne by you'],
+      basis: [
+        { doc: '19/2023/QH15', article: 32, clause: 1 },
+        { doc: '19/2023/QH15', article: 34, clause: 1 },
+        { doc: '55/2024/NĐ-CP', article: 19, clause: 1 },
+        { doc: '55/2024/NĐ-CP', article: 19, clause: 2 },
+      ],
+    });
+    expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('   → Missing: Authorities told before and after the recall; Costs of defects borne by you\n');
     expect(record.gaps[0]).toMatchObject({ item: 'complaint-intake', title: 'Complaint intake, acknowledged within 3 working days' });
     expect(record.gaps[0]!.action).toMatch(/^Publish one complaint contact/);
     expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('Basis: Law on Protection of Consumers’ Rights 2023 (19/2023/QH15): Art. 31(1), Art. 31(2)');
