@@ -412,7 +412,7 @@ export class AssessmentFlow implements DialogueFlow {
   }
 
   private async onItem(ctx: FlowContext, message: InboundMessage, a: StoredAssessment, data: StateData): Promise<FlowTurn> {
-    const items = questionsOf(applicableItems(this.deps.criteria, withInferences(a.stated)));
+    const items = questionsOf(applicableItems(this.deps.criteria, withInferences(a.stated)), a.answers);
     const pending = items.find((q) => q.key === data.itemId) ?? items.find((q) => !isAnswered(q, a.answers));
     if (!pending) return this.next(ctx, a, [], true);
 
@@ -452,7 +452,7 @@ export class AssessmentFlow implements DialogueFlow {
     const profile = withInferences(a.stated);
     const question = nextProfileQuestion(this.deps.criteria, profile);
     if (question) return this.askProfile(ctx, a, question, prefix);
-    const items = questionsOf(applicableItems(this.deps.criteria, profile));
+    const items = questionsOf(applicableItems(this.deps.criteria, profile), a.answers);
     if (!confirmed && !items.some((q) => isAnswered(q, a.answers))) return this.confirm(ctx, a, prefix);
     const pending = items.find((q) => !isAnswered(q, a.answers));
     if (pending) return this.askItem(ctx, a, pending, items, prefix);
@@ -502,7 +502,7 @@ export class AssessmentFlow implements DialogueFlow {
   // ---- helpers ----
 
   private progressOf(a: StoredAssessment): { answered: number; total: number } {
-    const items = questionsOf(applicableItems(this.deps.criteria, withInferences(a.stated)));
+    const items = questionsOf(applicableItems(this.deps.criteria, withInferences(a.stated)), a.answers);
     return { answered: items.filter((q) => isAnswered(q, a.answers)).length, total: items.length };
   }
 

@@ -109,6 +109,7 @@ export function answerRows(record: AssessmentRecord, itemById: ReadonlyMap<strin
     const item = itemById.get(id);
     if (!item) return [[id, answer]];
     if (!item.parts || !record.partAnswers) return [[item.question?.[locale] ?? item.title[locale], answer]];
-    return questionsOf([item]).map((q) => [q.question[locale], record.partAnswers![q.key] ?? answer]);
+    // A part left out (it builds on one not met) was not asked, so it has no row.
+    return questionsOf([item]).flatMap((q): [string, AnswerValue][] => (q.key in record.partAnswers! ? [[q.question[locale], record.partAnswers![q.key]!]] : []));
   });
 }

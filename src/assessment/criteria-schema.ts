@@ -58,6 +58,12 @@ export const criterionPartSchema = z
     title: localizedTextSchema,
     question: localizedTextSchema,
     basis: z.array(basisSchema).min(1),
+    /**
+     * An earlier part this one builds on ("are those procedures published?"): asked only when that part
+     * is met at least in part; otherwise not asked and left out of the item's answer, whose gap is then
+     * the earlier part.
+     */
+    after: z.string().optional(),
   })
   .strict();
 export type CriterionPart = z.infer<typeof criterionPartSchema>;
@@ -94,6 +100,9 @@ export const criterionSchema = z
     if (!item.parts) return;
     const ids = new Set(item.parts.map((p) => p.id));
     if (ids.size !== item.parts.length) ctx.addIssue({ code: 'custom', path: ['parts'], message: 'part ids must be unique' });
+    item.parts.forEach((p, i) => {
+      if (p.after !== undefined && !item.parts!.slice(0, i).some((earlier) => earlier.id === p.after)) ctx.addIssue({ code: 'custom', path: ['parts', i, 'after'], message: `"after" must name an earlier part, not ${p.after}` });
+    });
     // Splitting keeps provenance: each part cites only the item's bases, and every basis stays cited by a part.
     const itemBases = new Set(item.basis.map(basisKey));
     const partBases = new Set(item.parts.flatMap((p) => p.basis.map(basisKey)));

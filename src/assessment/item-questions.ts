@@ -10,12 +10,27 @@ export interface ItemQuestion {
   readonly basis: readonly Basis[];
 }
 
-export function questionsOf(items: readonly Criterion[]): ItemQuestion[] {
+/**
+ * The questions to ask for these items. Given the answers so far, a part that builds on an earlier one
+ * the business does not meet ("after") is left out; without answers every question is listed, which
+ * is the most the interview can ask.
+ */
+export function questionsOf(items: readonly Criterion[], answers?: Readonly<Record<string, AnswerValue>>): ItemQuestion[] {
   return items.flatMap((item): ItemQuestion[] =>
     item.parts
-      ? item.parts.map((part) => ({ key: partKey(item, part), item, part, question: part.question, basis: part.basis }))
+      ? item.parts
+          .filter((part) => answers === undefined || isAsked(item, part, answers))
+          .map((part) => ({ key: partKey(item, part), item, part, question: part.question, basis: part.basis }))
       : [{ key: item.id, item, question: item.question!, basis: item.basis }],
   );
+}
+
+/** Whether a part is asked: it builds on nothing, or on a part met at least in part (recursively). */
+function isAsked(item: Criterion, part: CriterionPart, answers: Readonly<Record<string, AnswerValue>>): boolean {
+  if (part.after === undefined) return true;
+  const earlier = item.parts!.find((p) => p.id === part.after)!;
+  const value = answers[partKey(item, earlier)] ?? answers[item.id];
+  return isAsked(item, earlier, answers) && (value === undefined || value === 'yes' || value === 'partly');
 }
 
 export function partKey(item: Criterion, part: CriterionPart): string {
@@ -36,12 +51,14 @@ export interface ItemAnswer {
  */
 export function itemAnswer(item: Criterion, answers: Readonly<Record<string, AnswerValue>>): ItemAnswer {
   if (!item.parts) return { answer: answers[item.id] ?? 'unknown', missing: [], partAnswers: {} };
-  const values = item.parts.map((p) => answers[partKey(item, p)] ?? answers[item.id] ?? 'unknown');
-  const partAnswers = Object.fromEntries(item.parts.map((p, i) => [partKey(item, p), values[i]!]));
+  // A part left out because the one it builds on is not met does not count: that one is the gap.
+  const asked = item.parts.filter((p) => isAsked(item, p, answers));
+  const values = asked.map((p) => answers[partKey(item, p)] ?? answers[item.id] ?? 'unknown');
+  const partAnswers = Object.fromEntries(asked.map((p, i) => [partKey(item, p), values[i]!]));
   switch (item.metWhen) {
     case 'allParts':
     default:
-      return { answer: allParts(values), missing: item.parts.filter((_, i) => values[i] !== 'yes'), partAnswers };
+      return { answer: allParts(values), missing: asked.filter((_, i) => values[i] !== 'yes'), partAnswers };
   }
 }
 

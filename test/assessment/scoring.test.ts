@@ -2,7 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssessmentRecord, progressSince } from '../../src/assessment/assessment-record.ts';
 import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
-import type { AnswerValue, Criteria, Criterion } from '../../src/assessment/criteria-schema.ts';
+import { type AnswerValue, type Criteria, type Criterion, criteriaSchema } from '../../src/assessment/criteria-schema.ts';
+import { questionsOf } from '../../src/assessment/item-questions.ts';
 import { scoreAssessment } from '../../src/assessment/scoring.ts';
 import { knowledgeDir } from '../support/knowledge.ts';
 
@@ -48,6 +49,21 @@ describe('an item asked in parts', () => {
     expect(scored({ 'multi.x': 'no', 'multi.y': 'no', 'multi.z': 'unknown' })).toMatchObject({ answer: 'no', earned: 0 });
     expect(scored({ 'multi.x': 'unknown', 'multi.y': 'unknown', 'multi.z': 'unknown' })).toMatchObject({ answer: 'unknown', earned: 0 });
     expect(scored({ 'multi.x': 'yes' }).missing.map((p) => p.id)).toEqual(['y', 'z']);
+  });
+
+  it('leaves out a part that builds on one not met, in the questions and in the answer', () => {
+    const [x, y, z] = inParts('multi', 2).parts!;
+    const chained: Criteria = { ...small(), items: [{ ...inParts('multi', 2), parts: [x!, { ...y!, after: 'x' }, { ...z!, after: 'y' }] }] };
+    const keys = (answers?: Record<string, AnswerValue>) => questionsOf(chained.items, answers).map((q) => q.key);
+    expect(keys()).toEqual(['multi.x', 'multi.y', 'multi.z']);
+    expect(keys({ 'multi.x': 'partly' })).toEqual(['multi.x', 'multi.y', 'multi.z']);
+    expect(keys({ 'multi.x': 'no' })).toEqual(['multi.x']);
+    expect(keys({ 'multi.x': 'yes', 'multi.y': 'unknown' })).toEqual(['multi.x', 'multi.y']);
+    // A "yes" kept from before "x" was changed to "no" no longer counts.
+    const result = scoreAssessment(chained, {}, { 'multi.x': 'no', 'multi.y': 'yes', 'multi.z': 'yes' }).items[0]!;
+    expect(result).toMatchObject({ answer: 'no', partAnswers: { 'multi.x': 'no' } });
+    expect(result.missing.map((p) => p.id)).toEqual(['x']);
+    expect(criteriaSchema.safeParse({ ...chained, items: [{ ...chained.items[0]!, parts: [{ ...x!, after: 'y' }, y!, z!] }] }).success).toBe(false);
   });
 
   it('counts an answer saved for the whole item, before it was split, for every part', () => {
