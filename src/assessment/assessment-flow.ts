@@ -21,7 +21,8 @@ import {
   profileQuestions,
   withInferences,
 } from './business-profile.ts';
-import { answerValues, type AnswerValue, type Criteria, type Criterion } from './criteria-schema.ts';
+import { answerValues, type AnswerValue, type Criteria } from './criteria-schema.ts';
+import { type ItemQuestion, questionsOf } from './item-questions.ts';
 import { choiceQuestions, isChoiceQuestion, readProfileAnswer, typedConsent } from './profile-answers.ts';
 import { scoreAssessment } from './scoring.ts';
 import { parseProfileSentence, parseYesNo } from './profile-parser.ts';
@@ -329,7 +330,7 @@ export class AssessmentFlow implements DialogueFlow {
 
   private confirm(ctx: FlowContext, a: StoredAssessment, prefix: Reply[] = []): FlowTurn {
     const profile = withInferences(a.stated);
-    const count = applicableItems(this.deps.criteria, profile).length;
+    const count = questionsOf(applicableItems(this.deps.criteria, profile)).length;
     return this.turn('confirm', a, [
       ...prefix,
       {
@@ -395,24 +396,24 @@ export class AssessmentFlow implements DialogueFlow {
 
   // ---- items ----
 
-  private askItem(ctx: FlowContext, a: StoredAssessment, item: Criterion, items: readonly Criterion[], prefix: Reply[] = []): FlowTurn {
-    const n = items.indexOf(item) + 1;
+  private askItem(ctx: FlowContext, a: StoredAssessment, question: ItemQuestion, questions: readonly ItemQuestion[], prefix: Reply[] = []): FlowTurn {
+    const n = questions.indexOf(question) + 1;
     const first = Object.keys(a.answers).length === 0 && n === 1;
-    const text = itemQuestionText(item, n, items.length, this.deps.criteria, ctx.t) + (first ? `\n\n${ctx.t.t('assessment.item.hint')}` : '');
-    return this.turn('item', a, [...prefix, { text, options: this.itemOptions(ctx, item) }], { itemId: item.id });
+    const text = itemQuestionText(question, n, questions.length, this.deps.criteria, ctx.t) + (first ? `\n\n${ctx.t.t('assessment.item.hint')}` : '');
+    return this.turn('item', a, [...prefix, { text, options: this.itemOptions(ctx, question) }], { itemId: question.key });
   }
 
-  private itemOptions(ctx: FlowContext, item: Criterion): ReplyOption[] {
+  private itemOptions(ctx: FlowContext, question: ItemQuestion): ReplyOption[] {
     return [
-      ...answerValues.map((v) => ({ id: ids.answer(item.id, v), label: ctx.t.t(`assessment.answer.${v}`) })),
+      ...answerValues.map((v) => ({ id: ids.answer(question.key, v), label: ctx.t.t(`assessment.answer.${v}`) })),
       { id: ids.why, label: ctx.t.t('assessment.option.why') },
       { id: ids.pause, label: ctx.t.t('assessment.option.pause') },
     ];
   }
 
   private async onItem(ctx: FlowContext, message: InboundMessage, a: StoredAssessment, data: StateData): Promise<FlowTurn> {
-    const items = applicableItems(this.deps.criteria, withInferences(a.stated));
-    const pending = items.find((i) => i.id === data.itemId) ?? items.find((i) => !(i.id in a.answers));
+    const items = questionsOf(applicableItems(this.deps.criteria, withInferences(a.stated)), a.answers);
+    const pending = items.find((q) => q.key === data.itemId) ?? items.find((q) => !isAnswered(q, a.answers));
     if (!pending) return this.next(ctx, a, [], true);
 
     let target = pending;
@@ -420,10 +421,10 @@ export class AssessmentFlow implements DialogueFlow {
     let reply: 'why' | 'back' | undefined = message.choice === ids.why ? 'why' : undefined;
     if (message.choice?.startsWith('assessment.answer.')) {
       // An older button answers its own item: people scroll up and change their mind.
-      const chosen = items.find((i) => answerValues.some((v) => message.choice === ids.answer(i.id, v)));
+      const chosen = items.find((q) => answerValues.some((v) => message.choice === ids.answer(q.key, v)));
       if (chosen) {
         target = chosen;
-        value = answerValues.find((v) => message.choice === ids.answer(chosen.id, v));
+        value = answerValues.find((v) => message.choice === ids.answer(chosen.key, v));
       }
     } else if (!message.choice) {
       const typed = parseItemReply(ctx.text);
@@ -431,16 +432,17 @@ export class AssessmentFlow implements DialogueFlow {
       else if (typed !== 'pause') value = typed;
     }
 
-    if (reply === 'why') return this.turn('item', a, [{ text: whyText(pending, this.deps.knowledgeBase, ctx.t, ctx.now), options: this.itemOptions(ctx, pending) }], { itemId: pending.id });
+    if (reply === 'why') return this.turn('item', a, [{ text: whyText(pending, this.deps.knowledgeBase, ctx.t, ctx.now), options: this.itemOptions(ctx, pending) }], { itemId: pending.key });
     if (reply === 'back') {
       const previous = items[items.indexOf(pending) - 1];
       if (previous) return this.askItem(ctx, a, previous, items);
     }
     if (!value) return this.askItem(ctx, a, pending, items, [{ text: ctx.t.t('assessment.reask') }]);
 
-    const answers = { ...a.answers, [target.id]: value };
+    const answers = { ...a.answers, [target.key]: value };
     await this.deps.store.saveProgress(a.id, { answers }, ctx.now);
-    const prefix = target === pending ? [] : [{ text: ctx.t.t('assessment.item.changed', { title: target.title[ctx.t.locale] }) }];
+    const title = target.part ? `${target.item.title[ctx.t.locale]} — ${target.part.title[ctx.t.locale]}` : target.item.title[ctx.t.locale];
+    const prefix = target === pending ? [] : [{ text: ctx.t.t('assessment.item.changed', { title }) }];
     return this.next(ctx, { ...a, answers }, prefix, true);
   }
 
@@ -450,9 +452,9 @@ export class AssessmentFlow implements DialogueFlow {
     const profile = withInferences(a.stated);
     const question = nextProfileQuestion(this.deps.criteria, profile);
     if (question) return this.askProfile(ctx, a, question, prefix);
-    const items = applicableItems(this.deps.criteria, profile);
-    if (!confirmed && !items.some((i) => i.id in a.answers)) return this.confirm(ctx, a, prefix);
-    const pending = items.find((i) => !(i.id in a.answers));
+    const items = questionsOf(applicableItems(this.deps.criteria, profile), a.answers);
+    if (!confirmed && !items.some((q) => isAnswered(q, a.answers))) return this.confirm(ctx, a, prefix);
+    const pending = items.find((q) => !isAnswered(q, a.answers));
     if (pending) return this.askItem(ctx, a, pending, items, prefix);
     return this.complete(ctx, a, prefix);
   }
@@ -500,8 +502,8 @@ export class AssessmentFlow implements DialogueFlow {
   // ---- helpers ----
 
   private progressOf(a: StoredAssessment): { answered: number; total: number } {
-    const items = applicableItems(this.deps.criteria, withInferences(a.stated));
-    return { answered: items.filter((i) => i.id in a.answers).length, total: items.length };
+    const items = questionsOf(applicableItems(this.deps.criteria, withInferences(a.stated)), a.answers);
+    return { answered: items.filter((q) => isAnswered(q, a.answers)).length, total: items.length };
   }
 
   private reask(ctx: FlowContext, turn: FlowTurn): FlowTurn {
@@ -513,6 +515,11 @@ export class AssessmentFlow implements DialogueFlow {
     const stateData: StateData = { assessmentId: a.id, ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) };
     return { replies: replies.map((r) => (r.options ? { ...r, options: numberedOptions(r.options) } : r)), state: `${this.name}.${step}`, stateData };
   }
+}
+
+/** A part counts as answered when the whole item was, before it was asked in parts. */
+function isAnswered(question: ItemQuestion, answers: Readonly<Record<string, AnswerValue>>): boolean {
+  return question.key in answers || (question.part !== undefined && question.item.id in answers);
 }
 
 function isStep(value: string): value is Step {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { locales, type Locale } from '../i18n/translator.ts';
 import { profileSchema, type BusinessProfile } from './business-profile.ts';
-import { answerValues, basisSchema, criterionKinds, type AnswerValue, type Criteria } from './criteria-schema.ts';
-import type { AssessmentScore } from './scoring.ts';
+import { answerValues, type Basis, basisKey, basisSchema, criterionKinds, type AnswerValue, type Criteria } from './criteria-schema.ts';
+import type { AssessmentScore, ScoredItem } from './scoring.ts';
 
 export const selfAssessmentRecordType = 'self_assessment';
 
@@ -17,7 +17,9 @@ export const assessmentRecordSchema = z.object({
   completedAt: z.iso.datetime(),
   locale: z.enum(locales),
   profile: profileSchema,
+  /** One answer per item; an item asked in parts has its combined answer here and each part's below. */
   answers: z.record(z.string(), z.enum(answerValues)),
+  partAnswers: z.record(z.string(), z.enum(answerValues)).optional(),
   score: z.number(),
   maxScore: z.number(),
   percent: z.number(),
@@ -31,6 +33,8 @@ export const assessmentRecordSchema = z.object({
       answer: z.enum(answerValues),
       basis: z.array(basisSchema),
       action: z.string(),
+      /** The parts not met, by title, for an item asked in parts. */
+      missing: z.array(z.string()).optional(),
     }),
   ),
   thisWeek: z.array(z.object({ item: z.string(), step: z.string() })),
@@ -48,7 +52,11 @@ export function buildAssessmentRecord(input: {
   const { criteria, result, locale } = input;
   const areaTitle = new Map(criteria.areas.map((a) => [a.id, a.title[locale]]));
   const answers: Record<string, AnswerValue> = {};
-  for (const scored of result.items) answers[scored.item.id] = scored.answer;
+  const partAnswers: Record<string, AnswerValue> = {};
+  for (const scored of result.items) {
+    answers[scored.item.id] = scored.answer;
+    for (const [key, answer] of Object.entries(scored.partAnswers)) partAnswers[key] = answer;
+  }
   return {
     business: input.business,
     criteria: { id: criteria.id, version: criteria.version },
@@ -56,6 +64,7 @@ export function buildAssessmentRecord(input: {
     locale,
     profile: input.profile,
     answers,
+    ...(Object.keys(partAnswers).length > 0 ? { partAnswers } : {}),
     score: result.score,
     maxScore: result.maxScore,
     percent: result.percent,
@@ -66,11 +75,19 @@ export function buildAssessmentRecord(input: {
       kind: g.item.kind,
       weight: g.item.weight,
       answer: g.answer,
-      basis: g.item.basis,
+      basis: basisOfGap(g),
       action: g.item.action[locale],
+      ...(g.missing.length > 0 ? { missing: g.missing.map((p) => p.title[locale]) } : {}),
     })),
     thisWeek: result.thisWeek.map((g) => ({ item: g.item.id, step: g.item.firstStep[locale] })),
   };
+}
+
+/** What a gap cites: for an item asked in parts, the clauses of the parts not met, in the item's order. */
+function basisOfGap(gap: ScoredItem): Basis[] {
+  if (gap.missing.length === 0) return gap.item.basis;
+  const missing = new Set(gap.missing.flatMap((p) => p.basis.map(basisKey)));
+  return gap.item.basis.filter((b) => missing.has(basisKey(b)));
 }
 
 export interface Progress {

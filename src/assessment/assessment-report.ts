@@ -1,12 +1,13 @@
 import { renderPdf, type PdfBlock } from '../documents/pdf-document.ts';
 import { fold } from '../text/vietnamese-unicode.ts';
 import type { ReplyFile } from '../dialogue/messages.ts';
-import type { Translator } from '../i18n/translator.ts';
+import type { Locale, Translator } from '../i18n/translator.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { AssessmentRecord, Progress } from './assessment-record.ts';
 import { groupedCitations } from './basis-text.ts';
 import { formatDate, formatScore, isoDay, profileLines, progressLines } from './assessment-text.ts';
-import type { Criteria } from './criteria-schema.ts';
+import type { AnswerValue, Criteria, Criterion } from './criteria-schema.ts';
+import { questionsOf } from './item-questions.ts';
 
 export interface ReportInput {
   readonly record: AssessmentRecord;
@@ -67,7 +68,7 @@ export async function renderAssessmentReport(input: ReportInput): Promise<ReplyF
         String(i + 1),
         `${g.title} (${t.t(`assessment.answer.${g.answer}`)})`,
         t.t(`assessment.kind.${g.kind}`),
-        g.action,
+        g.missing && g.missing.length > 0 ? `${t.t('assessment.result.missing', { parts: g.missing.join('; ') })}\n${g.action}` : g.action,
         groupedCitations(g.basis, knowledgeBase, t, completedAt),
       ]),
       widths: [0.5, 3, 1.3, 4.5, 3.6],
@@ -78,7 +79,7 @@ export async function renderAssessmentReport(input: ReportInput): Promise<ReplyF
   blocks.push({
     kind: 'table',
     header: ['#', t.t('assessment.pdf.answersQuestion'), t.t('assessment.pdf.answersAnswer')],
-    rows: Object.entries(record.answers).map(([id, answer], i) => [String(i + 1), itemById.get(id)?.question[locale] ?? id, t.t(`assessment.answer.${answer}`)]),
+    rows: answerRows(record, itemById, locale).map(([question, answer], i) => [String(i + 1), question, t.t(`assessment.answer.${answer}`)]),
     widths: [0.5, 8, 1.6],
   });
   blocks.push({ kind: 'note', text: criteria.note[locale] });
@@ -100,4 +101,15 @@ export function slugOf(name: string): string {
     .slice(0, 40)
     .replace(/-+$/, '');
   return slug === '' ? 'business' : slug;
+}
+
+/** Each question asked with its answer: an item asked in parts shows each part (older records, the item). */
+export function answerRows(record: AssessmentRecord, itemById: ReadonlyMap<string, Criterion>, locale: Locale): [string, AnswerValue][] {
+  return Object.entries(record.answers).flatMap(([id, answer]): [string, AnswerValue][] => {
+    const item = itemById.get(id);
+    if (!item) return [[id, answer]];
+    if (!item.parts || !record.partAnswers) return [[item.question?.[locale] ?? item.title[locale], answer]];
+    // A part left out (it builds on one not met) was not asked, so it has no row.
+    return questionsOf([item]).flatMap((q): [string, AnswerValue][] => (q.key in record.partAnswers! ? [[q.question[locale], record.partAnswers![q.key]!]] : []));
+  });
 }

@@ -4,6 +4,7 @@ import type { AssessmentRecord, Progress } from './assessment-record.ts';
 import { fullCitation, groupedCitations, quoteOf } from './basis-text.ts';
 import type { BusinessProfile, ProfileField, ProfileQuestion } from './business-profile.ts';
 import { basisKey, type Basis, type Criteria, type Criterion } from './criteria-schema.ts';
+import type { ItemQuestion } from './item-questions.ts';
 
 /** Gaps listed in the chat; the PDF lists them all. Keeps a reply within Telegram's 4096 characters. */
 export const gapsInChat = 8;
@@ -43,20 +44,23 @@ function valueLabel(field: ProfileField, value: string | boolean, t: Translator)
   return t.t(`assessment.registration.${value}`);
 }
 
-export function itemQuestionText(item: Criterion, n: number, total: number, criteria: Criteria, t: Translator): string {
+export function itemQuestionText(question: ItemQuestion, n: number, total: number, criteria: Criteria, t: Translator): string {
+  const item = question.item;
   const area = criteria.areas.find((a) => a.id === item.area)?.title[t.locale] ?? item.area;
-  return t.t('assessment.item.question', { n, total, area, question: item.question[t.locale] });
+  return t.t('assessment.item.question', { n, total, area, question: question.question[t.locale] });
 }
 
-/** "Why does this matter?": the plain reason, then the cited words of the law and plans. */
-export function whyText(item: Criterion, kb: KnowledgeBase, t: Translator, day: Date): string {
+/** "Why does this matter?": the plain reason, then the cited words of the law and plans (a part's own clauses). */
+export function whyText(question: ItemQuestion, kb: KnowledgeBase, t: Translator, day: Date): string {
   const locale = t.locale;
-  const lines = [t.t('assessment.why.head', { title: item.title[locale] }), item.why[locale], '', t.t('assessment.why.basis')];
-  item.basis.slice(0, quotedBases).forEach((b) => {
+  const { item, basis } = question;
+  const title = question.part ? `${item.title[locale]} — ${question.part.title[locale]}` : item.title[locale];
+  const lines = [t.t('assessment.why.head', { title }), item.why[locale], '', t.t('assessment.why.basis')];
+  basis.slice(0, quotedBases).forEach((b) => {
     const quote = quoteOf(b, kb);
     lines.push(`• ${fullCitation(b, kb, t, day)}${quote ? `:\n«${truncate(quote, quoteLength)}»` : ''}`);
   });
-  const rest = item.basis.slice(quotedBases);
+  const rest = basis.slice(quotedBases);
   if (rest.length > 0) lines.push(`• ${groupedCitations(rest, kb, t, day)}`);
   lines.push('', t.t('assessment.why.answer'));
   return lines.join('\n');
@@ -109,7 +113,7 @@ export function resultTexts(record: AssessmentRecord, progress: Progress | null,
         kind: t.t(`assessment.kind.${gap.kind}`),
         title: gap.title,
         answer: t.t(`assessment.answer.${gap.answer}`),
-        action: gap.action,
+        action: gap.missing && gap.missing.length > 0 ? `${t.t('assessment.result.missing', { parts: gap.missing.join('; ') })}\n     ${gap.action}` : gap.action,
         // Written as the report writes it.
         basis: groupedCitations(gap.basis, kb, t, new Date(record.completedAt)),
       }),

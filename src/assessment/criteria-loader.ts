@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { basisKey, criteriaSchema, type Basis, type Criteria } from './criteria-schema.ts';
 
 /** The criteria file in use, relative to the knowledge directory. Versions are new files, never edits. */
-export const currentCriteriaFile = path.join('criteria', 'dnvntd-self-assessment.v2.json');
+export const currentCriteriaFile = path.join('criteria', 'dnvntd-self-assessment.v3.json');
 
 export class CriteriaError extends Error {
   override readonly name = 'CriteriaError';

@@ -47,6 +47,29 @@ export type AppliesTo = z.infer<typeof appliesToSchema>;
 export const criterionKinds = ['obligation', 'practice'] as const;
 export type CriterionKind = (typeof criterionKinds)[number];
 
+/**
+ * One condition of an item that bundles several, asked as its own yes/no question. Each part keeps the
+ * clauses it comes from (a subset of the item's basis), so "tại sao?" and the plan cite the right one.
+ */
+export const criterionPartSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    /** What is missing when the answer is not "yes", named in the action plan. */
+    title: localizedTextSchema,
+    question: localizedTextSchema,
+    basis: z.array(basisSchema).min(1),
+    /**
+     * An earlier part this one builds on ("are those procedures published?"): asked only when that part
+     * is met at least in part; otherwise not asked and left out of the item's answer, whose gap is then
+     * the earlier part.
+     */
+    after: z.string().optional(),
+  })
+  .strict();
+export type CriterionPart = z.infer<typeof criterionPartSchema>;
+
+/** How an item asked in parts is scored: "allParts" = met only when every part is met. */
+export const partRules = ['allParts'] as const;
 export const criterionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -57,7 +80,11 @@ export const criterionSchema = z
     appliesTo: appliesToSchema,
     /** Short label for lists, the report and the staff console. */
     title: localizedTextSchema,
-    question: localizedTextSchema,
+    /** The one question, for an item that asks one thing; an item of several conditions has `parts` instead. */
+    question: localizedTextSchema.optional(),
+    /** The item's conditions, one question each, and the rule that scores them together (`metWhen`). */
+    parts: z.array(criterionPartSchema).min(2).optional(),
+    metWhen: z.enum(partRules).optional(),
     /** Why it matters, in plain words, derived from the cited clauses (shown on "tại sao?"). */
     why: localizedTextSchema,
     /** What to do when the answer is not "yes". */
@@ -66,7 +93,26 @@ export const criterionSchema = z
     firstStep: localizedTextSchema,
     basis: z.array(basisSchema).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((item, ctx) => {
+    if ((item.question === undefined) === (item.parts === undefined)) ctx.addIssue({ code: 'custom', path: ['question'], message: 'give exactly one of "question" and "parts"' });
+    if ((item.parts === undefined) !== (item.metWhen === undefined)) ctx.addIssue({ code: 'custom', path: ['metWhen'], message: '"parts" and "metWhen" go together' });
+    if (!item.parts) return;
+    const ids = new Set(item.parts.map((p) => p.id));
+    if (ids.size !== item.parts.length) ctx.addIssue({ code: 'custom', path: ['parts'], message: 'part ids must be unique' });
+    item.parts.forEach((p, i) => {
+      if (p.after !== undefined && !item.parts!.slice(0, i).some((earlier) => earlier.id === p.after)) ctx.addIssue({ code: 'custom', path: ['parts', i, 'after'], message: `"after" must name an earlier part, not ${p.after}` });
+    });
+    // Splitting keeps provenance: each part cites only the item's bases, and every basis stays cited by a part.
+    const itemBases = new Set(item.basis.map(basisKey));
+    const partBases = new Set(item.parts.flatMap((p) => p.basis.map(basisKey)));
+    item.parts.forEach((p, i) =>
+      p.basis.forEach((b, j) => {
+        if (!itemBases.has(basisKey(b))) ctx.addIssue({ code: 'custom', path: ['parts', i, 'basis', j], message: `${basisKey(b)} is not among the item's bases` });
+      }),
+    );
+    for (const key of itemBases) if (!partBases.has(key)) ctx.addIssue({ code: 'custom', path: ['basis'], message: `${key} is cited by no part` });
+  });
 export type Criterion = z.infer<typeof criterionSchema>;
 
 export const criteriaSchema = z

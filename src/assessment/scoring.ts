@@ -1,10 +1,15 @@
 import { applicableItems } from './applicability.ts';
 import type { BusinessProfile } from './business-profile.ts';
-import type { AnswerValue, Criteria, Criterion } from './criteria-schema.ts';
+import type { AnswerValue, Criteria, Criterion, CriterionPart } from './criteria-schema.ts';
+import { itemAnswer } from './item-questions.ts';
 
 export interface ScoredItem {
   readonly item: Criterion;
   readonly answer: AnswerValue;
+  /** The parts not met, for an item asked in parts: the action plan names them. */
+  readonly missing: readonly CriterionPart[];
+  /** Each part's own answer, by question key; empty for an item asked in one question. */
+  readonly partAnswers: Readonly<Record<string, AnswerValue>>;
   /** Points earned: weight × the answer's credit. */
   readonly earned: number;
 }
@@ -40,8 +45,8 @@ const answerUrgency: Record<AnswerValue, number> = { no: 0, unknown: 1, partly: 
  */
 export function scoreAssessment(criteria: Criteria, profile: BusinessProfile, answers: Readonly<Record<string, AnswerValue>>): AssessmentScore {
   const items = applicableItems(criteria, profile).map((item): ScoredItem => {
-    const answer = answers[item.id] ?? 'unknown';
-    return { item, answer, earned: item.weight * criteria.answerCredit[answer] };
+    const { answer, missing, partAnswers } = itemAnswer(item, answers);
+    return { item, answer, missing, partAnswers, earned: item.weight * criteria.answerCredit[answer] };
   });
   const score = sum(items.map((i) => i.earned));
   const maxScore = sum(items.map((i) => i.item.weight));

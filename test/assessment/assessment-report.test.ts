@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssessmentRecord } from '../../src/assessment/assessment-record.ts';
-import { renderAssessmentReport, slugOf } from '../../src/assessment/assessment-report.ts';
+import { answerRows, renderAssessmentReport, slugOf } from '../../src/assessment/assessment-report.ts';
 import { fullCitation, groupedCitations } from '../../src/assessment/basis-text.ts';
 import { resultTexts, whyText } from '../../src/assessment/assessment-text.ts';
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
+import { questionsOf } from '../../src/assessment/item-questions.ts';
 import { scoreAssessment } from '../../src/assessment/scoring.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { loadRealKnowledgeBase } from '../support/knowledge.ts';
@@ -32,6 +33,20 @@ describe('the PDF report', () => {
       expect(text).toMatch(/DejaVuSans/);
       expect(file.data.length).toBeGreaterThan(20_000);
     }
+  });
+
+  it('lists every question asked with its answer: each part of an item asked in parts', () => {
+    const withData = { ...profile, customerData: true };
+    const result = scoreAssessment(criteria, withData, { 'data-consent.opt-out': 'no' });
+    const record = buildAssessmentRecord({ criteria, business: 'Shop', profile: withData, result, locale: 'vi', completedAt: new Date('2026-11-22T18:30:00Z') });
+    const itemById = new Map(criteria.items.map((i) => [i.id, i]));
+    const rows = answerRows(record, itemById, 'vi');
+    expect(rows).toContainEqual(['Khách có cách để không cho bạn chia sẻ thông tin của họ với bên thứ ba hoặc dùng để gửi quảng cáo không?', 'no']);
+    expect(rows).toContainEqual(['Khi khách yêu cầu xem, sửa hoặc xóa thông tin của họ, bạn có đáp ứng không?', 'unknown']);
+    expect(rows).toHaveLength(questionsOf(result.items.map((i) => i.item)).length);
+    // A record made before the split has no part answers: its one answer stands under the item's title.
+    const { partAnswers: _parts, ...older } = record;
+    expect(answerRows(older, itemById, 'en')).toContainEqual(['Consent, choices and data requests', 'no']);
   });
 
   it('makes file-name-safe slugs', () => {
@@ -65,8 +80,9 @@ describe('the PDF report', () => {
     // On a day within the plan's period it is cited as it stood.
     expect(fullCitation(old, kb, translators('vi'), new Date('2019-06-01T03:00:00Z'))).not.toContain('hết hiệu lực');
     // The "why" answer of every item that draws on the plan says the same, and no reason presents it as in force.
-    for (const item of criteria.items.filter((i) => i.basis.some((b) => b.doc === 'KH-KH-2017-2020'))) {
-      const why = whyText(item, kb, translators('vi'), day);
+    for (const question of questionsOf(criteria.items).filter((q) => q.basis.some((b) => b.doc === 'KH-KH-2017-2020'))) {
+      const { item } = question;
+      const why = whyText(question, kb, translators('vi'), day);
       expect(why).toContain('nay đã hết hiệu lực');
       expect(item.why.vi).not.toMatch(/cả hai kế hoạch|các kế hoạch/i);
       expect(item.why.en).not.toMatch(/both provincial plans|the plans/i);

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { quoteOf } from '../../src/assessment/basis-text.ts';
 import { assertBasesResolve, basisResolves, CriteriaError, currentCriteriaFile, loadCriteria, unresolvedBases } from '../../src/assessment/criteria-loader.ts';
-import { basisKey, type Basis, type Criteria } from '../../src/assessment/criteria-schema.ts';
+import { applicableItems } from '../../src/assessment/applicability.ts';
+import { estimatedMinutes } from '../../src/assessment/assessment-flow.ts';
+import { type BusinessProfile, withInferences } from '../../src/assessment/business-profile.ts';
+import { basisKey, type Basis, type Criteria, criteriaSchema } from '../../src/assessment/criteria-schema.ts';
+import { questionsOf } from '../../src/assessment/item-questions.ts';
 import { loadCatalogs } from '../../src/i18n/translator.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
@@ -32,7 +36,7 @@ function passagesOf(b: Basis): string[] {
 
 describe('the self-assessment criteria file', () => {
   it('is valid, versioned and of a size a business finishes in ten minutes for its own profile', () => {
-    expect(criteria.version).toBe(2);
+    expect(criteria.version).toBe(3);
     expect(criteria.items.length).toBeGreaterThanOrEqual(25);
     expect(criteria.items.length).toBeLessThanOrEqual(45);
     for (const area of criteria.areas) expect(criteria.items.some((i) => i.area === area.id), area.id).toBe(true);
@@ -80,6 +84,59 @@ describe('the self-assessment criteria file', () => {
       ...['a', 'b', 'c', 'd'].map((p) => `KH-KH-2017-2020#II.6.${p}`),
     ];
     expect(expected.filter((e) => !cited.has(e))).toEqual([]);
+  });
+
+  it('asks one condition per question: an item of several is asked in parts, each citing its own clauses', () => {
+    const split = criteria.items.filter((i) => i.parts);
+    expect(split.map((i) => i.id)).toEqual([
+      'info-fair-marketing', 'contract-publish', 'contract-register', 'warranty-service', 'cp-complaint-unit', 'data-consent', 'data-security',
+      'safety-recall', 'safety-defect-monitoring', 'platform-operator', 'platform-large', 'continuous-exit', 'door-conduct', 'door-cooling-off',
+      'mlm-transparency', 'mlm-participants', 'away-aftersale', 'vulnerable-priority', 'vulnerable-policy',
+    ]);
+    for (const item of split) {
+      // Scored together as the data says: met only when every part is.
+      expect(item.metWhen, item.id).toBe('allParts');
+      expect(item.question, item.id).toBeUndefined();
+      for (const part of item.parts!) {
+        // A list of conditions joined by ";" was how the bundled questions read.
+        expect(part.question.vi, `${item.id}.${part.id}`).not.toContain(';');
+        expect(part.question.en, `${item.id}.${part.id}`).not.toContain(';');
+        for (const b of part.basis) expect(quoteOf(b, kb), `${item.id}.${part.id}: ${basisKey(b)}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('keeps the interview short enough: questions and minutes for three kinds of business', () => {
+    const none = { continuous: false, mlm: false, doorToDoor: false, awayFromPremises: false } as const;
+    const profiles: Record<string, BusinessProfile> = {
+      individual: { sector: 'goods_retail', size: 'individual', online: false, premises: false, ...none, standardContracts: false, warranty: false, customerData: false },
+      smallShop: { sector: 'goods_retail', size: 'micro', online: true, platform: 'no', premises: false, ...none, standardContracts: false, warranty: false, customerData: true },
+      largeOnline: { sector: 'electronics', size: 'medium_large', online: true, platform: 'large', premises: true, ...none, standardContracts: true, registration: 'yes', warranty: true, customerData: true },
+    };
+    const counts = Object.fromEntries(
+      Object.entries(profiles).map(([name, profile]) => {
+        const items = applicableItems(criteria, withInferences(profile));
+        const questions = questionsOf(items).length;
+        return [name, [items.length, questions, estimatedMinutes(questions)]];
+      }),
+    );
+    // [items, questions, minutes]; criteria v2 asked one question an item: 4, 23 and 33 (2, 8 and 11 minutes).
+    expect(counts).toEqual({ individual: [4, 4, 2], smallShop: [23, 39, 13], largeOnline: [33, 62, 21] });
+  });
+
+  it('rejects a split that loses or invents a citation, or leaves out its scoring rule', () => {
+    const item = criteria.items.find((i) => i.id === 'safety-recall')!;
+    const parse = (changed: object) => criteriaSchema.safeParse({ ...criteria, items: [{ ...item, ...changed }] });
+    expect(parse({}).success).toBe(true);
+    const [first, ...others] = item.parts!;
+    const messages = (changed: object) => {
+      const result = parse(changed);
+      return result.success ? [] : result.error.issues.map((i) => i.message);
+    };
+    expect(messages({ parts: [{ ...first!, basis: [{ doc: '19/2023/QH15', article: 99 }] }, ...others] })).toContain("19/2023/QH15#99 is not among the item's bases");
+    expect(messages({ basis: [...item.basis, { doc: '19/2023/QH15', article: 31, clause: 1 }] })).toContain('19/2023/QH15#31.1 is cited by no part');
+    expect(messages({ metWhen: undefined })).toContain('"parts" and "metWhen" go together');
+    expect(messages({ question: { vi: 'Có không?', en: 'Do you?' } })).toContain('give exactly one of "question" and "parts"');
   });
 
   it('rejects a malformed file with a typed error naming the problem', async () => {

@@ -89,13 +89,13 @@ describe('the self-assessment conversation', () => {
     await c.say('2');
     expect(c.last().text).toContain('Bạn có bán hàng theo cách nào dưới đây không?');
     for (const text of ['không có', 'không', 'không']) await c.say(text);
-    // 23 questions at 20 seconds: 8 minutes, as the intro's rate says.
-    expect(c.last().text).toContain('Có 23 câu phù hợp với bạn (khoảng 8 phút)');
+    // 39 questions at 20 seconds: 13 minutes, as the intro's rate says.
+    expect(c.last().text).toContain('Có 39 câu phù hợp với bạn (khoảng 13 phút)');
     const [confirmWhy, confirm] = await c.say('vì sao?');
     expect(confirmWhy!.text).toContain('Hồ sơ này quyết định những câu sẽ hỏi');
-    expect(confirm!.text).toContain('Có 23 câu phù hợp với bạn');
+    expect(confirm!.text).toContain('Có 39 câu phù hợp với bạn');
     await c.say('đúng');
-    for (let i = 0; i < 23; i++) await c.say('có');
+    for (let i = 0; i < 39; i++) await c.say('có');
     expect(c.last().text).toContain('Bạn có đồng ý chia sẻ kết quả này');
     const [consentWhy, consent] = await c.say('tại sao');
     expect(consentWhy!.text).toContain('Việc chia sẻ là tự nguyện');
@@ -127,7 +127,7 @@ describe('the self-assessment conversation', () => {
     await c.say('shop nhỏ bán quần áo trên Facebook, không có cửa hàng');
     for (const text of ['không', 'không có', 'không', 'không', 'đúng', 'có', 'một phần', 'chưa']) await c.say(text);
     const [paused] = await c.say('tạm dừng');
-    expect(paused!.text).toBe('Đã lưu: bạn đã trả lời 3/23 câu. Khi nào tiện, gõ /doanhnghiep để làm tiếp.');
+    expect(paused!.text).toBe('Đã lưu: bạn đã trả lời 3/39 câu. Khi nào tiện, gõ /doanhnghiep để làm tiếp.');
 
     // A new process: a new client on the same SQLite file, a new engine and flow.
     await db.close();
@@ -135,17 +135,17 @@ describe('the self-assessment conversation', () => {
     try {
       const { engine: restarted, flow } = await assessmentEngine(reopened.prisma);
       const [offer] = await c.say('/doanhnghiep', {}, restarted);
-      expect(offer!.text).toBe('Bạn đang làm dở bài tự đánh giá cho "Shop Hoa Mai" (đã trả lời 3/23 câu). Làm tiếp nhé?');
+      expect(offer!.text).toBe('Bạn đang làm dở bài tự đánh giá cho "Shop Hoa Mai" (đã trả lời 3/39 câu). Làm tiếp nhé?');
       const [item] = await c.say('1', {}, restarted);
-      expect(item!.text).toContain('Câu 4/23');
+      expect(item!.text).toContain('Câu 4/39');
       // The engine's own "hủy" ends the flow, yet the answers are kept.
       await c.say('có', {}, restarted);
       await c.say('hủy', {}, restarted);
       const [again] = await c.say('/doanhnghiep', {}, restarted);
-      expect(again!.text).toContain('(đã trả lời 4/23 câu)');
+      expect(again!.text).toContain('(đã trả lời 4/39 câu)');
       const w = await walk(restarted, { ...facebookShop, externalId: 'resume', start: 'tiếp tục' });
       expect(w.askedItems[0]).toBe('info-accurate');
-      expect(w.askedItems).toHaveLength(19);
+      expect(w.askedItems).toHaveLength(35);
       const records = await flow.records(w.conversationId);
       const record = assessmentRecordSchema.parse(records[0]!.data);
       expect(Object.keys(record.answers)).toHaveLength(23);
@@ -187,7 +187,7 @@ describe('the self-assessment conversation', () => {
   it('lets the business correct its profile before the questions start', async () => {
     const c = chat();
     for (const text of ['/doanhnghiep', 'Shop Hoa Mai', 'shop nhỏ bán quần áo trên Facebook, không có cửa hàng', 'không', 'không có', 'không', 'không']) await c.say(text);
-    expect(c.last().text).toContain('Có 23 câu phù hợp');
+    expect(c.last().text).toContain('Có 39 câu phù hợp');
     await c.say('2');
     const online = c.last().options!.find((o) => o.label.endsWith('. Bán online, từ xa'))!;
     await c.say(online.label, { choice: online.id });
@@ -196,11 +196,11 @@ describe('the self-assessment conversation', () => {
     expect(asked!.text).toBe('Bạn có lưu thông tin khách hàng (tên, số điện thoại, địa chỉ, lịch sử mua) không?');
     const [confirm] = await c.say('có');
     expect(confirm!.text).toContain('• Bán online, từ xa: không');
-    expect(confirm!.text).toContain('Có 19 câu phù hợp');
+    expect(confirm!.text).toContain('Có 33 câu phù hợp');
     // A typed correction works too.
     const replies = await c.say('à có bán trên shopee');
     expect(replies[0]!.text).toBe('Tôi hiểu: Bán online, từ xa: có.');
-    expect(replies.at(-1)!.text).toContain('Có 23 câu phù hợp');
+    expect(replies.at(-1)!.text).toContain('Có 39 câu phù hợp');
   });
 
   it('speaks English to a business that asked for it', async () => {
@@ -212,12 +212,26 @@ describe('the self-assessment conversation', () => {
       name: 'Hoa Mai Shop',
       description: "small shop selling clothes on Facebook, we don't have a physical store",
       profile: { continuous: 'no', direct: 'none', standardContracts: 'no', warranty: 'no' },
-      answers: { 'complaint-intake': 'no' },
+      answers: { 'complaint-intake': 'no', 'safety-recall.report': "don't know", 'safety-recall.costs': 'no' },
       otherwise: 'yes',
       consent: 'no',
     });
     const record = assessmentRecordSchema.parse((await engine.records(w.conversationId))[0]!.data);
     expect(record.locale).toBe('en');
+    // Each part of an item of several conditions is its own English question.
+    expect(w.replies.some((r) => r.text.includes('Question 29/39 · ') && r.text.includes('Do you report to the authorities before a recall and report its results afterwards?'))).toBe(true);
+    // Two of four recall parts met: partly; the plan names the two missing and cites only their clauses.
+    expect(record.gaps.find((g) => g.item === 'safety-recall')).toMatchObject({
+      answer: 'partly',
+      missing: ['Authorities told before and after the recall', 'Costs of defects borne by you'],
+      basis: [
+        { doc: '19/2023/QH15', article: 32, clause: 1 },
+        { doc: '19/2023/QH15', article: 34, clause: 1 },
+        { doc: '55/2024/NĐ-CP', article: 19, clause: 1 },
+        { doc: '55/2024/NĐ-CP', article: 19, clause: 2 },
+      ],
+    });
+    expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('   → Missing: Authorities told before and after the recall; Costs of defects borne by you\n');
     expect(record.gaps[0]).toMatchObject({ item: 'complaint-intake', title: 'Complaint intake, acknowledged within 3 working days' });
     expect(record.gaps[0]!.action).toMatch(/^Publish one complaint contact/);
     expect(w.replies.find((r) => r.text.startsWith('To fix'))!.text).toContain('Basis: Law on Protection of Consumers’ Rights 2023 (19/2023/QH15): Art. 31(1), Art. 31(2)');

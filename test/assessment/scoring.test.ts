@@ -2,7 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAssessmentRecord, progressSince } from '../../src/assessment/assessment-record.ts';
 import { currentCriteriaFile, loadCriteria } from '../../src/assessment/criteria-loader.ts';
-import type { Criteria, Criterion } from '../../src/assessment/criteria-schema.ts';
+import { type AnswerValue, type Criteria, type Criterion, criteriaSchema } from '../../src/assessment/criteria-schema.ts';
+import { questionsOf } from '../../src/assessment/item-questions.ts';
 import { scoreAssessment } from '../../src/assessment/scoring.ts';
 import { knowledgeDir } from '../support/knowledge.ts';
 
@@ -28,6 +29,56 @@ function small(): Criteria {
     items: [item('p3', 'practice', 3), item('o1', 'obligation', 1), item('o3-partly', 'obligation', 3, 'b'), item('o3-no', 'obligation', 3, 'b'), item('o3-unknown', 'obligation', 3), item('ok', 'obligation', 2)],
   };
 }
+
+/** An item of three conditions, each asked on its own, met only when all three are. */
+function inParts(id: string, weight: number): Criterion {
+  const { question: _one, ...rest } = item(id, 'obligation', weight);
+  const part = (pid: string) => ({ id: pid, title: { vi: `thiếu ${pid}`, en: `missing ${pid}` }, question: { vi: `${id} ${pid}?`, en: `${id} ${pid}?` }, basis: [{ doc: '19/2023/QH15', article: 31, clause: 1 }] });
+  return { ...rest, parts: [part('x'), part('y'), part('z')], metWhen: 'allParts' };
+}
+
+describe('an item asked in parts', () => {
+  const criteria = (): Criteria => ({ ...small(), items: [inParts('multi', 2)] });
+  const scored = (answers: Record<string, AnswerValue>) => scoreAssessment(criteria(), {}, answers).items[0]!;
+
+  it('is met only when every part is, and otherwise names the parts not met', () => {
+    expect(scored({ 'multi.x': 'yes', 'multi.y': 'yes', 'multi.z': 'yes' })).toMatchObject({ answer: 'yes', earned: 2, missing: [] });
+    const one = scored({ 'multi.x': 'yes', 'multi.y': 'no', 'multi.z': 'yes' });
+    expect(one).toMatchObject({ answer: 'partly', earned: 1 });
+    expect(one.missing.map((p) => p.id)).toEqual(['y']);
+    expect(scored({ 'multi.x': 'no', 'multi.y': 'no', 'multi.z': 'unknown' })).toMatchObject({ answer: 'no', earned: 0 });
+    expect(scored({ 'multi.x': 'unknown', 'multi.y': 'unknown', 'multi.z': 'unknown' })).toMatchObject({ answer: 'unknown', earned: 0 });
+    expect(scored({ 'multi.x': 'yes' }).missing.map((p) => p.id)).toEqual(['y', 'z']);
+  });
+
+  it('leaves out a part that builds on one not met, in the questions and in the answer', () => {
+    const [x, y, z] = inParts('multi', 2).parts!;
+    const chained: Criteria = { ...small(), items: [{ ...inParts('multi', 2), parts: [x!, { ...y!, after: 'x' }, { ...z!, after: 'y' }] }] };
+    const keys = (answers?: Record<string, AnswerValue>) => questionsOf(chained.items, answers).map((q) => q.key);
+    expect(keys()).toEqual(['multi.x', 'multi.y', 'multi.z']);
+    expect(keys({ 'multi.x': 'partly' })).toEqual(['multi.x', 'multi.y', 'multi.z']);
+    expect(keys({ 'multi.x': 'no' })).toEqual(['multi.x']);
+    expect(keys({ 'multi.x': 'yes', 'multi.y': 'unknown' })).toEqual(['multi.x', 'multi.y']);
+    // A "yes" kept from before "x" was changed to "no" no longer counts.
+    const result = scoreAssessment(chained, {}, { 'multi.x': 'no', 'multi.y': 'yes', 'multi.z': 'yes' }).items[0]!;
+    expect(result).toMatchObject({ answer: 'no', partAnswers: { 'multi.x': 'no' } });
+    expect(result.missing.map((p) => p.id)).toEqual(['x']);
+    expect(criteriaSchema.safeParse({ ...chained, items: [{ ...chained.items[0]!, parts: [{ ...x!, after: 'y' }, y!, z!] }] }).success).toBe(false);
+  });
+
+  it('counts an answer saved for the whole item, before it was split, for every part', () => {
+    expect(scored({ multi: 'yes' })).toMatchObject({ answer: 'yes', missing: [] });
+    expect(scored({ multi: 'partly', 'multi.x': 'yes' })).toMatchObject({ answer: 'partly', partAnswers: { 'multi.x': 'yes', 'multi.y': 'partly', 'multi.z': 'partly' } });
+  });
+
+  it('puts the parts not met, by title, in the record, and each part\'s answer', () => {
+    const result = scoreAssessment(criteria(), {}, { 'multi.x': 'yes', 'multi.y': 'no' });
+    const record = buildAssessmentRecord({ criteria: criteria(), business: 'Shop', profile: {}, result, locale: 'en', completedAt: new Date('2026-01-01T00:00:00Z') });
+    expect(record.answers).toEqual({ multi: 'partly' });
+    expect(record.partAnswers).toEqual({ 'multi.x': 'yes', 'multi.y': 'no', 'multi.z': 'unknown' });
+    expect(record.gaps[0]!.missing).toEqual(['missing y', 'missing z']);
+  });
+});
 
 describe('scoreAssessment', () => {
   it('gives full, half and no credit and sums overall and by area', () => {

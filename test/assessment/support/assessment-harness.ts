@@ -4,6 +4,7 @@ import type { AssessmentFlow } from '../../../src/assessment/assessment-flow.ts'
 import { type ProfileQuestion, profileQuestions } from '../../../src/assessment/business-profile.ts';
 import { currentCriteriaFile, loadCriteria } from '../../../src/assessment/criteria-loader.ts';
 import type { Criteria } from '../../../src/assessment/criteria-schema.ts';
+import { questionsOf } from '../../../src/assessment/item-questions.ts';
 import { DialogueEngine } from '../../../src/dialogue/dialogue-engine.ts';
 import { unnumberedLabel } from '../../../src/dialogue/numbered-options.ts';
 import type { ChannelName, EngineResult, InboundMessage, Reply } from '../../../src/dialogue/messages.ts';
@@ -60,7 +61,7 @@ export interface WalkScript {
   /** Answers to profile questions, by question; a question asked without an answer here fails the walk. */
   readonly profile?: Partial<Record<ProfileQuestion, Say>>;
   readonly confirm?: Say;
-  /** Answers by item id; items not listed get `otherwise`. */
+  /** Answers by question key (the item id, or "item.part"); questions not listed get `otherwise`. */
   readonly answers?: Readonly<Record<string, Say>>;
   readonly otherwise?: Say;
   readonly consent?: Say;
@@ -72,7 +73,7 @@ export interface Walk {
   readonly replies: Reply[];
   /** Profile questions in the order they were asked. */
   readonly askedProfile: ProfileQuestion[];
-  /** Item ids in the order they were asked. */
+  /** Question keys (item ids, "item.part" for a part) in the order they were asked. */
   readonly askedItems: string[];
 }
 
@@ -128,10 +129,10 @@ export async function walk(engine: DialogueEngine, script: WalkScript): Promise<
       await send(script.confirm ?? { press: t.t('assessment.confirm.ok') });
       continue;
     }
-    const item = criteria.items.find((i) => text.includes(i.question[t.locale]));
+    const item = questionsOf(criteria.items).find((q) => text.includes(q.question[t.locale]));
     if (item && last?.options?.some((o) => unnumberedLabel(o.label) === t.t('assessment.answer.yes'))) {
-      askedItems.push(item.id);
-      await send(script.answers?.[item.id] ?? script.otherwise ?? { press: t.t('assessment.answer.yes') });
+      askedItems.push(item.key);
+      await send(script.answers?.[item.key] ?? script.otherwise ?? { press: t.t('assessment.answer.yes') });
       continue;
     }
     if (text === t.t('assessment.consent.prompt')) {
