@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  * test/vitest-projects.test.ts fails, naming it, when one is missing.
  */
 export const integrationTests = [
+  'test/bot/secret-key.test.ts',
   'test/answer/golden-answers.test.ts',
   'test/answer/llm-answerer.test.ts',
   'test/answer/offline-answerer-timeline.test.ts',

@@ -57,6 +57,8 @@ import { EvidenceFiles } from '../src/evidence/evidence-files.ts';
 import type { EvidenceStore } from '../src/evidence/evidence-store.ts';
 import type { UploadPolicy } from '../src/evidence/upload-policy.ts';
 import { PrismaEvidenceStore } from '../src/storage/prisma-evidence-store.ts';
+import type { SecretBox } from '../src/shared/secret-box.ts';
+import { loadSecretBox } from './secret-key.ts';
 import { TelegramFiles } from './telegram/telegram-files.ts';
 import { ZaloFiles } from './zalo/zalo-files.ts';
 
@@ -100,6 +102,8 @@ export interface App {
    * against) and every channel's files as the console opens them.
    */
   readonly evidence: { readonly store: EvidenceStore; readonly files: EvidenceFiles; readonly policy: UploadPolicy };
+  /** Seals secrets kept in the database (staff TOTP keys) under a key kept outside it. */
+  readonly secrets: SecretBox;
   readonly translators: (locale: Locale) => Translator;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -233,6 +237,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       proactive: new PrismaProactiveMessages(database.prisma),
       outbox: new PrismaOutbox(database.prisma),
       evidence,
+      secrets: await loadSecretBox({ key: config.STAFF_SECRET_KEY, dataDir: config.DATA_DIR }),
       translators,
       logger,
       clock,

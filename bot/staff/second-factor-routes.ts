@@ -74,8 +74,9 @@ export function secondFactorRoutes(deps: StaffDeps, factor: SecondFactor): Hono<
     } catch (error) {
       if (!(error instanceof SecondFactorError)) throw error;
       if (error.code !== 'wrong_code') return c.redirect('/staff/security', 303);
-      const user = await deps.db.staffUser.findUniqueOrThrow({ where: { id: session.user.id }, select: { totpPendingSecret: true } });
-      return enrolment(c, user.totpPendingSecret!, s('wrongCode'));
+      const pending = await factor.pending(session.user.id);
+      if (!pending) return c.redirect('/staff/security', 303);
+      return enrolment(c, pending.secret, s('wrongCode'));
     }
   });
 

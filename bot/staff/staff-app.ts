@@ -1,3 +1,4 @@
+import type { SecretBox } from '../../src/shared/secret-box.ts';
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { LoginThrottle, type ThrottlePolicy } from '../../src/staff/login-throttle.ts';
@@ -21,6 +22,8 @@ export interface StaffAppOptions extends StaffDeps {
   readonly throttle?: ThrottlePolicy;
   /** Console sections that depend on other modules (complaints, dashboard), mounted behind the same guards. */
   readonly sections?: ReadonlyArray<{ readonly path: string; readonly app: Hono<StaffEnv> }>;
+  /** Seals the staff TOTP keys in the database (bot/secret-key.ts). */
+  readonly secrets: SecretBox;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface StaffAppOptions extends StaffDeps {
 export function createStaffApp(options: StaffAppOptions): Hono {
   const throttle = new LoginThrottle(options.db, options.throttle);
   const sessions = new StaffSessions(options.db, throttle);
-  const factor = new SecondFactor(options.db);
+  const factor = new SecondFactor(options.db, options.secrets);
   const app = new Hono<StaffEnv>();
   const t = options.translators('vi');
   app.use('*', async (c, next) => {

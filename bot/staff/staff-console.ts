@@ -40,6 +40,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...deps,
     ...(publicUrl ? { publicOrigin: new URL(publicUrl).origin } : {}),
     ...(options.throttle ? { throttle: options.throttle } : {}),
+    secrets: app.secrets,
     sections: [
       { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
       { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce }) },

@@ -82,6 +82,12 @@ export const configSchema = z
       .pipe(z.array(z.enum(evidenceTypes)).min(1)),
     UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** "true": an admin must set up a second factor (TOTP) before using the console; agents may. */
+    /**
+     * The key sealing staff TOTP secrets in the database: 64 hex digits (or base64 of 32 bytes). Unset:
+     * a key file `secret.key` is created once in DATA_DIR. Set it when the database lives apart from
+     * DATA_DIR, and keep it out of the database's backups.
+     */
+    STAFF_SECRET_KEY: optionalString,
     STAFF_TOTP_REQUIRED_FOR_ADMINS: z
       .enum(['true', 'false', '1', '0', ''])
       .default('false')

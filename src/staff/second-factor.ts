@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../storage/database.ts';
+import { isSealed, type SecretBox } from '../shared/secret-box.ts';
 import { auditCreate } from '../storage/prisma-audit-rows.ts';
 import { sessionId } from './staff-sessions.ts';
 import { base32Encode, newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
@@ -39,12 +40,16 @@ function recoveryId(code: string): string {
  * code from the app proves it was stored; it then hands out recovery codes, also shown once.
  */
 export class SecondFactor {
-  constructor(private readonly db: Db) {}
+  /** `secrets` seals the TOTP keys as stored: the database alone yields no second factor. */
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: SecretBox,
+  ) {}
 
   /** A new secret for the account, not in force until confirmed; any earlier unconfirmed one is replaced. */
   async begin(userId: string): Promise<{ secret: string; uri: string }> {
     const secret = newTotpSecret();
-    const user = await this.db.staffUser.update({ where: { id: userId }, data: { totpPendingSecret: secret }, select: { email: true } });
+    const user = await this.db.staffUser.update({ where: { id: userId }, data: { totpPendingSecret: this.secrets.seal(secret) }, select: { email: true } });
     return { secret, uri: otpauthUri(totpIssuer, user.email, secret) };
   }
 
@@ -57,7 +62,7 @@ export class SecondFactor {
     const user = await this.db.staffUser.findUnique({ where: { id: userId } });
     if (!user) throw new SecondFactorError('no such account', 'not_found');
     if (!user.totpPendingSecret) throw new SecondFactorError('no enrolment under way', 'no_enrolment');
-    const step = verifyTotp(user.totpPendingSecret, code, now, null);
+    const step = verifyTotp(this.secrets.open(user.totpPendingSecret), code, now, null);
     if (step === null) throw new SecondFactorError('the code does not match the new key', 'wrong_code');
     const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
     await this.db.$transaction([
@@ -78,14 +83,25 @@ export class SecondFactor {
   async verify(userId: string, typed: string, now: Date): Promise<SecondFactorProof | null> {
     const user = await this.db.staffUser.findUnique({ where: { id: userId }, select: { totpSecret: true, totpLastStep: true } });
     if (!user?.totpSecret) return null;
-    const step = verifyTotp(user.totpSecret, typed, now, user.totpLastStep);
+    const secret = this.secrets.open(user.totpSecret);
+    const step = verifyTotp(secret, typed, now, user.totpLastStep);
     if (step !== null) {
-      const moved = await this.db.staffUser.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+      // A key stored before keys were sealed is sealed at its first use.
+      const reseal = isSealed(user.totpSecret) ? {} : { totpSecret: this.secrets.seal(secret) };
+      const moved = await this.db.staffUser.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step, ...reseal } });
       return moved.count > 0 ? 'totp' : null;
     }
     if (!/^[A-Za-z2-7]{5}-?[A-Za-z2-7]{5}$/.test(typed.trim())) return null;
     const spent = await this.db.staffRecoveryCode.updateMany({ where: { id: recoveryId(typed.trim()), userId, usedAt: null }, data: { usedAt: now } });
     return spent.count > 0 ? 'recovery' : null;
+  }
+
+  /** The enrolment under way, to show again after a wrong code: its key and otpauth link, or null. */
+  async pending(userId: string): Promise<{ secret: string; uri: string } | null> {
+    const user = await this.db.staffUser.findUnique({ where: { id: userId }, select: { email: true, totpPendingSecret: true } });
+    if (!user?.totpPendingSecret) return null;
+    const secret = this.secrets.open(user.totpPendingSecret);
+    return { secret, uri: otpauthUri(totpIssuer, user.email, secret) };
   }
 
   async recoveryCodesLeft(userId: string): Promise<number> {

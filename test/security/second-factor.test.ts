@@ -46,6 +46,11 @@ describe('TOTP second factor', () => {
     expect((await other.login(agentLogin)).status).toBe(303);
     const { secret, recovery } = await enrol(fixture, agent);
     expect(recovery).toHaveLength(10);
+    // Stored sealed: the database alone (a dump, a backup) does not hold the key.
+    const stored = await fixture.database.prisma.staffUser.findUniqueOrThrow({ where: { email: agentLogin.email }, select: { totpSecret: true, totpPendingSecret: true } });
+    expect(stored.totpSecret).toMatch(/^sealed:v1:/);
+    expect(stored.totpSecret).not.toContain(secret);
+    expect(stored.totpPendingSecret).toBeNull();
     // The key is not shown again, and only its owner's session survived the change.
     expect((await agent.page('/staff/security')).html).not.toContain(secret);
     expect((await other.request('/staff/inbox')).status).toBe(303);
@@ -70,6 +75,18 @@ describe('TOTP second factor', () => {
     expect(await postCode(again.client, recovery[0]!)).toBe(401);
     const logins = await fixture.database.prisma.auditLog.findMany({ where: { action: 'staff.login', actor: agentLogin.email }, orderBy: { createdAt: 'asc' } });
     expect(logins.map((l) => JSON.parse(l.detail).secondFactor ?? 'password')).toEqual(['password', 'password', 'totp', 'recovery']);
+  });
+
+  it('takes a key stored in clear before sealing, and seals it at its first use', async () => {
+    const agent = new StaffClient(fixture.server.url);
+    expect((await agent.login(agentLogin)).status).toBe(303);
+    const { secret } = await enrol(fixture, agent);
+    await fixture.database.prisma.staffUser.update({ where: { email: agentLogin.email }, data: { totpSecret: secret, totpLastStep: null } });
+    fixture.now = new Date(fixture.now.getTime() + 60_000);
+    const step = await passwordStep(fixture, agentLogin);
+    expect(await postCode(step.client, totpCode(secret, fixture.now))).toBe(303);
+    const stored = await fixture.database.prisma.staffUser.findUniqueOrThrow({ where: { email: agentLogin.email }, select: { totpSecret: true } });
+    expect(stored.totpSecret).toMatch(/^sealed:v1:/);
   });
 
   it('counts code guesses against the login limits: a known password does not reset them', async () => {

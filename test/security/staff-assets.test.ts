@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffApp } from '../../bot/staff/staff-app.ts';
 import { createWebServer, listen, type RunningServer } from '../../bot/web/web-server.ts';
 import type { Logger } from '../../src/shared/logger.ts';
-import { staffDeps } from '../support/staff-server.ts';
+import { staffDeps, testSecrets } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 
 // Item 1 of the security work: the console's assets were looked up in a plain object, so names of
@@ -15,7 +15,7 @@ const recording: Logger = { debug() {}, info() {}, warn: (o) => void logged.push
 
 beforeAll(async () => {
   database = await openTempDatabase();
-  const staff = createStaffApp({ ...staffDeps(database.prisma, { now: () => new Date() }), logger: recording });
+  const staff = createStaffApp({ ...staffDeps(database.prisma, { now: () => new Date() }), logger: recording, secrets: testSecrets });
   server = await listen(createWebServer({ logger: recording, mounts: [{ path: '/staff', app: staff }] }), 0, '127.0.0.1');
 });
 afterAll(async () => {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../../src/shared/secret-box.ts';
 import type { Hono } from 'hono';
 import { listen, createWebServer, type RunningServer } from '../../bot/web/web-server.ts';
 import { createStaffApp, type StaffAppOptions } from '../../bot/staff/staff-app.ts';
@@ -23,6 +25,9 @@ export const agentLogin = { email: 'agent@hoibvntd.vn', password: 'nhan-vien-202
 export const testIssuer: ReportIssuer = { name: 'Hội Bảo vệ quyền lợi người tiêu dùng Khánh Hòa', parent: null, province: 'Khánh Hòa', recipient: 'Sở Công Thương Khánh Hòa', signerTitle: 'Chủ tịch', signerName: null };
 
 /** What the console's routes receive, built over a test database as the composition root builds it. */
+/** The tests' key for sealing TOTP secrets: one per run, as a key file would be per data directory. */
+export const testSecrets = new SecretBox(randomBytes(32));
+
 export function staffDeps(db: Db, clock: Clock): StaffDeps {
   const translators = createTranslators();
   return { db, audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', calendar: new LocalCalendar('Asia/Ho_Chi_Minh'), secureCookies: false };
@@ -35,7 +40,7 @@ export async function startStaffServer(db: Db, clock: Clock, options: Partial<St
     await accounts.create({ ...adminLogin, role: 'admin' }, 'test', clock.now());
     await accounts.create({ ...agentLogin, role: 'agent' }, 'test', clock.now());
   }
-  const staff = createStaffApp({ ...staffDeps(db, clock), ...options });
+  const staff = createStaffApp({ ...staffDeps(db, clock), ...options, secrets: options.secrets ?? testSecrets });
   return listen(createWebServer({ logger: silentLogger, mounts: [...extraMounts, { path: '/staff', app: staff }] }), 0, '127.0.0.1');
 }
 
