@@ -34,6 +34,7 @@ import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
 import { PrismaProactiveMessages } from '../src/storage/prisma-proactive-messages.ts';
 import type { Outbox } from '../src/dialogue/outbox.ts';
 import type { ProactiveMessages } from '../src/dialogue/proactive-messages.ts';
+import { seedComplaintData } from '../src/complaints/complaint-seed.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
 import type { CannedReplyStore } from '../src/handoff/canned-replies.ts';
@@ -155,6 +156,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       contacts,
     });
     const store = new PrismaConversationStore(database.prisma);
+    // Start-up step: rows of knowledge/complaints' holiday and routing files that the tables lack are
+    // added (staff edits are kept). Done here, once, not as a side effect of building a flow.
+    const seeded = await seedComplaintData(database.prisma, path.join(config.KNOWLEDGE_DIR, 'complaints'));
+    if (seeded.holidays + seeded.routes > 0) logger.info(seeded, 'added holidays and routing entries from knowledge/complaints');
     const complaints = await createComplaintFlow({
       db: database.prisma,
       knowledgeBase,

@@ -7,7 +7,6 @@ import { loadWorkingCalendar } from './calendar-store.ts';
 import { ComplaintExtractor } from './complaint-extractor.ts';
 import { ComplaintFlow } from './complaint-flow.ts';
 import { ComplaintRepository } from './complaint-repository.ts';
-import { seedComplaintData } from './complaint-seed.ts';
 import { ComplaintTaxonomy } from './complaint-taxonomy.ts';
 import { ProvinceDirectory } from './province-directory.ts';
 import { RoutingDirectory } from './routing-directory.ts';
@@ -30,12 +29,11 @@ export interface ComplaintModule {
   readonly taxonomy: ComplaintTaxonomy;
 }
 
-/** Reads the complaint data files, seeds the holiday and routing tables, and builds the flow. */
+/** Reads the complaint data files and builds the flow; the tables it reads are seeded at start-up (bot/app.ts). */
 export async function createComplaintFlow(setup: ComplaintSetup): Promise<ComplaintModule> {
   const dataDir = path.join(setup.knowledgeDir, 'complaints');
   const provinces = ProvinceDirectory.load(dataDir);
   const taxonomy = ComplaintTaxonomy.load(dataDir);
-  await seedComplaintData(setup.db, dataDir);
   const repository = new ComplaintRepository(setup.db);
   const flow = new ComplaintFlow({
     repository,
