@@ -243,6 +243,14 @@ describe('golden questions and answers', () => {
     expect(text(reply)).toMatch(/Quản lý thị trường/iu);
   });
 
+  it('class: a new item faulty within days, "does the shop have to exchange it?", is a defect the seller answers for, not a street vendor\'s duty', async () => {
+    for (const question of ['điện thoại mới mua 1 tuần bị lỗi, shop có phải đổi không', 'may giat moi mua 2 tuan da hong, sieu thi co phai doi ko']) {
+      const reply = await conversation(question);
+      expect(first(reply), question).toBe('91/2015/QH13 445');
+      expect(firstSentence(text(reply)), question).toMatch(/^Có\./);
+    }
+  });
+
   it('never cites the repealed law as in force for a purchase made today', async () => {
     const reply = await conversation('Mua tủ lạnh tháng trước, bảo hành 3 lần vẫn hỏng, có được đổi mới không?');
     expect(cites(reply).some((c) => c.doc === '59/2010/QH12')).toBe(false);
