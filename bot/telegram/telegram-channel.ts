@@ -45,6 +45,11 @@ export class TelegramChannel {
   private runner: RunnerHandle | null = null;
   private polling: LeaderLease | null = null;
   private stopping = false;
+  /**
+   * Each update read once: journaling screens it, then the limit's middleware and the handler need
+   * it again. Keyed by the update object grammY hands along; one it did not (a copy) is read anew.
+   */
+  private readonly inbound = new WeakMap<Update, ReturnType<typeof toInbound>>();
 
   constructor(private readonly options: TelegramChannelOptions) {
     const { logger } = options;
@@ -63,7 +68,7 @@ export class TelegramChannel {
             updates.map((u) => {
               const entry = { key: String(u.update_id), payload: JSON.stringify(u) };
               try {
-                const inbound = toInbound(u, this.bot.botInfo);
+                const inbound = this.inboundOf(u);
                 return { entry, message: inbound.kind === 'ignore' ? null : inbound.message };
               } catch {
                 // An update this bot cannot read is journaled unscreened, so that its own handling
@@ -83,14 +88,14 @@ export class TelegramChannel {
     // The per-chat limit is asked before sequentialize queues a message behind its chat's others:
     // a flood settled here never fills the runner's slots that other chats' messages need.
     this.bot.use(async (ctx, next) => {
-      const inbound = toInbound(ctx.update, ctx.me);
+      const inbound = this.inboundOf(ctx.update);
       if (inbound.kind !== 'ignore' && (await this.pipeline.screen(String(ctx.update.update_id), inbound.chatId, inbound.message))) return;
       await next();
     });
     this.bot.use(sequentialize((ctx) => chatKeyOf(ctx.update)));
     this.bot.use(async (ctx) => {
       const key = String(ctx.update.update_id);
-      const inbound = toInbound(ctx.update, ctx.me);
+      const inbound = this.inboundOf(ctx.update);
       if (inbound.kind === 'ignore') {
         await this.pipeline.process(key, inbound.chatId ?? '', null);
         return;
@@ -107,6 +112,15 @@ export class TelegramChannel {
       const locale: Locale = error.ctx.from?.language_code?.startsWith('en') ? 'en' : 'vi';
       await this.pipeline.fail(String(update.update_id), chat, locale, error.error);
     });
+  }
+
+  private inboundOf(update: Update): ReturnType<typeof toInbound> {
+    let inbound = this.inbound.get(update);
+    if (!inbound) {
+      inbound = toInbound(update, this.bot.botInfo);
+      this.inbound.set(update, inbound);
+    }
+    return inbound;
   }
 
   /** The webhook route to mount on the web server, in webhook mode. */

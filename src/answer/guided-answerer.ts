@@ -3,7 +3,7 @@ import type { AnswerEntry, ClarifyEntry, GuidanceCitation, GuidanceEntry, OutOfS
 import type { GuidanceSet } from '../guidance/guidance-loader.ts';
 import { asksSomething, legalIssueOf, type LegalIssue } from '../guidance/legal-issue.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
-import type { CitationRef } from '../knowledge/citation.ts';
+import { type CitationRef, documentName, lawName } from '../knowledge/citation.ts';
 import { normaliseDocId, type KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { PassageSearch, SearchHit } from '../retrieval/search-types.ts';
 import { detectLanguage, hasVietnameseLetters } from '../text/language.ts';
@@ -422,7 +422,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
         tail.push(old.text);
         // Today's rule is named by its law, not its article: an article of today's law cited under
         // a transaction it does not govern reads as the basis of the answer.
-        if (main) tail.push(t.t('answer.guided.sinceCutOver', { date: this.dateText(this.deps.facts.cutOverOf(old.citations[0]!.doc) ?? '', locale), verdict: `${firstSentence(entry.verdict[locale])} (${this.lawName(main.doc, locale)})` }));
+        if (main) tail.push(t.t('answer.guided.sinceCutOver', { date: this.dateText(this.deps.facts.cutOverOf(old.citations[0]!.doc) ?? '', locale), verdict: `${firstSentence(entry.verdict[locale])} (${lawName(this.deps.knowledgeBase.document(main.doc)!.metadata, locale)})` }));
       } else {
         if (main) tail.push(this.basisLine(main, locale, t, detail >= 1 ? 'quote' : 'short'));
         if (rest.length > 0 && detail >= 2) tail.push(t.t('answer.guided.alsoBasis', { citations: rest.map((c) => this.cite(c, locale)).join('; ') }));
@@ -585,7 +585,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
       options.push({ id: `${choicePrefix.article}${p.docId}#${p.article}`, label: t.t('answer.guided.option.article', { article: p.article }) });
     } else {
       const doc = this.deps.knowledgeBase.document(p.docId)!.metadata;
-      lines.push(t.t('answer.guided.related', { citation: `${locale === 'en' ? 'section' : 'mục'} ${p.section} ${locale === 'en' ? doc.citationNameEn : doc.citationName} (${doc.id})` }));
+      lines.push(t.t('answer.guided.related', { citation: `${locale === 'en' ? 'section' : 'mục'} ${p.section} ${lawName(doc, locale)}` }));
       if (locale === 'vi') lines.push(`«${sentencesWithin(p.text.replace(/\n/g, ' '), 250)}»`);
       citations = [{ doc: p.docId, article: null, clause: null, section: p.section }];
     }
@@ -620,8 +620,8 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const verdict = asksYesNo && coverage >= 0.5 ? `${t.t('answer.guided.plan.yes')} ` : '';
     const quote = sentencesWithin(lines.join(' '), 250);
     const text = [
-      `${verdict}${t.t('answer.guided.plan.basis', { section: p.section!, plan: locale === 'en' ? doc.citationNameEn : doc.citationName, id: doc.id, quote })}`,
-      ...(doc.status === 'in_force' ? [] : [t.t('answer.applicable.planExpired', { doc: locale === 'en' ? doc.citationNameEn : doc.citationName })]),
+      `${verdict}${t.t('answer.guided.plan.basis', { section: p.section!, plan: documentName(doc, locale), id: doc.id, quote })}`,
+      ...(doc.status === 'in_force' ? [] : [t.t('answer.applicable.planExpired', { doc: documentName(doc, locale) })]),
       t.t('answer.guided.relatedStep', { hotline: this.deps.contacts.hotline }),
     ].join('\n');
     const citations: CitationRef[] = [{ doc: p.docId, article: null, clause: null, section: p.section }];
@@ -654,12 +654,6 @@ export class GuidedAnswerer implements QuestionAnswerer {
   private cite(c: CitedProvision, locale: Locale): string {
     const doc = this.deps.knowledgeBase.document(c.doc)!.metadata;
     return citationText(c, doc, locale);
-  }
-
-  /** "Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)": a text named without an article. */
-  private lawName(docId: string, locale: Locale): string {
-    const doc = this.deps.knowledgeBase.document(docId)!.metadata;
-    return `${locale === 'en' ? doc.citationNameEn : doc.citationName} (${doc.id})`;
   }
 
   private until(docId: string, locale: Locale): string {

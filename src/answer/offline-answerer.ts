@@ -1,5 +1,5 @@
 import type { Locale, Translator } from '../i18n/translator.ts';
-import { citationRefOf, formatCitation, type CitationRef } from '../knowledge/citation.ts';
+import { citationRefOf, documentName, formatCitation, lawName, type CitationRef } from '../knowledge/citation.ts';
 import type { DocumentMetadata } from '../knowledge/document-metadata.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { calendarDay } from '../knowledge/legal-timeline.ts';
@@ -250,7 +250,7 @@ export class OfflineAnswerer implements QuestionAnswerer {
   private applicability(request: AnswerRequest, hits: readonly SearchHit[], t: Translator): string[] {
     const kb = this.deps.knowledgeBase;
     const timeline = kb.timeline;
-    const name = (doc: DocumentMetadata) => `${localName(doc, request.locale)} (${doc.id})`;
+    const name = (doc: DocumentMetadata) => lawName(doc, request.locale);
     const nameOf = (id: string) => {
       const doc = timeline.document(id);
       return doc ? name(doc) : id;
@@ -260,7 +260,7 @@ export class OfflineAnswerer implements QuestionAnswerer {
     for (const law of laws) {
       const before = timeline.predecessorOf(law.id);
       const replaces = before ? t.t('answer.applicable.replaces', { old: nameOf(before.replaced) }) : '';
-      lines.push(t.t('answer.applicable.inForce', { law: localName(law, request.locale), id: law.id, from: formatVietnameseDate(law.effectiveFrom), replaces }));
+      lines.push(t.t('answer.applicable.inForce', { law: documentName(law, request.locale), id: law.id, from: formatVietnameseDate(law.effectiveFrom), replaces }));
     }
     for (const id of new Set(hits.map((h) => h.passage.docId))) {
       const doc = this.metadata(id);
@@ -282,7 +282,7 @@ export class OfflineAnswerer implements QuestionAnswerer {
       const next = timeline.successorOf(id);
       const successor = next && timeline.document(next.by);
       if (!next || !successor) continue;
-      lines.push(t.t('answer.applicable.oldLawAsked', { old: nameOf(id), date: formatVietnameseDate(next.cutOver), law: localName(successor, request.locale), id: successor.id }));
+      lines.push(t.t('answer.applicable.oldLawAsked', { old: nameOf(id), date: formatVietnameseDate(next.cutOver), law: documentName(successor, request.locale), id: successor.id }));
     }
     // The transitional rule of each law concerned that replaced another, when the question reaches back before its cut-over.
     const concerned = unique([
@@ -341,10 +341,6 @@ function fuseRankings(lists: ReadonlyArray<{ hits: readonly SearchHit[]; weight:
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
-}
-
-function localName(doc: DocumentMetadata, locale: Locale): string {
-  return locale === 'en' ? doc.citationNameEn : doc.citationName;
 }
 
 export function formatEnglishCitation(ref: CitationRef, doc: DocumentMetadata, point?: string): string {

@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/translator.ts';
-import { formatCitation } from '../knowledge/citation.ts';
+import { documentName, formatCitation, lawName } from '../knowledge/citation.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Basis } from './criteria-schema.ts';
 
@@ -14,7 +14,7 @@ export function fullCitation(b: Basis, kb: KnowledgeBase, t: Translator, day: Da
 
 function citationOf(b: Basis, kb: KnowledgeBase, locale: Translator['locale']): string {
   const metadata = kb.document(b.doc)?.metadata;
-  const doc = metadata ? { id: metadata.id, citationName: locale === 'en' ? metadata.citationNameEn : metadata.citationName } : { id: b.doc, citationName: b.doc };
+  const doc = metadata ? { id: metadata.id, citationName: documentName(metadata, locale) } : { id: b.doc, citationName: b.doc };
   if ('section' in b) {
     return locale === 'en' ? `section ${b.section} of the ${doc.citationName} (${doc.id})` : formatCitation({ doc: b.doc, article: null, clause: null, section: b.section }, doc);
   }
@@ -59,7 +59,7 @@ export function groupedCitations(bases: readonly Basis[], kb: KnowledgeBase, t: 
   return docs
     .map((docId) => {
       const metadata = kb.document(docId)?.metadata;
-      const name = `${metadata ? `${locale === 'en' ? metadata.citationNameEn : metadata.citationName} (${metadata.id})` : docId}${historical(docId, kb, t, day)}`;
+      const name = `${metadata ? lawName(metadata, locale) : docId}${historical(docId, kb, t, day)}`;
       const own = bases.filter((b) => b.doc === docId);
       const sections = own.flatMap((b) => ('section' in b ? [b.section] : []));
       const refs: string[] = sections.length > 0 ? [`${locale === 'en' ? 'sections' : 'mục'} ${sections.join(', ')}`] : [];

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/translator.ts';
 import type { DocumentMetadata } from './document-metadata.ts';
 import type { Passage } from './passage.ts';
 
@@ -31,4 +32,14 @@ export function formatShortCitation(ref: CitationRef): string {
   if (ref.section) return `${ref.section} (${ref.doc})`;
   if (ref.article == null) return ref.doc;
   return `Điều ${ref.article}${ref.clause == null ? '' : `.${ref.clause}`} (${ref.doc})`;
+}
+
+/** A text's name in the reader's language: "Luật Bảo vệ quyền lợi người tiêu dùng 2023". */
+export function documentName(doc: Pick<DocumentMetadata, 'citationName' | 'citationNameEn'>, locale: Locale): string {
+  return locale === 'en' ? doc.citationNameEn : doc.citationName;
+}
+
+/** A text named with its number and no article: "Luật Bảo vệ quyền lợi người tiêu dùng 2023 (19/2023/QH15)". */
+export function lawName(doc: Pick<DocumentMetadata, 'id' | 'citationName' | 'citationNameEn'>, locale: Locale): string {
+  return `${documentName(doc, locale)} (${doc.id})`;
 }
