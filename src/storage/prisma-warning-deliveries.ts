@@ -13,6 +13,9 @@ const chunk = 1000;
  * (warning, subscription) is unique. Two instances racing on one batch: the second's transaction
  * fails on the unique pair and rolls back its outbox rows too, then re-reads and queues nothing.
  */
+/** Rounds of queue() against concurrent fan-outs before a collision is reported. */
+const maxQueueAttempts = 10;
+
 export class PrismaDeliveryLedger implements DeliveryLedger {
   constructor(private readonly db: Db) {}
 
@@ -36,8 +39,12 @@ export class PrismaDeliveryLedger implements DeliveryLedger {
           return fresh.length;
         });
       } catch (error) {
-        // Another instance queued some of this batch first: read again, queue the rest.
-        if (attempt >= 2 || (error as { code?: unknown }).code !== 'P2002') throw error;
+        // Another instance queued some of this batch first: read again, queue the rest. Each such
+        // collision means another fan-out made progress on these subscribers, so a few more rounds
+        // always end; two fan-outs walking the list in step can collide several times in a row (seen
+        // on PostgreSQL under load with three rounds), hence the bound and a short jittered pause.
+        if (attempt >= maxQueueAttempts - 1 || (error as { code?: unknown }).code !== 'P2002') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
       }
     }
   }
