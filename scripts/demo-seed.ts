@@ -21,7 +21,7 @@ import { scoreAssessment } from '../src/assessment/scoring.ts';
 import { loadWorkingCalendar } from '../src/complaints/calendar-store.ts';
 import type { ComplaintStatus } from '../src/complaints/complaint-lifecycle.ts';
 import type { ComplaintRecord } from '../src/complaints/complaint-record.ts';
-import { applicableLaw, currentLawId } from '../src/complaints/legal-basis.ts';
+import { applicableLaw, consumerLaw, type ConsumerLaw } from '../src/complaints/consumer-law.ts';
 import { ComplaintRepository } from '../src/complaints/complaint-repository.ts';
 import { seedComplaintData } from '../src/complaints/complaint-seed.ts';
 import { ComplaintTaxonomy, type ComplaintIssue } from '../src/complaints/complaint-taxonomy.ts';
@@ -29,6 +29,7 @@ import { vietnamDate, addDays } from '../src/complaints/local-date.ts';
 import { ProvinceDirectory } from '../src/complaints/province-directory.ts';
 import { RoutingDirectory } from '../src/complaints/routing-directory.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { loadKnowledgeBase } from '../src/knowledge/knowledge-loader.ts';
 import { LocalCalendar } from '../src/shared/local-calendar.ts';
 import type { ChannelName } from '../src/dialogue/messages.ts';
 import { clearDemoData, isDemoDatabase, markDemoDatabase, recordCounts } from '../src/staff/demo-database.ts';
@@ -130,6 +131,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const dataDir = path.join(options.knowledgeDir, 'complaints');
   await seedComplaintData(db, dataDir);
   const taxonomy = ComplaintTaxonomy.load(dataDir);
+  const law = consumerLaw(await loadKnowledgeBase(options.knowledgeDir), taxonomy);
   const provinceDirectory = ProvinceDirectory.load(dataDir);
   const routing = new RoutingDirectory(db);
   const calendar = await loadWorkingCalendar(db);
@@ -164,7 +166,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
       if (createdAt > options.now) continue;
       const category = r.weighted(categoryWeights);
       const issue = r.pick(taxonomy.all().filter((x) => x.categoryCode === category));
-      const record = await complaintFor(r, issue, createdAt, filedDay, calendar.addWorkingDays.bind(calendar), routing, provinceDirectory);
+      const record = await complaintFor(r, issue, law, createdAt, filedDay, calendar.addWorkingDays.bind(calendar), routing, provinceDirectory);
       const conversationId = await conversation(record.channel, createdAt, record.consumer.name ?? '', [
         ['in', '/khieunai', -6],
         ['out', 'Bạn kể giúp tôi chuyện gì đã xảy ra nhé.', -6],
@@ -228,6 +230,7 @@ function personName(r: Rng): string {
 async function complaintFor(
   r: Rng,
   issue: ComplaintIssue,
+  law: ConsumerLaw,
   createdAt: Date,
   filedDay: string,
   addWorkingDays: (from: string, n: number) => string,
@@ -259,8 +262,8 @@ async function complaintFor(
     narrative: r.pick(s.story).replace('{n}', String(r.int(2, 5))),
     desiredResolution: [r.weighted([['refund', 40], ['exchange', 25], ['repair', 15], ['compensation', 10], ['apology', 5], ['stop_practice', 5]] as const)],
     evidence: r.chance(0.7) ? [{ kind: 'photo', fileId: `demo-file-${r.int(1000, 9999)}`, fileName: null, mimeType: 'image/jpeg', receivedAt: new Date(createdAt.getTime() - 120_000).toISOString() }] : [],
-    legalBasis: [...issue.anchors.map((a) => ({ doc: currentLawId, article: a.article, clause: a.clause })), { doc: currentLawId, article: 57, clause: 2 }],
-    applicableLaw: applicableLaw(purchaseDate),
+    legalBasis: [...issue.anchors.map((a) => ({ doc: law.current, article: a.article, clause: a.clause })), { doc: law.current, article: 57, clause: 2 }],
+    applicableLaw: applicableLaw(law, purchaseDate),
     suggestedAgency: agency.agency,
     consent: { shareWithBusiness: r.chance(0.85), shareWithAgency: r.chance(0.55) },
     handling: 'negotiation',
