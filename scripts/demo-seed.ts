@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAssessmentRecord } from '../src/assessment/assessment-record.ts';
-import { PrismaAssessmentStore } from '../src/assessment/assessment-store.ts';
 import type { BusinessProfile } from '../src/assessment/business-profile.ts';
 import { currentCriteriaFile, loadCriteria } from '../src/assessment/criteria-loader.ts';
 import type { AnswerValue } from '../src/assessment/criteria-schema.ts';
@@ -38,7 +37,11 @@ import { programmeStats } from '../src/staff/programme-stats.ts';
 import { StaffAccounts } from '../src/staff/staff-accounts.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { openDatabase, type DatabaseProvider, type Db } from '../src/storage/database.ts';
+import { PrismaAssessmentStore } from '../src/storage/prisma-assessment-store.ts';
+import { PrismaStaffAccounts } from '../src/storage/prisma-staff-accounts.ts';
+import { PrismaDemoData } from '../src/storage/prisma-demo-data.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
+import { PrismaProgrammeRecords } from '../src/storage/prisma-programme-records.ts';
 import { foldDiacritics } from '../src/text/vietnamese-unicode.ts';
 
 export class DemoSeedError extends Error {
@@ -114,10 +117,11 @@ export interface SeedSummary {
 }
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummary> {
-  if (await isDemoDatabase(db)) {
-    await clearDemoData(db);
+  const demo = new PrismaDemoData(db);
+  if (await isDemoDatabase(demo)) {
+    await clearDemoData(demo);
   } else {
-    const held = Object.entries(await recordCounts(db));
+    const held = Object.entries(await recordCounts(demo));
     if (held.length > 0) {
       throw new DemoSeedError(
         `The database holds records (${held.map(([what, n]) => `${n} ${what}`).join(', ')}) and is not marked as a demo: ` +
@@ -126,7 +130,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
     }
   }
   // Marked before the first sample row: an interrupted seed leaves a demo database, never one that looks real.
-  await markDemoDatabase(db, options.now);
+  await markDemoDatabase(demo, options.now);
   const r = rng(options.seed);
   const dataDir = path.join(options.knowledgeDir, 'complaints');
   await seedComplaintData(db, dataDir);
@@ -136,8 +140,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   const routing = new RoutingDirectory(db);
   const calendar = await loadWorkingCalendar(db);
   const repo = new ComplaintRepository(db);
-  await new StaffAccounts(db).create({ email: options.adminEmail, password: options.adminPassword, role: 'admin' }, 'demo-seed', options.now);
-  await new StaffAccounts(db).create({ email: demoAgentEmail, password: options.agentPassword, role: 'agent' }, 'demo-seed', options.now);
+  await new StaffAccounts(new PrismaStaffAccounts(db)).create({ email: options.adminEmail, password: options.adminPassword, role: 'admin' }, 'demo-seed', options.now);
+  await new StaffAccounts(new PrismaStaffAccounts(db)).create({ email: demoAgentEmail, password: options.agentPassword, role: 'agent' }, 'demo-seed', options.now);
   const agents = [options.adminEmail, demoAgentEmail];
 
   const today = vietnamDate(options.now);
@@ -367,9 +371,9 @@ export async function runDemoSeed(argv: readonly string[], io: DemoSeedIo): Prom
     const summary = await seedDemo(database.prisma, { seed: Number(values.seed), now, knowledgeDir: io.knowledgeDir, adminEmail, adminPassword: passwords.admin, agentPassword: passwords.agent, provider: database.provider });
     const calendar = new LocalCalendar(io.timeZone ?? 'Asia/Ho_Chi_Minh');
     const year = Number(calendar.dateOf(now).slice(0, 4));
-    const stats = await programmeStats(database.prisma, year, now, calendar);
+    const stats = await programmeStats(new PrismaProgrammeRecords(database.prisma), year, now, calendar);
     const criteria = await loadCriteria(path.join(io.knowledgeDir, currentCriteriaFile));
-    const programme = await programmeAggregates(database.prisma, criteria, calendar.yearRange(year));
+    const programme = await programmeAggregates(new PrismaAssessmentStore(database.prisma), criteria, calendar.yearRange(year));
     const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
     const out = [
       `Seeded ${io.databaseUrl}: ${summary.conversations} conversations, ${summary.complaints} complaints, ${summary.handoffs} hand-offs, ${summary.assessments} self-assessments.`,

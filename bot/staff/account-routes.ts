@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { maxPasswordLength, minPasswordLength, passwordProblem, type PasswordProblem } from '../../src/staff/password-policy.ts';
-import { StaffAccountError, StaffAccounts, emailSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
+import { StaffAccountError, emailSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
 import type { LoginThrottle } from '../../src/staff/login-throttle.ts';
 import { SecondFactorError, type SecondFactor } from '../../src/staff/second-factor.ts';
 import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
@@ -27,7 +27,7 @@ const passwordError = (password: string): string | null => {
  */
 export function accountRoutes(deps: StaffDeps, security: { throttle: LoginThrottle; factor: SecondFactor }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const accounts = new StaffAccounts(deps.db);
+  const accounts = deps.staffAccounts;
   const t = deps.translators('vi');
   app.use('*', adminOnly);
 

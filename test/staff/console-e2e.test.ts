@@ -67,8 +67,8 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     });
     await channel.start();
     server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/staff', app: staffConsole(app) }] }), 0, '127.0.0.1');
-    await new StaffAccounts(app.db).create({ ...admin, role: 'admin' }, 'test', app.clock.now());
-    await new StaffAccounts(app.db).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
+    await new StaffAccounts(app.staffStores.accounts).create({ ...admin, role: 'admin' }, 'test', app.clock.now());
+    await new StaffAccounts(app.staffStores.accounts).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
     // A complaint the business is negotiating, filed this year (the test app's clock is 23/11/2026).
     const complaints = new ComplaintRepository(app.db);
     await complaints.create(complaintRecord({ narrative: 'Nồi hỏng <script>alert(1)</script> sau 3 tuần.' }), null);

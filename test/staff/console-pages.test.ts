@@ -17,6 +17,7 @@ import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
 import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 import { readXlsx } from '../support/xlsx-reader.ts';
+import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const sections = [
     // No Telegram token here: the Telegram photo of the fixture cannot be fetched, and the page says so.
     { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
-    { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) }) },
+    { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) }) },
     { path: '/', app: calendarRoutes(deps) },
   ];
   server = await startStaffServer(database.prisma, clock, { sections });

@@ -10,6 +10,7 @@ import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir } from '../support/knowledge.ts';
 import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
 
 // An agent's day with two colleagues: who takes which chat, the views that follow from it, the
 // user's complaints one click from the chat, and the waiting count the new-chat notice reads.
@@ -33,7 +34,7 @@ async function waitingChat(externalId: string, userName: string, asked: string, 
 beforeAll(async () => {
   database = await openTempDatabase();
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
-  const dashboard = dashboardRoutes({ ...staffDeps(database.prisma, clock), taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) });
+  const dashboard = dashboardRoutes({ ...staffDeps(database.prisma, clock), taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) });
   server = await startStaffServer(database.prisma, clock, { sections: [{ path: '/', app: dashboard }] });
   const first = await waitingChat('z-lan', 'Lan', 'Shop không trả tiền cọc 0912 345 678', '2026-11-27T09:00:00+07:00');
   lan = first.handoffId;
