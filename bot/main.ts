@@ -1,5 +1,5 @@
 import { runComplaintReminders } from '../src/complaints/complaint-reminders.ts';
-import { ConfigError, loadConfig, publicUrlOf } from '../src/config/config.ts';
+import { ConfigError, loadConfig, publicUrlOf, type Config } from '../src/config/config.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { runRetention } from '../src/privacy/retention.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
@@ -21,7 +21,7 @@ import { createWebServer, listen } from './web/web-server.ts';
  * every configured channel) until SIGINT/SIGTERM.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

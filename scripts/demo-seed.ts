@@ -348,9 +348,9 @@ const usage = 'Usage: npm run demo:seed -- --demo [--seed N] [--admin-email E]\n
 
 /** The command itself, callable from a test: returns the exit code. */
 export async function runDemoSeed(argv: readonly string[], io: DemoSeedIo): Promise<number> {
-  let values;
+  let values: ReturnType<typeof readArgs>;
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { demo: { type: 'boolean', default: false }, seed: { type: 'string', default: '2026' }, 'admin-email': { type: 'string', default: 'admin@demo.hoibvntd.vn' }, 'admin-password': { type: 'string' } }, strict: true }));
+    values = readArgs(argv);
   } catch (error) {
     io.err(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     return 2;
@@ -424,4 +424,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exitCode = 1;
     },
   );
+}
+
+function readArgs(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options: { demo: { type: 'boolean', default: false }, seed: { type: 'string', default: '2026' }, 'admin-email': { type: 'string', default: 'admin@demo.hoibvntd.vn' }, 'admin-password': { type: 'string' } }, strict: true }).values;
 }

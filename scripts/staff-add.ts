@@ -45,9 +45,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${t.t('staff.cli.passwordArgument')}\n${t.t('staff.cli.usage')}\n`);
     return 2;
   }
-  let values;
+  let values: ReturnType<typeof readArgs>;
   try {
-    ({ values } = parseArgs({ args: argv, options: { email: { type: 'string' }, role: { type: 'string', default: 'agent' } }, strict: true }));
+    values = readArgs(argv);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${t.t('staff.cli.usage')}\n`);
     return 2;
@@ -94,3 +94,7 @@ main().then(
     process.exitCode = 1;
   },
 );
+
+function readArgs(argv: string[]) {
+  return parseArgs({ args: argv, options: { email: { type: 'string' }, role: { type: 'string', default: 'agent' } }, strict: true }).values;
+}
