@@ -157,5 +157,5 @@ function transitionalFacts(record: ComplaintRecord, ctx: LetterContext): string[
   const law = consumerLaw(ctx.knowledgeBase, ctx.taxonomy);
   if (record.applicableLaw === law.current || law.cutOver === null) return [];
   const currentName = ctx.knowledgeBase.document(law.current)?.metadata.citationName ?? law.current;
-  return [ctx.t.t('complaint.letter.transitional', { cutOver: formatVietnameseDate(law.cutOver), article: law.transitionalArticle, currentName, current: law.current, previous: record.applicableLaw })];
+  return [ctx.t.t('complaint.letter.transitional', { cutOver: formatVietnameseDate(law.cutOver), article: law.transitionalArticle, currentName, previous: record.applicableLaw })];
 }
