@@ -43,6 +43,8 @@ import type { AuditLog } from '../src/shared/audit-log.ts';
 import { PrismaAuditLog } from '../src/storage/prisma-audit-log.ts';
 import { PrismaAssessmentStore } from '../src/storage/prisma-assessment-store.ts';
 import { prismaStaffStores } from '../src/storage/prisma-staff-stores.ts';
+import { prismaComplaintStores } from '../src/storage/prisma-complaint-tables.ts';
+import type { ComplaintStores } from '../src/complaints/complaint-stores.ts';
 import type { StaffStores } from '../src/staff/staff-stores.ts';
 import { HandoffDesk } from '../src/handoff/handoff-desk.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
@@ -100,6 +102,8 @@ export interface App {
   readonly audit: AuditLog;
   /** The staff console's accounts, sessions, second factors, login attempts, figures and demo mark. */
   readonly staffStores: StaffStores;
+  /** Complaints, the holiday and routing tables, their seed, and where reminders are sent. */
+  readonly complaintStores: ComplaintStores;
   /** Self-assessments: the flow's progress and the programme view's finished results. */
   readonly assessments: AssessmentStore & FinishedAssessments;
   readonly cannedReplies: CannedReplyStore;
@@ -166,10 +170,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     const store = new PrismaConversationStore(database.prisma);
     // Start-up step: rows of knowledge/complaints' holiday and routing files that the tables lack are
     // added (staff edits are kept). Done here, once, not as a side effect of building a flow.
-    const seeded = await seedComplaintData(database.prisma, path.join(config.KNOWLEDGE_DIR, 'complaints'));
+    const complaintStores = prismaComplaintStores(database.prisma);
+    const seeded = await seedComplaintData(complaintStores.seed, path.join(config.KNOWLEDGE_DIR, 'complaints'));
     if (seeded.holidays + seeded.routes > 0) logger.info(seeded, 'added holidays and routing entries from knowledge/complaints');
     const complaints = await createComplaintFlow({
-      db: database.prisma,
+      stores: complaintStores,
       knowledgeBase,
       search,
       translators,
@@ -246,6 +251,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       store,
       audit: new PrismaAuditLog(database.prisma),
       staffStores: prismaStaffStores(database.prisma),
+      complaintStores,
       assessments,
       handoffStandings: new HandoffStandings(handoffDeps),
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ComplaintRequestError } from '../../src/complaints/complaint-errors.ts';
 import { canTransition, complaintStatuses, needsNote, nextStatuses, type ComplaintStatus } from '../../src/complaints/complaint-lifecycle.ts';
 import type { ComplaintRecord } from '../../src/complaints/complaint-record.ts';
-import { ComplaintRepository, type ComplaintFilter, type StoredComplaint } from '../../src/complaints/complaint-repository.ts';
+import type { ComplaintFilter, ComplaintRepository, StoredComplaint } from '../../src/complaints/complaint-repository.ts';
 import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { formatCitation } from '../../src/knowledge/citation.ts';
@@ -27,6 +27,8 @@ export interface ComplaintSectionDeps extends StaffDeps {
   readonly knowledgeBase: KnowledgeBase;
   /** The unit that signs letters to agencies. */
   readonly issuer: ReportIssuer;
+  /** Complaints: the list, records, history and changes (built once by the composition root). */
+  readonly complaints: ComplaintRepository;
   /** Opens evidence files (uploads, Telegram, Zalo); without it the page says they cannot be opened. */
   readonly evidence?: EvidenceFiles;
 }
@@ -59,7 +61,7 @@ const exportFormat = z.object({ format: z.literal('codes').optional().catch(unde
 /** Complaints: the filtered list, one record with its deadlines and history, status changes, forwarding, CSV and Excel. */
 export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const repo = new ComplaintRepository(deps.db);
+  const repo = deps.complaints;
   const t = deps.translators('vi');
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
   const issueLabel = (code: string) => deps.taxonomy.issue(code)?.label ?? code;

@@ -8,6 +8,7 @@ import { PrismaProgrammeRecords } from '../../src/storage/prisma-programme-recor
 import { programmeStats } from '../../src/staff/programme-stats.ts';
 import { knowledgeDir } from '../support/knowledge.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 const now = new Date('2026-11-23T10:00:00+07:00');
 let database: TempDatabase;
@@ -34,7 +35,7 @@ describe('demo:seed', () => {
     expect(stats.total.overdue).toBeGreaterThan(0);
     expect(await database.prisma.handoff.count({ where: { status: 'waiting' } })).toBe(3);
     // Every seeded complaint is a valid record the complaint module reads back.
-    expect((await new ComplaintRepository(database.prisma).list({ limit: 500 })).total).toBe(summary.complaints);
+    expect((await new ComplaintRepository(new PrismaComplaintStore(database.prisma)).list({ limit: 500 })).total).toBe(summary.complaints);
     expect(await database.prisma.complaint.count({ where: { anonymised: true } })).toBe(1);
     expect(await database.prisma.auditLog.count({ where: { action: 'privacy.erase' } })).toBe(1);
     // It is marked as a demo (the console's banner, and the one kind of database it may seed again);
