@@ -12,3 +12,8 @@ export function formBody<T extends z.ZodType>(schema: T, onInvalid: (c: StaffCon
   // Mounted only on the console's Hono<StaffEnv> routes, whose context the hook's generic one is.
   return zValidator('form', schema, (result, c) => (result.success ? undefined : onInvalid(c as unknown as StaffContext)));
 }
+
+/** The route's path parameters validated the same way, before any form: an invalid one is `onInvalid`'s answer (a 404 page). */
+export function pathParams<T extends z.ZodType>(schema: T, onInvalid: (c: StaffContext) => Response | Promise<Response>) {
+  return zValidator('param', schema, (result, c) => (result.success ? undefined : onInvalid(c as unknown as StaffContext)));
+}
