@@ -37,9 +37,15 @@ import type { ProactiveMessages } from '../src/dialogue/proactive-messages.ts';
 import { seedComplaintData } from '../src/complaints/complaint-seed.ts';
 import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
+import type { AssessmentStore, FinishedAssessments } from '../src/assessment/assessment-store.ts';
 import type { CannedReplyStore } from '../src/handoff/canned-replies.ts';
 import type { AuditLog } from '../src/shared/audit-log.ts';
 import { PrismaAuditLog } from '../src/storage/prisma-audit-log.ts';
+import { PrismaAssessmentStore } from '../src/storage/prisma-assessment-store.ts';
+import { prismaStaffStores } from '../src/storage/prisma-staff-stores.ts';
+import { prismaComplaintStores } from '../src/storage/prisma-complaint-tables.ts';
+import type { ComplaintStores } from '../src/complaints/complaint-stores.ts';
+import type { StaffStores } from '../src/staff/staff-stores.ts';
 import { HandoffDesk } from '../src/handoff/handoff-desk.ts';
 import { HandoffFlow } from '../src/handoff/handoff-flow.ts';
 import { HandoffStandings } from '../src/handoff/handoff-standing.ts';
@@ -94,6 +100,12 @@ export interface App {
   /** Where a waiting user stands (the web chat's banner). */
   readonly handoffStandings: HandoffStandings;
   readonly audit: AuditLog;
+  /** The staff console's accounts, sessions, second factors, login attempts, figures and demo mark. */
+  readonly staffStores: StaffStores;
+  /** Complaints, the holiday and routing tables, their seed, and where reminders are sent. */
+  readonly complaintStores: ComplaintStores;
+  /** Self-assessments: the flow's progress and the programme view's finished results. */
+  readonly assessments: AssessmentStore & FinishedAssessments;
   readonly cannedReplies: CannedReplyStore;
   readonly proactive: ProactiveMessages;
   /** Proactive messages (staff replies, reminders) waiting for their channel's dispatcher. */
@@ -158,10 +170,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     const store = new PrismaConversationStore(database.prisma);
     // Start-up step: rows of knowledge/complaints' holiday and routing files that the tables lack are
     // added (staff edits are kept). Done here, once, not as a side effect of building a flow.
-    const seeded = await seedComplaintData(database.prisma, path.join(config.KNOWLEDGE_DIR, 'complaints'));
+    const complaintStores = prismaComplaintStores(database.prisma);
+    const seeded = await seedComplaintData(complaintStores.seed, path.join(config.KNOWLEDGE_DIR, 'complaints'));
     if (seeded.holidays + seeded.routes > 0) logger.info(seeded, 'added holidays and routing entries from knowledge/complaints');
     const complaints = await createComplaintFlow({
-      db: database.prisma,
+      stores: complaintStores,
       knowledgeBase,
       search,
       translators,
@@ -204,10 +217,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       hours: parseWorkingHours(config.STAFF_WORKING_HOURS, config.TZ_NAME),
       clock,
     };
+    const assessments = new PrismaAssessmentStore(database.prisma);
     const flows: DialogueFlow[] = [
       ...warnings.flows,
       complaints.flow,
-      await createAssessmentFlow({ db: database.prisma, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
+      await createAssessmentFlow({ store: assessments, knowledgeBase, knowledgeDir: config.KNOWLEDGE_DIR, timeZone: config.TZ_NAME }),
       new HandoffFlow(handoffDeps),
       new PrivacyFlow(new PrismaPersonalDataStore(database.prisma, { anonymise: anonymiseComplaintRecord, provider: database.provider, updateOfChat }), { journalRetentionDays: config.JOURNAL_RETENTION_DAYS, uploadRetentionDays: config.UPLOAD_RETENTION_DAYS }),
     ];
@@ -236,6 +250,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       warnings,
       store,
       audit: new PrismaAuditLog(database.prisma),
+      staffStores: prismaStaffStores(database.prisma),
+      complaintStores,
+      assessments,
       handoffStandings: new HandoffStandings(handoffDeps),
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),
       cannedReplies: new PrismaCannedReplies(database.prisma),

@@ -1,5 +1,5 @@
 import { runComplaintReminders } from '../src/complaints/complaint-reminders.ts';
-import { ConfigError, loadConfig, publicUrlOf } from '../src/config/config.ts';
+import { ConfigError, loadConfig, publicUrlOf, type Config } from '../src/config/config.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { runRetention } from '../src/privacy/retention.ts';
 import { PrismaInboundJournal } from '../src/storage/prisma-inbound-journal.ts';
@@ -21,7 +21,7 @@ import { createWebServer, listen } from './web/web-server.ts';
  * every configured channel) until SIGINT/SIGTERM.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const remind = async () => {
     try {
       if (!(await app.leases.acquire('job:complaint-reminders', app.instance.owner, 10 * 60_000, app.clock.now()))) return;
-      const sent = await runComplaintReminders({ db: app.db, outbox: app.outbox, translators: app.translators, hotline: config.HOTLINE_NATIONAL, now: app.clock.now() });
+      const sent = await runComplaintReminders({ repository: app.complaints.repository, conversations: app.complaintStores.conversations, outbox: app.outbox, translators: app.translators, hotline: config.HOTLINE_NATIONAL, now: app.clock.now() });
       if (sent.acknowledge + sent.negotiate > 0) logger.info(sent, 'complaint deadline reminders queued');
     } catch (error) {
       logger.error({ err: error }, 'complaint deadline reminders failed');

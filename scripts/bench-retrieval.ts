@@ -161,13 +161,13 @@ async function runWorker(system: string, phase: string, scale: number, dir: stri
   const budget = Number.parseInt(values['budget-ms'], 10) || 45_000;
   const times: number[] = [];
   const measuring = performance.now();
-  rounds: for (let round = 0; round < rounds; round++) {
+  measure: for (let round = 0; round < rounds; round++) {
     for (const q of questions) {
       const t = performance.now();
       await search(q);
       // The first round warms the JIT and caches; only later rounds are measured.
       if (round > 0) times.push(performance.now() - t);
-      if (times.length >= 100 && performance.now() - measuring > budget) break rounds;
+      if (times.length >= 100 && performance.now() - measuring > budget) break measure;
     }
     sampleHeap();
   }

@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAssessmentRecord } from '../src/assessment/assessment-record.ts';
-import { PrismaAssessmentStore } from '../src/assessment/assessment-store.ts';
 import type { BusinessProfile } from '../src/assessment/business-profile.ts';
 import { currentCriteriaFile, loadCriteria } from '../src/assessment/criteria-loader.ts';
 import type { AnswerValue } from '../src/assessment/criteria-schema.ts';
@@ -21,7 +20,7 @@ import { scoreAssessment } from '../src/assessment/scoring.ts';
 import { loadWorkingCalendar } from '../src/complaints/calendar-store.ts';
 import type { ComplaintStatus } from '../src/complaints/complaint-lifecycle.ts';
 import type { ComplaintRecord } from '../src/complaints/complaint-record.ts';
-import { applicableLaw, currentLawId } from '../src/complaints/legal-basis.ts';
+import { applicableLaw, consumerLaw, type ConsumerLaw } from '../src/complaints/consumer-law.ts';
 import { ComplaintRepository } from '../src/complaints/complaint-repository.ts';
 import { seedComplaintData } from '../src/complaints/complaint-seed.ts';
 import { ComplaintTaxonomy, type ComplaintIssue } from '../src/complaints/complaint-taxonomy.ts';
@@ -29,6 +28,7 @@ import { vietnamDate, addDays } from '../src/complaints/local-date.ts';
 import { ProvinceDirectory } from '../src/complaints/province-directory.ts';
 import { RoutingDirectory } from '../src/complaints/routing-directory.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { loadKnowledgeBase } from '../src/knowledge/knowledge-loader.ts';
 import { LocalCalendar } from '../src/shared/local-calendar.ts';
 import type { ChannelName } from '../src/dialogue/messages.ts';
 import { clearDemoData, isDemoDatabase, markDemoDatabase, recordCounts } from '../src/staff/demo-database.ts';
@@ -37,7 +37,12 @@ import { programmeStats } from '../src/staff/programme-stats.ts';
 import { StaffAccounts } from '../src/staff/staff-accounts.ts';
 import { anonymiseComplaintRecord } from '../src/privacy/complaint-shell.ts';
 import { openDatabase, type DatabaseProvider, type Db } from '../src/storage/database.ts';
+import { PrismaAssessmentStore } from '../src/storage/prisma-assessment-store.ts';
+import { PrismaStaffAccounts } from '../src/storage/prisma-staff-accounts.ts';
+import { prismaComplaintStores } from '../src/storage/prisma-complaint-tables.ts';
+import { PrismaDemoData } from '../src/storage/prisma-demo-data.ts';
 import { PrismaPersonalDataStore } from '../src/storage/prisma-personal-data.ts';
+import { PrismaProgrammeRecords } from '../src/storage/prisma-programme-records.ts';
 import { foldDiacritics } from '../src/text/vietnamese-unicode.ts';
 
 export class DemoSeedError extends Error {
@@ -113,10 +118,11 @@ export interface SeedSummary {
 }
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummary> {
-  if (await isDemoDatabase(db)) {
-    await clearDemoData(db);
+  const demo = new PrismaDemoData(db);
+  if (await isDemoDatabase(demo)) {
+    await clearDemoData(demo);
   } else {
-    const held = Object.entries(await recordCounts(db));
+    const held = Object.entries(await recordCounts(demo));
     if (held.length > 0) {
       throw new DemoSeedError(
         `The database holds records (${held.map(([what, n]) => `${n} ${what}`).join(', ')}) and is not marked as a demo: ` +
@@ -125,17 +131,19 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
     }
   }
   // Marked before the first sample row: an interrupted seed leaves a demo database, never one that looks real.
-  await markDemoDatabase(db, options.now);
+  await markDemoDatabase(demo, options.now);
   const r = rng(options.seed);
   const dataDir = path.join(options.knowledgeDir, 'complaints');
-  await seedComplaintData(db, dataDir);
+  const complaintStores = prismaComplaintStores(db);
+  await seedComplaintData(complaintStores.seed, dataDir);
   const taxonomy = ComplaintTaxonomy.load(dataDir);
+  const law = consumerLaw(await loadKnowledgeBase(options.knowledgeDir), taxonomy);
   const provinceDirectory = ProvinceDirectory.load(dataDir);
-  const routing = new RoutingDirectory(db);
-  const calendar = await loadWorkingCalendar(db);
-  const repo = new ComplaintRepository(db);
-  await new StaffAccounts(db).create({ email: options.adminEmail, password: options.adminPassword, role: 'admin' }, 'demo-seed', options.now);
-  await new StaffAccounts(db).create({ email: demoAgentEmail, password: options.agentPassword, role: 'agent' }, 'demo-seed', options.now);
+  const routing = new RoutingDirectory(complaintStores.routing);
+  const calendar = await loadWorkingCalendar(complaintStores.holidays);
+  const repo = new ComplaintRepository(complaintStores.complaints);
+  await new StaffAccounts(new PrismaStaffAccounts(db)).create({ email: options.adminEmail, password: options.adminPassword, role: 'admin' }, 'demo-seed', options.now);
+  await new StaffAccounts(new PrismaStaffAccounts(db)).create({ email: demoAgentEmail, password: options.agentPassword, role: 'agent' }, 'demo-seed', options.now);
   const agents = [options.adminEmail, demoAgentEmail];
 
   const today = vietnamDate(options.now);
@@ -164,7 +172,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
       if (createdAt > options.now) continue;
       const category = r.weighted(categoryWeights);
       const issue = r.pick(taxonomy.all().filter((x) => x.categoryCode === category));
-      const record = await complaintFor(r, issue, createdAt, filedDay, calendar.addWorkingDays.bind(calendar), routing, provinceDirectory);
+      const record = await complaintFor(r, issue, law, createdAt, filedDay, calendar.addWorkingDays.bind(calendar), routing, provinceDirectory);
       const conversationId = await conversation(record.channel, createdAt, record.consumer.name ?? '', [
         ['in', '/khieunai', -6],
         ['out', 'Bạn kể giúp tôi chuyện gì đã xảy ra nhé.', -6],
@@ -228,6 +236,7 @@ function personName(r: Rng): string {
 async function complaintFor(
   r: Rng,
   issue: ComplaintIssue,
+  law: ConsumerLaw,
   createdAt: Date,
   filedDay: string,
   addWorkingDays: (from: string, n: number) => string,
@@ -259,8 +268,8 @@ async function complaintFor(
     narrative: r.pick(s.story).replace('{n}', String(r.int(2, 5))),
     desiredResolution: [r.weighted([['refund', 40], ['exchange', 25], ['repair', 15], ['compensation', 10], ['apology', 5], ['stop_practice', 5]] as const)],
     evidence: r.chance(0.7) ? [{ kind: 'photo', fileId: `demo-file-${r.int(1000, 9999)}`, fileName: null, mimeType: 'image/jpeg', receivedAt: new Date(createdAt.getTime() - 120_000).toISOString() }] : [],
-    legalBasis: [...issue.anchors.map((a) => ({ doc: currentLawId, article: a.article, clause: a.clause })), { doc: currentLawId, article: 57, clause: 2 }],
-    applicableLaw: applicableLaw(purchaseDate),
+    legalBasis: [...issue.anchors.map((a) => ({ doc: law.current, article: a.article, clause: a.clause })), { doc: law.current, article: 57, clause: 2 }],
+    applicableLaw: applicableLaw(law, purchaseDate),
     suggestedAgency: agency.agency,
     consent: { shareWithBusiness: r.chance(0.85), shareWithAgency: r.chance(0.55) },
     handling: 'negotiation',
@@ -341,9 +350,9 @@ const usage = 'Usage: npm run demo:seed -- --demo [--seed N] [--admin-email E]\n
 
 /** The command itself, callable from a test: returns the exit code. */
 export async function runDemoSeed(argv: readonly string[], io: DemoSeedIo): Promise<number> {
-  let values;
+  let values: ReturnType<typeof readArgs>;
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { demo: { type: 'boolean', default: false }, seed: { type: 'string', default: '2026' }, 'admin-email': { type: 'string', default: 'admin@demo.hoibvntd.vn' }, 'admin-password': { type: 'string' } }, strict: true }));
+    values = readArgs(argv);
   } catch (error) {
     io.err(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     return 2;
@@ -364,9 +373,9 @@ export async function runDemoSeed(argv: readonly string[], io: DemoSeedIo): Prom
     const summary = await seedDemo(database.prisma, { seed: Number(values.seed), now, knowledgeDir: io.knowledgeDir, adminEmail, adminPassword: passwords.admin, agentPassword: passwords.agent, provider: database.provider });
     const calendar = new LocalCalendar(io.timeZone ?? 'Asia/Ho_Chi_Minh');
     const year = Number(calendar.dateOf(now).slice(0, 4));
-    const stats = await programmeStats(database.prisma, year, now, calendar);
+    const stats = await programmeStats(new PrismaProgrammeRecords(database.prisma), year, now, calendar);
     const criteria = await loadCriteria(path.join(io.knowledgeDir, currentCriteriaFile));
-    const programme = await programmeAggregates(database.prisma, criteria, calendar.yearRange(year));
+    const programme = await programmeAggregates(new PrismaAssessmentStore(database.prisma), criteria, calendar.yearRange(year));
     const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
     const out = [
       `Seeded ${io.databaseUrl}: ${summary.conversations} conversations, ${summary.complaints} complaints, ${summary.handoffs} hand-offs, ${summary.assessments} self-assessments.`,
@@ -417,4 +426,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exitCode = 1;
     },
   );
+}
+
+function readArgs(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options: { demo: { type: 'boolean', default: false }, seed: { type: 'string', default: '2026' }, 'admin-email': { type: 'string', default: 'admin@demo.hoibvntd.vn' }, 'admin-password': { type: 'string' } }, strict: true }).values;
 }

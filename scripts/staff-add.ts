@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../src/config/config.ts';
 import { createTranslators, type Translator } from '../src/i18n/translator.ts';
 import { passwordProblem, passwordProblemKey } from '../src/staff/password-policy.ts';
 import { StaffAccountError, StaffAccounts, emailSchema, staffRoles } from '../src/staff/staff-accounts.ts';
+import { PrismaStaffAccounts } from '../src/storage/prisma-staff-accounts.ts';
 import { openDatabase } from '../src/storage/database.ts';
 import { SecretInputError, promptSecret, readSecretLine } from './secret-input.ts';
 
@@ -44,9 +45,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${t.t('staff.cli.passwordArgument')}\n${t.t('staff.cli.usage')}\n`);
     return 2;
   }
-  let values;
+  let values: ReturnType<typeof readArgs>;
   try {
-    ({ values } = parseArgs({ args: argv, options: { email: { type: 'string' }, role: { type: 'string', default: 'agent' } }, strict: true }));
+    values = readArgs(argv);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${t.t('staff.cli.usage')}\n`);
     return 2;
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config.DATABASE_URL);
   try {
-    const user = await new StaffAccounts(database.prisma).create({ ...input.data, password }, 'cli', new Date());
+    const user = await new StaffAccounts(new PrismaStaffAccounts(database.prisma)).create({ ...input.data, password }, 'cli', new Date());
     process.stdout.write(`${t.t('staff.cli.created', { role: user.role, email: user.email })}\n`);
     return 0;
   } catch (error) {
@@ -93,3 +94,7 @@ main().then(
     process.exitCode = 1;
   },
 );
+
+function readArgs(argv: string[]) {
+  return parseArgs({ args: argv, options: { email: { type: 'string' }, role: { type: 'string', default: 'agent' } }, strict: true }).values;
+}

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline/promises';
-import { ConfigError, loadConfig } from '../../src/config/config.ts';
+import { ConfigError, loadConfig, type Config } from '../../src/config/config.ts';
 import type { Reply } from '../../src/dialogue/messages.ts';
 import { fixedClock, systemClock } from '../../src/shared/clock.ts';
 import { createApp, type App } from '../app.ts';
@@ -36,7 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
     env.DATABASE_URL = `file:${path.join(tempDir, 'chat.db')}`;
   }
   if (scripted && !env.LOG_LEVEL) env.LOG_LEVEL = 'warn';
-  let config;
+  let config: Config;
   try {
     config = loadConfig(env);
   } catch (error) {

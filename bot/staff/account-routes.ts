@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { maxPasswordLength, minPasswordLength, passwordProblem, type PasswordProblem } from '../../src/staff/password-policy.ts';
-import { StaffAccountError, StaffAccounts, emailSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
+import { StaffAccountError, emailSchema, staffRoles } from '../../src/staff/staff-accounts.ts';
 import type { LoginThrottle } from '../../src/staff/login-throttle.ts';
 import { SecondFactorError, type SecondFactor } from '../../src/staff/second-factor.ts';
-import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
+import { formBody } from './form-body.ts';
+import { adminOnly, type StaffContext, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, page } from './view.ts';
 
 // The password is checked by the policy after parsing, so the flash can say what is wrong with it.
@@ -27,7 +28,7 @@ const passwordError = (password: string): string | null => {
  */
 export function accountRoutes(deps: StaffDeps, security: { throttle: LoginThrottle; factor: SecondFactor }): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const accounts = new StaffAccounts(deps.db);
+  const accounts = deps.staffAccounts;
   const t = deps.translators('vi');
   app.use('*', adminOnly);
 
@@ -60,28 +61,26 @@ export function accountRoutes(deps: StaffDeps, security: { throttle: LoginThrott
     return c.html(page({ t, title: t.t('staff.accounts.title'), session, nav: 'accounts', body, flash: flashFrom(c.req.query(), t) }));
   });
 
-  app.post('/', async (c) => {
-    const form = createForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect('/staff/accounts?error=invalidAccount', 303);
-    const weak = passwordError(form.data.password);
+  const invalidAccount = (c: StaffContext) => c.redirect('/staff/accounts?error=invalidAccount', 303);
+
+  app.post('/', formBody(createForm, invalidAccount), async (c) => {
+    const form = c.req.valid('form');
+    const weak = passwordError(form.password);
     if (weak) return c.redirect(`/staff/accounts?${weak}`, 303);
-    const outcome = await accounts.create(form.data, c.get('session').user.email, deps.clock.now()).then(() => 'ok=accountCreated', accountError);
+    const outcome = await accounts.create(form, c.get('session').user.email, deps.clock.now()).then(() => 'ok=accountCreated', accountError);
     return c.redirect(`/staff/accounts?${outcome}`, 303);
   });
 
-  app.post('/:id/active', async (c) => {
-    const form = activeForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect('/staff/accounts?error=invalidAccount', 303);
-    const outcome = await accounts.setActive(c.req.param('id'), form.data.active === 'true', c.get('session').user.email, deps.clock.now()).then(() => 'ok=saved', accountError);
+  app.post('/:id/active', formBody(activeForm, invalidAccount), async (c) => {
+    const outcome = await accounts.setActive(c.req.param('id'), c.req.valid('form').active === 'true', c.get('session').user.email, deps.clock.now()).then(() => 'ok=saved', accountError);
     return c.redirect(`/staff/accounts?${outcome}`, 303);
   });
 
-  app.post('/:id/password', async (c) => {
-    const form = passwordForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect('/staff/accounts?error=weakPassword', 303);
-    const weak = passwordError(form.data.password);
+  app.post('/:id/password', formBody(passwordForm, (c) => c.redirect('/staff/accounts?error=weakPassword', 303)), async (c) => {
+    const { password } = c.req.valid('form');
+    const weak = passwordError(password);
     if (weak) return c.redirect(`/staff/accounts?${weak}`, 303);
-    const outcome = await accounts.resetPassword(c.req.param('id'), form.data.password, c.get('session').user.email, deps.clock.now()).then(() => 'ok=passwordReset', accountError);
+    const outcome = await accounts.resetPassword(c.req.param('id'), password, c.get('session').user.email, deps.clock.now()).then(() => 'ok=passwordReset', accountError);
     return c.redirect(`/staff/accounts?${outcome}`, 303);
   });
 

@@ -1,3 +1,4 @@
+import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
@@ -18,8 +19,8 @@ export function auditRoutes(deps: StaffDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
 
-  app.get('/', async (c) => {
-    const { action, before } = query.parse(c.req.query());
+  app.get('/', zValidator('query', query), async (c) => {
+    const { action, before } = c.req.valid('query');
     // One row more than shown tells whether an older page exists.
     const rows = await deps.audit.list({ limit: pageSize + 1, ...(action ? { action } : {}), ...(before ? { before: new Date(before) } : {}) });
     const entries = rows.slice(0, pageSize);

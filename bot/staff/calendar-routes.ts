@@ -1,10 +1,12 @@
+import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { auditCreate } from '../../src/storage/prisma-audit-rows.ts';
 import { formatIsoDay } from '../../src/staff/vietnamese-format.ts';
-import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
+import { formBody } from './form-body.ts';
+import { adminOnly, type StaffContext, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, page } from './view.ts';
 
 const isoDay = z.iso.date();
@@ -73,11 +75,12 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: t.t('staff.directory.title'), session, nav: 'directory', body, flash: flashFrom(c.req.query(), t) }));
   });
 
-  app.post('/directory', adminOnly, async (c) => {
-    const form = entryForm.safeParse(await c.req.parseBody());
-    if (!form.success || (form.data.validTo !== '' && form.data.validTo < form.data.validFrom)) return c.redirect('/staff/directory?error=invalid', 303);
+  const invalidEntry = (c: StaffContext) => c.redirect('/staff/directory?error=invalid', 303);
+  app.post('/directory', adminOnly, formBody(entryForm, invalidEntry), async (c) => {
+    const form = c.req.valid('form');
+    if (form.validTo !== '' && form.validTo < form.validFrom) return invalidEntry(c);
     const actor = c.get('session').user.email;
-    const { key: given, validTo, ...rest } = form.data;
+    const { key: given, validTo, ...rest } = form;
     const key = given || `${rest.category.replace(/_/g, '-')}.${rest.validFrom}.${randomBytes(3).toString('hex')}`;
     const data = { ...rest, validTo: validTo === '' ? null : validTo, updatedBy: actor };
     const now = deps.clock.now();
@@ -102,10 +105,10 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     return c.redirect('/staff/directory?ok=saved', 303);
   });
 
-  app.get('/holidays', async (c) => {
+  app.get('/holidays', zValidator('query', yearQuery), async (c) => {
     const session = c.get('session');
     const admin = session.user.role === 'admin';
-    const year = yearQuery.parse(c.req.query()).year ?? Number(deps.calendar.dateOf(deps.clock.now()).slice(0, 4));
+    const year = c.req.valid('query').year ?? Number(deps.calendar.dateOf(deps.clock.now()).slice(0, 4));
     const days = await deps.db.holiday.findMany({ where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: { date: 'asc' } });
     const body = html`<form method="get" action="/staff/holidays" class="actions"><a class="button secondary" href="/staff/holidays?year=${year - 1}">‹ ${year - 1}</a><strong>${year}</strong><a class="button secondary" href="/staff/holidays?year=${year + 1}">${year + 1} ›</a></form>
       <p class="muted">${t.t('staff.holidays.intro')}</p>
@@ -122,12 +125,10 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: t.t('staff.holidays.title'), session, nav: 'holidays', body, flash: flashFrom(c.req.query(), t) }));
   });
 
-  app.post('/holidays', adminOnly, async (c) => {
-    const form = holidayForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect('/staff/holidays?error=invalid', 303);
+  app.post('/holidays', adminOnly, formBody(holidayForm, (c) => c.redirect('/staff/holidays?error=invalid', 303)), async (c) => {
     const actor = c.get('session').user.email;
-    const { date, name } = form.data;
-    const isWorkingDay = form.data.isWorkingDay === 'true';
+    const { date, name, isWorkingDay: working } = c.req.valid('form');
+    const isWorkingDay = working === 'true';
     await deps.db.$transaction([
       deps.db.holiday.upsert({ where: { date }, create: { date, name, isWorkingDay, updatedBy: actor }, update: { name, isWorkingDay, updatedBy: actor } }),
       auditCreate(deps.db, { actor, action: 'holiday.save', target: date, detail: { name, isWorkingDay } }, deps.clock.now()),

@@ -1,10 +1,11 @@
+import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { ComplaintRequestError } from '../../src/complaints/complaint-errors.ts';
 import { canTransition, complaintStatuses, needsNote, nextStatuses, type ComplaintStatus } from '../../src/complaints/complaint-lifecycle.ts';
 import type { ComplaintRecord } from '../../src/complaints/complaint-record.ts';
-import { ComplaintRepository, type ComplaintFilter, type StoredComplaint } from '../../src/complaints/complaint-repository.ts';
+import type { ComplaintFilter, ComplaintRepository, StoredComplaint } from '../../src/complaints/complaint-repository.ts';
 import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
 import { formatCitation } from '../../src/knowledge/citation.ts';
@@ -18,6 +19,7 @@ import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
 import type { EvidenceFiles } from '../../src/evidence/evidence-files.ts';
 import { errorPage } from './error-pages.ts';
+import { formBody, pathParams } from './form-body.ts';
 import { evidenceList, evidenceRoutes } from './evidence-routes.ts';
 import type { StaffContext, StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDate, formatDateTime, page, pager } from './view.ts';
@@ -27,6 +29,8 @@ export interface ComplaintSectionDeps extends StaffDeps {
   readonly knowledgeBase: KnowledgeBase;
   /** The unit that signs letters to agencies. */
   readonly issuer: ReportIssuer;
+  /** Complaints: the list, records, history and changes (built once by the composition root). */
+  readonly complaints: ComplaintRepository;
   /** Opens evidence files (uploads, Telegram, Zalo); without it the page says they cannot be opened. */
   readonly evidence?: EvidenceFiles;
 }
@@ -59,7 +63,10 @@ const exportFormat = z.object({ format: z.literal('codes').optional().catch(unde
 /** Complaints: the filtered list, one record with its deadlines and history, status changes, forwarding, CSV and Excel. */
 export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
-  const repo = new ComplaintRepository(deps.db);
+  const repo = deps.complaints;
+  /** A complaint's reference in the path; anything else is a page that does not exist. */
+  const complaintPath = pathParams(z.object({ reference: referenceParam }), (c) => errorPage(c, 'notFound'));
+  const invalidForm = (c: StaffContext) => c.redirect(`/staff/complaints/${c.req.param('reference')}?error=invalid`, 303);
   const t = deps.translators('vi');
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
   const issueLabel = (code: string) => deps.taxonomy.issue(code)?.label ?? code;
@@ -85,8 +92,8 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     return { items: all.slice(offset, offset + limit), total: all.length };
   }
 
-  app.get('/complaints', async (c) => {
-    const f = filterQuery.parse(c.req.query());
+  app.get('/complaints', zValidator('query', filterQuery), async (c) => {
+    const f = c.req.valid('query');
     // Looking a person up by phone or e-mail is audited, with the term masked.
     if (f.q && isContactSearch(f.q)) await deps.audit.record({ actor: c.get('session').user.email, action: 'complaint.search', detail: { q: /@/.test(f.q) ? maskEmail(f.q) : maskPhone(f.q) } }, deps.clock.now());
     const { items, total } = await find(f, pageSize, (f.page - 1) * pageSize);
@@ -138,8 +145,8 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     return { records: items.map((i) => i.record), day: vietnamDate(now) };
   }
 
-  app.get('/complaints.csv', async (c) => {
-    const codes = exportFormat.parse(c.req.query()).format === 'codes';
+  app.get('/complaints.csv', zValidator('query', exportFormat), async (c) => {
+    const codes = c.req.valid('query').format === 'codes';
     const { records, day } = await exported(c, codes ? 'codes' : 'labels');
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="khieu-nai-${codes ? 'ma-' : ''}${day}.csv"`);
@@ -278,25 +285,19 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     return c.body(new Uint8Array(pdf));
   });
 
-  app.post('/complaints/:reference/status', async (c) => {
-    const reference = referenceParam.safeParse(c.req.param('reference'));
-    if (!reference.success) return errorPage(c, 'notFound');
-    const form = statusForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect(`/staff/complaints/${reference.data}?error=invalid`, 303);
-    const { status, note, notify, message } = form.data;
+  app.post('/complaints/:reference/status', complaintPath, formBody(statusForm, invalidForm), async (c) => {
+    const { reference } = c.req.valid('param');
+    const { status, note, notify, message } = c.req.valid('form');
     const actor = c.get('session').user.email;
-    const outcome = await transition(actor, reference.data, status, note, 'complaint.status');
-    if (!outcome.startsWith('ok=') || notify !== 'yes') return c.redirect(`/staff/complaints/${reference.data}?${outcome}`, 303);
-    return c.redirect(`/staff/complaints/${reference.data}?${(await notifyConsumer(actor, reference.data, status, message)) ? 'ok=statusNotified' : outcome}`, 303);
+    const outcome = await transition(actor, reference, status, note, 'complaint.status');
+    if (!outcome.startsWith('ok=') || notify !== 'yes') return c.redirect(`/staff/complaints/${reference}?${outcome}`, 303);
+    return c.redirect(`/staff/complaints/${reference}?${(await notifyConsumer(actor, reference, status, message)) ? 'ok=statusNotified' : outcome}`, 303);
   });
 
-  app.post('/complaints/:reference/forward', async (c) => {
-    const reference = referenceParam.safeParse(c.req.param('reference'));
-    const stored = reference.success ? await repo.get(reference.data) : null;
+  app.post('/complaints/:reference/forward', complaintPath, formBody(forwardForm, invalidForm), async (c) => {
+    const stored = await repo.get(c.req.valid('param').reference);
     if (!stored) return errorPage(c, 'notFound');
-    const form = forwardForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect(`/staff/complaints/${stored.record.reference}?error=invalid`, 303);
-    const note = [t.t('staff.complaint.forwardNote', { agency: stored.record.suggestedAgency }), form.data.note].filter(Boolean).join(' ');
+    const note = [t.t('staff.complaint.forwardNote', { agency: stored.record.suggestedAgency }), c.req.valid('form').note].filter(Boolean).join(' ');
     return c.redirect(`/staff/complaints/${stored.record.reference}?${await transition(c.get('session').user.email, stored.record.reference, 'referred_agency', note, 'complaint.forward')}`, 303);
   });
 

@@ -1,7 +1,9 @@
+import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { programmeAggregates, sharedResults } from '../../src/assessment/programme-aggregates.ts';
+import type { FinishedAssessments } from '../../src/assessment/assessment-store.ts';
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { renderPdf } from '../../src/documents/pdf-document.ts';
@@ -17,6 +19,8 @@ export interface DashboardDeps extends StaffDeps {
   readonly issuer: ReportIssuer;
   /** The self-assessment criteria (loaded once, on first use). */
   readonly criteria: () => Promise<Criteria>;
+  /** Finished self-assessments, for the programme aggregates. */
+  readonly assessments: FinishedAssessments;
 }
 
 /** The number the unit's register gives the report ("15/BC-HBVQLNTD"); anything else prints a blank to fill in. */
@@ -29,11 +33,11 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
   const categoryLabel = (code: string) => deps.taxonomy.data.categories.find((c) => c.code === code)?.label ?? code;
-  const yearOf = (q: Record<string, string>) => yearQuery.parse(q).year ?? Number(deps.calendar.dateOf(deps.clock.now()).slice(0, 4));
+  const yearOf = (q: z.output<typeof yearQuery>) => q.year ?? Number(deps.calendar.dateOf(deps.clock.now()).slice(0, 4));
 
-  app.get('/dashboard', async (c) => {
-    const year = yearOf(c.req.query());
-    const stats = await programmeStats(deps.db, year, deps.clock.now(), deps.calendar);
+  app.get('/dashboard', zValidator('query', yearQuery), async (c) => {
+    const year = yearOf(c.req.valid('query'));
+    const stats = await programmeStats(deps.staffStores.programme, year, deps.clock.now(), deps.calendar);
     const total = stats.total;
     const kpi = (label: string, value: string, note: string, tone: '' | 'good' | 'bad' = '') => html`<div class="kpi ${tone}"><div class="value" data-kpi="${label}">${value}</div><div class="label">${label}</div><div class="muted small">${note}</div></div>`;
     const advisedOk = total.advisedRate !== null && total.advisedRate >= targets.advised;
@@ -154,8 +158,8 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
   });
 
   const reportInput = async (year: number, by: string, number: string | null = null) => ({
-    stats: await programmeStats(deps.db, year, deps.clock.now(), deps.calendar),
-    assessments: await programmeAggregates(deps.db, await deps.criteria(), deps.calendar.yearRange(year)),
+    stats: await programmeStats(deps.staffStores.programme, year, deps.clock.now(), deps.calendar),
+    assessments: await programmeAggregates(deps.assessments, await deps.criteria(), deps.calendar.yearRange(year)),
     issuer: deps.issuer,
     number,
     date: deps.calendar.dateOf(deps.clock.now()),
@@ -164,8 +168,8 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     generatedAt: deps.clock.now(),
   });
 
-  app.get('/reports/yearly.pdf', async (c) => {
-    const year = yearOf(c.req.query());
+  app.get('/reports/yearly.pdf', zValidator('query', yearQuery), async (c) => {
+    const year = yearOf(c.req.valid('query'));
     const by = c.get('session').user.email;
     const number = documentNumber.parse(c.req.query('number'));
     const pdf = await renderPdf(yearlyReportPdf(await reportInput(year, by, number), t));
@@ -175,8 +179,8 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     return c.body(new Uint8Array(pdf));
   });
 
-  app.get('/reports/yearly.csv', async (c) => {
-    const year = yearOf(c.req.query());
+  app.get('/reports/yearly.csv', zValidator('query', yearQuery), async (c) => {
+    const year = yearOf(c.req.valid('query'));
     const by = c.get('session').user.email;
     // ?format=codes: the same figures with codes, ISO months and decimal rates, for programs.
     const codes = c.req.query('format') === 'codes';
@@ -188,9 +192,9 @@ export function dashboardRoutes(deps: DashboardDeps): Hono<StaffEnv> {
     return c.body(csv);
   });
 
-  app.get('/programme', async (c) => {
-    const year = yearOf(c.req.query());
-    const [a, shared] = await Promise.all([programmeAggregates(deps.db, await deps.criteria(), { ...deps.calendar.yearRange(year), topGaps: 10 }), sharedResults(deps.db, deps.calendar.yearRange(year))]);
+  app.get('/programme', zValidator('query', yearQuery), async (c) => {
+    const year = yearOf(c.req.valid('query'));
+    const [a, shared] = await Promise.all([programmeAggregates(deps.assessments, await deps.criteria(), { ...deps.calendar.yearRange(year), topGaps: 10 }), sharedResults(deps.assessments, deps.calendar.yearRange(year))]);
     const sectorLabel = (s: string) => t.t(`staff.programme.sector.${s}`);
     const body = html`<form method="get" action="/staff/programme" class="actions"><label class="inline">${t.t('staff.dashboard.year')} <input type="number" name="year" value="${year}" min="2020" max="2100"></label><button type="submit" class="secondary">${t.t('staff.dashboard.show')}</button></form>
       <p class="muted">${t.t('staff.programme.intro')}</p>

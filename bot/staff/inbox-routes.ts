@@ -6,7 +6,8 @@ import { HandoffDeskError, inboxFilters, staffNoteSchema, type InboxFilter } fro
 import type { InboxItem } from '../../src/handoff/handoff-desk-store.ts';
 import { maskContactsInText } from '../../src/staff/contact-masking.ts';
 import { errorPage } from './error-pages.ts';
-import { adminOnly, type StaffDeps, type StaffEnv } from './staff-env.ts';
+import { formBody, pathParams } from './form-body.ts';
+import { adminOnly, type StaffContext, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { csrfField, flashFrom, formatDateTime, formatDuration, page } from './view.ts';
 
 const replyForm = z.object({ text: z.string().trim().min(1).max(4000) });
@@ -23,6 +24,10 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const { desk } = deps;
   const t = deps.translators('vi');
+  /** A chat's id in the path; anything else is a page that does not exist. */
+  const chat = pathParams(z.object({ id: idParam }), (c) => errorPage(c, 'notFound'));
+  /** Back to the chat with the flash of a form that was not filled in. */
+  const backWith = (error: string) => (c: StaffContext) => c.redirect(`/staff/inbox/${c.req.param('id')}?error=${error}`, 303);
 
   app.get('/', async (c) => {
     const now = deps.clock.now();
@@ -82,10 +87,8 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: t.t('staff.canned.pageTitle'), session, nav: 'inbox', body, flash: flashFrom(c.req.query(), t) }));
   });
 
-  app.post('/canned', adminOnly, async (c) => {
-    const form = cannedForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect('/staff/inbox/canned?error=invalid', 303);
-    const { id, ...input } = form.data;
+  app.post('/canned', adminOnly, formBody(cannedForm, (c) => c.redirect('/staff/inbox/canned?error=invalid', 303)), async (c) => {
+    const { id, ...input } = c.req.valid('form');
     const saved = await deps.cannedReplies.save(id === '' ? null : id, input, c.get('session').user.email, deps.clock.now());
     return c.redirect(saved ? '/staff/inbox/canned?ok=saved' : '/staff/inbox/canned?error=notFound', 303);
   });
@@ -182,41 +185,31 @@ export function inboxRoutes(deps: StaffDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: t.t('staff.inbox.chatTitle', { name }), session, nav: 'inbox', body, scripts: ['/staff/assets/console.js'] }));
   });
 
-  app.post('/:id/reply', async (c) => {
-    const id = idParam.safeParse(c.req.param('id'));
-    const form = replyForm.safeParse(await c.req.parseBody());
-    if (!id.success) return errorPage(c, 'notFound');
-    if (!form.success) return c.redirect(`/staff/inbox/${id.data}?error=emptyReply`, 303);
-    const outcome = await desk.reply(id.data, c.get('session').user.email, form.data.text, deps.clock.now()).then(() => 'sent', deskOutcome);
-    return c.redirect(`/staff/inbox/${id.data}?${outcome === 'sent' ? 'ok=sent' : `error=${outcome}`}`, 303);
+  app.post('/:id/reply', chat, formBody(replyForm, backWith('emptyReply')), async (c) => {
+    const { id } = c.req.valid('param');
+    const outcome = await desk.reply(id, c.get('session').user.email, c.req.valid('form').text, deps.clock.now()).then(() => 'sent', deskOutcome);
+    return c.redirect(`/staff/inbox/${id}?${outcome === 'sent' ? 'ok=sent' : `error=${outcome}`}`, 303);
   });
 
-  app.post('/:id/close', async (c) => {
-    const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success) return errorPage(c, 'notFound');
-    if (!closeForm.safeParse(await c.req.parseBody()).success) return c.redirect(`/staff/inbox/${id.data}?error=confirmClose`, 303);
-    const outcome = await desk.close(id.data, c.get('session').user.email, deps.clock.now()).then(() => 'closed', deskOutcome);
-    return c.redirect(outcome === 'closed' ? '/staff/inbox?ok=closed' : `/staff/inbox/${id.data}?error=${outcome}`, 303);
+  app.post('/:id/close', chat, formBody(closeForm, backWith('confirmClose')), async (c) => {
+    const { id } = c.req.valid('param');
+    const outcome = await desk.close(id, c.get('session').user.email, deps.clock.now()).then(() => 'closed', deskOutcome);
+    return c.redirect(outcome === 'closed' ? '/staff/inbox?ok=closed' : `/staff/inbox/${id}?error=${outcome}`, 303);
   });
 
-  app.post('/:id/note', async (c) => {
-    const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success) return errorPage(c, 'notFound');
-    const form = noteForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect(`/staff/inbox/${id.data}?error=emptyNote`, 303);
-    const outcome = await desk.addNote(id.data, c.get('session').user.email, form.data.text, deps.clock.now()).then(() => 'noted', deskOutcome);
-    return c.redirect(`/staff/inbox/${id.data}?${outcome === 'noted' ? 'ok=noted' : `error=${outcome}`}`, 303);
+  app.post('/:id/note', chat, formBody(noteForm, backWith('emptyNote')), async (c) => {
+    const { id } = c.req.valid('param');
+    const outcome = await desk.addNote(id, c.get('session').user.email, c.req.valid('form').text, deps.clock.now()).then(() => 'noted', deskOutcome);
+    return c.redirect(`/staff/inbox/${id}?${outcome === 'noted' ? 'ok=noted' : `error=${outcome}`}`, 303);
   });
 
-  app.post('/:id/assign', async (c) => {
-    const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success) return errorPage(c, 'notFound');
-    const form = assignForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.redirect(`/staff/inbox/${id.data}`, 303);
+  app.post('/:id/assign', chat, formBody(assignForm, (c) => c.redirect(`/staff/inbox/${c.req.param('id')}`, 303)), async (c) => {
+    const { id } = c.req.valid('param');
+    const { action } = c.req.valid('form');
     const me = c.get('session').user.email;
-    const act = form.data.action === 'take' ? desk.take(id.data, me, deps.clock.now()) : desk.release(id.data, me, deps.clock.now());
-    const outcome = await act.then(() => (form.data.action === 'take' ? 'taken' : 'released'), deskOutcome);
-    return c.redirect(`/staff/inbox/${id.data}?${outcome === 'taken' || outcome === 'released' ? `ok=${outcome}` : `error=${outcome}`}`, 303);
+    const act = action === 'take' ? desk.take(id, me, deps.clock.now()) : desk.release(id, me, deps.clock.now());
+    const outcome = await act.then(() => (action === 'take' ? 'taken' : 'released'), deskOutcome);
+    return c.redirect(`/staff/inbox/${id}?${outcome === 'taken' || outcome === 'released' ? `ok=${outcome}` : `error=${outcome}`}`, 303);
   });
 
   /** For console.js: has anything changed since the page was drawn? */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { SecondFactor } from '../../src/staff/second-factor.ts';
 import { secondFactorWindowMs, sessionIdleMs, type LoginResult, type StaffSessions } from '../../src/staff/staff-sessions.ts';
 import { clientAddress } from '../web/client-address.ts';
+import { formBody } from './form-body.ts';
 import { sameToken, sessionCookie } from './security.ts';
 import type { StaffDeps } from './staff-env.ts';
 import { formatDateTime, page } from './view.ts';
@@ -82,27 +83,28 @@ export function loginRoutes(deps: StaffDeps, sessions: StaffSessions, factor: Se
   // Sent here by the session check when 30 minutes passed without activity.
   app.get('/login', (c) => form(c, null, '', 200, c.req.query('idle') === '1' ? t.t('staff.login.idle', { minutes: sessionIdleMs / 60_000 }) : null));
 
-  app.post('/login', async (c) => {
-    const parsed = loginForm.safeParse(await c.req.parseBody());
-    const cookieToken = getCookie(c, loginCsrfCookie) ?? '';
-    // A form older than its cookie (opened twice, or left open past the hour) is drawn again, not refused bare.
-    if (!parsed.success || !sameToken(parsed.data._csrf, cookieToken)) return form(c, t.t('staff.login.staleForm'), parsed.success ? parsed.data.email : '', 403);
+  // A form older than its cookie (opened twice, or left open past the hour) is drawn again, not refused bare.
+  const stale = (c: Context, email = '') => form(c, t.t('staff.login.staleForm'), email, 403);
+
+  app.post('/login', formBody(loginForm, stale), async (c) => {
+    const { email, password, _csrf } = c.req.valid('form');
+    if (!sameToken(_csrf, getCookie(c, loginCsrfCookie) ?? '')) return stale(c, email);
     const ip = clientAddress(c, deps.trustedProxies);
-    const result = await sessions.login(parsed.data.email, parsed.data.password, ip, deps.clock.now(), deviceOf(c));
+    const result = await sessions.login(email, password, ip, deps.clock.now(), deviceOf(c));
     if (result.ok) return signedIn(c, result);
-    if (result.reason === 'throttled') return form(c, t.t('staff.login.throttled', { when: formatDateTime(result.retryAt ?? deps.clock.now(), deps.timeZone) }), parsed.data.email, 429);
+    if (result.reason === 'throttled') return form(c, t.t('staff.login.throttled', { when: formatDateTime(result.retryAt ?? deps.clock.now(), deps.timeZone) }), email, 429);
     if (result.reason === 'second_factor') {
       setCookie(c, pendingCookie, result.pendingToken, { httpOnly: true, sameSite: 'Strict', path: '/staff', secure: deps.secureCookies, maxAge: secondFactorWindowMs / 1000 });
       return askCode(c, null);
     }
-    return form(c, t.t('staff.login.invalid'), parsed.data.email);
+    return form(c, t.t('staff.login.invalid'), email);
   });
 
-  app.post('/login/code', async (c) => {
-    const parsed = codeForm.safeParse(await c.req.parseBody());
+  app.post('/login/code', formBody(codeForm, stale), async (c) => {
+    const { code, _csrf } = c.req.valid('form');
     const pending = getCookie(c, pendingCookie) ?? '';
-    if (!parsed.success || !sameToken(parsed.data._csrf, getCookie(c, loginCsrfCookie) ?? '')) return form(c, t.t('staff.login.staleForm'), '', 403);
-    const result = await sessions.completeSecondFactor(pending, parsed.data.code, clientAddress(c, deps.trustedProxies), deps.clock.now(), deviceOf(c), factor);
+    if (!sameToken(_csrf, getCookie(c, loginCsrfCookie) ?? '')) return stale(c);
+    const result = await sessions.completeSecondFactor(pending, code, clientAddress(c, deps.trustedProxies), deps.clock.now(), deviceOf(c), factor);
     if (result.ok) return signedIn(c, result);
     if (result.reason === 'throttled') return askCode(c, t.t('staff.login.throttled', { when: formatDateTime(result.retryAt ?? deps.clock.now(), deps.timeZone) }), 429);
     if (result.reason === 'second_factor') return askCode(c, t.t('staff.secondFactor.wrongCode'));

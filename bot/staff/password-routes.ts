@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { minPasswordLength, passwordProblemKey } from '../../src/staff/password-policy.ts';
 import type { PasswordChangeResult, StaffSessions } from '../../src/staff/staff-sessions.ts';
 import { clientAddress } from '../web/client-address.ts';
+import { formBody } from './form-body.ts';
 import type { StaffContext, StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, formatDateTime, page } from './view.ts';
 
@@ -44,10 +45,8 @@ export function passwordRoutes(deps: StaffDeps, sessions: StaffSessions): Hono<S
 
   app.get('/', (c) => form(c, c.req.query('ok') === 'changed' ? { kind: 'ok', text: t.t('staff.flash.password.changed') } : null));
 
-  app.post('/', async (c) => {
-    const parsed = changeForm.safeParse(await c.req.parseBody());
-    if (!parsed.success) return form(c, { kind: 'error', text: t.t('staff.flash.invalid') }, 400);
-    const result = await sessions.changePassword(c.get('sessionToken'), parsed.data, clientAddress(c, deps.trustedProxies), deps.clock.now());
+  app.post('/', formBody(changeForm, (c) => form(c, { kind: 'error', text: t.t('staff.flash.invalid') }, 400)), async (c) => {
+    const result = await sessions.changePassword(c.get('sessionToken'), c.req.valid('form'), clientAddress(c, deps.trustedProxies), deps.clock.now());
     if (result.ok) return c.redirect('/staff/password?ok=changed', 303);
     if (result.reason === 'throttled') {
       return form(c, { kind: 'error', text: t.t('staff.login.throttled', { when: formatDateTime(result.retryAt ?? deps.clock.now(), deps.timeZone) }) }, 429);

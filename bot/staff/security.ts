@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import type { StaffSessions } from '../../src/staff/staff-sessions.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { errorPage } from './error-pages.ts';
@@ -41,28 +43,38 @@ export function requireSession(sessions: StaffSessions, clock: Clock): Middlewar
 
 /**
  * Every unsafe request carries the session's CSRF token in the form (`_csrf`) or the X-CSRF-Token
- * header, and, when the browser sends one, an Origin of this server. SameSite=Strict cookies already
- * stop most cross-site posts; this also covers older browsers and same-site subdomains.
+ * header, and comes from this server's origin. SameSite=Strict cookies already stop most cross-site
+ * posts; this also covers older browsers and same-site subdomains.
+ *
+ * The origin half is Hono's csrf middleware (Origin, or Sec-Fetch-Site: same-origin). It refuses a
+ * form post that carries neither header, which browsers always send but scripts and the tests'
+ * clients need not; such a request is left to the token, which a cross-site page cannot read. Its
+ * bare "Forbidden" becomes the console's own page.
  */
 export function csrfProtection(publicOrigin: string | undefined): MiddlewareHandler<StaffEnv> {
+  // Behind a proxy the request URL is the internal one, so PUBLIC_URL's origin is accepted too.
+  const sameOrigin = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || (publicOrigin !== undefined && origin === publicOrigin) });
   return async (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-  if (!originAllowed(c.req.header('Origin'), c.req.url, publicOrigin)) return errorPage(c, 'crossSite');
-  const type = c.req.header('Content-Type') ?? '';
-  let sent = c.req.header('X-CSRF-Token') ?? '';
-  if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
-    const body = await c.req.parseBody();
-    sent = typeof body._csrf === 'string' ? body._csrf : '';
-  }
-  if (!sameToken(sent, c.get('session').csrfToken)) return errorPage(c, 'staleForm');
-  await next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (c.req.header('Origin') !== undefined || c.req.header('Sec-Fetch-Site') !== undefined) {
+      const refused = await sameOrigin(c, async () => {}).then(
+        () => false,
+        (error: unknown) => {
+          if (error instanceof HTTPException && error.status === 403) return true;
+          throw error;
+        },
+      );
+      if (refused) return errorPage(c, 'crossSite');
+    }
+    const type = c.req.header('Content-Type') ?? '';
+    let sent = c.req.header('X-CSRF-Token') ?? '';
+    if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+      const body = await c.req.parseBody();
+      sent = typeof body._csrf === 'string' ? body._csrf : '';
+    }
+    if (!sameToken(sent, c.get('session').csrfToken)) return errorPage(c, 'staleForm');
+    await next();
   };
-}
-
-/** Behind a proxy the request URL is the internal one, so PUBLIC_URL's origin is accepted too. */
-export function originAllowed(origin: string | undefined, requestUrl: string, publicOrigin: string | undefined): boolean {
-  if (!origin) return true;
-  return origin === new URL(requestUrl).origin || (publicOrigin !== undefined && origin === publicOrigin);
 }
 
 export function sameToken(a: string, b: string): boolean {

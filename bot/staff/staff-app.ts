@@ -31,9 +31,10 @@ export interface StaffAppOptions extends StaffDeps {
  * session; everything else passes the session check and, for unsafe methods, the CSRF check.
  */
 export function createStaffApp(options: StaffAppOptions): Hono {
-  const throttle = new LoginThrottle(options.db, options.throttle);
-  const sessions = new StaffSessions(options.db, throttle);
-  const factor = new SecondFactor(options.db, options.secrets);
+  const stores = options.staffStores;
+  const throttle = new LoginThrottle(stores.loginAttempts, options.throttle);
+  const sessions = new StaffSessions(stores.sessions, stores.accounts, throttle);
+  const factor = new SecondFactor(stores.secondFactor, options.secrets);
   const app = new Hono<StaffEnv>();
   const t = options.translators('vi');
   app.use('*', async (c, next) => {
@@ -41,7 +42,7 @@ export function createStaffApp(options: StaffAppOptions): Hono {
     await next();
   });
   app.use('*', securityHeaders);
-  app.use('*', demoBanner(options.db, t));
+  app.use('*', demoBanner(stores.demo, t));
   app.route('/assets', assetRoutes());
   app.route('/', loginRoutes(options, sessions, factor));
 

@@ -5,6 +5,7 @@ import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import type { ThrottlePolicy } from '../../src/staff/login-throttle.ts';
 import type { Config } from '../../src/config/config.ts';
 import { LocalCalendar } from '../../src/shared/local-calendar.ts';
+import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import type { App } from '../app.ts';
 import { calendarRoutes } from './calendar-routes.ts';
@@ -19,6 +20,8 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
   const publicUrl = app.config.PUBLIC_URL;
   const deps: StaffDeps = {
     db: app.db,
+    staffStores: app.staffStores,
+    staffAccounts: new StaffAccounts(app.staffStores.accounts),
     desk: app.handoffDesk,
     audit: app.audit,
     cannedReplies: app.cannedReplies,
@@ -42,8 +45,8 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...(options.throttle ? { throttle: options.throttle } : {}),
     secrets: app.secrets,
     sections: [
-      { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
-      { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce }) },
+      { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: app.complaints.repository, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
+      { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce, assessments: app.assessments }) },
       { path: '/', app: calendarRoutes(deps) },
       { path: '/', app: warningRoutes({ ...deps, warnings: app.warnings }) },
     ],

@@ -7,13 +7,18 @@ import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { LocalCalendar } from '../../src/shared/local-calendar.ts';
 import type { Logger } from '../../src/shared/logger.ts';
+import type { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { StaffSession } from '../../src/staff/staff-sessions.ts';
+import type { StaffStores } from '../../src/staff/staff-stores.ts';
 import type { Db } from '../../src/storage/database.ts';
 import { errorPage } from './error-pages.ts';
 
 /** What every console route can reach. */
 export interface StaffDeps {
   readonly db: Db;
+  /** Accounts, sessions, second factors, login attempts, figures and the demo mark (built once by the composition root). */
+  readonly staffStores: StaffStores;
+  readonly staffAccounts: StaffAccounts;
   /** Escalated chats: the inbox, replies and closing. */
   readonly desk: HandoffDesk;
   /** Who did what: written by routes, read by the audit page. */

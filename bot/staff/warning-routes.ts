@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
-import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import { WarningError } from '../../src/warnings/warning-errors.ts';
 import { mayPublish, publishWarnings } from '../../src/warnings/warning-permissions.ts';
 import type { WarningsModule } from '../../src/warnings/warnings-module.ts';
@@ -77,7 +76,7 @@ export function warningRoutes(deps: WarningRoutesDeps): Hono<StaffEnv> {
 
   app.get('/warnings/publishers', adminOnly, async (c) => {
     const session = c.get('session');
-    const agents = (await new StaffAccounts(deps.db).list()).filter((u) => u.role === 'agent' && u.active);
+    const agents = (await deps.staffAccounts.list()).filter((u) => u.role === 'agent' && u.active);
     const holders = new Set(await warnings.permissions.holders(publishWarnings));
     const body = html`<p class="muted">${title('publishersIntro')}</p>
       ${agents.length === 0 ? html`<p class="empty">${t.t('staff.none')}</p>` : html`<div class="table-wrap"><table class="responsive"><thead><tr><th>${t.t('staff.accounts.email')}</th><th>${title('mayPublish')}</th><th></th></tr></thead>

@@ -1,13 +1,6 @@
 import { fold } from '../text/vietnamese-unicode.ts';
 import type { DocumentMetadata } from '../knowledge/document-metadata.ts';
 
-/**
- * The day Luật 19/2023/QH15 took effect and Luật 59/2010/QH12 ended (Điều 79). The answerer reads
- * cut-overs from the knowledge base's timeline; this constant stays only for src/complaints, which
- * still imports it.
- */
-export const cutOverDate = '2024-07-01';
-
 export interface ApplicabilitySignals {
   /** The earliest calendar date the question mentions or implies, as YYYY-MM-DD. */
   readonly earliestDate: string | null;

@@ -10,7 +10,7 @@ import { applicableItems, itemsDecidedBy, nextProfileQuestion } from './applicab
 import { buildAssessmentRecord, progressSince, selfAssessmentRecordType } from './assessment-record.ts';
 import { renderAssessmentReport } from './assessment-report.ts';
 import { businessNameFrom } from './business-name.ts';
-import type { PrismaAssessmentStore, StoredAssessment } from './assessment-store.ts';
+import type { AssessmentStore, StoredAssessment } from './assessment-store.ts';
 import { formatDate, itemQuestionText, profileLines, profileWhyText, resultTexts, whyText } from './assessment-text.ts';
 import {
   type BusinessProfile,
@@ -70,7 +70,7 @@ export function estimatedMinutes(questions: number): number {
 }
 
 export interface AssessmentFlowDeps {
-  readonly store: PrismaAssessmentStore;
+  readonly store: AssessmentStore;
   readonly criteria: Criteria;
   readonly knowledgeBase: KnowledgeBase;
   /** Dates in replies and reports are the business's calendar dates. */

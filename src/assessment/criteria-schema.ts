@@ -106,11 +106,11 @@ export const criterionSchema = z
     // Splitting keeps provenance: each part cites only the item's bases, and every basis stays cited by a part.
     const itemBases = new Set(item.basis.map(basisKey));
     const partBases = new Set(item.parts.flatMap((p) => p.basis.map(basisKey)));
-    item.parts.forEach((p, i) =>
+    item.parts.forEach((p, i) => {
       p.basis.forEach((b, j) => {
         if (!itemBases.has(basisKey(b))) ctx.addIssue({ code: 'custom', path: ['parts', i, 'basis', j], message: `${basisKey(b)} is not among the item's bases` });
-      }),
-    );
+      });
+    });
     for (const key of itemBases) if (!partBases.has(key)) ctx.addIssue({ code: 'custom', path: ['basis'], message: `${key} is cited by no part` });
   });
 export type Criterion = z.infer<typeof criterionSchema>;

@@ -2,9 +2,9 @@
  * Programme view of the self-assessments, for the staff console.
  *
  *   import { programmeAggregates, sharedResults } from '../src/assessment/programme-aggregates.ts';
- *   const stats = await programmeAggregates(db, criteria, { from, to });   // criteria: loadCriteria(...)
+ *   const stats = await programmeAggregates(store, criteria, { from, to });   // store: FinishedAssessments, criteria: loadCriteria(...)
  *   stats.businesses, stats.averagePercent, stats.topGaps, stats.areas, stats.bySector, stats.retakes
- *   const shared = await sharedResults(db, { from, to });                  // only businesses that agreed
+ *   const shared = await sharedResults(store, { from, to });               // only businesses that agreed
  *
  * Aggregates count each business once, by its latest finished assessment in the period (a business is a
  * conversation: the same chat retaking counts once). No answers of an individual business leave this
@@ -13,9 +13,7 @@
  * Names, scores and gaps of individual businesses come only from sharedResults(), which returns the
  * businesses that consented to share at the end of their assessment.
  */
-import type { Db } from '../storage/database.ts';
-import { assessmentRecordSchema, type AssessmentRecord } from './assessment-record.ts';
-import { parseColumn } from './assessment-store.ts';
+import type { FinishedAssessment, FinishedAssessments } from './assessment-store.ts';
 import type { Sector } from './business-profile.ts';
 import type { Criteria, CriterionKind, LocalizedText } from './criteria-schema.ts';
 
@@ -56,16 +54,11 @@ export interface SharedResult {
   readonly gaps: ReadonlyArray<{ item: string; title: string; kind: CriterionKind }>;
 }
 
-interface Finished {
-  readonly id: string;
-  readonly business: string;
-  readonly consent: boolean;
-  readonly record: AssessmentRecord;
-}
+type Finished = FinishedAssessment;
 
-export async function programmeAggregates(db: Db, criteria: Criteria, options: AggregateOptions = {}): Promise<ProgrammeAggregates> {
+export async function programmeAggregates(store: FinishedAssessments, criteria: Criteria, options: AggregateOptions = {}): Promise<ProgrammeAggregates> {
   const minGroupSize = options.minGroupSize ?? 3;
-  const finished = await finishedAssessments(db, options);
+  const finished = await store.finished(options);
   const byBusiness = new Map<string, Finished[]>();
   for (const f of finished) byBusiness.set(f.business, [...(byBusiness.get(f.business) ?? []), f]);
   const latest = [...byBusiness.values()].map((list) => list[list.length - 1]!);
@@ -116,8 +109,8 @@ export async function programmeAggregates(db: Db, criteria: Criteria, options: A
 }
 
 /** Latest result of each business that agreed to share it, newest first. */
-export async function sharedResults(db: Db, options: Pick<AggregateOptions, 'from' | 'to'> = {}): Promise<SharedResult[]> {
-  const finished = await finishedAssessments(db, options);
+export async function sharedResults(store: FinishedAssessments, options: Pick<AggregateOptions, 'from' | 'to'> = {}): Promise<SharedResult[]> {
+  const finished = await store.finished(options);
   const latest = new Map<string, Finished>();
   for (const f of finished) latest.set(f.business, f);
   return [...latest.values()]
@@ -133,17 +126,6 @@ export async function sharedResults(db: Db, options: Pick<AggregateOptions, 'fro
       maxScore: f.record.maxScore,
       gaps: f.record.gaps.map((g) => ({ item: g.item, title: g.title, kind: g.kind })),
     }));
-}
-
-/** Finished assessments in the period, oldest first, keyed to their business (conversation). */
-async function finishedAssessments(db: Db, options: Pick<AggregateOptions, 'from' | 'to'>): Promise<Finished[]> {
-  const rows = await db.selfAssessment.findMany({
-    where: { completedAt: { not: null, ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lt: options.to } : {}) } },
-    orderBy: { completedAt: 'asc' },
-    select: { id: true, conversationId: true, consentToShare: true, result: true },
-  });
-  // An assessment whose chat was erased has no conversation left: it stands for a business of its own.
-  return rows.map((r) => ({ id: r.id, business: r.conversationId ?? `assessment:${r.id}`, consent: r.consentToShare, record: parseColumn(r.id, 'result', assessmentRecordSchema, r.result) }));
 }
 
 function mean(values: readonly number[]): number {

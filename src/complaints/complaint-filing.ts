@@ -8,7 +8,8 @@ import { newComplaintReference } from './complaint-reference.ts';
 import type { ComplaintRepository, StoredComplaint } from './complaint-repository.ts';
 import type { ComplaintTaxonomy } from './complaint-taxonomy.ts';
 import { fraudSignals } from './fraud-signals.ts';
-import { applicableLaw, currentLawId, findLegalBasis } from './legal-basis.ts';
+import { applicableLaw, consumerLaw } from './consumer-law.ts';
+import { findLegalBasis } from './legal-basis.ts';
 import { vietnamDate } from './local-date.ts';
 import type { ProvinceDirectory } from './province-directory.ts';
 import type { RoutingDirectory } from './routing-directory.ts';
@@ -58,6 +59,7 @@ export async function fileComplaint(
   const province = deps.provinces.fullName(draft.province ?? '') ?? deps.provinces.lookup(deps.defaultProvince)?.fullName ?? deps.defaultProvince;
   const agency = await deps.routing.suggest(issue.routing, filedOn, province);
   const calendar = await deps.calendar();
+  const law = consumerLaw(deps.knowledgeBase, deps.taxonomy);
   const record: ComplaintRecord = complaintRecordSchema.parse({
     reference: newComplaintReference(now),
     status: 'received',
@@ -76,7 +78,7 @@ export async function fileComplaint(
     evidence: draft.evidence,
     legalBasis,
     // Without a date the purchase is taken as recent: the law in force, which the consumer can correct.
-    applicableLaw: purchaseDate ? applicableLaw(purchaseDate) : currentLawId,
+    applicableLaw: purchaseDate ? applicableLaw(law, purchaseDate) : law.current,
     suggestedAgency: agency.agency,
     handling,
     consent,

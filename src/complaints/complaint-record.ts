@@ -57,7 +57,8 @@ export const complaintRecordSchema = z
     desiredResolution: z.array(z.enum(resolutions)),
     evidence: z.array(evidenceSchema),
     legalBasis: z.array(legalRefSchema).min(1),
-    applicableLaw: z.enum(['19/2023/QH15', '59/2010/QH12']),
+    /** The law's document id (a law's number, "nn/yyyy/QHnn"), which the documents' headers decide (consumer-law.ts). */
+    applicableLaw: z.string().regex(/^\d+\/\d{4}\/QH\d+$/),
     suggestedAgency: z.string().min(1),
     /**
      * "negotiation": a dispute with a business, answered by a negotiation letter and its deadlines.

@@ -2,14 +2,19 @@ import { formatVietnameseDate } from '../answer/law-applicability.ts';
 import { channelNames, type ChannelName } from '../dialogue/messages.ts';
 import type { Outbox } from '../dialogue/outbox.ts';
 import { isLocale, type Locale, type Translator } from '../i18n/translator.ts';
-import type { Db } from '../storage/database.ts';
 import { ComplaintStorageError } from './complaint-errors.ts';
 import type { ComplaintStatus } from './complaint-lifecycle.ts';
-import { ComplaintRepository, type StoredComplaint } from './complaint-repository.ts';
+import type { ComplaintRepository, StoredComplaint } from './complaint-repository.ts';
 import { vietnamDate } from './local-date.ts';
 
+/** Where a conversation is reached (src/storage/prisma-complaint-tables.ts); null once it was erased. */
+export interface ConversationAddresses {
+  address(conversationId: string): Promise<{ channel: string; externalId: string; locale: string } | null>;
+}
+
 export interface ReminderDeps {
-  readonly db: Db;
+  readonly repository: ComplaintRepository;
+  readonly conversations: ConversationAddresses;
   readonly outbox: Outbox;
   readonly translators: (locale: Locale) => Translator;
   /** National consumer hotline, shown with the next steps. */
@@ -36,7 +41,7 @@ const unacknowledged: readonly ComplaintStatus[] = ['received', 'sent_to_busines
  * at the cost of a duplicate message; the app runs one timer.
  */
 export async function runComplaintReminders(deps: ReminderDeps): Promise<ReminderRun> {
-  const repository = new ComplaintRepository(deps.db);
+  const { repository } = deps;
   const today = vietnamDate(deps.now);
   const due = await repository.awaitingReminder(today, awaitingStatuses);
   let acknowledge = 0;
@@ -44,7 +49,7 @@ export async function runComplaintReminders(deps: ReminderDeps): Promise<Reminde
   for (const complaint of due) {
     const kind = reminderDue(complaint, today);
     if (!kind) continue;
-    const conversation = await findConversation(deps.db, complaint.conversationId);
+    const conversation = await findConversation(deps.conversations, complaint.conversationId);
     if (conversation) {
       const t = deps.translators(conversation.locale);
       const r = complaint.record;
@@ -78,10 +83,10 @@ export function reminderDue(complaint: StoredComplaint, today: string): 'acknowl
   return null;
 }
 
-async function findConversation(db: Db, id: string | null): Promise<{ channel: ChannelName; externalId: string; locale: Locale } | null> {
+async function findConversation(conversations: ConversationAddresses, id: string | null): Promise<{ channel: ChannelName; externalId: string; locale: Locale } | null> {
   if (!id) return null;
   try {
-    const row = await db.conversation.findUnique({ where: { id }, select: { channel: true, externalId: true, locale: true } });
+    const row = await conversations.address(id);
     if (!row || !(channelNames as readonly string[]).includes(row.channel)) return null;
     return { channel: row.channel as ChannelName, externalId: row.externalId, locale: isLocale(row.locale) ? row.locale : 'vi' };
   } catch (error) {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { Db } from '../storage/database.ts';
 import { ComplaintStorageError } from './complaint-errors.ts';
 import { readDataFile } from './data-file.ts';
 
@@ -53,34 +52,40 @@ export function readRoutingSeed(dataDir: string): RoutingSeed {
   return readDataFile(path.join(dataDir, 'routing.json'), routingFileSchema);
 }
 
+/** The Holiday and RoutingEntry tables as the start-up seed fills them (src/storage/prisma-complaint-tables.ts). */
+export interface ComplaintSeedTable {
+  holidayDates(): Promise<Set<string>>;
+  routingKeys(): Promise<Set<string>>;
+  /** Adds the rows in one transaction (a fresh database is seeded in milliseconds, not one commit per row). */
+  add(days: ReadonlyArray<{ date: string; name: string; isWorkingDay: boolean }>, routes: RoutingSeed['entries']): Promise<void>;
+  /** How many of these dates and keys the tables hold. */
+  held(dates: readonly string[], keys: readonly string[]): Promise<{ days: number; routes: number }>;
+}
+
 /**
  * Loads the seed files into the Holiday and RoutingEntry tables, adding only rows whose date / key
  * is missing: once staff have edited a row, a restart must not put the seed value back (a row staff
  * deleted comes back, which is why staff mark a day as a working day rather than delete it).
  */
-export async function seedComplaintData(db: Db, dataDir: string): Promise<{ holidays: number; routes: number }> {
+export async function seedComplaintData(table: ComplaintSeedTable, dataDir: string): Promise<{ holidays: number; routes: number }> {
   const holidays = readHolidaySeed(dataDir);
   const routing = readRoutingSeed(dataDir);
   try {
-    const knownDates = new Set((await db.holiday.findMany({ select: { date: true } })).map((h) => h.date));
-    const knownKeys = new Set((await db.routingEntry.findMany({ select: { key: true } })).map((r) => r.key));
+    const knownDates = await table.holidayDates();
+    const knownKeys = await table.routingKeys();
     const newDays = holidays.days.filter((d) => !knownDates.has(d.date));
     const newRoutes = routing.entries.filter((e) => !knownKeys.has(e.key));
     const dayRows = newDays.map((d) => ({ date: d.date, name: d.name, isWorkingDay: d.isWorkingDay }));
-    // One transaction: a fresh database is seeded in milliseconds, not one commit per row.
-    await db.$transaction([db.holiday.createMany({ data: dayRows }), db.routingEntry.createMany({ data: newRoutes })]);
+    await table.add(dayRows, newRoutes);
     return { holidays: newDays.length, routes: newRoutes.length };
   } catch (error) {
     // Another process starting at the same moment may have seeded the same rows first.
-    if (await isSeeded(db, holidays, routing)) return { holidays: 0, routes: 0 };
+    if (await isSeeded(table, holidays, routing)) return { holidays: 0, routes: 0 };
     throw new ComplaintStorageError('Cannot seed the holiday table and the routing directory', { cause: error });
   }
 }
 
-async function isSeeded(db: Db, holidays: HolidaySeed, routing: RoutingSeed): Promise<boolean> {
-  const [days, routes] = await Promise.all([
-    db.holiday.count({ where: { date: { in: holidays.days.map((d) => d.date) } } }),
-    db.routingEntry.count({ where: { key: { in: routing.entries.map((e) => e.key) } } }),
-  ]);
+async function isSeeded(table: ComplaintSeedTable, holidays: HolidaySeed, routing: RoutingSeed): Promise<boolean> {
+  const { days, routes } = await table.held(holidays.days.map((d) => d.date), routing.entries.map((e) => e.key));
   return days === holidays.days.length && routes === routing.entries.length;
 }

@@ -2,17 +2,17 @@ import path from 'node:path';
 import type { Locale, Translator } from '../i18n/translator.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { PassageSearch } from '../retrieval/search-types.ts';
-import type { Db } from '../storage/database.ts';
 import { loadWorkingCalendar } from './calendar-store.ts';
 import { ComplaintExtractor } from './complaint-extractor.ts';
 import { ComplaintFlow } from './complaint-flow.ts';
 import { ComplaintRepository } from './complaint-repository.ts';
+import type { ComplaintStores } from './complaint-stores.ts';
 import { ComplaintTaxonomy } from './complaint-taxonomy.ts';
 import { ProvinceDirectory } from './province-directory.ts';
 import { RoutingDirectory } from './routing-directory.ts';
 
 export interface ComplaintSetup {
-  readonly db: Db;
+  readonly stores: ComplaintStores;
   readonly knowledgeBase: KnowledgeBase;
   readonly search: PassageSearch;
   readonly translators: (locale: Locale) => Translator;
@@ -34,15 +34,15 @@ export async function createComplaintFlow(setup: ComplaintSetup): Promise<Compla
   const dataDir = path.join(setup.knowledgeDir, 'complaints');
   const provinces = ProvinceDirectory.load(dataDir);
   const taxonomy = ComplaintTaxonomy.load(dataDir);
-  const repository = new ComplaintRepository(setup.db);
+  const repository = new ComplaintRepository(setup.stores.complaints);
   const flow = new ComplaintFlow({
     repository,
     taxonomy,
     provinces,
     search: setup.search,
     knowledgeBase: setup.knowledgeBase,
-    routing: new RoutingDirectory(setup.db),
-    calendar: () => loadWorkingCalendar(setup.db),
+    routing: new RoutingDirectory(setup.stores.routing),
+    calendar: () => loadWorkingCalendar(setup.stores.holidays),
     defaultProvince: setup.defaultProvince,
     extractor: new ComplaintExtractor(provinces),
     translators: setup.translators,

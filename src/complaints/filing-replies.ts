@@ -4,6 +4,7 @@ import type { Locale, Translator } from '../i18n/translator.ts';
 import type { Consent, FilingDeps } from './complaint-filing.ts';
 import type { StoredComplaint } from './complaint-repository.ts';
 import { consentKey } from './consumer-intents.ts';
+import { consumerLaw, type ConsumerLaw } from './consumer-law.ts';
 import { composeLetter, letterPdf, letterText } from './negotiation-letter.ts';
 
 export interface FilingReplyDeps extends Pick<FilingDeps, 'knowledgeBase' | 'taxonomy' | 'defaultProvince'> {
@@ -35,7 +36,7 @@ export async function filedReplies(deps: FilingReplyDeps, t: Translator, stored:
     reference: r.reference,
     category: issue?.categoryLabel ?? r.category,
     issue: issue?.label ?? r.issue,
-    law: t.t(r.applicableLaw === '19/2023/QH15' ? 'complaint.filedLawNew' : 'complaint.filedLawOld'),
+    law: lawText(t, consumerLaw(deps.knowledgeBase, deps.taxonomy), r.applicableLaw),
     acknowledgeBy: formatVietnameseDate(r.deadlines.acknowledgeBy),
     negotiateBy: formatVietnameseDate(r.deadlines.negotiateBy),
     agency: r.suggestedAgency,
@@ -53,4 +54,10 @@ export async function letterReply(deps: FilingReplyDeps, t: Translator, stored: 
   const file = await letterPdf(letter, now);
   const business = stored.record.business.name ?? t.t('complaint.letter.unnamedBusiness');
   return { text: `${t.t('complaint.letterIntro', { business })}\n\n${letterText(letter)}`, file };
+}
+
+/** The law the record applies, as the confirmation names it; dates and ids from the documents' headers. */
+function lawText(t: Translator, law: ConsumerLaw, applied: string): string {
+  if (applied === law.current || law.cutOver === null) return t.t('complaint.filedLawNew', { current: law.current });
+  return t.t('complaint.filedLawOld', { previous: applied, cutOver: formatVietnameseDate(law.cutOver), article: law.transitionalArticle, current: law.current });
 }

@@ -1,13 +1,11 @@
-import { cutOverDate } from '../answer/law-applicability.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { PassageSearch } from '../retrieval/search-types.ts';
 import type { LegalRef } from './complaint-record.ts';
+import { applicableLaw, consumerLaw } from './consumer-law.ts';
 import { anchorApplies, type ComplaintIssue, type ComplaintTaxonomy, type LegalAnchor } from './complaint-taxonomy.ts';
 import type { PurchaseChannel } from './infer-purchase-channel.ts';
 import type { IsoDate } from './local-date.ts';
 
-export const currentLawId = '19/2023/QH15';
-export const previousLawId = '59/2010/QH12';
 /** Bộ luật Dân sự 2015: its sale articles (430-454) govern the contract behind most complaints. */
 export const civilCodeId = '91/2015/QH13';
 
@@ -54,7 +52,9 @@ export interface PurchaseFacts {
 export async function findLegalBasis(deps: LegalBasisDeps, issue: ComplaintIssue, story: string, purchase: PurchaseFacts): Promise<LegalRef[]> {
   const basisIssue = purchase.fraud ? deps.taxonomy.asFraud(issue) : issue;
   const folded = deps.taxonomy.normalise(story);
-  const old = purchase.date !== null && purchase.date < cutOverDate;
+  const consumer = consumerLaw(deps.knowledgeBase, deps.taxonomy);
+  const currentLawId = consumer.current;
+  const old = purchase.date !== null && applicableLaw(consumer, purchase.date) !== currentLawId;
 
   const law: LegalRef[] = [];
   const cited = (article: number) => law.some((r) => r.article === article);
@@ -82,19 +82,11 @@ export async function findLegalBasis(deps: LegalBasisDeps, issue: ComplaintIssue
   };
   for (const ref of law) {
     const before = old ? deps.taxonomy.previousLaw.get(ref.article) : undefined;
-    if (before) for (const article of before) push({ doc: previousLawId, article, clause: null });
+    if (before && consumer.previous) for (const article of before) push({ doc: consumer.previous, article, clause: null });
     else push(ref);
   }
   for (const a of applying(basisIssue.civilCode).slice(0, maxCivilArticles)) push({ doc: civilCodeId, article: a.article, clause: a.clause });
   if (!purchase.fraud) for (const p of deps.taxonomy.procedural) push(p);
   if (old) push(deps.taxonomy.transitional);
   return refs;
-}
-
-/**
- * The law governing the transaction (Điều 79-80): a purchase before 01/7/2024 was concluded under
- * Luật 59/2010/QH12, which keeps applying to it where its content differs from the new law.
- */
-export function applicableLaw(purchaseDate: IsoDate): typeof currentLawId | typeof previousLawId {
-  return purchaseDate < cutOverDate ? previousLawId : currentLawId;
 }

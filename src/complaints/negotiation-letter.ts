@@ -6,9 +6,9 @@ import { formatCitation } from '../knowledge/citation.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { ComplaintRecord } from './complaint-record.ts';
 import type { ComplaintTaxonomy } from './complaint-taxonomy.ts';
+import { consumerLaw } from './consumer-law.ts';
 import { formatVnd } from './money-format.ts';
 import { vietnamDate } from './local-date.ts';
-import { previousLawId } from './legal-basis.ts';
 import { accountSentences } from './story-sentences.ts';
 
 export interface LetterContext {
@@ -58,7 +58,7 @@ export function composeLetter(record: ComplaintRecord, ctx: LetterContext): Nego
     ...(issue ? [t.t('complaint.letter.problem', { issue: issue.label.toLocaleLowerCase('vi') })] : []),
     ...(account.length > 0 ? [t.t('complaint.letter.account', { account: account.join(' ') })] : []),
     record.evidence.length > 0 ? t.t('complaint.letter.evidence', { count: record.evidence.length, reference: record.reference }) : t.t('complaint.letter.noEvidence'),
-    ...(record.applicableLaw === previousLawId ? [t.t('complaint.letter.transitional')] : []),
+    ...transitionalFacts(record, ctx),
   ];
   const contact = [
     ...(record.consumer.phone ? [[t.t('complaint.letter.phoneLabel'), record.consumer.phone] as const] : []),
@@ -150,4 +150,12 @@ export async function letterPdf(letter: NegotiationLetter, createdAt: Date): Pro
   ];
   const data = await renderPdf({ title: letter.title, blocks, footer: letter.footer, createdAt });
   return { fileName: letter.fileName, mimeType: 'application/pdf', data };
+}
+
+/** A purchase under the previous law says so, with the cut-over and the article read from the documents' headers. */
+function transitionalFacts(record: ComplaintRecord, ctx: LetterContext): string[] {
+  const law = consumerLaw(ctx.knowledgeBase, ctx.taxonomy);
+  if (record.applicableLaw === law.current || law.cutOver === null) return [];
+  const currentName = ctx.knowledgeBase.document(law.current)?.metadata.citationName ?? law.current;
+  return [ctx.t.t('complaint.letter.transitional', { cutOver: formatVietnameseDate(law.cutOver), article: law.transitionalArticle, currentName, previous: record.applicableLaw })];
 }

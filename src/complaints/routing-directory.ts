@@ -1,4 +1,3 @@
-import type { Db } from '../storage/database.ts';
 import { ComplaintStorageError } from './complaint-errors.ts';
 import type { IsoDate } from './local-date.ts';
 
@@ -9,13 +8,27 @@ export interface AgencySuggestion {
   readonly entryKey: string;
 }
 
+/** A routing entry as stored: `agency` may hold "{province}". */
+export interface RoutingEntryRow {
+  readonly key: string;
+  readonly agency: string;
+  readonly description: string;
+  readonly source: string;
+}
+
+/** The RoutingEntry table (src/storage/prisma-complaint-tables.ts). */
+export interface RoutingTable {
+  /** The entry of the category in force on the day (validFrom <= day <= validTo), the latest first. */
+  inForce(category: string, onDate: IsoDate): Promise<RoutingEntryRow | null>;
+}
+
 /**
  * Which agency handles which kind of case, read from the RoutingEntry table (seeded from
  * knowledge/complaints/routing.json, editable by staff). The entry in force on the given day wins;
  * an unknown category falls back to "general".
  */
 export class RoutingDirectory {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly table: RoutingTable) {}
 
   async suggest(category: string, onDate: IsoDate, provinceFullName: string): Promise<AgencySuggestion> {
     const entry = (await this.inForce(category, onDate)) ?? (await this.inForce('general', onDate));
@@ -28,12 +41,9 @@ export class RoutingDirectory {
     };
   }
 
-  private async inForce(category: string, onDate: IsoDate) {
+  private async inForce(category: string, onDate: IsoDate): Promise<RoutingEntryRow | null> {
     try {
-      return await this.db.routingEntry.findFirst({
-        where: { category, validFrom: { lte: onDate }, OR: [{ validTo: null }, { validTo: { gte: onDate } }] },
-        orderBy: { validFrom: 'desc' },
-      });
+      return await this.table.inForce(category, onDate);
     } catch (error) {
       throw new ComplaintStorageError('Cannot read the routing directory', { cause: error });
     }

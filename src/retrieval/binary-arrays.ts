@@ -32,7 +32,9 @@ export async function writeArrays(file: string, meta: unknown, arrays: Record<st
   const out = Buffer.alloc(start + offset);
   out.writeUInt32LE(header.length, 0);
   header.copy(out, 4);
-  entries.forEach(([, a], i) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + layout[i]!.offset));
+  entries.forEach(([, a], i) => {
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + layout[i]!.offset);
+  });
   await writeFile(file, out);
 }
 

@@ -1,5 +1,3 @@
-import type { Db } from '../storage/database.ts';
-
 /**
  * A database filled by `npm run demo:seed` says so in the Setting table: the console then shows a
  * "DEMO DATA" banner on every page, and only such a database may be seeded again (real records are
@@ -7,40 +5,32 @@ import type { Db } from '../storage/database.ts';
  */
 export const demoSettingKey = 'demo';
 
-export async function isDemoDatabase(db: Db): Promise<boolean> {
-  return (await db.setting.findUnique({ where: { key: demoSettingKey } }))?.value === 'true';
+/** The demo mark and the records a seed may replace (src/storage/prisma-demo-data.ts). */
+export interface DemoDataStore {
+  /** The value of the demo setting, null when it was never set. */
+  demoSetting(): Promise<string | null>;
+  setDemoSetting(value: string, now: Date): Promise<void>;
+  /**
+   * How many records of each kind people or staff left here (chats, complaints, hand-offs,
+   * self-assessments, accounts, the audit log, channel updates, the outbox), zero counts included.
+   * The holiday table and the routing directory are not counted: every start seeds them.
+   */
+  recordCounts(): Promise<Record<string, number>>;
+  /** Deletes every such record, children first, in one transaction. */
+  deleteRecords(): Promise<void>;
 }
 
-export async function markDemoDatabase(db: Db, now: Date): Promise<void> {
-  await db.setting.upsert({ where: { key: demoSettingKey }, create: { key: demoSettingKey, value: 'true', updatedAt: now }, update: { value: 'true', updatedAt: now } });
+export async function isDemoDatabase(store: DemoDataStore): Promise<boolean> {
+  return (await store.demoSetting()) === 'true';
 }
 
-/**
- * What people or staff left here: chats, complaints, hand-offs, self-assessments, accounts, the audit
- * log. The holiday table and the routing directory are not counted: every start seeds them.
- */
-export async function recordCounts(db: Db): Promise<Record<string, number>> {
-  const [conversations, complaints, handoffs, assessments, staffAccounts, auditEntries, inboundUpdates, outbox] = await Promise.all([
-    db.conversation.count(),
-    db.complaint.count(),
-    db.handoff.count(),
-    db.selfAssessment.count(),
-    db.staffUser.count(),
-    db.auditLog.count(),
-    db.inboundUpdate.count(),
-    db.outbox.count(),
-  ]);
-  const counts = {
-    conversations,
-    complaints,
-    'hand-offs': handoffs,
-    'self-assessments': assessments,
-    'staff accounts': staffAccounts,
-    'audit entries': auditEntries,
-    'channel updates': inboundUpdates,
-    'outbox messages': outbox,
-  };
-  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+export async function markDemoDatabase(store: DemoDataStore, now: Date): Promise<void> {
+  await store.setDemoSetting('true', now);
+}
+
+/** The kinds of record the database holds, with their counts: what a seed would mix with. */
+export async function recordCounts(store: DemoDataStore): Promise<Record<string, number>> {
+  return Object.fromEntries(Object.entries(await store.recordCounts()).filter(([, n]) => n > 0));
 }
 
 export class NotADemoDatabaseError extends Error {
@@ -48,21 +38,7 @@ export class NotADemoDatabaseError extends Error {
 }
 
 /** Empties a demo database's records before it is seeded again; refuses any other database. */
-export async function clearDemoData(db: Db): Promise<void> {
-  if (!(await isDemoDatabase(db))) throw new NotADemoDatabaseError('this database is not marked as a demo: its records are not cleared');
-  // Children first, so the order holds whatever the foreign keys cascade.
-  await db.$transaction([
-    db.staffSession.deleteMany(),
-    db.loginAttempt.deleteMany(),
-    db.auditLog.deleteMany(),
-    db.outbox.deleteMany(),
-    db.complaintEvent.deleteMany(),
-    db.complaint.deleteMany(),
-    db.handoff.deleteMany(),
-    db.selfAssessment.deleteMany(),
-    db.message.deleteMany(),
-    db.inboundUpdate.deleteMany(),
-    db.conversation.deleteMany(),
-    db.staffUser.deleteMany(),
-  ]);
+export async function clearDemoData(store: DemoDataStore): Promise<void> {
+  if (!(await isDemoDatabase(store))) throw new NotADemoDatabaseError('this database is not marked as a demo: its records are not cleared');
+  await store.deleteRecords();
 }

@@ -1,5 +1,4 @@
-import type { Db } from '../storage/database.ts';
-import { auditCreate } from '../storage/prisma-audit-rows.ts';
+import type { AuditInput } from '../shared/audit-log.ts';
 
 export interface ThrottlePolicy {
   /** Attempts allowed for one e-mail from one address within the window. */
@@ -24,6 +23,34 @@ export type Admission =
     };
 
 /**
+ * Failed attempts counted since an instant: those matching every given field. `cleared: false`
+ * leaves out attempts an admin cleared; `throttled: true` counts only refused ones.
+ */
+export interface AttemptFilter {
+  readonly since: Date;
+  readonly email?: string;
+  readonly ip?: string;
+  readonly knownDevice?: boolean;
+  readonly cleared?: false;
+  readonly throttled?: true;
+}
+
+/** The LoginAttempt table (src/storage/prisma-login-attempts.ts). */
+export interface LoginAttemptStore {
+  /** Writes a failed attempt, committed before it is counted; returns its id. */
+  record(attempt: { email: string; ip: string; knownDevice: boolean }, now: Date): Promise<string>;
+  /** Failed attempts after `since` matching the filter. */
+  count(filter: AttemptFilter): Promise<number>;
+  /** When the newest `take` of them were made, newest first. */
+  newest(filter: AttemptFilter, take: number): Promise<Date[]>;
+  markThrottled(id: string): Promise<void>;
+  /** Clears the e-mail's failed attempts, with the audit line, in one transaction; returns how many. */
+  clear(email: string, audit: AuditInput, now: Date): Promise<number>;
+  /** The attempt succeeded: it is marked so, and the pair's failures deleted. */
+  succeed(id: string, email: string, ip: string): Promise<void>;
+}
+
+/**
  * Login limits that cannot be raced: each attempt is written to the LoginAttempt table first and
  * only then counted, so of any number of simultaneous requests at most the limit see a count within
  * it (each counts at least itself and every attempt committed before it). Limits hold across
@@ -37,34 +64,33 @@ export type Admission =
  */
 export class LoginThrottle {
   constructor(
-    private readonly db: Db,
+    private readonly attempts: LoginAttemptStore,
     private readonly policy: ThrottlePolicy = defaultThrottle,
   ) {}
 
   async admit(email: string, ip: string, knownDevice: boolean, now: Date): Promise<Admission> {
-    const attempt = await this.db.loginAttempt.create({ data: { email, ip, success: false, knownDevice, createdAt: now }, select: { id: true } });
+    const attemptId = await this.attempts.record({ email, ip, knownDevice }, now);
     const since = new Date(now.getTime() - this.policy.windowMs);
-    const window = { success: false, createdAt: { gt: since } };
     // Known devices and strangers are counted apart: guesses from unknown browsers never hold back a
     // recognised one, even at the same address.
     // Attempts an admin cleared (unlock) no longer count against the e-mail; the address's own
     // limit still counts them, since they did come from there.
-    const checks: Array<{ where: Record<string, unknown>; limit: number }> = [{ where: { ...window, email, ip, knownDevice, cleared: false }, limit: this.policy.perEmailAndIp }];
+    const checks: Array<{ filter: AttemptFilter; limit: number }> = [{ filter: { since, email, ip, knownDevice, cleared: false }, limit: this.policy.perEmailAndIp }];
     if (!knownDevice) {
-      checks.push({ where: { ...window, ip, knownDevice: false }, limit: this.policy.perIp });
-      checks.push({ where: { ...window, email, knownDevice: false, cleared: false }, limit: this.policy.perAccount });
+      checks.push({ filter: { since, ip, knownDevice: false }, limit: this.policy.perIp });
+      checks.push({ filter: { since, email, knownDevice: false, cleared: false }, limit: this.policy.perAccount });
     }
     for (const check of checks) {
-      const count = await this.db.loginAttempt.count({ where: check.where });
+      const count = await this.attempts.count(check.filter);
       if (count <= check.limit) continue;
       // The attempt that brings the count back within the limit leaves the window at retryAt.
-      const rows = await this.db.loginAttempt.findMany({ where: check.where, orderBy: { createdAt: 'desc' }, take: check.limit, select: { createdAt: true } });
-      const retryAt = new Date((rows.at(-1)?.createdAt ?? now).getTime() + this.policy.windowMs);
-      const earlier = await this.db.loginAttempt.count({ where: { ...window, email, ip, throttled: true } });
-      await this.db.loginAttempt.update({ where: { id: attempt.id }, data: { throttled: true } });
+      const times = await this.attempts.newest(check.filter, check.limit);
+      const retryAt = new Date((times.at(-1) ?? now).getTime() + this.policy.windowMs);
+      const earlier = await this.attempts.count({ since, email, ip, throttled: true });
+      await this.attempts.markThrottled(attemptId);
       return { allowed: false, retryAt, firstRefusal: earlier === 0 };
     }
-    return { allowed: true, attemptId: attempt.id };
+    return { allowed: true, attemptId };
   }
 
   /**
@@ -74,7 +100,7 @@ export class LoginThrottle {
    */
   async lockedOut(email: string, now: Date): Promise<boolean> {
     const since = new Date(now.getTime() - this.policy.windowMs);
-    const count = await this.db.loginAttempt.count({ where: { email, success: false, knownDevice: false, cleared: false, createdAt: { gt: since } } });
+    const count = await this.attempts.count({ since, email, knownDevice: false, cleared: false });
     return count >= this.policy.perAccount;
   }
 
@@ -84,19 +110,12 @@ export class LoginThrottle {
    * attempts stay on record (and an address flooding the office stays limited by its own count).
    */
   async unlock(email: string, actor: string, now: Date): Promise<number> {
-    const [cleared] = await this.db.$transaction([
-      this.db.loginAttempt.updateMany({ where: { email, success: false, cleared: false }, data: { cleared: true } }),
-      auditCreate(this.db, { actor, action: 'staff.unlock', target: email }, now),
-    ]);
-    return cleared.count;
+    return this.attempts.clear(email, { actor, action: 'staff.unlock', target: email }, now);
   }
 
   /** The password was checked: a success clears the pair's failures, so the person starts afresh. */
   async settle(attemptId: string, email: string, ip: string, success: boolean): Promise<void> {
     if (!success) return;
-    await this.db.$transaction([
-      this.db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } }),
-      this.db.loginAttempt.deleteMany({ where: { email, ip, success: false } }),
-    ]);
+    await this.attempts.succeed(attemptId, email, ip);
   }
 }

@@ -1,6 +1,5 @@
 import { complaintStatuses, type ComplaintStatus } from '../complaints/complaint-lifecycle.ts';
 import type { LocalCalendar } from '../shared/local-calendar.ts';
-import type { Db } from '../storage/database.ts';
 import { isOverdue } from './complaint-deadlines.ts';
 
 /** The plan's targets (Khánh Hòa plan I.2): at least 80% received-and-advised, over 70% resolved. */
@@ -42,6 +41,29 @@ export interface ProgrammeStats {
   readonly satisfaction: { readonly rated: number; readonly average: number | null; readonly byScore: readonly number[] };
 }
 
+/** A complaint as the year's figures count it (its status as stored, which may predate today's list). */
+export interface CountedComplaint {
+  readonly status: string;
+  readonly category: string | null;
+  readonly channel: string;
+  readonly createdAt: Date;
+  readonly acknowledgeBy: string | null;
+  readonly negotiateBy: string | null;
+}
+
+export interface CountedHandoff {
+  readonly createdAt: Date;
+  readonly firstResponseAt: Date | null;
+  readonly rating: number | null;
+  /** The channel of the chat handed over. */
+  readonly channel: string;
+}
+
+/** The requests filed in [from, to) (src/storage/prisma-programme-records.ts). */
+export interface ProgrammeRecords {
+  requests(range: { readonly from: Date; readonly to: Date }): Promise<{ complaints: CountedComplaint[]; handoffs: CountedHandoff[] }>;
+}
+
 const empty: Figures = { received: 0, advised: 0, complaints: 0, withdrawn: 0, resolved: 0, overdue: 0, handoffs: 0 };
 
 export function ratesOf(f: Figures): Rates {
@@ -50,13 +72,9 @@ export function ratesOf(f: Figures): Rates {
 }
 
 /** A year's figures, counted from the complaint and hand-off tables (requests filed that year). */
-export async function programmeStats(db: Db, year: number, now: Date, calendar: LocalCalendar): Promise<ProgrammeStats> {
-  const { from, to } = calendar.yearRange(year);
+export async function programmeStats(records: ProgrammeRecords, year: number, now: Date, calendar: LocalCalendar): Promise<ProgrammeStats> {
   const today = calendar.dateOf(now);
-  const [complaints, handoffs] = await Promise.all([
-    db.complaint.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { status: true, category: true, channel: true, createdAt: true, acknowledgeBy: true, negotiateBy: true } }),
-    db.handoff.findMany({ where: { createdAt: { gte: from, lt: to } }, select: { createdAt: true, firstResponseAt: true, rating: true, conversation: { select: { channel: true } } } }),
-  ]);
+  const { complaints, handoffs } = await records.requests(calendar.yearRange(year));
   const months = new Map<string, Figures>();
   for (let m = 1; m <= 12; m++) months.set(`${year}-${String(m).padStart(2, '0')}`, empty);
   const categories = new Map<string, Figures>();
@@ -85,7 +103,7 @@ export async function programmeStats(db: Db, year: number, now: Date, calendar: 
     const delta: Partial<Figures> = { received: 1, handoffs: 1, advised: h.firstResponseAt ? 1 : 0 };
     if (h.firstResponseAt) waits.push((h.firstResponseAt.getTime() - h.createdAt.getTime()) / 60_000);
     add(months, calendar.dateOf(h.createdAt).slice(0, 7), delta);
-    add(channels, h.conversation.channel, delta);
+    add(channels, h.channel, delta);
     total = plus(total, delta);
   }
   const rows = (map: Map<string, Figures>, sort: 'key' | 'size') =>

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../storage/database.ts';
 import { isSealed, type SecretBox } from '../shared/secret-box.ts';
-import { auditCreate } from '../storage/prisma-audit-rows.ts';
+import type { AuditInput } from '../shared/audit-log.ts';
 import { sessionId } from './staff-sessions.ts';
 import { base32Encode, newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
 
@@ -34,6 +33,33 @@ function recoveryId(code: string): string {
   return createHash('sha256').update(code.toUpperCase().replace(/[^A-Z2-7]/g, '')).digest('base64url');
 }
 
+/** An account's second-factor columns, keys as stored (sealed). */
+export interface StoredFactor {
+  readonly email: string;
+  readonly secret: string | null;
+  readonly pendingSecret: string | null;
+  readonly lastStep: number | null;
+}
+
+/** The TOTP columns of StaffUser and the StaffRecoveryCode table (src/storage/prisma-second-factor-store.ts). */
+export interface SecondFactorStore {
+  factor(userId: string): Promise<StoredFactor | null>;
+  /** Replaces any unconfirmed key; returns the account's e-mail. */
+  setPending(userId: string, sealedSecret: string): Promise<{ email: string }>;
+  /**
+   * In one transaction: the key in force, the recovery codes replaced, the account's sessions but
+   * `keepSessionId` ended, the audit line.
+   */
+  enable(userId: string, change: { secret: string; step: number; recoveryIds: readonly string[]; keepSessionId: string }, audit: AuditInput, now: Date): Promise<void>;
+  /** Moves the last used step on, only if `step` is later (two uses of one code: one wins); `reseal` replaces the stored key. */
+  advanceStep(userId: string, step: number, reseal: string | null): Promise<boolean>;
+  /** Spends an unused recovery code of the account; false when there was none. */
+  spendRecoveryCode(id: string, userId: string, now: Date): Promise<boolean>;
+  unusedRecoveryCodes(userId: string): Promise<number>;
+  /** Key and codes removed with the audit line, and the account's sessions ended when `endSessions`. */
+  disable(userId: string, endSessions: boolean, audit: AuditInput, now: Date): Promise<void>;
+}
+
 /**
  * A staff member's optional second factor (TOTP), required of admins when the deployment says so
  * (STAFF_TOTP_REQUIRED_FOR_ADMINS). Enrolment shows a new secret once and takes effect only when a
@@ -42,14 +68,14 @@ function recoveryId(code: string): string {
 export class SecondFactor {
   /** `secrets` seals the TOTP keys as stored: the database alone yields no second factor. */
   constructor(
-    private readonly db: Db,
+    private readonly store: SecondFactorStore,
     private readonly secrets: SecretBox,
   ) {}
 
   /** A new secret for the account, not in force until confirmed; any earlier unconfirmed one is replaced. */
   async begin(userId: string): Promise<{ secret: string; uri: string }> {
     const secret = newTotpSecret();
-    const user = await this.db.staffUser.update({ where: { id: userId }, data: { totpPendingSecret: this.secrets.seal(secret) }, select: { email: true } });
+    const user = await this.store.setPending(userId, this.secrets.seal(secret));
     return { secret, uri: otpauthUri(totpIssuer, user.email, secret) };
   }
 
@@ -59,19 +85,18 @@ export class SecondFactor {
    * signed in without the factor should not outlive its setting up.
    */
   async confirm(userId: string, code: string, keepSessionToken: string, now: Date): Promise<string[]> {
-    const user = await this.db.staffUser.findUnique({ where: { id: userId } });
+    const user = await this.store.factor(userId);
     if (!user) throw new SecondFactorError('no such account', 'not_found');
-    if (!user.totpPendingSecret) throw new SecondFactorError('no enrolment under way', 'no_enrolment');
-    const step = verifyTotp(this.secrets.open(user.totpPendingSecret), code, now, null);
+    if (!user.pendingSecret) throw new SecondFactorError('no enrolment under way', 'no_enrolment');
+    const step = verifyTotp(this.secrets.open(user.pendingSecret), code, now, null);
     if (step === null) throw new SecondFactorError('the code does not match the new key', 'wrong_code');
     const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
-    await this.db.$transaction([
-      this.db.staffUser.update({ where: { id: userId }, data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step } }),
-      this.db.staffRecoveryCode.deleteMany({ where: { userId } }),
-      this.db.staffRecoveryCode.createMany({ data: codes.map((c) => ({ id: recoveryId(c), userId, createdAt: now })) }),
-      this.db.staffSession.deleteMany({ where: { userId, id: { not: sessionId(keepSessionToken) } } }),
-      auditCreate(this.db, { actor: user.email, action: 'staff.totp.enable', target: user.email }, now),
-    ]);
+    await this.store.enable(
+      userId,
+      { secret: user.pendingSecret, step, recoveryIds: codes.map(recoveryId), keepSessionId: sessionId(keepSessionToken) },
+      { actor: user.email, action: 'staff.totp.enable', target: user.email },
+      now,
+    );
     return codes;
   }
 
@@ -81,31 +106,29 @@ export class SecondFactor {
    * cleanly: only one of them changes the row.
    */
   async verify(userId: string, typed: string, now: Date): Promise<SecondFactorProof | null> {
-    const user = await this.db.staffUser.findUnique({ where: { id: userId }, select: { totpSecret: true, totpLastStep: true } });
-    if (!user?.totpSecret) return null;
-    const secret = this.secrets.open(user.totpSecret);
-    const step = verifyTotp(secret, typed, now, user.totpLastStep);
+    const user = await this.store.factor(userId);
+    if (!user?.secret) return null;
+    const secret = this.secrets.open(user.secret);
+    const step = verifyTotp(secret, typed, now, user.lastStep);
     if (step !== null) {
       // A key stored before keys were sealed is sealed at its first use.
-      const reseal = isSealed(user.totpSecret) ? {} : { totpSecret: this.secrets.seal(secret) };
-      const moved = await this.db.staffUser.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step, ...reseal } });
-      return moved.count > 0 ? 'totp' : null;
+      const reseal = isSealed(user.secret) ? null : this.secrets.seal(secret);
+      return (await this.store.advanceStep(userId, step, reseal)) ? 'totp' : null;
     }
     if (!/^[A-Za-z2-7]{5}-?[A-Za-z2-7]{5}$/.test(typed.trim())) return null;
-    const spent = await this.db.staffRecoveryCode.updateMany({ where: { id: recoveryId(typed.trim()), userId, usedAt: null }, data: { usedAt: now } });
-    return spent.count > 0 ? 'recovery' : null;
+    return (await this.store.spendRecoveryCode(recoveryId(typed.trim()), userId, now)) ? 'recovery' : null;
   }
 
   /** The enrolment under way, to show again after a wrong code: its key and otpauth link, or null. */
   async pending(userId: string): Promise<{ secret: string; uri: string } | null> {
-    const user = await this.db.staffUser.findUnique({ where: { id: userId }, select: { email: true, totpPendingSecret: true } });
-    if (!user?.totpPendingSecret) return null;
-    const secret = this.secrets.open(user.totpPendingSecret);
+    const user = await this.store.factor(userId);
+    if (!user?.pendingSecret) return null;
+    const secret = this.secrets.open(user.pendingSecret);
     return { secret, uri: otpauthUri(totpIssuer, user.email, secret) };
   }
 
   async recoveryCodesLeft(userId: string): Promise<number> {
-    return this.db.staffRecoveryCode.count({ where: { userId, usedAt: null } });
+    return this.store.unusedRecoveryCodes(userId);
   }
 
   /**
@@ -113,14 +136,9 @@ export class SecondFactor {
    * their phone and recovery codes (`actor` differs), which also ends that account's sessions.
    */
   async remove(userId: string, actor: string, now: Date): Promise<void> {
-    const user = await this.db.staffUser.findUnique({ where: { id: userId }, select: { email: true } });
+    const user = await this.store.factor(userId);
     if (!user) throw new SecondFactorError('no such account', 'not_found');
     const byAdmin = actor !== user.email;
-    await this.db.$transaction([
-      this.db.staffUser.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } }),
-      this.db.staffRecoveryCode.deleteMany({ where: { userId } }),
-      ...(byAdmin ? [this.db.staffSession.deleteMany({ where: { userId } })] : []),
-      auditCreate(this.db, { actor, action: byAdmin ? 'staff.totp.reset' : 'staff.totp.disable', target: user.email }, now),
-    ]);
+    await this.store.disable(userId, byAdmin, { actor, action: byAdmin ? 'staff.totp.reset' : 'staff.totp.disable', target: user.email }, now);
   }
 }

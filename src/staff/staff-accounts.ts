@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../storage/database.ts';
-import { auditCreate } from '../storage/prisma-audit-rows.ts';
+import type { AuditInput } from '../shared/audit-log.ts';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -37,55 +36,69 @@ export class StaffAccountError extends Error {
   }
 }
 
-type Row = { id: string; email: string; role: string; active: boolean; createdAt: Date; totpEnabledAt: Date | null };
+/** An account as stored (src/storage/prisma-staff-accounts.ts). */
+export interface StaffAccountRecord {
+  readonly id: string;
+  readonly email: string;
+  readonly role: string;
+  readonly active: boolean;
+  readonly createdAt: Date;
+  readonly totpEnabledAt: Date | null;
+}
 
-export function toStaffUser(row: Row): StaffUser {
+/**
+ * Where accounts are kept. Each change is one transaction with its audit line; a change that ends
+ * sessions (deactivation, a new password) ends them in the same transaction.
+ */
+export interface StaffAccountStore {
+  byEmail(email: string): Promise<StaffAccountRecord | null>;
+  byId(id: string): Promise<StaffAccountRecord | null>;
+  /** Every account, by e-mail. */
+  list(): Promise<StaffAccountRecord[]>;
+  activeAdmins(): Promise<number>;
+  insert(account: { email: string; passwordHash: string; role: StaffRole }, audit: AuditInput, now: Date): Promise<StaffAccountRecord>;
+  /** Deactivating also ends the account's sessions. */
+  setActive(id: string, active: boolean, audit: AuditInput, now: Date): Promise<void>;
+  /** The new hash, and the account's sessions ended, except `keepSessionId` when given. */
+  setPasswordHash(id: string, passwordHash: string, keepSessionId: string | null, audit: AuditInput, now: Date): Promise<void>;
+}
+
+export function toStaffUser(row: Omit<StaffAccountRecord, 'role'> & { readonly role: string }): StaffUser {
   return { id: row.id, email: row.email, role: row.role === 'admin' ? 'admin' : 'agent', active: row.active, createdAt: row.createdAt, secondFactor: row.totpEnabledAt !== null };
 }
 
 /** Staff accounts: created by the CLI or an admin, never deleted (the audit log names them), only deactivated. */
 export class StaffAccounts {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: StaffAccountStore) {}
 
   async create(input: NewStaff, actor: string, now: Date): Promise<StaffUser> {
     const data = newStaffSchema.parse(input);
-    if (await this.db.staffUser.findUnique({ where: { email: data.email } })) {
+    if (await this.store.byEmail(data.email)) {
       throw new StaffAccountError(`a staff account for ${data.email} already exists`, 'exists');
     }
     const passwordHash = await hashPassword(data.password);
-    const [row] = await this.db.$transaction([
-      this.db.staffUser.create({ data: { email: data.email, passwordHash, role: data.role, createdAt: now } }),
-      auditCreate(this.db, { actor, action: 'staff.create', target: data.email, detail: { role: data.role } }, now),
-    ]);
+    const row = await this.store.insert({ email: data.email, passwordHash, role: data.role }, { actor, action: 'staff.create', target: data.email, detail: { role: data.role } }, now);
     return toStaffUser(row);
   }
 
   async list(): Promise<StaffUser[]> {
-    return (await this.db.staffUser.findMany({ orderBy: { email: 'asc' } })).map(toStaffUser);
+    return (await this.store.list()).map(toStaffUser);
   }
 
   async setActive(id: string, active: boolean, actor: string, now: Date): Promise<void> {
-    const user = await this.db.staffUser.findUnique({ where: { id } });
+    const user = await this.store.byId(id);
     if (!user) throw new StaffAccountError(`staff account ${id} does not exist`, 'not_found');
-    if (!active && user.role === 'admin' && (await this.db.staffUser.count({ where: { role: 'admin', active: true } })) <= 1) {
+    if (!active && user.role === 'admin' && (await this.store.activeAdmins()) <= 1) {
       throw new StaffAccountError('the last active admin cannot be deactivated', 'last_admin');
     }
-    await this.db.$transaction([
-      this.db.staffUser.update({ where: { id }, data: { active } }),
-      // A deactivated account loses its open sessions at once.
-      ...(active ? [] : [this.db.staffSession.deleteMany({ where: { userId: id } })]),
-      auditCreate(this.db, { actor, action: active ? 'staff.activate' : 'staff.deactivate', target: user.email }, now),
-    ]);
+    // A deactivated account loses its open sessions at once (the store ends them with the change).
+    await this.store.setActive(id, active, { actor, action: active ? 'staff.activate' : 'staff.deactivate', target: user.email }, now);
   }
 
   async resetPassword(id: string, password: string, actor: string, now: Date): Promise<void> {
-    const user = await this.db.staffUser.findUnique({ where: { id } });
+    const user = await this.store.byId(id);
     if (!user) throw new StaffAccountError(`staff account ${id} does not exist`, 'not_found');
     const passwordHash = await hashPassword(passwordSchema.parse(password));
-    await this.db.$transaction([
-      this.db.staffUser.update({ where: { id }, data: { passwordHash } }),
-      this.db.staffSession.deleteMany({ where: { userId: id } }),
-      auditCreate(this.db, { actor, action: 'staff.password', target: user.email }, now),
-    ]);
+    await this.store.setPasswordHash(id, passwordHash, null, { actor, action: 'staff.password', target: user.email }, now);
   }
 }

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../storage/database.ts';
-import { auditCreate } from '../storage/prisma-audit-rows.ts';
+import type { AuditInput } from '../shared/audit-log.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { SecondFactor, SecondFactorProof } from './second-factor.ts';
-import { toStaffUser, type StaffUser } from './staff-accounts.ts';
+import { toStaffUser, type StaffAccountRecord, type StaffAccountStore, type StaffUser } from './staff-accounts.ts';
 
 /** A working day and then some; staff log in again each morning. */
 export const sessionLifetimeMs = 12 * 60 * 60_000;
@@ -44,9 +43,49 @@ export function sessionId(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/** An account with its password hash, for the login check. */
+export interface StaffCredentials extends StaffAccountRecord {
+  readonly passwordHash: string;
+}
+
+/** A session row: `id` is the hash of the cookie's token (sessionId). */
+export interface StoredSession {
+  readonly id: string;
+  readonly userId: string;
+  readonly csrfToken: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+  readonly expiresAt: Date;
+  /** A login waiting for its second factor: it opens nothing. */
+  readonly secondFactorPending: boolean;
+}
+
+/** Sessions, recognised devices and the login audit lines (src/storage/prisma-staff-session-store.ts). */
+export interface StaffSessionStore {
+  credentials(email: string): Promise<StaffCredentials | null>;
+  session(id: string): Promise<(StoredSession & { readonly user: StaffCredentials }) | null>;
+  /** A login waiting for its second factor. */
+  addPending(session: StoredSession): Promise<void>;
+  /**
+   * In one transaction: the new session, the sweep of sessions expired before `now` or idle since
+   * `idleBefore`, and the audit line.
+   */
+  open(session: StoredSession, idleBefore: Date, audit: AuditInput, now: Date): Promise<void>;
+  /** Last seen moved on. */
+  touch(id: string, now: Date): Promise<void>;
+  /** Ends the session; with `audit`, in one transaction with its line. */
+  end(id: string, audit: AuditInput | null, now: Date): Promise<void>;
+  /** The device's id when it is one of the account's recognised devices. */
+  knownDevice(deviceId: string, email: string): Promise<string | null>;
+  touchDevice(deviceId: string, now: Date): Promise<void>;
+  addDevice(deviceId: string, userId: string, now: Date): Promise<void>;
+  audit(entry: AuditInput, now: Date): Promise<void>;
+}
+
 export class StaffSessions {
   constructor(
-    private readonly db: Db,
+    private readonly store: StaffSessionStore,
+    private readonly accounts: Pick<StaffAccountStore, 'setPasswordHash'>,
     private readonly throttle: LoginThrottle,
   ) {}
 
@@ -59,19 +98,17 @@ export class StaffSessions {
     const known = await this.knownDevice(email, device);
     const admission = await this.admit(email, ip, known !== null, now);
     if (!admission.allowed) return admission.refusal;
-    const row = await this.db.staffUser.findUnique({ where: { email } });
+    const row = await this.store.credentials(email);
     const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
     if (!row || !row.active || !matches) {
-      await auditCreate(this.db, { actor: email, action: 'staff.login.failed', detail: { ip } }, now);
+      await this.store.audit({ actor: email, action: 'staff.login.failed', detail: { ip } }, now);
       return { ok: false, reason: 'invalid' };
     }
     if (row.totpEnabledAt) {
       // The attempt stays counted as a failure until the code is right too: a known password must
       // not reset the limits the code guesses are counted against.
       const pendingToken = randomBytes(32).toString('base64url');
-      await this.db.staffSession.create({
-        data: { id: sessionId(pendingToken), userId: row.id, csrfToken: randomBytes(32).toString('base64url'), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + secondFactorWindowMs), secondFactorPending: true },
-      });
+      await this.store.addPending({ id: sessionId(pendingToken), userId: row.id, csrfToken: randomBytes(32).toString('base64url'), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + secondFactorWindowMs), secondFactorPending: true });
       return { ok: false, reason: 'second_factor', pendingToken };
     }
     return this.open(row, admission.attemptId, ip, now, known, device, 'password');
@@ -83,7 +120,7 @@ export class StaffSessions {
    */
   async completeSecondFactor(pendingToken: string, code: string, ip: string, now: Date, device: string | null, factor: SecondFactor): Promise<LoginResult> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(pendingToken)) return { ok: false, reason: 'invalid' };
-    const pending = await this.db.staffSession.findUnique({ where: { id: sessionId(pendingToken) }, include: { user: true } });
+    const pending = await this.store.session(sessionId(pendingToken));
     if (!pending || !pending.secondFactorPending || pending.expiresAt <= now || !pending.user.active) return { ok: false, reason: 'invalid' };
     const { email } = pending.user;
     const known = await this.knownDevice(email, device);
@@ -91,49 +128,50 @@ export class StaffSessions {
     if (!admission.allowed) return admission.refusal;
     const proof = await factor.verify(pending.userId, code, now);
     if (!proof) {
-      await auditCreate(this.db, { actor: email, action: 'staff.login.failed', detail: { ip, step: 'second_factor' } }, now);
+      await this.store.audit({ actor: email, action: 'staff.login.failed', detail: { ip, step: 'second_factor' } }, now);
       return { ok: false, reason: 'second_factor', pendingToken };
     }
-    await this.db.staffSession.deleteMany({ where: { id: pending.id } });
+    await this.store.end(pending.id, null, now);
     return this.open(pending.user, admission.attemptId, ip, now, known, device, proof);
   }
 
-  private async knownDevice(email: string, device: string | null): Promise<{ id: string } | null> {
-    return device ? this.db.staffDevice.findFirst({ where: { id: sessionId(device), user: { email } }, select: { id: true } }) : null;
+  private async knownDevice(email: string, device: string | null): Promise<string | null> {
+    return device ? this.store.knownDevice(sessionId(device), email) : null;
   }
 
   private async admit(email: string, ip: string, knownDevice: boolean, now: Date): Promise<{ allowed: true; attemptId: string } | { allowed: false; refusal: LoginResult }> {
     const admission = await this.throttle.admit(email, ip, knownDevice, now);
     if (admission.allowed) return admission;
     // One line per e-mail and address and window: a flood of refused attempts cannot fill the log.
-    if (admission.firstRefusal) await auditCreate(this.db, { actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
+    if (admission.firstRefusal) await this.store.audit({ actor: email, action: 'staff.login.throttled', detail: { ip } }, now);
     return { allowed: false, refusal: { ok: false, reason: 'throttled', retryAt: admission.retryAt } };
   }
 
   /** Everything checked: the session, the recognised device, the audit line. */
   private async open(
-    row: Parameters<typeof toStaffUser>[0],
+    row: StaffAccountRecord,
     attemptId: string,
     ip: string,
     now: Date,
-    known: { id: string } | null,
+    known: string | null,
     device: string | null,
     proof: 'password' | SecondFactorProof,
   ): Promise<LoginResult> {
     const { email } = row;
     await this.throttle.settle(attemptId, email, ip, true);
     const deviceToken = known && device ? device : randomBytes(32).toString('base64url');
-    if (known) await this.db.staffDevice.update({ where: { id: known.id }, data: { lastSeenAt: now } });
-    else await this.db.staffDevice.create({ data: { id: sessionId(deviceToken), userId: row.id, createdAt: now, lastSeenAt: now } });
+    if (known) await this.store.touchDevice(known, now);
+    else await this.store.addDevice(sessionId(deviceToken), row.id, now);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-    await this.db.$transaction([
-      this.db.staffSession.create({ data: { id: sessionId(token), userId: row.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now } }),
-      // Expired and idle sessions are swept on every login rather than by a timer nobody watches.
-      this.db.staffSession.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - sessionIdleMs) } }] } }),
-      auditCreate(this.db, { actor: email, action: 'staff.login', detail: proof === 'password' ? { ip } : { ip, secondFactor: proof } }, now),
-    ]);
+    // Expired and idle sessions are swept on every login rather than by a timer nobody watches.
+    await this.store.open(
+      { id: sessionId(token), userId: row.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now, secondFactorPending: false },
+      new Date(now.getTime() - sessionIdleMs),
+      { actor: email, action: 'staff.login', detail: proof === 'password' ? { ip } : { ip, secondFactor: proof } },
+      now,
+    );
     return { ok: true, token, deviceToken, session: { user: toStaffUser(row), csrfToken, expiresAt } };
   }
 
@@ -150,26 +188,23 @@ export class StaffSessions {
   async resolve(token: string, now: Date, { active }: { active: boolean }): Promise<SessionLookup> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'unknown' };
     const id = sessionId(token);
-    const row = await this.db.staffSession.findUnique({ where: { id }, include: { user: true } });
+    const row = await this.store.session(id);
     // A login waiting for its second factor opens nothing.
     if (!row || !row.user.active || row.secondFactorPending) return { ok: false, reason: 'unknown' };
     if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
     if (now.getTime() - row.lastSeenAt.getTime() >= sessionIdleMs) {
       // Ended for good on the server: the cookie cannot be revived, even by a clock that goes back.
-      await this.db.staffSession.deleteMany({ where: { id } });
+      await this.store.end(id, null, now);
       return { ok: false, reason: 'idle' };
     }
     if (active && now.getTime() - row.lastSeenAt.getTime() >= touchEveryMs) {
-      await this.db.staffSession.updateMany({ where: { id }, data: { lastSeenAt: now } });
+      await this.store.touch(id, now);
     }
     return { ok: true, session: { user: toStaffUser(row.user), csrfToken: row.csrfToken, expiresAt: row.expiresAt } };
   }
 
   async logout(token: string, actor: string, now: Date): Promise<void> {
-    await this.db.$transaction([
-      this.db.staffSession.deleteMany({ where: { id: sessionId(token) } }),
-      auditCreate(this.db, { actor, action: 'staff.logout' }, now),
-    ]);
+    await this.store.end(sessionId(token), { actor, action: 'staff.logout' }, now);
   }
 
   /**
@@ -178,14 +213,14 @@ export class StaffSessions {
    * account end, this one stays.
    */
   async changePassword(token: string, input: { current: string; next: string; repeat: string }, ip: string, now: Date): Promise<PasswordChangeResult> {
-    const row = await this.db.staffSession.findUnique({ where: { id: sessionId(token) }, include: { user: true } });
+    const row = await this.store.session(sessionId(token));
     if (!row) return { ok: false, reason: 'wrong_current' };
     const { email } = row.user;
     // Signed in already: the session stands in for a recognised device.
     const admission = await this.throttle.admit(email, ip, true, now);
     if (!admission.allowed) return { ok: false, reason: 'throttled', retryAt: admission.retryAt };
     if (!(await verifyPassword(row.user.passwordHash, input.current))) {
-      await auditCreate(this.db, { actor: email, action: 'staff.password.change.failed', target: email, detail: { ip } }, now);
+      await this.store.audit({ actor: email, action: 'staff.password.change.failed', target: email, detail: { ip } }, now);
       return { ok: false, reason: 'wrong_current' };
     }
     await this.throttle.settle(admission.attemptId, email, ip, true);
@@ -194,11 +229,7 @@ export class StaffSessions {
     if (problem) return { ok: false, reason: problem };
     if (input.next === input.current) return { ok: false, reason: 'unchanged' };
     const passwordHash = await hashPassword(input.next);
-    await this.db.$transaction([
-      this.db.staffUser.update({ where: { id: row.userId }, data: { passwordHash } }),
-      this.db.staffSession.deleteMany({ where: { userId: row.userId, id: { not: row.id } } }),
-      auditCreate(this.db, { actor: email, action: 'staff.password.change', target: email, detail: { ip } }, now),
-    ]);
+    await this.accounts.setPasswordHash(row.userId, passwordHash, row.id, { actor: email, action: 'staff.password.change', target: email, detail: { ip } }, now);
     return { ok: true };
   }
 }

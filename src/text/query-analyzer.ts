@@ -259,7 +259,9 @@ export class QueryAnalyzer {
   private stopMask(tokens: readonly Token[], english: boolean): boolean[] {
     const mask = tokens.map(() => false);
     if (english) {
-      tokens.forEach((t, i) => (mask[i] = this.lexicon.englishStopwords.has(t.folded)));
+      tokens.forEach((t, i) => {
+        mask[i] = this.lexicon.englishStopwords.has(t.folded);
+      });
       return mask;
     }
     const stops = this.lexicon.vietnameseStopwordPhrases;

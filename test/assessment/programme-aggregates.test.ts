@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Criteria } from '../../src/assessment/criteria-schema.ts';
 import { programmeAggregates, sharedResults } from '../../src/assessment/programme-aggregates.ts';
+import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 import { assessmentEngine, criteriaPromise, facebookShopScript, walk, type WalkScript } from './support/assessment-harness.ts';
 
@@ -36,7 +37,7 @@ afterAll(async () => {
 
 describe('programme aggregates for the staff console', () => {
   it('counts businesses once, by their latest result, with the average and the most common gaps', async () => {
-    const stats = await programmeAggregates(db.prisma, criteria);
+    const stats = await programmeAggregates(new PrismaAssessmentStore(db.prisma), criteria);
     expect(stats.assessments).toBe(5);
     expect(stats.businesses).toBe(4);
     expect(stats.suppressed).toBe(false);
@@ -59,14 +60,14 @@ describe('programme aggregates for the staff console', () => {
   });
 
   it('withholds averages and gaps when too few businesses would be exposed', async () => {
-    const recent = await programmeAggregates(db.prisma, criteria, { from: new Date('2026-03-03T00:00:00Z') });
+    const recent = await programmeAggregates(new PrismaAssessmentStore(db.prisma), criteria, { from: new Date('2026-03-03T00:00:00Z') });
     expect(recent).toMatchObject({ assessments: 3, businesses: 2, suppressed: true, averagePercent: null, topGaps: [], areas: [] });
-    const none = await programmeAggregates(db.prisma, criteria, { to: new Date('2026-01-01T00:00:00Z') });
+    const none = await programmeAggregates(new PrismaAssessmentStore(db.prisma), criteria, { to: new Date('2026-01-01T00:00:00Z') });
     expect(none).toMatchObject({ assessments: 0, businesses: 0, averagePercent: null });
   });
 
   it('names only the businesses that agreed to share, without their answers', async () => {
-    const shared = await sharedResults(db.prisma);
+    const shared = await sharedResults(new PrismaAssessmentStore(db.prisma));
     expect(shared.map((s) => [s.business, s.percent, s.completedAt])).toEqual([
       ['Shop Hoa Mai', 86, '2026-03-04T03:00:00.000Z'],
       ['Sạp rau a', 73, '2026-03-01T03:00:00.000Z'],

@@ -41,7 +41,7 @@ describe('the complaint flow in the engine', () => {
     expect(letter.text).toMatch(/Tài liệu, bằng chứng kèm theo: 2 ảnh\/tệp/);
 
     // The letter again, from the status list.
-    const reference = (record?.data as { reference: string }).reference;
+    const reference = (record?.data as { reference: string } | undefined)?.reference;
     const status = await say('ev', '/khieunai status');
     expect(status.replies[0]?.options?.map((o) => o.id)).toEqual([`complaint.letter:${reference}`, `complaint.withdraw:${reference}`]);
     const again = await say('ev', '', { choice: `complaint.letter:${reference}` });

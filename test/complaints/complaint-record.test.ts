@@ -21,7 +21,7 @@ describe('the complaint record schema (also the export format)', () => {
     ['an unknown purchase channel', { purchaseChannel: 'shop' }],
     ['an unknown handling', { handling: 'police' }],
     ['no legal basis', { legalBasis: [] }],
-    ['another law', { applicableLaw: '35/2018/QH14' }],
+    ['a law named otherwise than by its number', { applicableLaw: 'luật mới' }],
     ['a malformed reference', { reference: 'KN-1' }],
     ['an extra field', { note: 'x' }],
   ])('rejects %s', (_what, override) => {

@@ -5,19 +5,21 @@ import { createTranslators } from '../../src/i18n/translator.ts';
 import { PrismaOutbox } from '../../src/storage/prisma-outbox.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 import { sampleRecord } from './sample-record.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
+import { PrismaConversationAddresses } from '../../src/storage/prisma-complaint-tables.ts';
 
 let db: TempDatabase;
 let outbox: PrismaOutbox;
 const translators = createTranslators();
 // acknowledgeBy 2025-03-13, negotiateBy 2025-03-19 (sample record)
 const at = (day: string) => new Date(`${day}T09:00:00+07:00`);
-const run = (day: string) => runComplaintReminders({ db: db.prisma, outbox, translators, hotline: '1800.6838', now: at(day) });
+const run = (day: string) => runComplaintReminders({ repository: new ComplaintRepository(new PrismaComplaintStore(db.prisma)), conversations: new PrismaConversationAddresses(db.prisma), outbox, translators, hotline: '1800.6838', now: at(day) });
 
 beforeAll(async () => {
   db = await openTempDatabase();
   outbox = new PrismaOutbox(db.prisma);
   const conversation = await db.prisma.conversation.create({ data: { channel: 'zalo', externalId: 'zalo-user-1' } });
-  const repo = new ComplaintRepository(db.prisma);
+  const repo = new ComplaintRepository(new PrismaComplaintStore(db.prisma));
   await repo.create(sampleRecord(), conversation.id);
   await repo.create(sampleRecord({ reference: 'KN-20250310-NEGOT' }), conversation.id);
   await repo.transition('KN-20250310-NEGOT', 'acknowledged', { actor: 'staff@hoi.vn', now: at('2025-03-11') });

@@ -3,6 +3,7 @@ import { ComplaintRequestError } from '../../src/complaints/complaint-errors.ts'
 import { ComplaintRepository } from '../../src/complaints/complaint-repository.ts';
 import { sampleRecord } from './sample-record.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 let db: TempDatabase;
 let repo: ComplaintRepository;
@@ -10,7 +11,7 @@ const now = new Date('2025-03-12T03:00:00Z');
 
 beforeAll(async () => {
   db = await openTempDatabase();
-  repo = new ComplaintRepository(db.prisma);
+  repo = new ComplaintRepository(new PrismaComplaintStore(db.prisma));
   await repo.create(sampleRecord(), null);
   await repo.create(sampleRecord({ reference: 'KN-20250311-AAAAA', createdAt: '2025-03-11T10:00:00+07:00', category: 'lua-dao', issue: 'lua-dao-chiem-doat', consumer: { name: 'Lê Văn Bình', phone: '0987654321', email: null, province: 'Cần Thơ' } }), null);
 });

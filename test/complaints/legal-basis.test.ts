@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
-import { applicableLaw, findLegalBasis } from '../../src/complaints/legal-basis.ts';
+import { applicableLaw, consumerLaw } from '../../src/complaints/consumer-law.ts';
+import { findLegalBasis } from '../../src/complaints/legal-basis.ts';
 import type { PurchaseChannel } from '../../src/complaints/infer-purchase-channel.ts';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { KeywordPassageSearch } from '../support/keyword-passage-search.ts';
@@ -162,7 +163,8 @@ describe('legal basis', () => {
   });
 
   it('picks the law from the purchase date (Điều 79-80)', () => {
-    expect(applicableLaw('2024-06-30')).toBe('59/2010/QH12');
-    expect(applicableLaw('2024-07-01')).toBe('19/2023/QH15');
+    const law = consumerLaw(knowledgeBase, taxonomy);
+    expect(applicableLaw(law, '2024-06-30')).toBe('59/2010/QH12');
+    expect(applicableLaw(law, '2024-07-01')).toBe('19/2023/QH15');
   });
 });

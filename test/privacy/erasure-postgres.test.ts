@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { quotePostgresIdentifier } from '../../src/storage/migrator.ts';
 import { PrismaPersonalDataStore } from '../../src/storage/prisma-personal-data.ts';
 import { complaintRecord } from '../support/complaint-fixture.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 const baseUrl = process.env.TEST_POSTGRES_URL;
 
@@ -43,7 +44,7 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('erasure on PostgreSQL',
       ],
     });
     await db.outbox.create({ data: { channel: 'telegram', externalId: '770011', payload: '[{"text":"Chào chị Lan"}]' } });
-    const repository = new ComplaintRepository(db);
+    const repository = new ComplaintRepository(new PrismaComplaintStore(db));
     await repository.create(complaintRecord({ reference: 'KN-20261120-PGPG1' }), conversation.id);
     await repository.transition('KN-20261120-PGPG1', 'acknowledged', { actor: 'agent@hoi.vn', note: 'Đã gọi chị Lan 0912345678', now });
     await new PrismaAuditLog(db).record({ actor: 'agent@hoi.vn', action: 'complaint.status', target: 'KN-20261120-PGPG1', detail: { from: 'received', to: 'acknowledged', note: 'Đã gọi chị Lan 0912345678' } }, now);

@@ -13,6 +13,7 @@ import { PrismaPersonalDataStore } from '../../src/storage/prisma-personal-data.
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { ScriptedAnswerer } from '../support/scripted-answerer.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 let database: TempDatabase;
 const now = new Date('2026-11-23T10:00:00+07:00');
@@ -39,7 +40,7 @@ afterEach(async () => {
 
 async function conversationWithComplaint(bot: DialogueEngine): Promise<string> {
   const { conversationId } = await bot.handle(msg('bảo hành nồi chiên bao lâu? số tôi 0912345678'));
-  await new ComplaintRepository(database.prisma).create(complaintRecord({ reference: 'KN-20261120-7QH2D' }), conversationId);
+  await new ComplaintRepository(new PrismaComplaintStore(database.prisma)).create(complaintRecord({ reference: 'KN-20261120-7QH2D' }), conversationId);
   return conversationId;
 }
 
@@ -75,7 +76,7 @@ describe('privacy commands', () => {
     expect(shell).toMatchObject({ reference: 'KN-20261120-7QH2D', consumerPhone: null, consumerEmail: null, anonymised: true, conversationId: null, status: 'withdrawn', consumerProvince: 'Hồ Chí Minh', category: 'bao-hanh' });
     expect(shell.record).not.toMatch(/0912345678|Lan|Nồi hỏng|AgAD/);
     // The shell is still a valid record: the complaint module lists and exports it for statistics.
-    const listed = await new ComplaintRepository(database.prisma).list({});
+    const listed = await new ComplaintRepository(new PrismaComplaintStore(database.prisma)).list({});
     expect(listed.items.map((c) => [c.record.reference, c.anonymised, c.record.amountVnd])).toEqual([['KN-20261120-7QH2D', true, 2_490_000]]);
     // Only the confirmation turn itself remains in the transcript, and it holds nothing personal.
     const messages = await database.prisma.message.findMany({ where: { conversationId } });

@@ -8,6 +8,7 @@ import { PrismaEvidenceStore } from '../../src/storage/prisma-evidence-store.ts'
 import { complaintRecord } from '../support/complaint-fixture.ts';
 import { sampleBytes } from '../support/evidence-bytes.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 let database: TempDatabase;
 const now = new Date('2026-11-23T10:00:00+07:00');
@@ -56,7 +57,7 @@ describe('retention of raw platform updates and login attempts', () => {
     const store = new PrismaEvidenceStore(db);
     const save = (days: number) => store.save({ conversationId, mimeType: 'image/jpeg', bytes: sampleBytes.jpeg() }, daysAgo(days));
     const [orphan, evidence, drafting, young] = [await save(31), await save(31), await save(31), await save(2)];
-    await new ComplaintRepository(db).create(complaintRecord({ evidence: [{ kind: 'photo', fileId: uploadFileId(evidence), fileName: null, mimeType: 'image/jpeg', receivedAt: daysAgo(31).toISOString() }] }), conversationId);
+    await new ComplaintRepository(new PrismaComplaintStore(db)).create(complaintRecord({ evidence: [{ kind: 'photo', fileId: uploadFileId(evidence), fileName: null, mimeType: 'image/jpeg', receivedAt: daysAgo(31).toISOString() }] }), conversationId);
     await db.conversation.update({ where: { id: conversationId }, data: { state: 'complaint.collect', stateData: JSON.stringify({ draft: { evidence: [{ fileId: uploadFileId(drafting) }] } }) } });
     const removed = await runRetention(new PrismaRetentionStore(db, 'sqlite'), { journalDays: 7, loginAttemptDays: 30, uploadDays: 30 }, now);
     expect(removed.uploads).toBe(1);

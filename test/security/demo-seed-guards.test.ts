@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemoSeed } from '../../scripts/demo-seed.ts';
 import type { RunningServer } from '../../bot/web/web-server.ts';
+import { PrismaStaffAccounts } from '../../src/storage/prisma-staff-accounts.ts';
+import { PrismaDemoData } from '../../src/storage/prisma-demo-data.ts';
 import { clearDemoData, isDemoDatabase, markDemoDatabase, NotADemoDatabaseError } from '../../src/staff/demo-database.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import { knowledgeDir } from '../support/knowledge.ts';
@@ -37,7 +39,7 @@ describe('demo:seed guards', () => {
     expect(run.err).toContain('--demo');
     expect(await db.prisma.conversation.count()).toBe(0);
     expect(await db.prisma.staffUser.count()).toBe(0);
-    expect(await isDemoDatabase(db.prisma)).toBe(false);
+    expect(await isDemoDatabase(new PrismaDemoData(db.prisma))).toBe(false);
   });
 
   it('refuses a chosen admin password: the accounts get random ones', async () => {
@@ -50,7 +52,7 @@ describe('demo:seed guards', () => {
 
   it('refuses a database that holds real records and is not marked as a demo, and leaves it as it was', async () => {
     const db = await fresh();
-    await new StaffAccounts(db.prisma).create({ ...adminLogin, role: 'admin' }, 'cli', now);
+    await new StaffAccounts(new PrismaStaffAccounts(db.prisma)).create({ ...adminLogin, role: 'admin' }, 'cli', now);
     const before = { users: await db.prisma.staffUser.findMany(), audit: await db.prisma.auditLog.count() };
     const run = await seed(db, ['--demo']);
     expect(run.code).toBe(1);
@@ -59,20 +61,20 @@ describe('demo:seed guards', () => {
     expect(await db.prisma.staffUser.findMany()).toEqual(before.users);
     expect(await db.prisma.auditLog.count()).toBe(before.audit);
     expect(await db.prisma.conversation.count()).toBe(0);
-    expect(await isDemoDatabase(db.prisma)).toBe(false);
-    await expect(clearDemoData(db.prisma)).rejects.toThrow(NotADemoDatabaseError);
+    expect(await isDemoDatabase(new PrismaDemoData(db.prisma))).toBe(false);
+    await expect(clearDemoData(new PrismaDemoData(db.prisma))).rejects.toThrow(NotADemoDatabaseError);
     expect(await db.prisma.staffUser.count()).toBe(1);
   });
 
   it('clears only a database marked as a demo', async () => {
     const db = await fresh();
-    await new StaffAccounts(db.prisma).create({ ...adminLogin, role: 'admin' }, 'demo-seed', now);
+    await new StaffAccounts(new PrismaStaffAccounts(db.prisma)).create({ ...adminLogin, role: 'admin' }, 'demo-seed', now);
     await db.prisma.conversation.create({ data: { channel: 'web', externalId: 'demo-web-1' } });
-    await markDemoDatabase(db.prisma, now);
-    await clearDemoData(db.prisma);
+    await markDemoDatabase(new PrismaDemoData(db.prisma), now);
+    await clearDemoData(new PrismaDemoData(db.prisma));
     expect(await db.prisma.staffUser.count()).toBe(0);
     expect(await db.prisma.conversation.count()).toBe(0);
-    expect(await isDemoDatabase(db.prisma)).toBe(true);
+    expect(await isDemoDatabase(new PrismaDemoData(db.prisma))).toBe(true);
   });
 });
 
@@ -93,7 +95,7 @@ describe('a demo database', () => {
   it('is marked as a demo and gets random passwords, printed once', async () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    expect(await isDemoDatabase(db.prisma)).toBe(true);
+    expect(await isDemoDatabase(new PrismaDemoData(db.prisma))).toBe(true);
     expect((await db.prisma.setting.findUniqueOrThrow({ where: { key: 'demo' } })).value).toBe('true');
     const accounts = printedPasswords(first.out);
     expect(accounts.map((a) => a.role)).toEqual(['admin', 'agent']);

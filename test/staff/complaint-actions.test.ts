@@ -10,6 +10,7 @@ import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
 import { agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 // A status change can tell the consumer, in their chat and their language, in words staff may edit.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -20,9 +21,9 @@ let agent: StaffClient;
 beforeAll(async () => {
   database = await openTempDatabase();
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
-  const complaints = complaintRoutes({ ...staffDeps(database.prisma, clock), taxonomy, knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer });
+  const complaints = complaintRoutes({ ...staffDeps(database.prisma, clock), taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer });
   server = await startStaffServer(database.prisma, clock, { sections: [{ path: '/', app: complaints }] });
-  const repo = new ComplaintRepository(database.prisma);
+  const repo = new ComplaintRepository(new PrismaComplaintStore(database.prisma));
   const vi = await database.prisma.conversation.create({ data: { channel: 'zalo', externalId: 'z-lan', locale: 'vi' } });
   const en = await database.prisma.conversation.create({ data: { channel: 'telegram', externalId: '4242', locale: 'en' } });
   await repo.create(complaintRecord({ reference: 'KN-20261120-VIAAA' }), vi.id);

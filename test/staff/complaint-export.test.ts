@@ -23,10 +23,12 @@ describe('the complaints workbook for people', () => {
     const book = readXlsx(complaintsXlsx(records, labels));
     const csv = csvCells(complaintsCsv(records, labels));
     expect(book.parts['xl/workbook.xml']).toContain('<sheet name="Khiếu nại"');
-    csv.forEach((row, r) => row.forEach((value, c) => {
-      const cell = book.cells.get(`${columnName(c)}${r + 1}`);
-      if (cell?.type === 's' || value === '') expect(cell?.value ?? '').toBe(value);
-    }));
+    csv.forEach((row, r) => {
+      row.forEach((value, c) => {
+        const cell = book.cells.get(`${columnName(c)}${r + 1}`);
+        if (cell?.type === 's' || value === '') expect(cell?.value ?? '').toBe(value);
+      });
+    });
     expect(book.text(`${column('consumer.phone')}2`)).toBe('09******78');
     expect(book.text(`${column('consumer.email')}2`)).toBe('la***@example.com');
     expect(book.text(`${column('narrative')}2`)).toBe('Gọi tôi 09******78, email la***@example.com; "=1+1" & <b>');

@@ -19,6 +19,7 @@ import { eventually } from '../support/eventually.ts';
 import { FakeTelegramServer } from '../support/fake-telegram-server.ts';
 import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 /** Screenshots of every console page, kept for a person to look at (the path is printed; test-results/ is gitignored). */
 const shots = path.resolve('test-results/console-screenshots');
@@ -67,10 +68,10 @@ describe.runIf(hasChromium)('staff console in a real browser', () => {
     });
     await channel.start();
     server = await listen(createWebServer({ logger: silentLogger, mounts: [{ path: '/staff', app: staffConsole(app) }] }), 0, '127.0.0.1');
-    await new StaffAccounts(app.db).create({ ...admin, role: 'admin' }, 'test', app.clock.now());
-    await new StaffAccounts(app.db).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
+    await new StaffAccounts(app.staffStores.accounts).create({ ...admin, role: 'admin' }, 'test', app.clock.now());
+    await new StaffAccounts(app.staffStores.accounts).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
     // A complaint the business is negotiating, filed this year (the test app's clock is 23/11/2026).
-    const complaints = new ComplaintRepository(app.db);
+    const complaints = new ComplaintRepository(new PrismaComplaintStore(app.db));
     await complaints.create(complaintRecord({ narrative: 'Nồi hỏng <script>alert(1)</script> sau 3 tuần.' }), null);
     for (const status of ['acknowledged', 'sent_to_business', 'negotiating'] as const) {
       await complaints.transition('KN-20261120-7QH2D', status, { actor: admin.email, now: new Date('2026-11-21T09:00:00+07:00') });

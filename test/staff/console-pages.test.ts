@@ -17,6 +17,8 @@ import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
 import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 import { readXlsx } from '../support/xlsx-reader.ts';
+import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -31,12 +33,12 @@ beforeAll(async () => {
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
   const sections = [
     // No Telegram token here: the Telegram photo of the fixture cannot be fetched, and the page says so.
-    { path: '/', app: complaintRoutes({ ...deps, taxonomy, knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
-    { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) }) },
+    { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
+    { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) }) },
     { path: '/', app: calendarRoutes(deps) },
   ];
   server = await startStaffServer(database.prisma, clock, { sections });
-  const repo = new ComplaintRepository(database.prisma);
+  const repo = new ComplaintRepository(new PrismaComplaintStore(database.prisma));
   await repo.create(complaintRecord(), null);
   await repo.create(complaintRecord({ reference: 'KN-20261126-ABCDE', createdAt: '2026-11-26T08:00:00+07:00', category: 'mua-ban-truc-tuyen', issue: 'giao-sai-thieu-hang', consumer: { name: '=HYPERLINK("http://x")', phone: '0987654321', email: null, province: 'Khánh Hòa' }, consent: { shareWithBusiness: true, shareWithAgency: true }, deadlines: { acknowledgeBy: '2026-12-01', negotiateBy: '2026-12-07' } }), null);
   agent = new StaffClient(server.url);
@@ -93,7 +95,7 @@ describe('complaint pages', () => {
     expect((await agent.post(`/staff/complaints/${ref}/status`, { status: 'acknowledged', note: '' })).headers.get('location')).toContain('ok=statusChanged');
     expect((await agent.post(`/staff/complaints/${ref}/status`, { status: 'resolved_explanation', note: '' })).headers.get('location')).toContain('error=noteRequired');
     expect((await agent.post(`/staff/complaints/${ref}/forward`, { note: 'Gửi kèm hóa đơn.' })).headers.get('location')).toContain('ok=forwarded');
-    const history = await new ComplaintRepository(database.prisma).history(ref);
+    const history = await new ComplaintRepository(new PrismaComplaintStore(database.prisma)).history(ref);
     expect(history.map((h) => h.toStatus)).toEqual(['received', 'acknowledged', 'referred_agency']);
     expect(history.at(-1)!.note).toBe('Chuyển hồ sơ tới: Hội Bảo vệ quyền lợi người tiêu dùng Thành phố Hồ Chí Minh. Gửi kèm hóa đơn.');
     expect(history.at(-1)!.actor).toBe(agentLogin.email);
@@ -332,7 +334,7 @@ describe('a complaint filed at the end of a long chat', () => {
     const conversation = await database.prisma.conversation.create({ data: { channel: 'zalo', externalId: 'long-complaint-chat' } });
     const start = Date.parse('2026-11-01T08:00:00+07:00');
     await database.prisma.message.createMany({ data: Array.from({ length: 1_100 }, (_, i) => ({ conversationId: conversation.id, direction: i % 2 ? 'out' : 'in', text: `Tin số ${String(i + 1).padStart(4, '0')}.`, createdAt: new Date(start + i * 60_000) })) });
-    await new ComplaintRepository(database.prisma).create(complaintRecord({ reference: 'KN-20261127-LONG1', createdAt: '2026-11-27T08:00:00+07:00' }), conversation.id);
+    await new ComplaintRepository(new PrismaComplaintStore(database.prisma)).create(complaintRecord({ reference: 'KN-20261127-LONG1', createdAt: '2026-11-27T08:00:00+07:00' }), conversation.id);
     const { html } = await agent.page('/staff/complaints/KN-20261127-LONG1');
     const shown = [...html.matchAll(/Tin số (\d{4})\./g)].map((m) => Number(m[1]));
     expect(shown).toEqual(Array.from({ length: 500 }, (_, i) => 601 + i));

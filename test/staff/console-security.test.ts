@@ -97,6 +97,11 @@ describe('staff console security', () => {
       body: new URLSearchParams({ text: 'a', _csrf: client.csrf }),
     });
     expect(crossSite.status).toBe(403);
+    // A browser that sends Sec-Fetch-Site but no Origin is judged by it (hono/csrf): cross-site is refused.
+    const fetchSite = (site: string) =>
+      client.request(`/staff/inbox/${handoffId}/reply`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': site }, body: new URLSearchParams({ text: 'a', _csrf: client.csrf }) });
+    expect((await fetchSite('cross-site')).status).toBe(403);
+    expect((await fetchSite('same-site')).status).toBe(403);
     expect(await database.prisma.outbox.count()).toBe(0);
     // The login form has its own double-submit token.
     const fresh = new StaffClient(server.url);

@@ -10,6 +10,8 @@ import { complaintRecord } from '../support/complaint-fixture.ts';
 import { knowledgeDir } from '../support/knowledge.ts';
 import { adminLogin, agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
+import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
+import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
 
 // An agent's day with two colleagues: who takes which chat, the views that follow from it, the
 // user's complaints one click from the chat, and the waiting count the new-chat notice reads.
@@ -33,12 +35,12 @@ async function waitingChat(externalId: string, userName: string, asked: string, 
 beforeAll(async () => {
   database = await openTempDatabase();
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
-  const dashboard = dashboardRoutes({ ...staffDeps(database.prisma, clock), taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)) });
+  const dashboard = dashboardRoutes({ ...staffDeps(database.prisma, clock), taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) });
   server = await startStaffServer(database.prisma, clock, { sections: [{ path: '/', app: dashboard }] });
   const first = await waitingChat('z-lan', 'Lan', 'Shop không trả tiền cọc 0912 345 678', '2026-11-27T09:00:00+07:00');
   lan = first.handoffId;
   minh = (await waitingChat('z-minh', 'Minh', 'Máy giặt hỏng sau 2 tuần', '2026-11-27T09:30:00+07:00')).handoffId;
-  await new ComplaintRepository(database.prisma).create(complaintRecord({ reference: 'KN-20261127-LANAA' }), first.conversationId);
+  await new ComplaintRepository(new PrismaComplaintStore(database.prisma)).create(complaintRecord({ reference: 'KN-20261127-LANAA' }), first.conversationId);
   agent = new StaffClient(server.url);
   await agent.login(agentLogin);
   admin = new StaffClient(server.url);

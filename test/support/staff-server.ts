@@ -10,6 +10,7 @@ import type { Clock } from '../../src/shared/clock.ts';
 import { LocalCalendar } from '../../src/shared/local-calendar.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
 import { StaffAccounts } from '../../src/staff/staff-accounts.ts';
+import { prismaStaffStores } from '../../src/storage/prisma-staff-stores.ts';
 import type { ReportIssuer } from '../../src/staff/yearly-report.ts';
 import type { Db } from '../../src/storage/database.ts';
 import { PrismaAuditLog } from '../../src/storage/prisma-audit-log.ts';
@@ -30,12 +31,13 @@ export const testSecrets = new SecretBox(randomBytes(32));
 
 export function staffDeps(db: Db, clock: Clock): StaffDeps {
   const translators = createTranslators();
-  return { db, audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', calendar: new LocalCalendar('Asia/Ho_Chi_Minh'), secureCookies: false };
+  const staffStores = prismaStaffStores(db);
+  return { db, staffStores, staffAccounts: new StaffAccounts(staffStores.accounts), audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', calendar: new LocalCalendar('Asia/Ho_Chi_Minh'), secureCookies: false };
 }
 
 /** The console on a loopback port over the given database, with one admin and one agent. */
 export async function startStaffServer(db: Db, clock: Clock, options: Partial<StaffAppOptions> = {}, extraMounts: { path: string; app: Hono }[] = []): Promise<RunningServer> {
-  const accounts = new StaffAccounts(db);
+  const accounts = new StaffAccounts(prismaStaffStores(db).accounts);
   if (!(await db.staffUser.findUnique({ where: { email: adminLogin.email } }))) {
     await accounts.create({ ...adminLogin, role: 'admin' }, 'test', clock.now());
     await accounts.create({ ...agentLogin, role: 'agent' }, 'test', clock.now());

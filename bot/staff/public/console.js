@@ -76,9 +76,9 @@
     var Ctx = window.AudioContext || window.webkitAudioContext;
     if (!sound.checked || !Ctx) return;
     try {
-      var ctx = new Ctx();
-      var osc = ctx.createOscillator();
-      var gain = ctx.createGain();
+      const ctx = new Ctx();
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
       osc.frequency.value = 880;
       gain.gain.setValueAtTime(0.15, ctx.currentTime);
       gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.4);

@@ -12,6 +12,7 @@ import { createTranslators, type Locale } from '../../../src/i18n/translator.ts'
 import { fixedClock } from '../../../src/shared/clock.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
 import type { Db } from '../../../src/storage/database.ts';
+import { PrismaAssessmentStore } from '../../../src/storage/prisma-assessment-store.ts';
 import { PrismaConversationStore } from '../../../src/storage/prisma-conversation-store.ts';
 import { knowledgeDir, loadRealKnowledgeBase } from '../../support/knowledge.ts';
 import { ScriptedAnswerer } from '../../support/scripted-answerer.ts';
@@ -21,7 +22,7 @@ export const criteriaPromise: Promise<Criteria> = loadCriteria(path.join(knowled
 
 /** The real engine with the real assessment flow on a database, as bot/app.ts wires it. */
 export async function assessmentEngine(db: Db, now = new Date('2026-11-23T03:00:00Z')): Promise<{ engine: DialogueEngine; flow: AssessmentFlow }> {
-  const flow = await createAssessmentFlow({ db, knowledgeBase: await loadRealKnowledgeBase(), knowledgeDir, timeZone: 'Asia/Ho_Chi_Minh' });
+  const flow = await createAssessmentFlow({ store: new PrismaAssessmentStore(db), knowledgeBase: await loadRealKnowledgeBase(), knowledgeDir, timeZone: 'Asia/Ho_Chi_Minh' });
   const engine = new DialogueEngine({
     store: new PrismaConversationStore(db),
     answerer: new ScriptedAnswerer(),

@@ -31,7 +31,7 @@ describe.runIf(hasChromium)('web chat in a real browser', () => {
     app = await createTestApp();
     const chat = webChatRoutes({ engine: app.engine, store: app.store, outbox: app.outbox, translators: app.translators, standing: (id) => app.handoffStandings.of(id), uploads: app.evidence });
     server = await listen(createWebServer({ logger: silentLogger, ownBodyLimit: [`/api/chat${attachmentsPath}`], mounts: [{ path: '/api/chat', app: chat }, { path: '/staff', app: staffConsole(app) }] }), 0, '127.0.0.1');
-    await new StaffAccounts(app.db).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
+    await new StaffAccounts(app.staffStores.accounts).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
     await mkdir(shots, { recursive: true });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: viewports.phone })).newPage();

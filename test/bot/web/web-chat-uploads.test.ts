@@ -25,7 +25,7 @@ beforeAll(async () => {
     0,
     '127.0.0.1',
   );
-  await new StaffAccounts(app.db).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
+  await new StaffAccounts(app.staffStores.accounts).create({ ...agent, role: 'agent' }, 'test', app.clock.now());
 });
 afterAll(async () => {
   await server?.close();

@@ -1,0 +1,72 @@
+import type { HolidayTable } from '../complaints/calendar-store.ts';
+import type { ConversationAddresses } from '../complaints/complaint-reminders.ts';
+import type { ComplaintSeedTable, RoutingSeed } from '../complaints/complaint-seed.ts';
+import type { ComplaintStores } from '../complaints/complaint-stores.ts';
+import type { IsoDate } from '../complaints/local-date.ts';
+import type { RoutingEntryRow, RoutingTable } from '../complaints/routing-directory.ts';
+import type { Db } from './database.ts';
+import { PrismaComplaintStore } from './prisma-complaint-store.ts';
+
+/** The Holiday table staff keep. */
+export class PrismaHolidayTable implements HolidayTable {
+  constructor(private readonly db: Db) {}
+
+  days(): Promise<Array<{ date: string; name: string; isWorkingDay: boolean }>> {
+    return this.db.holiday.findMany({ select: { date: true, name: true, isWorkingDay: true } });
+  }
+}
+
+/** The RoutingEntry table: which agency handles which kind of case, from when to when. */
+export class PrismaRoutingTable implements RoutingTable {
+  constructor(private readonly db: Db) {}
+
+  inForce(category: string, onDate: IsoDate): Promise<RoutingEntryRow | null> {
+    return this.db.routingEntry.findFirst({
+      where: { category, validFrom: { lte: onDate }, OR: [{ validTo: null }, { validTo: { gte: onDate } }] },
+      orderBy: { validFrom: 'desc' },
+      select: { key: true, agency: true, description: true, source: true },
+    });
+  }
+}
+
+/** The Holiday and RoutingEntry tables as the start-up seed fills them. */
+export class PrismaComplaintSeedTable implements ComplaintSeedTable {
+  constructor(private readonly db: Db) {}
+
+  async holidayDates(): Promise<Set<string>> {
+    return new Set((await this.db.holiday.findMany({ select: { date: true } })).map((h) => h.date));
+  }
+
+  async routingKeys(): Promise<Set<string>> {
+    return new Set((await this.db.routingEntry.findMany({ select: { key: true } })).map((r) => r.key));
+  }
+
+  async add(days: ReadonlyArray<{ date: string; name: string; isWorkingDay: boolean }>, routes: RoutingSeed['entries']): Promise<void> {
+    await this.db.$transaction([this.db.holiday.createMany({ data: [...days] }), this.db.routingEntry.createMany({ data: routes })]);
+  }
+
+  async held(dates: readonly string[], keys: readonly string[]): Promise<{ days: number; routes: number }> {
+    const [days, routes] = await Promise.all([this.db.holiday.count({ where: { date: { in: [...dates] } } }), this.db.routingEntry.count({ where: { key: { in: [...keys] } } })]);
+    return { days, routes };
+  }
+}
+
+/** Where a conversation is reached, for the complaint reminders. */
+export class PrismaConversationAddresses implements ConversationAddresses {
+  constructor(private readonly db: Db) {}
+
+  address(conversationId: string): Promise<{ channel: string; externalId: string; locale: string } | null> {
+    return this.db.conversation.findUnique({ where: { id: conversationId }, select: { channel: true, externalId: true, locale: true } });
+  }
+}
+
+/** Every complaint port over one database. */
+export function prismaComplaintStores(db: Db): ComplaintStores {
+  return {
+    complaints: new PrismaComplaintStore(db),
+    holidays: new PrismaHolidayTable(db),
+    routing: new PrismaRoutingTable(db),
+    seed: new PrismaComplaintSeedTable(db),
+    conversations: new PrismaConversationAddresses(db),
+  };
+}
