@@ -36,3 +36,27 @@ describe('reducing a story to its legal issue', () => {
     expect(asksSomething(message)).toBe(true);
   });
 });
+
+describe('which-law phrases are not the situation', () => {
+  // Class: a question about a transaction before 01/7/2024 that also says which law it asks under.
+  it.each([
+    ['Tháng 3/2023 tôi mua tủ lạnh, bảo hành mà vẫn chảy nước. Theo luật áp dụng cho lần mua đó tôi có đòi đổi tủ mới được không?', 'tôi có đòi đổi tủ mới được không?'],
+    ['Năm 2022 siêu thị chuyển thông tin của tôi cho công ty bảo hiểm mà không hỏi tôi. Theo luật hồi đó họ có được làm vậy không?', 'họ có được làm vậy không?'],
+    ['em mua hồi 2022 theo luat cu thi shop co phai doi cai may loi ko', 'shop co phai doi cai may loi ko'],
+    ['Mua tháng 3/2024, shop từ chối bảo hành cái tủ lạnh, áp dụng luật nào?', 'shop từ chối bảo hành cái tủ lạnh'],
+    ['I bought the phone in 2023 and it broke. Under the old law, can I return the phone?', 'can I return the phone?'],
+  ])('"%s" is matched without them', (question, kept) => {
+    const text = legalIssueOf(question).text;
+    expect(text).toContain(kept);
+    expect(fold(text)).not.toMatch(/theo luat|luat nao|under the old law/);
+  });
+
+  it('keeps them when nothing of a situation is left: the question is about the law itself', () => {
+    expect(legalIssueOf('mua năm 2023 thì áp dụng luật nào?').text).toContain('luật nào');
+    expect(legalIssueOf('Which law applies to my contract?').text).toContain('Which law applies');
+  });
+});
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
