@@ -52,8 +52,21 @@ const lawTiming: readonly RegExp[] = [
   /\bwhich\s+(?:law|rules?|legislation)\s+(?:applies|apply|governs|govern|is applicable)(?:\s+(?:here|to (?:it|this|that|me|my case|the purchase|the contract)))?/g,
 ];
 
-/** The message without its which-law phrases, when enough of a situation is left to match on. */
-function withoutLawTiming(text: string): string {
+/**
+ * Who asks and how they greet: "Kính gửi ban tư vấn,", "Chào ad, cho tôi hỏi giúp ông hàng xóm:",
+ * "Thay mặt vợ tôi, xin hỏi:", "Bà tôi hỏi:". The situation is the same whoever brings it, yet
+ * "hàng xóm" and "vợ" are words of the out-of-scope entries (a neighbour's wall, a divorce), which
+ * then outrank it. Matched on accent-free lower case text.
+ */
+const askerFraming: readonly RegExp[] = [
+  /^(?:kinh gui|kinh thua|thua|chao|xin chao|hi|hello|dear)\s+(?:quy\s+)?(?:ban tu van|ban|co quan|ad|admin|anh chi|anh|chi|luat su|chuyen gia|hoi|tong dai|team)\b\s*[,.:!]?/g,
+  /(?:cho\s+(?:toi|em|minh)\s+)?hoi\s+(?:giup|ho|thay)\s+(?:cho\s+)?(?:ong|ba|bo|me|ma|co|chu|bac|anh|chi|em|ban|vo|chong|con|chau)(?:\s+(?:hang xom|ban|toi|minh|em|nha toi|cua toi))*\s*[:,]?/g,
+  /\bthay mat\s+(?:cho\s+)?(?:vo|chong|bo|me|ong|ba|gia dinh|con|chau|to dan pho|khu pho|ba con|nguoi than)(?:\s+(?:toi|minh|em))?\s*[,:]?/g,
+  /\b(?:ba|ong|bo|me|co|chu|bac|vo|chong)(?:\s+(?:noi|ngoai))?\s+(?:toi|minh|em)\s+hoi\s*:/g,
+];
+
+/** The message without its which-law and asker phrases, when enough of a situation is left to match on. */
+function withoutFraming(text: string): string {
   // Folded one character at a time so positions in the folded text are positions in the original.
   const chars = [...text];
   const folded = chars.map((c) => foldDiacritics(c).toLowerCase());
@@ -61,7 +74,7 @@ function withoutLawTiming(text: string): string {
   const flat = folded.join('');
   const keep = chars.map(() => true);
   let found = false;
-  for (const pattern of lawTiming) {
+  for (const pattern of [...askerFraming, ...lawTiming]) {
     for (const m of flat.matchAll(pattern)) {
       if (m[0].trim() === '') continue;
       found = true;
@@ -88,7 +101,7 @@ const questionMarkers =
 export function legalIssueOf(message: string): LegalIssue {
   let text = message.normalize('NFC');
   for (const pattern of incidental) text = text.replace(pattern, ' ');
-  text = withoutLawTiming(text.replace(/[ \t]+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim());
+  text = withoutFraming(text.replace(/[ \t]+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim());
   const sentences = text
     .split(/(?<=[.!?…])\s+|\n+/u)
     .map((s) => s.trim())

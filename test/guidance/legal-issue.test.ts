@@ -60,3 +60,22 @@ describe('which-law phrases are not the situation', () => {
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+describe('who asks is not the situation', () => {
+  // Class: greetings and asking for someone else, whose words ("hàng xóm", "vợ") belong to
+  // out-of-scope entries (a neighbour's wall, a divorce).
+  it.each([
+    ['Chào ad, cho tôi hỏi giúp ông hàng xóm: ông mua quạt điện bị chập, muốn khiếu nại thì làm gì?', 'hàng xóm'],
+    ['Thay mặt vợ tôi, xin hỏi: phòng khám chuyển số điện thoại của cô ấy cho công ty tài chính, có cần đồng ý không?', 'vợ'],
+    ['Kính gửi ban tư vấn, doanh nghiệp bán hàng qua điện thoại của chúng tôi cần quy trình đổi trả thế nào?', 'ban tư vấn'],
+    ['Bà tôi hỏi: mua cái quạt hôm kia rồi, giờ mang trả người ta có được không cháu?', 'Bà tôi hỏi'],
+  ])('"%s" is matched without "%s"', (question, gone) => {
+    const text = legalIssueOf(question).text;
+    expect(text).not.toContain(gone);
+    expect(text.split(/\s+/).length).toBeGreaterThan(6);
+  });
+
+  it('keeps the people a story is about', () => {
+    expect(legalIssueOf('Mẹ tôi mua nồi qua chương trình bán hàng trên tivi, giờ bà muốn trả lại có được không?').text).toContain('Mẹ tôi mua nồi');
+  });
+});
