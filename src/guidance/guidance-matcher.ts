@@ -146,13 +146,17 @@ export class GuidanceMatcher {
         [best[e], bestPhrasing[e]] = [score, i];
       } else if (score > second[e]!) second[e] = score;
     });
-    // The classifier's scores, relative to the best entry's: only the lead it gives counts.
+    const similarity = new Float64Array(this.entries.length);
+    this.entries.forEach((_, e) => (similarity[e] = this.weights.best * best[e]! + this.weights.second * second[e]! + this.weights.centroid * centroidScores[e]!));
+    // The classifier's scores, relative to the best entry's, in units of the best similarity: it
+    // reorders entries the question resembles, but does not make a question that resembles
+    // nothing (out of scope, a follow-up's few new words) look like a match.
     const learnt = this.weights.classifier > 0 ? classify(this.classifier, scaled(q, 1 / qNorm)) : new Float64Array(this.entries.length);
     const top = Math.max(0, ...learnt);
+    const unit = top > 0 ? (this.weights.classifier * Math.max(0, ...similarity)) / top : 0;
     const matches: EntryMatch[] = [];
     this.entries.forEach((entry, e) => {
-      const classifier = top > 0 ? (this.weights.classifier * Math.max(0, learnt[e]!)) / top : 0;
-      const score = this.weights.best * best[e]! + this.weights.second * second[e]! + this.weights.centroid * centroidScores[e]! + classifier;
+      const score = similarity[e]! + unit * Math.max(0, learnt[e]!);
       // A centroid shares its terms with some phrasing, so a scoring entry always has a best phrasing.
       if (score > 0) matches.push({ entry, score, phrasing: this.phrasingText[bestPhrasing[e]!] ?? '' });
     });
