@@ -144,8 +144,13 @@ export class GuidedAnswerer implements QuestionAnswerer {
     const reading = await this.read(request);
     const { followUp, combined, searchText, clauses, raw, ranked } = reading;
     if (this.outsideDealing(reading)) return this.outsideConsumerLaw(request, locale);
-    // A provincial plan asked about: its section says who in the province does what.
-    const plan = followUp || raw[0]?.entry.kind === 'out_of_scope' ? null : planReference(request.question, this.deps.knowledgeBase.documents.map((d) => d.metadata));
+    // A provincial plan asked about: its section says who in the province does what. A question
+    // that names a plan and its province ("Kế hoạch … của Khánh Hòa có nói gì tới …") asks what
+    // that plan says, whatever out-of-scope matter its words resemble (a percentage, pupils and
+    // students); one naming only the province, or only "a plan" (a phone plan), may be about
+    // something else.
+    const found = followUp ? null : planReference(request.question, this.deps.knowledgeBase.documents.map((d) => d.metadata));
+    const plan = found && ((found.namesPlan && found.namesProvince) || raw[0]?.entry.kind !== 'out_of_scope') ? found : null;
     if (plan) {
       const fromPlan = await this.fromPlan(request, searchText, plan, clauses.hits, locale);
       if (fromPlan) return fromPlan;

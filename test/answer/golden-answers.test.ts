@@ -243,6 +243,12 @@ describe('golden questions and answers', () => {
     expect(text(reply)).toMatch(/Quản lý thị trường/iu);
   });
 
+  it('class: a question naming a plan and its province is answered from the plan, even when its words resemble an out-of-scope matter (a percentage: the amount of a fine)', async () => {
+    const reply = await conversation('Kế hoạch 2017-2020 của Khánh Hòa muốn tỷ lệ khiếu nại được giải quyết thành công là bao nhiêu phần trăm?');
+    expect(first(reply)).toMatch(/^KH-KH-2017-2020 /);
+    expect(text(reply)).not.toMatch(/ngoài (những gì|phạm vi)/u);
+  });
+
   it('class: a new item faulty within days, "does the shop have to exchange it?", is a defect the seller answers for, not a street vendor\'s duty', async () => {
     for (const question of ['điện thoại mới mua 1 tuần bị lỗi, shop có phải đổi không', 'may giat moi mua 2 tuan da hong, sieu thi co phai doi ko']) {
       const reply = await conversation(question);
