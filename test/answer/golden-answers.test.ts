@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citationsIn, firstSentence, type Provision } from '../../src/answer/answer-evaluation.ts';
 import type { EngineResult } from '../../src/dialogue/messages.ts';
+import { GuidedAnswerer } from '../../src/answer/guided-answerer.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -330,5 +331,16 @@ describe('golden questions and answers', () => {
   it('a quoted point of a prohibition list carries the list header', async () => {
     const body = text(await conversation('shop ko cho kiểm tra hàng trc khi nhận có đúng ko'));
     expect(body).toMatch(/«1\. Tổ chức, cá nhân kinh doanh bị nghiêm cấm thực hiện các hành vi sau đây: … [a-zđ]\) /u);
+  });
+
+  it('the situations the evaluation reads are the ones the answer rests on (a stated case of a clarifying entry, a which-law question, a plain one)', async () => {
+    const answerer = app.answerer as GuidedAnswerer;
+    const now = new Date('2026-11-23T03:00:00Z');
+    for (const question of ['mua online có được trả hàng không', 'Mua tháng 3/2024, shop từ chối bảo hành tủ lạnh hỏng, áp dụng luật nào?', 'bao hanh sua 3 lan roi van hong thi co duoc doi cai moi khong']) {
+      const request = { question, locale: 'vi' as const, context: null, now };
+      const [lead] = await answerer.situations(request);
+      const reply = await answerer.answer(request);
+      expect(lead?.entry.id, question).toBe(reply.context?.entryId ?? reply.context?.pendingClarify);
+    }
   });
 });
