@@ -1,6 +1,6 @@
 import type { QueryAnalyzer } from '../text/query-analyzer.ts';
 import { foldedBigram, foldedTerm, isExactTerm } from '../text/index-terms.ts';
-import { classify, trainEntryClassifier, fingerprintOf, defaultClassifierOptions, type ClassifierModel, type LabelledTerms } from './entry-classifier.ts';
+import { EntryScorer, trainEntryClassifier, fingerprintOf, defaultClassifierOptions, type ClassifierModel, type LabelledTerms } from './entry-classifier.ts';
 import type { GuidanceEntry } from './guidance-schema.ts';
 
 /** A weighted bag of accent-free terms (words, word pairs, lexicon readings). */
@@ -60,6 +60,7 @@ export class GuidanceMatcher {
   readonly classifier: ClassifierModel;
   /** The saved classifier was missing or stale, so it was trained when this matcher was built. */
   readonly classifierTrainedHere: boolean;
+  private readonly scorer: EntryScorer;
 
   /**
    * `trained` is a classifier saved by knowledge:build (generated/); it is used when it was
@@ -95,6 +96,7 @@ export class GuidanceMatcher {
     const fingerprint = fingerprintOf(examples, entries.length, defaultClassifierOptions);
     this.classifier = trained?.fingerprint === fingerprint ? trained : trainedHere(fingerprint, () => trainEntryClassifier(examples, entries.length, defaultClassifierOptions));
     this.classifierTrainedHere = this.classifier !== trained;
+    this.scorer = new EntryScorer(this.classifier);
     const posting = (term: string) => {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = { phrasings: [], phrasingWeights: [], entries: [], entryWeights: [] }));
@@ -151,7 +153,7 @@ export class GuidanceMatcher {
     // The classifier's scores, relative to the best entry's, in units of the best similarity: it
     // reorders entries the question resembles, but does not make a question that resembles
     // nothing (out of scope, a follow-up's few new words) look like a match.
-    const learnt = this.weights.classifier > 0 ? classify(this.classifier, scaled(q, 1 / qNorm)) : new Float64Array(this.entries.length);
+    const learnt = this.weights.classifier > 0 ? this.scorer.scores(q, 1 / qNorm) : new Float64Array(this.entries.length);
     const top = Math.max(0, ...learnt);
     const unit = top > 0 ? (this.weights.classifier * Math.max(0, ...similarity)) / top : 0;
     const matches: EntryMatch[] = [];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify, trainEntryClassifier, type LabelledTerms } from '../../src/guidance/entry-classifier.ts';
+import { EntryScorer, trainEntryClassifier, type ClassifierModel, type LabelledTerms } from '../../src/guidance/entry-classifier.ts';
+
+const classify = (model: ClassifierModel, terms: ReadonlyMap<string, number>) => new EntryScorer(model).scores(terms);
 
 const x = (label: number, ...terms: string[]): LabelledTerms => ({ label, terms: new Map(terms.map((t) => [t, 1 / Math.sqrt(terms.length)])) });
 
