@@ -9,6 +9,7 @@ import { legalFactsOf } from '../src/answer/legal-facts.ts';
 import { LlmAnswerWriter } from '../src/answer/llm-answer-writer.ts';
 import { OfflineAnswerer } from '../src/answer/offline-answerer.ts';
 import { foldAligned } from '../src/complaints/folded-text.ts';
+import { defaultClassifierFile, readClassifier } from '../src/guidance/classifier-file.ts';
 import { loadGuidance } from '../src/guidance/guidance-loader.ts';
 import { defaultMatcherWeights, GuidanceMatcher, type MatcherWeights } from '../src/guidance/guidance-matcher.ts';
 import { instanceIdOf, publicUrlOf, type Config } from '../src/config/config.ts';
@@ -157,6 +158,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       onProgress: options.onIndexProgress,
     });
     const guidance = await loadGuidance(config.KNOWLEDGE_DIR, knowledgeBase);
+    const matcher = new GuidanceMatcher(guidance.entries, defaultQueryAnalyzer(), { ...defaultMatcherWeights, ...options.matcherWeights }, (await readClassifier()) ?? undefined);
+    if (matcher.classifierTrainedHere) logger.info({ file: defaultClassifierFile }, 'guidance classifier trained at start-up (none saved for these phrasings); npm run knowledge:build saves it');
     const translators = createTranslators();
     const contacts = { hotline: config.HOTLINE_NATIONAL, province: config.PROVINCE_NAME };
     const offline = new OfflineAnswerer({
@@ -185,7 +188,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const guided = new GuidedAnswerer({
       knowledgeBase,
       guidance,
-      matcher: new GuidanceMatcher(guidance.entries, defaultQueryAnalyzer(), { ...defaultMatcherWeights, ...options.matcherWeights }),
+      matcher,
       search,
       facts: legalFactsOf(knowledgeBase),
       lexicon: defaultQueryAnalyzer().lexicon,

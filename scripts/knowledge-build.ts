@@ -10,7 +10,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../src/config/config.ts';
+import { defaultClassifierFile, readClassifier, writeClassifier } from '../src/guidance/classifier-file.ts';
 import { loadGuidance } from '../src/guidance/guidance-loader.ts';
+import { defaultMatcherWeights, GuidanceMatcher } from '../src/guidance/guidance-matcher.ts';
+import { defaultQueryAnalyzer } from '../src/text/analyzer.ts';
 import { loadKnowledgeBase } from '../src/knowledge/knowledge-loader.ts';
 import { describeEmbedder } from '../src/retrieval/embedder-id.ts';
 import { createEmbeddings } from '../src/retrieval/embeddings-factory.ts';
@@ -53,6 +56,11 @@ process.stdout.write(`Knowledge: ${knowledgeBase.documents.length} documents, ${
 // the build with its file and line.
 const guidance = await loadGuidance(config.KNOWLEDGE_DIR, knowledgeBase);
 process.stdout.write(`Guidance: ${guidance.entries.length} entries in ${guidance.files.length} files, every citation resolves\n`);
+// The matcher's classifier is learnt from the phrasings here, so the app loads it instead of training at start.
+const saved = await readClassifier();
+const matcher = new GuidanceMatcher(guidance.entries, defaultQueryAnalyzer(), defaultMatcherWeights, saved ?? undefined);
+if (matcher.classifierTrainedHere) await writeClassifier(matcher.classifier);
+process.stdout.write(`Guidance classifier: ${matcher.classifierTrainedHere ? 'trained and saved in' : 'up to date in'} ${defaultClassifierFile} (${Object.keys(matcher.classifier.weights).length} terms)\n`);
 process.stdout.write(`Embedder: ${describeEmbedder(embeddings.id)}\nIndex: ${indexDir}\n`);
 try {
   await ensureSearchIndex({ knowledgeBase, indexDir, embeddings, force: values.force, onProgress: progress.update });

@@ -222,7 +222,7 @@ function firstSentences(text: string, n: number): string {
 }
 
 /** English text has few Vietnamese-marked words. */
-function isEnglish(text: string): boolean {
+export function isEnglish(text: string): boolean {
   const words = text.match(/[\p{L}]+/gu) ?? [];
   if (words.length === 0) return false;
   const marked = words.filter(hasVietnameseLetters).length;

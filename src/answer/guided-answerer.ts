@@ -1,5 +1,5 @@
 import type { GuidanceMatcher, EntryMatch } from '../guidance/guidance-matcher.ts';
-import type { AnswerEntry, ClarifyEntry, GuidanceCitation, GuidanceEntry, OutOfScopeEntry } from '../guidance/guidance-schema.ts';
+import type { AnswerEntry, Bilingual, ClarifyEntry, GuidanceCitation, GuidanceEntry, OutOfScopeEntry } from '../guidance/guidance-schema.ts';
 import type { GuidanceSet } from '../guidance/guidance-loader.ts';
 import { asksSomething, legalIssueOf, type LegalIssue } from '../guidance/legal-issue.ts';
 import type { Locale, Translator } from '../i18n/translator.ts';
@@ -141,32 +141,20 @@ export class GuidedAnswerer implements QuestionAnswerer {
       const picked = this.pickClarifyOption(context.pendingClarify, request.question);
       if (picked) return this.fromEntry(picked, { ...request, question: `${context.lastQuestion} ${request.question}` }, locale, []);
     }
-    const followUp = context && isFollowUp(request.question) ? context : null;
-    // The question is read once: its legal issue, its own terms (a follow-up's new words alone), and
-    // whether it speaks of a consumer dealing.
-    const issue = legalIssueOf(request.question);
-    const own = this.deps.matcher.terms(issue.text || request.question);
-    const questionDealing = this.inConsumerDealing(request.question);
-    const query = this.queryVector(issue, own, followUp);
-    const combined = followUp ? `${request.question} ${followUp.lastQuestion}` : request.question;
-    const searchText = followUp ? legalIssueOf(combined).text || combined : issue.text || combined;
-    const clauses = await this.deps.search.search(searchText, { k: 8, docIds: this.deps.facts.searchableOn(request.now) });
-    // Whether the question is outside consumer law is decided on the phrasings alone: the clauses
-    // retrieval finds for "bị cho nghỉ việc … bồi thường" agree with a compensation entry only
-    // because they share a word. Among consumer entries, agreement with the law then counts.
-    const raw = this.preferAnswers(this.forSpeaker(this.deps.matcher.rank(query, 12), request.question), issue, questionDealing);
-    const dealing = questionDealing || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
-    if (!dealing && (raw[0] === undefined || (raw[0].entry.kind !== 'out_of_scope' && raw[0].score < this.tuning.outsideWeakScore))) {
-      return this.outsideConsumerLaw(request, locale);
-    }
-    // A provincial plan asked about: its section says who in the province does what.
-    const plan = followUp || raw[0]?.entry.kind === 'out_of_scope' ? null : planReference(request.question, this.deps.knowledgeBase.documents.map((d) => d.metadata));
+    const reading = await this.read(request);
+    const { followUp, combined, searchText, clauses, raw, ranked } = reading;
+    if (this.outsideDealing(reading)) return this.outsideConsumerLaw(request, locale);
+    // A provincial plan asked about: its section says who in the province does what. A question
+    // that names a plan and its province ("Kế hoạch … của Khánh Hòa có nói gì tới …") asks what
+    // that plan says, whatever out-of-scope matter its words resemble (a percentage, pupils and
+    // students); one naming only the province, or only "a plan" (a phone plan), may be about
+    // something else.
+    const found = followUp ? null : planReference(request.question, this.deps.knowledgeBase.documents.map((d) => d.metadata));
+    const plan = found && ((found.namesPlan && found.namesProvince) || raw[0]?.entry.kind !== 'out_of_scope') ? found : null;
     if (plan) {
       const fromPlan = await this.fromPlan(request, searchText, plan, clauses.hits, locale);
       if (fromPlan) return fromPlan;
     }
-    let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
-    if (followUp?.entryId) ranked = this.followUpRanking(ranked, request, own, followUp.entryId);
     const best = this.resolveClarify(ranked[0], ranked);
     // Retrieval is sure the question is about an article no entry answers (redemption sales,
     // auctions): the provision itself is the answer, not the nearest entry.
@@ -184,6 +172,59 @@ export class GuidedAnswerer implements QuestionAnswerer {
     }
     if (clauses.hits.length > 0 && clauses.confidence >= this.tuning.clauseThreshold) return this.related(request, combined, clauses.hits[0]!, locale);
     return this.notSure(request, locale);
+  }
+
+  /**
+   * The situations a single message is about, best first, as `answer` weighs them: the entry the
+   * answer would be built from leads (a clarifying entry resolved to the case the message states, a
+   * "which law applies?" question to its situation). Empty when the message is read as outside
+   * consumer law. For the situation evaluation (scripts/eval-situations.ts).
+   */
+  async situations(request: AnswerRequest): Promise<EntryMatch[]> {
+    const reading = await this.read({ ...request, context: null });
+    if (this.outsideDealing(reading)) return [];
+    const { ranked } = reading;
+    const best = this.resolveClarify(ranked[0], ranked);
+    if (!best) return [];
+    const across = this.situationOfTransition(best, ranked, request);
+    const lead = across ? (ranked.find((m) => m.entry.id === across.situation.id) ?? best) : best;
+    return [lead, ...ranked.filter((m) => m !== lead)];
+  }
+
+  /**
+   * The question read once: its legal issue, its own terms (a follow-up's new words alone), whether
+   * it speaks of a consumer dealing, the clauses retrieval finds, and the entries ranked on both.
+   */
+  private async read(request: AnswerRequest) {
+    const context = request.context;
+    const followUp = context && isFollowUp(request.question) ? context : null;
+    const issue = legalIssueOf(request.question);
+    const own = this.deps.matcher.terms(issue.text || request.question);
+    const questionDealing = this.inConsumerDealing(request.question);
+    const query = this.queryVector(issue, own, followUp);
+    const combined = followUp ? `${request.question} ${followUp.lastQuestion}` : request.question;
+    const searchText = followUp ? legalIssueOf(combined).text || combined : issue.text || combined;
+    const clauses = await this.deps.search.search(searchText, { k: 8, docIds: this.deps.facts.searchableOn(request.now) });
+    // Whether the question is outside consumer law is decided on the phrasings alone: the clauses
+    // retrieval finds for "bị cho nghỉ việc … bồi thường" agree with a compensation entry only
+    // because they share a word. Among consumer entries, agreement with the law then counts.
+    const raw = this.preferAnswers(this.forSpeaker(this.deps.matcher.rank(query, 12), request.question), issue, questionDealing);
+    const dealing = questionDealing || (followUp !== null && this.inConsumerDealing(followUp.lastQuestion));
+    let ranked = raw[0]?.entry.kind === 'out_of_scope' ? raw : this.boost(raw, clauses.hits);
+    if (followUp?.entryId) ranked = this.followUpRanking(ranked, request, own, followUp.entryId);
+    return { issue, followUp, combined, searchText, clauses, raw, ranked, dealing };
+  }
+
+  /** What an entry's reply opens with (for the situation evaluation); null for a clarifying entry. */
+  openingOf(entryId: string): { verdict: Bilingual; before2024?: Bilingual | undefined } | null {
+    const entry = this.deps.guidance.byId(entryId);
+    if (!entry || entry.kind === 'clarify') return null;
+    return { verdict: entry.verdict, before2024: entry.kind === 'answer' ? entry.before2024 : undefined };
+  }
+
+  /** Nothing of a consumer dealing, and no entry fits well: not a consumer question at all. */
+  private outsideDealing({ dealing, raw }: { dealing: boolean; raw: readonly EntryMatch[] }): boolean {
+    return !dealing && (raw[0] === undefined || (raw[0].entry.kind !== 'out_of_scope' && raw[0].score < this.tuning.outsideWeakScore));
   }
 
   /** A button from an earlier answer: another entry, or the full text of an article. */

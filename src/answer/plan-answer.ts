@@ -15,6 +15,8 @@ const planWords = /\b(ke hoach|chuong trinh hanh dong|plan|action programme)\b/;
 export interface PlanReference {
   readonly plans: readonly string[];
   readonly namesPlan: boolean;
+  /** It named a plan's province ("của Khánh Hòa", "ở Bình Dương"). */
+  readonly namesProvince: boolean;
 }
 
 export function planReference(question: string, documents: readonly DocumentMetadata[]): PlanReference | null {
@@ -22,8 +24,8 @@ export function planReference(question: string, documents: readonly DocumentMeta
   const plans = documents.filter((d) => d.kind === 'plan');
   const namesPlan = planWords.test(q);
   const ofProvince = plans.filter((d) => d.province !== null && q.includes(fold(d.province)));
-  if (ofProvince.length > 0) return { plans: ofProvince.map((d) => d.id), namesPlan };
-  return namesPlan && plans.length > 0 ? { plans: plans.map((d) => d.id), namesPlan } : null;
+  if (ofProvince.length > 0) return { plans: ofProvince.map((d) => d.id), namesPlan, namesProvince: true };
+  return namesPlan && plans.length > 0 ? { plans: plans.map((d) => d.id), namesPlan, namesProvince: false } : null;
 }
 
 // Words every plan question shares with every plan: they say nothing of which line answers it.

@@ -1,5 +1,6 @@
 import type { QueryAnalyzer } from '../text/query-analyzer.ts';
 import { foldedBigram, foldedTerm, isExactTerm } from '../text/index-terms.ts';
+import { EntryScorer, trainEntryClassifier, fingerprintOf, defaultClassifierOptions, type ClassifierModel, type LabelledTerms } from './entry-classifier.ts';
 import type { GuidanceEntry } from './guidance-schema.ts';
 
 /** A weighted bag of accent-free terms (words, word pairs, lexicon readings). */
@@ -31,9 +32,11 @@ export interface MatcherWeights {
   readonly ownWord: number;
   /** The second-best phrasing: two phrasings agreeing is stronger evidence than one. */
   readonly second: number;
+  /** The learnt classifier's say (its score relative to the best entry's), beside the cosine. */
+  readonly classifier: number;
 }
 
-export const defaultMatcherWeights: MatcherWeights = { best: 0.5, second: 0.25, centroid: 0.25, unknownTerm: 0.5, ownWord: 1 };
+export const defaultMatcherWeights: MatcherWeights = { best: 0.5, second: 0.25, centroid: 0.25, unknownTerm: 0.5, ownWord: 1, classifier: 0.5 };
 
 /**
  * Finds the guidance entries a question is about by comparing its terms with each entry's
@@ -53,10 +56,21 @@ export class GuidanceMatcher {
   private readonly phrasingEntry: number[] = [];
   private readonly phrasingText: string[] = [];
 
+  /** Learnt from the phrasings: which words tell an entry from the neighbours it is confused with. */
+  readonly classifier: ClassifierModel;
+  /** The saved classifier was missing or stale, so it was trained when this matcher was built. */
+  readonly classifierTrainedHere: boolean;
+  private readonly scorer: EntryScorer;
+
+  /**
+   * `trained` is a classifier saved by knowledge:build (generated/); it is used when it was
+   * trained on these very phrasings, and the classifier is trained here otherwise.
+   */
   constructor(
     entries: readonly GuidanceEntry[],
     private readonly analyzer: QueryAnalyzer,
     private readonly weights: MatcherWeights = defaultMatcherWeights,
+    trained?: ClassifierModel,
   ) {
     const raw = entries.map((entry) => ({ entry, vectors: textsOf(entry).map((text) => ({ text, vector: this.terms(text) })) }));
     const df = new Map<string, number>();
@@ -78,6 +92,11 @@ export class GuidanceMatcher {
       for (const p of phrasings) for (const [t, w] of p.vector) centroid.set(t, (centroid.get(t) ?? 0) + w / (p.norm || 1));
       return { entry, phrasings, centroid, centroidNorm: norm(centroid) };
     });
+    const examples: LabelledTerms[] = indexed.flatMap((item, e) => item.phrasings.filter((p) => p.norm > 0).map((p) => ({ label: e, terms: scaled(p.vector, 1 / p.norm) })));
+    const fingerprint = fingerprintOf(examples, entries.length, defaultClassifierOptions);
+    this.classifier = trained?.fingerprint === fingerprint ? trained : trainedHere(fingerprint, () => trainEntryClassifier(examples, entries.length, defaultClassifierOptions));
+    this.classifierTrainedHere = this.classifier !== trained;
+    this.scorer = new EntryScorer(this.classifier);
     const posting = (term: string) => {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = { phrasings: [], phrasingWeights: [], entries: [], entryWeights: [] }));
@@ -129,9 +148,17 @@ export class GuidanceMatcher {
         [best[e], bestPhrasing[e]] = [score, i];
       } else if (score > second[e]!) second[e] = score;
     });
+    const similarity = new Float64Array(this.entries.length);
+    this.entries.forEach((_, e) => (similarity[e] = this.weights.best * best[e]! + this.weights.second * second[e]! + this.weights.centroid * centroidScores[e]!));
+    // The classifier's scores, relative to the best entry's, in units of the best similarity: it
+    // reorders entries the question resembles, but does not make a question that resembles
+    // nothing (out of scope, a follow-up's few new words) look like a match.
+    const learnt = this.weights.classifier > 0 ? this.scorer.scores(q, 1 / qNorm) : new Float64Array(this.entries.length);
+    const top = Math.max(0, ...learnt);
+    const unit = top > 0 ? (this.weights.classifier * Math.max(0, ...similarity)) / top : 0;
     const matches: EntryMatch[] = [];
     this.entries.forEach((entry, e) => {
-      const score = this.weights.best * best[e]! + this.weights.second * second[e]! + this.weights.centroid * centroidScores[e]!;
+      const score = similarity[e]! + unit * Math.max(0, learnt[e]!);
       // A centroid shares its terms with some phrasing, so a scoring entry always has a best phrasing.
       if (score > 0) matches.push({ entry, score, phrasing: this.phrasingText[bestPhrasing[e]!] ?? '' });
     });
@@ -172,11 +199,32 @@ export class GuidanceMatcher {
 
 }
 
+/**
+ * Classifiers trained in this process, by fingerprint: several matchers over the same phrasings
+ * (tests, an evaluation's runs) train once. A few are kept; the guidance rarely changes in a run.
+ */
+const trainedModels = new Map<string, ClassifierModel>();
+
+function trainedHere(fingerprint: string, train: () => ClassifierModel): ClassifierModel {
+  const known = trainedModels.get(fingerprint);
+  if (known) return known;
+  const model = train();
+  if (trainedModels.size >= 4) trainedModels.delete(trainedModels.keys().next().value!);
+  trainedModels.set(fingerprint, model);
+  return model;
+}
+
 /** What an entry is matched on: its phrasings, and for answers the verdict's own words too. */
 function textsOf(entry: GuidanceEntry): string[] {
   const texts = [...entry.phrasings];
   if (entry.kind !== 'clarify') texts.push(entry.verdict.vi, entry.verdict.en);
   return texts;
+}
+
+function scaled(v: TermVector, factor: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [t, w] of v) out.set(t, w * factor);
+  return out;
 }
 
 function norm(v: TermVector): number {

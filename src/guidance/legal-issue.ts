@@ -35,6 +35,60 @@ const incidental: readonly RegExp[] = [
   /\b\d[\d.,]*\b/gu,
 ];
 
+/**
+ * Phrases that ask which law governs, not what happened: "theo luật hồi đó", "theo luật áp dụng cho
+ * lần mua đó", "áp dụng luật nào", "under the law at the time". They say nothing of the situation,
+ * yet their words ("luật", "áp dụng") are the words of the entries about what the law is and who
+ * it covers, which then outrank the situation told around them. Which law applies is read from the
+ * question's dates and words elsewhere (law-applicability), so the situation is matched without
+ * them. Matched on accent-free lower case text.
+ */
+const lawTiming: readonly RegExp[] = [
+  /\b(?:(?:va|thi|vay)\s+)?(?:theo|chieu theo|can cu)\s+(?:quy dinh\s+(?:cua\s+)?)?(?:phap luat|luat|bo luat)(?:\s+(?:bvqlntd|bao ve quyen loi nguoi tieu dung))?(?:\s+(?:(?:hoi|luc|khi|thoi|thoi diem)\s+(?:do|ay|nay|truoc|xua|dó)|cu|moi|truoc day|hien hanh|hien nay|ngay xua))?(?:\s+(?:(?:dang|duoc|con)\s+)?ap dung\s+(?:cho|voi|luc|vao|o)?\s*(?:lan mua|lan|giao dich|hop dong|viec mua|thoi diem|luc|khi)?(?:\s+(?:do|ay|nay|nam|cua toi|cua em))?)?/g,
+  /\b(?:thi\s+)?(?:ap dung|theo|xu ly theo|dung)\s+(?:bo\s+)?luat\s+nao(?:\s+(?:vay|a|ha|nhi))?/g,
+  /\b(?:bo\s+)?luat\s+nao\s+(?:ap dung|dieu chinh|duoc ap dung)(?:\s+(?:cho|voi)\s+(?:truong hop|giao dich|hop dong|viec)\s+(?:nay|do|cua toi))?/g,
+  /\bluat\s+(?:cu|moi)\s+hay\s+(?:luat\s+)?(?:moi|cu)\b/g,
+  /\b(?:under|according to|by)\s+(?:the\s+)?(?:old\s+|previous\s+|former\s+|earlier\s+)?(?:consumer\s+(?:protection\s+)?)?law(?:\s+(?:in force|that applied|applicable))?(?:\s+(?:at the time|back then|then|in force then))?/g,
+  /\bwhich\s+(?:law|rules?|legislation)\s+(?:applies|apply|governs|govern|is applicable)(?:\s+(?:here|to (?:it|this|that|me|my case|the purchase|the contract)))?/g,
+];
+
+/**
+ * Who asks and how they greet: "Kính gửi ban tư vấn,", "Chào ad, cho tôi hỏi giúp ông hàng xóm:",
+ * "Thay mặt vợ tôi, xin hỏi:", "Bà tôi hỏi:". The situation is the same whoever brings it, yet
+ * "hàng xóm" and "vợ" are words of the out-of-scope entries (a neighbour's wall, a divorce), which
+ * then outrank it. Matched on accent-free lower case text.
+ */
+const askerFraming: readonly RegExp[] = [
+  /^(?:kinh gui|kinh thua|thua|chao|xin chao|hi|hello|dear)\s+(?:quy\s+)?(?:ban tu van|ban|co quan|ad|admin|anh chi|anh|chi|luat su|chuyen gia|hoi|tong dai|team)\b\s*[,.:!]?/g,
+  /(?:cho\s+(?:toi|em|minh)\s+)?hoi\s+(?:giup|ho|thay)\s+(?:cho\s+)?(?:ong|ba|bo|me|ma|co|chu|bac|anh|chi|em|ban|vo|chong|con|chau)(?:\s+(?:hang xom|ban|toi|minh|em|nha toi|cua toi))*\s*[:,]?/g,
+  /\bthay mat\s+(?:cho\s+)?(?:vo|chong|bo|me|ong|ba|gia dinh|con|chau|to dan pho|khu pho|ba con|nguoi than)(?:\s+(?:toi|minh|em))?\s*[,:]?/g,
+  /\b(?:ba|ong|bo|me|co|chu|bac|vo|chong)(?:\s+(?:noi|ngoai))?\s+(?:toi|minh|em)\s+hoi\s*:/g,
+];
+
+/** The message without its which-law and asker phrases, when enough of a situation is left to match on. */
+function withoutFraming(text: string): string {
+  // Folded one character at a time so positions in the folded text are positions in the original.
+  const chars = [...text];
+  const folded = chars.map((c) => foldDiacritics(c).toLowerCase());
+  if (folded.some((f) => f.length !== 1)) return text;
+  const flat = folded.join('');
+  const keep = chars.map(() => true);
+  let found = false;
+  for (const pattern of [...askerFraming, ...lawTiming]) {
+    for (const m of flat.matchAll(pattern)) {
+      if (m[0].trim() === '') continue;
+      found = true;
+      for (let i = m.index; i < m.index + m[0].length; i++) keep[i] = false;
+    }
+  }
+  if (!found) return text;
+  const rest = chars.map((c, i) => (keep[i] ? c : ' ')).join('').replace(/[ \t]+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim();
+  return (rest.match(/[\p{L}]+/gu) ?? []).length >= minSituationWords ? rest : text;
+}
+
+/** Fewer words than this after the which-law phrases go, and the question is about the law itself. */
+const minSituationWords = 6;
+
 /** Markers of the sentence that asks: in a story, that is where the legal issue is stated. */
 const questionMarkers =
   /\?|\b(co duoc|duoc khong|duoc ko|dc ko|dc k|duoc k|co phai|phai khong|khong a|ko a|lam sao|lam gi|lam the nao|the nao|ntn|ra sao|o dau|bao lau|bao nhieu|can gi|nhu the nao|co sao khong|thi sao|hay khong|co the|cho hoi|xin hoi|hoi ve|can i|should|what|how|who|where|is it|do i|am i|can they|help)\b|\b(khong|ko|k|hong|hok|hem|chua)\s*$/;
@@ -47,7 +101,7 @@ const questionMarkers =
 export function legalIssueOf(message: string): LegalIssue {
   let text = message.normalize('NFC');
   for (const pattern of incidental) text = text.replace(pattern, ' ');
-  text = text.replace(/[ \t]+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim();
+  text = withoutFraming(text.replace(/[ \t]+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim());
   const sentences = text
     .split(/(?<=[.!?…])\s+|\n+/u)
     .map((s) => s.trim())

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citationsIn, firstSentence, type Provision } from '../../src/answer/answer-evaluation.ts';
 import type { EngineResult } from '../../src/dialogue/messages.ts';
+import { GuidedAnswerer } from '../../src/answer/guided-answerer.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -243,6 +244,12 @@ describe('golden questions and answers', () => {
     expect(text(reply)).toMatch(/Quản lý thị trường/iu);
   });
 
+  it('class: a question naming a plan and its province is answered from the plan, even when its words resemble an out-of-scope matter (a percentage: the amount of a fine)', async () => {
+    const reply = await conversation('Kế hoạch 2017-2020 của Khánh Hòa muốn tỷ lệ khiếu nại được giải quyết thành công là bao nhiêu phần trăm?');
+    expect(first(reply)).toMatch(/^KH-KH-2017-2020 /);
+    expect(text(reply)).not.toMatch(/ngoài (những gì|phạm vi)/u);
+  });
+
   it('class: a new item faulty within days, "does the shop have to exchange it?", is a defect the seller answers for, not a street vendor\'s duty', async () => {
     for (const question of ['điện thoại mới mua 1 tuần bị lỗi, shop có phải đổi không', 'may giat moi mua 2 tuan da hong, sieu thi co phai doi ko']) {
       const reply = await conversation(question);
@@ -324,5 +331,16 @@ describe('golden questions and answers', () => {
   it('a quoted point of a prohibition list carries the list header', async () => {
     const body = text(await conversation('shop ko cho kiểm tra hàng trc khi nhận có đúng ko'));
     expect(body).toMatch(/«1\. Tổ chức, cá nhân kinh doanh bị nghiêm cấm thực hiện các hành vi sau đây: … [a-zđ]\) /u);
+  });
+
+  it('the situations the evaluation reads are the ones the answer rests on (a stated case of a clarifying entry, a which-law question, a plain one)', async () => {
+    const answerer = app.answerer as GuidedAnswerer;
+    const now = new Date('2026-11-23T03:00:00Z');
+    for (const question of ['mua online có được trả hàng không', 'Mua tháng 3/2024, shop từ chối bảo hành tủ lạnh hỏng, áp dụng luật nào?', 'bao hanh sua 3 lan roi van hong thi co duoc doi cai moi khong']) {
+      const request = { question, locale: 'vi' as const, context: null, now };
+      const [lead] = await answerer.situations(request);
+      const reply = await answerer.answer(request);
+      expect(lead?.entry.id, question).toBe(reply.context?.entryId ?? reply.context?.pendingClarify);
+    }
   });
 });

@@ -11,8 +11,9 @@ const plans = [
 
 describe('plan questions', () => {
   it('points at the plan of the province named, with or without the word "kế hoạch"', () => {
-    expect(planReference('Theo kế hoạch của tỉnh Bình Dương, ai kiểm tra chất lượng?', plans)).toEqual({ plans: ['KH-BD-CT30'], namesPlan: true });
-    expect(planReference('khanh hoa co duong day nong khong', plans)).toEqual({ plans: ['KH-KH-2017-2020'], namesPlan: false });
+    expect(planReference('Theo kế hoạch của tỉnh Bình Dương, ai kiểm tra chất lượng?', plans)).toEqual({ plans: ['KH-BD-CT30'], namesPlan: true, namesProvince: true });
+    expect(planReference('khanh hoa co duong day nong khong', plans)).toEqual({ plans: ['KH-KH-2017-2020'], namesPlan: false, namesProvince: true });
+    expect(planReference('my phone plan changed', plans)).toEqual({ plans: ['KH-BD-CT30', 'KH-KH-2017-2020'], namesPlan: true, namesProvince: false });
     expect(planReference('kế hoạch bảo vệ người tiêu dùng của tỉnh giao việc gì cho doanh nghiệp?', plans)?.plans).toEqual(['KH-BD-CT30', 'KH-KH-2017-2020']);
     expect(planReference('mua điện thoại bị lỗi có được đổi không', plans)).toBeNull();
   });

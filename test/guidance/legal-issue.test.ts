@@ -36,3 +36,46 @@ describe('reducing a story to its legal issue', () => {
     expect(asksSomething(message)).toBe(true);
   });
 });
+
+describe('which-law phrases are not the situation', () => {
+  // Class: a question about a transaction before 01/7/2024 that also says which law it asks under.
+  it.each([
+    ['Tháng 3/2023 tôi mua tủ lạnh, bảo hành mà vẫn chảy nước. Theo luật áp dụng cho lần mua đó tôi có đòi đổi tủ mới được không?', 'tôi có đòi đổi tủ mới được không?'],
+    ['Năm 2022 siêu thị chuyển thông tin của tôi cho công ty bảo hiểm mà không hỏi tôi. Theo luật hồi đó họ có được làm vậy không?', 'họ có được làm vậy không?'],
+    ['em mua hồi 2022 theo luat cu thi shop co phai doi cai may loi ko', 'shop co phai doi cai may loi ko'],
+    ['Mua tháng 3/2024, shop từ chối bảo hành cái tủ lạnh, áp dụng luật nào?', 'shop từ chối bảo hành cái tủ lạnh'],
+    ['I bought the phone in 2023 and it broke. Under the old law, can I return the phone?', 'can I return the phone?'],
+  ])('"%s" is matched without them', (question, kept) => {
+    const text = legalIssueOf(question).text;
+    expect(text).toContain(kept);
+    expect(fold(text)).not.toMatch(/theo luat|luat nao|under the old law/);
+  });
+
+  it('keeps them when nothing of a situation is left: the question is about the law itself', () => {
+    expect(legalIssueOf('mua năm 2023 thì áp dụng luật nào?').text).toContain('luật nào');
+    expect(legalIssueOf('Which law applies to my contract?').text).toContain('Which law applies');
+  });
+});
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+describe('who asks is not the situation', () => {
+  // Class: greetings and asking for someone else, whose words ("hàng xóm", "vợ") belong to
+  // out-of-scope entries (a neighbour's wall, a divorce).
+  it.each([
+    ['Chào ad, cho tôi hỏi giúp ông hàng xóm: ông mua quạt điện bị chập, muốn khiếu nại thì làm gì?', 'hàng xóm'],
+    ['Thay mặt vợ tôi, xin hỏi: phòng khám chuyển số điện thoại của cô ấy cho công ty tài chính, có cần đồng ý không?', 'vợ'],
+    ['Kính gửi ban tư vấn, doanh nghiệp bán hàng qua điện thoại của chúng tôi cần quy trình đổi trả thế nào?', 'ban tư vấn'],
+    ['Bà tôi hỏi: mua cái quạt hôm kia rồi, giờ mang trả người ta có được không cháu?', 'Bà tôi hỏi'],
+  ])('"%s" is matched without "%s"', (question, gone) => {
+    const text = legalIssueOf(question).text;
+    expect(text).not.toContain(gone);
+    expect(text.split(/\s+/).length).toBeGreaterThan(6);
+  });
+
+  it('keeps the people a story is about', () => {
+    expect(legalIssueOf('Mẹ tôi mua nồi qua chương trình bán hàng trên tivi, giờ bà muốn trả lại có được không?').text).toContain('Mẹ tôi mua nồi');
+  });
+});
