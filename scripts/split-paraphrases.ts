@@ -37,7 +37,9 @@ const train: string[] = [];
 const holdout: string[] = [];
 for (const entry of [...byEntry.keys()].sort()) {
   const list = byEntry.get(entry)!.sort((a, b) => a.key.localeCompare(b.key));
-  list.forEach((x, rank) => (rank % 2 === 0 ? holdout : train).push(x.line));
+  list.forEach((x, rank) => {
+    (rank % 2 === 0 ? holdout : train).push(x.line);
+  });
 }
 await writeFile(values.train, `${train.join('\n')}\n`);
 await writeFile(values.holdout, `${holdout.join('\n')}\n`);

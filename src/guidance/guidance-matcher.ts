@@ -149,7 +149,7 @@ export class GuidanceMatcher {
       } else if (score > second[e]!) second[e] = score;
     });
     const similarity = new Float64Array(this.entries.length);
-    this.entries.forEach((_, e) => (similarity[e] = this.weights.best * best[e]! + this.weights.second * second[e]! + this.weights.centroid * centroidScores[e]!));
+    for (let e = 0; e < this.entries.length; e++) similarity[e] = this.weights.best * best[e]! + this.weights.second * second[e]! + this.weights.centroid * centroidScores[e]!;
     // The classifier's scores, relative to the best entry's, in units of the best similarity: it
     // reorders entries the question resembles, but does not make a question that resembles
     // nothing (out of scope, a follow-up's few new words) look like a match.
