@@ -43,6 +43,20 @@ export interface Tally {
   readonly duplicateAgesMs: readonly number[];
   /** Received texts that are neither an expected part nor an apology (a turn answered differently). */
   readonly unexpected: number;
+  /** Every repeated send, to look it up in the instances' logs and traces. */
+  readonly duplicates: readonly Duplicate[];
+}
+
+export interface Duplicate {
+  readonly chatId: string;
+  /** The start of the repeated text. */
+  readonly text: string;
+  /** When the platform answered the first copy, and the repeat. */
+  readonly firstAt: number;
+  readonly againAt: number;
+  /** The kill between the copies nearest the first one, if any. */
+  readonly killAt: number | null;
+  readonly inFlight: boolean;
 }
 
 export function tally(input: TallyInput): Tally {
@@ -57,6 +71,7 @@ export function tally(input: TallyInput): Tally {
   let inFlight = 0;
   let unexpected = 0;
   const ages: number[] = [];
+  const duplicates: Duplicate[] = [];
   const lostTurns: string[] = [];
   for (const [chatId, messages] of received) {
     const byText = new Map<string, Received[]>();
@@ -75,14 +90,20 @@ export function tally(input: TallyInput): Tally {
       for (let i = allowed; i < copies.length; i++) {
         // The copy repeated is the one just before it: that send was answered and then made again.
         const original = copies[i - 1]!;
-        const k = sortedKills.findIndex((kill) => kill.at >= original.at && kill.at <= copies[i]!.at);
-        if (k >= 0) ages.push(sortedKills[k]!.at - original.at);
-        if (k >= 0 && sortedKills[k]!.at - original.at <= inFlightMs) {
+        const again = copies[i]!;
+        // A kill between the copies, the one nearest the first. The first copy may even be stamped a
+        // little after the kill: the platform can read a request the process wrote just before dying.
+        const between = sortedKills.map((kill, index) => ({ kill, index })).filter(({ kill }) => kill.at >= original.at - inFlightMs && kill.at <= again.at);
+        const nearest = between.sort((a, b) => Math.abs(a.kill.at - original.at) - Math.abs(b.kill.at - original.at))[0];
+        if (nearest) ages.push(nearest.kill.at - original.at);
+        const isInFlight = nearest !== undefined && Math.abs(nearest.kill.at - original.at) <= inFlightMs;
+        if (nearest && isInFlight) {
           inFlight += 1;
-          inFlightPerKill[k]! += 1;
+          inFlightPerKill[nearest.index]! += 1;
         } else {
           avoidable += 1;
         }
+        duplicates.push({ chatId, text: text.slice(0, 40), firstAt: original.at, againAt: again.at, killAt: nearest?.kill.at ?? null, inFlight: isInFlight });
       }
     }
   }
@@ -97,5 +118,6 @@ export function tally(input: TallyInput): Tally {
     inFlightPerKill,
     duplicateAgesMs: ages.sort((a, b) => a - b),
     unexpected,
+    duplicates,
   };
 }

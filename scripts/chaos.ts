@@ -242,16 +242,28 @@ try {
   const partsTotal = chats * expected.flat().length;
   const killLog: Kill[] = [];
   let finished = false;
+  // Each kill takes the next instance in turn once the run is that far along. A restart runs in the
+  // background: with several instances the next kill does not wait for it (a restart under load can
+  // outlast the rest of the run, which then ended with a kill short); the same instance does.
+  const restarts = new Map<number, Promise<void>>();
   const killer = (async () => {
     for (let k = 1; k <= kills; k++) {
       const at = (partsTotal * k) / (kills + 1);
       await until(() => finished || [...received.values()].reduce((n, l) => n + l.length, 0) >= at, turnTimeoutMs * messagesPerChat);
-      if (finished) return;
       const instance: Instance = cluster.instances[(k - 1) % cluster.instances.length]!;
+      await restarts.get(instance.slot);
+      if (finished) {
+        process.stderr.write(`chaos: the run ended after ${k - 1} of ${kills} kills\n`);
+        break;
+      }
       killLog.push({ at: await cluster.kill(instance), instance: instance.slot });
       process.stderr.write(`chaos: killed instance ${instance.slot} (SIGKILL), restarting it\n`);
-      await cluster.start(instance);
+      const restart = cluster.start(instance);
+      // Awaited before the next kill of this instance and at the end; a failed start throws there.
+      restart.catch(() => undefined);
+      restarts.set(instance.slot, restart);
     }
+    await Promise.all(restarts.values());
   })();
 
   const started = performance.now();

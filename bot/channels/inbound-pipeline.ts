@@ -4,6 +4,7 @@ import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import { TurnLockTimeoutError } from '../../src/dialogue/turn-locks.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
+import { LoopSlots } from '../../src/shared/loop-slots.ts';
 import { Semaphore } from '../../src/shared/semaphore.ts';
 import { isTransientDatabaseError } from '../../src/storage/storage-errors.ts';
 import { ChannelSendError } from './channel-errors.ts';
@@ -55,6 +56,13 @@ const typingRepeatMs = 4_500;
  * add API calls to the queue that makes the turns slow, so at most this many are sent per second.
  */
 const typingPerSecond = 20;
+
+/**
+ * Every channel's turns in this process share the one event loop, so they share one queue: a turn
+ * starts its computing only in a turn of the loop of its own, after the platforms' answers that
+ * arrived meanwhile were read and recorded (see LoopSlots).
+ */
+const processLoopSlots = new LoopSlots();
 
 /**
  * What both chat channels do with one update, exactly once across redeliveries and restarts:
@@ -199,6 +207,8 @@ export class InboundPipeline {
       await journal.markSent(channel, key, 0, true, now);
       return 'ignored';
     }
+    // The record of earlier sends must not wait behind this turn's computing, nor it behind others'.
+    await processLoopSlots.next();
     const result = await this.withTyping(chatId, () => this.deps.handle({ ...message, updateKey: key, ...(journaledHere ? { updateKeyIsNew: true } : {}) }));
     // Only a replayed turn can have parts out already: a new one needs no query.
     const sent = result.duplicate ? (await journal.state(channel, key))?.sentCount ?? 0 : 0;

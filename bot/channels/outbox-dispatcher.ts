@@ -11,8 +11,11 @@ import { Semaphore } from '../../src/shared/semaphore.ts';
 export interface OutboxDispatcherDeps {
   readonly outbox: Outbox;
   readonly channel: ChannelName;
-  /** Sends one item to its chat; throws when the platform did not take it. */
-  readonly deliver: (item: OutboxItem) => Promise<void>;
+  /**
+   * Sends one item to its chat, its parts from `item.sentParts` on, awaiting `partSent` after each
+   * one the platform took (sendOutboxParts does both); throws when the platform did not take one.
+   */
+  readonly deliver: (item: OutboxItem, partSent: PartSent) => Promise<void>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** This instance's id: the owner of the items it claims. */
@@ -37,6 +40,12 @@ export interface OutboxDispatcherDeps {
    */
   readonly onUnreachable?: (chat: { readonly channel: ChannelName; readonly externalId: string }, now: Date) => Promise<void>;
 }
+
+/**
+ * Records that an item's first `sentParts` of `total` parts went out. The record follows the
+ * platform's answer at once: a kill between the two is the only way a part can go out twice.
+ */
+export type PartSent = (sentParts: number, total: number) => Promise<void>;
 
 /** After this many failed attempts an item is left for staff to see (the console counts it as failed). */
 export const defaultOutboxMaxAttempts = 12;
@@ -127,9 +136,16 @@ export class OutboxDispatcher {
   private async send(item: OutboxItem): Promise<void> {
     const { outbox, channel, clock, logger } = this.deps;
     await (item.reply.broadcast && this.deps.broadcastPace ? this.deps.broadcastPace : this.deps.pace)?.take();
-    try {
-      await this.deps.deliver(item);
+    let delivered = false;
+    const partSent: PartSent = async (sentParts, total) => {
+      if (sentParts < total) return outbox.markPartsSent(item.id, sentParts);
+      delivered = true;
       await outbox.markDelivered(item.id, clock.now());
+    };
+    try {
+      await this.deps.deliver(item, partSent);
+      // An item with nothing left to send (all its parts went out before a crash) is settled here.
+      if (!delivered) await outbox.markDelivered(item.id, clock.now());
     } catch (error) {
       if (error instanceof ChannelSendError && error.permanent && this.deps.onUnreachable) {
         await this.deps.onUnreachable({ channel, externalId: item.externalId }, clock.now()).catch((hookError: unknown) => {

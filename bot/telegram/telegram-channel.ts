@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Locale } from '../../src/i18n/translator.ts';
 import { ChannelStartError } from '../channels/channel-errors.ts';
-import { outboxParts } from '../channels/outbox-parts.ts';
+import { sendOutboxParts } from '../channels/outbox-parts.ts';
 import { backgroundLoops, type ChannelPacing, channelPacing, type ChatChannelOptions, createPipeline } from '../channels/channel-options.ts';
 import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
@@ -178,10 +178,10 @@ export class TelegramChannel {
         this.options,
         this.pipeline,
         replay,
-        async (item) => {
+        (item, partSent) => {
           // A warning's copy goes as a paid broadcast when those are on (it has their budget then).
           const paid = item.reply.broadcast === true && this.pacing?.broadcast !== undefined;
-          for (const part of outboxParts(this.transport, this.options.translators, item.reply)) await this.transport.send(item.externalId, part, { paidBroadcast: paid });
+          return sendOutboxParts(this.transport, this.options.translators, item, partSent, (part) => this.transport.send(item.externalId, part, { paidBroadcast: paid }));
         },
         this.pacing,
       ),

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { JournalEntry } from '../../src/dialogue/inbound-journal.ts';
 import { KeyedMutex } from '../../src/shared/keyed-mutex.ts';
 import { ChannelStartError } from '../channels/channel-errors.ts';
-import { outboxParts } from '../channels/outbox-parts.ts';
+import { sendOutboxParts } from '../channels/outbox-parts.ts';
 import { backgroundLoops, type ChannelPacing, channelPacing, type ChatChannelOptions, createPipeline } from '../channels/channel-options.ts';
 import type { InboundPipeline } from '../channels/inbound-pipeline.ts';
 import type { OutboxDispatcher } from '../channels/outbox-dispatcher.ts';
@@ -157,10 +157,8 @@ export class ZaloChannel {
       );
     }
     this.loops.push(
-      ...backgroundLoops('zalo', this.options, this.pipeline, replay, (item) =>
-        this.chats.run(item.externalId, async () => {
-          for (const part of outboxParts(this.transport, this.options.translators, item.reply)) await this.transport.send(item.externalId, part);
-        }),
+      ...backgroundLoops('zalo', this.options, this.pipeline, replay, (item, partSent) =>
+        this.chats.run(item.externalId, () => sendOutboxParts(this.transport, this.options.translators, item, partSent, (part) => this.transport.send(item.externalId, part))),
         this.pacing,
       ),
     );

@@ -8,6 +8,8 @@ export interface OutboxItem {
   readonly reply: Reply;
   readonly createdAt: Date;
   readonly attempts: number;
+  /** Platform messages of it already sent by an earlier attempt (a reply split in parts): only the rest go out. */
+  readonly sentParts: number;
 }
 
 /**
@@ -27,6 +29,11 @@ export interface Outbox {
    * an instance that died runs out and the item is claimed again.
    */
   claim(channel: ChannelName, owner: string, limit: number, ttlMs: number, now: Date, maxAttempts?: number): Promise<OutboxItem[]>;
+  /**
+   * Records that the first `sentParts` platform messages of an item went out, right after the
+   * platform took the last of them: a retry, a restart or another instance sends only the rest.
+   */
+  markPartsSent(id: string, sentParts: number): Promise<void>;
   markDelivered(id: string, now: Date): Promise<void>;
   /** Releases the claim after a failed send; the item is due again at `retryAt`. */
   markFailed(id: string, retryAt: Date): Promise<void>;

@@ -40,6 +40,10 @@ export class PrismaOutbox implements Outbox {
     return claimed;
   }
 
+  async markPartsSent(id: string, sentParts: number): Promise<void> {
+    await this.db.outbox.update({ where: { id }, data: { sentParts } });
+  }
+
   async markDelivered(id: string, now: Date): Promise<void> {
     await this.db.outbox.update({ where: { id }, data: { deliveredAt: now, claimedBy: null, claimedUntil: null } });
   }
@@ -64,6 +68,6 @@ function attemptsBelow(maxAttempts: number | undefined): OutboxWhere {
   return maxAttempts === undefined ? {} : { attempts: { lt: maxAttempts } };
 }
 
-function toItem(channel: ChannelName, r: { id: string; externalId: string; payload: string; createdAt: Date; attempts: number }): OutboxItem {
-  return { id: r.id, channel, externalId: r.externalId, reply: deserializeReplies(r.payload)[0] ?? { text: '' }, createdAt: r.createdAt, attempts: r.attempts };
+function toItem(channel: ChannelName, r: { id: string; externalId: string; payload: string; createdAt: Date; attempts: number; sentParts: number }): OutboxItem {
+  return { id: r.id, channel, externalId: r.externalId, reply: deserializeReplies(r.payload)[0] ?? { text: '' }, createdAt: r.createdAt, attempts: r.attempts, sentParts: r.sentParts };
 }

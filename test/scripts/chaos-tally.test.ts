@@ -36,6 +36,13 @@ describe('the chaos tally', () => {
     expect(result).toMatchObject({ duplicatesInFlight: 1, duplicatesAvoidable: 1, inFlightPerKill: [1], duplicateAgesMs: [20, 1_000], lost: 0 });
   });
 
+  it('calls a repeat in flight when the platform answered its first copy just after the kill (a request written before it)', () => {
+    const received = new Map([['c1', [{ text: 'Chào bạn', at: 2_030 }, { text: 'Chào bạn', at: 5_000 }, { text: 'Trả lời 1a', at: 5_001 }, { text: 'Trả lời 1b', at: 5_002 }]]]);
+    const result = tally({ expected, received, kills: [{ at: 2_000, instance: 0 }], inFlightMs: 50, isApology });
+    expect(result).toMatchObject({ duplicatesInFlight: 1, duplicatesAvoidable: 0, duplicateAgesMs: [-30] });
+    expect(result.duplicates).toEqual([{ chatId: 'c1', text: 'Chào bạn', firstAt: 2_030, againAt: 5_000, killAt: 2_000, inFlight: true }]);
+  });
+
   it('counts a repeat with no kill between the copies as avoidable', () => {
     const received = new Map([['c1', [{ text: 'Chào bạn', at: 1 }, { text: 'Chào bạn', at: 2 }, { text: 'Trả lời 1a', at: 3 }, { text: 'Trả lời 1b', at: 4 }]]]);
     expect(tally({ expected, received, kills: [{ at: 10, instance: 0 }], inFlightMs: 50, isApology })).toMatchObject({ duplicatesAvoidable: 1, duplicatesInFlight: 0 });

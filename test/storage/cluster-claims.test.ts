@@ -77,4 +77,15 @@ describe('claims and leases on SQLite', () => {
     for (const item of again) await outbox.markDelivered(item.id, later(200_001));
     expect(await outbox.claim('zalo', 'e', 10, 60_000, later(500_000))).toEqual([]);
   });
+
+  it('an outbox item that failed after its first part is handed out again knowing that part went out', async () => {
+    const outbox = new PrismaOutbox(database.prisma);
+    await outbox.enqueue('telegram', 'chat-parts', { text: 'Cán bộ: phần 1 … phần 2' }, t0);
+    const [item] = await outbox.claim('telegram', 'a', 10, 60_000, later(10));
+    expect(item!.sentParts).toBe(0);
+    await outbox.markPartsSent(item!.id, 1);
+    await outbox.markFailed(item!.id, later(1_000));
+    const [again] = await outbox.claim('telegram', 'b', 10, 60_000, later(2_000));
+    expect(again).toMatchObject({ id: item!.id, sentParts: 1, attempts: 1 });
+  });
 });

@@ -158,4 +158,47 @@ describe('the inbound pipeline', () => {
     expect(await journal.find('telegram', '3005')).toEqual({ key: '3005', payload: '' });
     expect((await journal.find('telegram', '3001'))?.payload).toContain('m0');
   });
+
+  it('records each send before the next turn computes: turns started together do not run back to back while answers wait unread', async () => {
+    // What happened, in order: a turn starting its work, the platform answering a send (at once,
+    // as on loopback; the bot reads the answer in a later turn of the event loop), its record.
+    const events: string[] = [];
+    const journaling = new (class extends PrismaInboundJournal {
+      override async markSent(...args: Parameters<PrismaInboundJournal['markSent']>) {
+        await super.markSent(...args);
+        events.push(`recorded ${args[1]}`);
+      }
+    })(database.prisma);
+    const platform: ChannelTransport = {
+      parts: (replies) => replies.map((r) => ({ kind: 'text', text: r.text })),
+      send: (_chatId, part) => {
+        events.push(`answered ${part.kind === 'text' ? part.text : ''}`);
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+      typing: async () => {},
+    };
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const pipeline = new InboundPipeline({
+      channel: 'telegram', journal: journaling, transport: platform, translators: createTranslators(), clock: systemClock, logger: silentLogger, hotline: '1800.6838', owner: 'test', typingDelayMs: 60_000,
+      // The engine's work is synchronous computing: nothing in it lets the event loop read a socket.
+      handle: async (m) => {
+        events.push('turn');
+        busy(15);
+        return answer(m.text);
+      },
+    });
+    const keys = Array.from({ length: 12 }, (_, i) => String(4001 + i));
+    await pipeline.record(keys.map((key) => ({ key, payload: '{}' })));
+    await Promise.all(keys.map((key) => pipeline.process(key, `c${key}`, { channel: 'telegram', externalId: `c${key}`, text: key })));
+    // Between a platform's answer and its record, at most one other turn's work (the one already
+    // under way when the answer came); without a turn of the loop each, all eight slots' turns ran.
+    for (const key of keys) {
+      const between = events.slice(events.indexOf(`answered ${key}`), events.indexOf(`recorded ${key}`)).filter((e) => e === 'turn');
+      expect(between.length, `turns between the answer to ${key} and its record`).toBeLessThanOrEqual(1);
+    }
+    expect(events.filter((e) => e === 'turn')).toHaveLength(12);
+  });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelSendError } from '../../../bot/channels/channel-errors.ts';
+import type { ChannelTransport } from '../../../bot/channels/inbound-pipeline.ts';
 import { OutboxDispatcher, type OutboxDispatcherDeps } from '../../../bot/channels/outbox-dispatcher.ts';
+import { sendOutboxParts } from '../../../bot/channels/outbox-parts.ts';
 import { SendPace } from '../../../bot/channels/send-pace.ts';
 import type { ChannelName, Reply } from '../../../src/dialogue/messages.ts';
 import type { Outbox, OutboxItem } from '../../../src/dialogue/outbox.ts';
+import { createTranslators } from '../../../src/i18n/translator.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
 
 /** An outbox in memory: enough of the claim/mark contract for the dispatcher's own logic. */
@@ -11,7 +14,7 @@ class MemoryOutbox implements Outbox {
   readonly items: Array<OutboxItem & { delivered: boolean }> = [];
   private next = 0;
   async enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void> {
-    this.items.push({ id: String(this.next++), channel, externalId, reply, createdAt: now, attempts: 0, delivered: false });
+    this.items.push({ id: String(this.next++), channel, externalId, reply, createdAt: now, attempts: 0, sentParts: 0, delivered: false });
   }
   async pending(): Promise<OutboxItem[]> {
     return this.items.filter((i) => !i.delivered);
@@ -21,6 +24,10 @@ class MemoryOutbox implements Outbox {
   }
   async claim(_channel: ChannelName, _owner: string, limit: number): Promise<OutboxItem[]> {
     return this.items.filter((i) => !i.delivered).slice(0, limit);
+  }
+  async markPartsSent(id: string, sentParts: number): Promise<void> {
+    const item = this.items.find((i) => i.id === id)!;
+    this.items[this.items.indexOf(item)] = { ...item, sentParts };
   }
   async markDelivered(id: string): Promise<void> {
     this.items.find((i) => i.id === id)!.delivered = true;
@@ -96,5 +103,56 @@ describe('OutboxDispatcher with a broadcast budget of its own', () => {
     await dispatcher.dispatchOnce();
     await dispatcher.settled();
     expect(taken).toEqual(['broadcast', 'shared', 'broadcast']);
+  });
+});
+
+describe('OutboxDispatcher and an item sent in several parts', () => {
+  // A staff reply long enough to be split: each paragraph is a platform message of its own here.
+  const transport: ChannelTransport = {
+    parts: (replies) => replies.flatMap((r) => r.text.split('\n\n').map((text) => ({ kind: 'text' as const, text }))),
+    send: async () => {},
+    typing: async () => {},
+  };
+  const translators = createTranslators();
+
+  it('records each part as the platform takes it and resumes a failed item at the part that failed, never sending one twice', async () => {
+    const outbox = new MemoryOutbox();
+    await outbox.enqueue('telegram', 'a', { text: 'phần 1\n\nphần 2\n\nphần 3' }, now);
+    const sent: string[] = [];
+    const recordedWhenSending: number[] = [];
+    let failSecond = true;
+    const dispatcher = dispatcherFor(outbox, {
+      deliver: (item, partSent) =>
+        sendOutboxParts(transport, translators, item, partSent, async (part) => {
+          const text = part.kind === 'text' ? part.text : '';
+          // What the database says when the next part goes out: every earlier part is recorded already.
+          recordedWhenSending.push(outbox.items[0]!.sentParts);
+          if (text === 'phần 2' && failSecond) {
+            failSecond = false;
+            throw new ChannelSendError('Telegram unreachable', { permanent: false });
+          }
+          sent.push(text);
+        }),
+    });
+    await dispatcher.dispatchOnce();
+    await dispatcher.settled();
+    expect(outbox.items[0]).toMatchObject({ sentParts: 1, attempts: 1, delivered: false });
+    await dispatcher.dispatchOnce();
+    await dispatcher.settled();
+    expect(sent).toEqual(['phần 1', 'phần 2', 'phần 3']);
+    expect(recordedWhenSending).toEqual([0, 1, 1, 2]);
+    expect(outbox.items[0]!.delivered).toBe(true);
+  });
+
+  it('settles an item whose every part went out before a crash without sending anything', async () => {
+    const outbox = new MemoryOutbox();
+    await outbox.enqueue('telegram', 'a', { text: 'phần 1\n\nphần 2' }, now);
+    await outbox.markPartsSent('0', 2);
+    const sent: string[] = [];
+    const dispatcher = dispatcherFor(outbox, { deliver: (item, partSent) => sendOutboxParts(transport, translators, item, partSent, async (part) => void sent.push(part.kind)) });
+    await dispatcher.dispatchOnce();
+    await dispatcher.settled();
+    expect(sent).toEqual([]);
+    expect(outbox.items[0]!.delivered).toBe(true);
   });
 });

@@ -146,6 +146,20 @@ describe('Telegram channel over real HTTP (long polling)', () => {
     expect(message!.text).toBe('Nhân viên: chúng tôi đã liên hệ cửa hàng.');
     await eventually(async () => expect(await bed.outbox.pending('telegram', 10)).toHaveLength(0));
   });
+
+  it('resumes a staff reply split in two at the part Telegram refused: the part it took is not sent again', async () => {
+    const id = ++chat;
+    const first = `Về khiếu nại của anh: ${'cửa hàng đã nhận hồ sơ và hẹn trả lời. '.repeat(70)}`.trim();
+    const second = `Bước tiếp theo: ${'anh giữ hóa đơn và chờ cuộc gọi của cán bộ. '.repeat(60)}`.trim();
+    server.api.failNext('sendMessage', { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: try again' } }, (c) => String(c.params.chat_id) === String(id) && String(c.params.text).startsWith('Bước tiếp theo'));
+    await bed.outbox.enqueue('telegram', String(id), { text: `${first}\n\n${second}`, from: 'staff', locale: 'vi' }, new Date());
+    // The refusal is retried a couple of seconds later (the outbox's backoff), from the second part.
+    const sent = await server.waitForSent(id, 2, 20_000);
+    await eventually(async () => expect(await bed.outbox.pending('telegram', 10)).toHaveLength(0), 5_000);
+    expect(sent.map((m) => m.text.slice(0, 14))).toEqual(['👤 Nhân viên h', 'Bước tiếp theo']);
+    expect(server.sentTo(id)).toHaveLength(2);
+    expect(server.callsOf('sendMessage').filter((c) => String(c.params.chat_id) === String(id) && String(c.params.text).startsWith('Bước tiếp theo'))).toHaveLength(2);
+  });
 });
 
 function lastWithButtons(messages: readonly SentMessage[]): SentMessage {

@@ -3,6 +3,7 @@ import { ZaloChannel } from '../../../bot/zalo/zalo-channel.ts';
 import { ZaloClient } from '../../../bot/zalo/zalo-client.ts';
 import { systemClock } from '../../../src/shared/clock.ts';
 import { createChannelTestBed, freePort, type ChannelTestBed } from '../../support/channel-harness.ts';
+import { eventually } from '../../support/eventually.ts';
 import { FakeZaloServer, type ZaloTestUpdate } from '../../support/fake-zalo-server.ts';
 import { stateSnapshot } from '../../support/state-snapshot.ts';
 
@@ -136,6 +137,18 @@ describe('Zalo channel over real HTTP (getUpdates long polling)', () => {
     await bed.outbox.enqueue('zalo', id, { text: 'Nhân viên: đã nhận hồ sơ của bạn.', options: [{ id: 'x', label: 'Xem tình trạng' }] }, new Date());
     const [message] = await server.waitForSent(id, 1);
     expect(message!.text).toBe('Nhân viên: đã nhận hồ sơ của bạn.\n1. Xem tình trạng');
+  });
+
+  it('resumes a staff reply split in two at the part Zalo refused: the part it took is not sent again', async () => {
+    const id = `z${++chat}`;
+    const first = `Về khiếu nại của chị: ${'cửa hàng đã nhận hồ sơ và hẹn trả lời. '.repeat(35)}`.trim();
+    const second = `Bước tiếp theo: ${'chị giữ hóa đơn và chờ cuộc gọi của cán bộ. '.repeat(30)}`.trim();
+    server.api.failNext('sendMessage', { body: { ok: false, error_code: 400, description: 'Bad Request: try again' } }, (c) => c.params.chat_id === id && String(c.params.text).startsWith('Bước tiếp theo'));
+    await bed.outbox.enqueue('zalo', id, { text: `${first}\n\n${second}`, from: 'staff', locale: 'vi' }, new Date());
+    const sent = await server.waitForSent(id, 2, 20_000);
+    await eventually(async () => expect(await bed.outbox.pending('zalo', 10)).toHaveLength(0), 5_000);
+    expect(sent.map((m) => m.text.slice(0, 14))).toEqual(['👤 Nhân viên h', 'Bước tiếp theo']);
+    expect(server.sentTo(id)).toHaveLength(2);
   });
 });
 
