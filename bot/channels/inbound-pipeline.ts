@@ -78,7 +78,7 @@ export class InboundPipeline {
   private readonly inFlight = new Set<string>();
   /** The per-chat limit's answer for keys asked while journaling (recordScreened), for screen() to use once. */
   private readonly screened = new Map<string, readonly Reply[] | null>();
-  /** Keys the limit dropped that were journaled as settled in their INSERT: nothing more to write. */
+  /** Keys the limit dropped while journaling their batch (and left out of its INSERT): nothing to write. */
   private readonly settledAtRecord = new Set<string>();
   private typingBudget = { second: 0, left: typingPerSecond };
   private readonly recording: Array<{ entries: readonly JournalEntry[]; resolve: (created: Set<string>) => void; reject: (error: unknown) => void }> = [];
@@ -109,8 +109,8 @@ export class InboundPipeline {
 
   /**
    * Journals a batch as record() does, asking the per-chat limit about each message first. One it
-   * drops is journaled as settled in the same INSERT: a flood on a single update stream (Telegram
-   * polling, where the flood's updates come before everyone else's) then costs no write per message.
+   * drops is settled in memory and never written: a flood on a single update stream (Telegram
+   * polling, where the flood's updates come before everyone else's) then costs no write at all.
    * The limit is asked once per key: a batch the platform sends again after a failed INSERT reuses
    * the answers, and screen() takes them instead of asking again.
    */
@@ -125,9 +125,12 @@ export class InboundPipeline {
       }
       return refused?.length === 0 ? { ...entry, settled: true } : entry;
     });
-    const created = await this.record(entries);
-    for (const entry of entries) if (entry.settled && created.has(entry.key)) this.settledAtRecord.add(entry.key);
-    return created;
+    // A dropped update is not written at all: a batch of nothing but flood (most batches while one
+    // chat floods a single update stream) then costs no INSERT, and the stream moves on at once.
+    // Should the platform send such an update again after a crash, the limit is asked afresh.
+    for (const entry of entries) if (entry.settled) this.settledAtRecord.add(entry.key);
+    const kept = entries.filter((e) => !e.settled);
+    return kept.length > 0 ? await this.record(kept) : new Set();
   }
 
   private async flushRecords(): Promise<void> {

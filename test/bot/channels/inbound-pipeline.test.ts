@@ -125,7 +125,7 @@ describe('the inbound pipeline', () => {
     expect((await pipeline.owed(new Date(Date.now() + 1), 50)).map((e) => e.key).filter((k) => keys.includes(k))).toEqual([]);
   });
 
-  it('settles the updates a flood sends in the INSERT that journals them: no payload kept, no write each, the limit asked once', async () => {
+  it('leaves the updates a flood sends out of the INSERT that journals their batch: nothing of them kept, no write each, the limit asked once', async () => {
     let asked = 0;
     const limit = new ChatUserLimit({ translators: createTranslators(), clock: systemClock, perMinute: 2 });
     const marks: string[] = [];
@@ -152,11 +152,34 @@ describe('the inbound pipeline', () => {
     expect(handled).toEqual(['m0', 'm1']);
     expect(outcomes).toEqual(['sent', 'sent', 'sent', 'ignored', 'ignored', 'ignored']);
     expect(transport.sent.map((m) => m.text)).toEqual(['re m0', 're m1', 'Bạn gửi nhanh quá, hệ thống cần nghỉ một chút. Bạn đợi khoảng một phút rồi gửi tiếp nhé.']);
-    // The three dropped ones were settled by the INSERT itself: no markSent for them, no payload kept.
+    // The three dropped ones were never written: no row, no markSent, nothing of their text kept.
     expect(marks.filter((k) => ['3004', '3005', '3006'].includes(k))).toEqual([]);
-    for (const key of keys) expect(await journal.state('telegram', key)).toMatchObject({ delivered: true });
-    expect(await journal.find('telegram', '3005')).toEqual({ key: '3005', payload: '' });
+    for (const key of ['3001', '3002', '3003']) expect(await journal.state('telegram', key)).toMatchObject({ delivered: true });
+    for (const key of ['3004', '3005', '3006']) expect(await journal.find('telegram', key)).toBeNull();
     expect((await journal.find('telegram', '3001'))?.payload).toContain('m0');
+    expect((await pipeline.owed(new Date(Date.now() + 1), 50)).map((e) => e.key).filter((k) => keys.includes(k))).toEqual([]);
+  });
+
+  it('writes nothing for a batch that is all flood: the update stream moves on without an INSERT', async () => {
+    const limit = new ChatUserLimit({ translators: createTranslators(), clock: systemClock, perMinute: 1 });
+    let inserts = 0;
+    const counting = new (class extends PrismaInboundJournal {
+      override record(...args: Parameters<PrismaInboundJournal['record']>) {
+        inserts += 1;
+        return super.record(...args);
+      }
+    })(database.prisma);
+    const pipeline = new InboundPipeline({
+      channel: 'telegram', journal: counting, handle: async (m) => answer(`re ${m.text}`), admit: (m) => limit.admit(m), transport: new RecordingTransport(),
+      translators: createTranslators(), clock: systemClock, logger: silentLogger, hotline: '1800.6838', owner: 'test', typingDelayMs: 60_000,
+    });
+    const batch = (from: number) => Array.from({ length: 5 }, (_, i) => ({ entry: { key: String(from + i), payload: '{}' }, message: { channel: 'telegram' as const, externalId: '79', text: `m${i}` } }));
+    // The first batch holds the one admitted message and the polite refusal's; the second is all flood.
+    await pipeline.recordScreened(batch(4001));
+    expect(inserts).toBe(1);
+    await pipeline.recordScreened(batch(4101));
+    expect(inserts).toBe(1);
+    for (const { entry } of batch(4101)) expect(await journal.find('telegram', entry.key)).toBeNull();
   });
 
   it('records each send before the next turn computes: turns started together do not run back to back while answers wait unread', async () => {
