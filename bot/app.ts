@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatOpenAI } from '@langchain/openai';
 import type { QuestionAnswerer } from '../src/answer/answer-types.ts';
@@ -36,7 +37,9 @@ import { PrismaProactiveMessages } from '../src/storage/prisma-proactive-message
 import type { Outbox } from '../src/dialogue/outbox.ts';
 import type { ProactiveMessages } from '../src/dialogue/proactive-messages.ts';
 import { seedComplaintData } from '../src/complaints/complaint-seed.ts';
-import { createComplaintFlow, type ComplaintModule } from '../src/complaints/create-complaint-flow.ts';
+import { createComplaintFlow, type ComplaintModule, type SpanTaggerSetup } from '../src/complaints/create-complaint-flow.ts';
+import type { SpanPolicy } from '../src/complaints/span-decisions.ts';
+import { spanTaggerCacheFile } from '../src/complaints/span-tagger-store.ts';
 import { createAssessmentFlow } from '../src/assessment/assessment-setup.ts';
 import type { AssessmentStore, FinishedAssessments } from '../src/assessment/assessment-store.ts';
 import type { CannedReplyStore } from '../src/handoff/canned-replies.ts';
@@ -80,6 +83,8 @@ export interface AppOptions {
   /** Thresholds and weights for the guided answers (evaluation sweeps on the development set). */
   readonly answerTuning?: Partial<AnswerTuning>;
   readonly matcherWeights?: Partial<MatcherWeights>;
+  /** The complaint span tagger: training files left out and its weighing against the rules (evaluation), or off. */
+  readonly spanTagger?: { readonly exclude?: readonly string[]; readonly policy?: SpanPolicy } | 'off';
 }
 
 /** The core object graph, shared by the web server, the channels, the terminal chat and tests. */
@@ -183,6 +188,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       translators,
       knowledgeDir: config.KNOWLEDGE_DIR,
       defaultProvince: config.PROVINCE_NAME,
+      spanTagger: spanTaggerSetup(options.spanTagger),
     });
     const chatModel = options.chatModel ?? buildChatModel(config);
     const guided = new GuidedAnswerer({
@@ -287,4 +293,13 @@ function buildChatModel(config: Config): BaseChatModel | undefined {
     maxRetries: 1,
     timeout: config.LLM_TIMEOUT_MS,
   });
+}
+
+/** Trained weights are built artefacts: kept in generated/ beside the Prisma clients, never committed. */
+const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
+
+function spanTaggerSetup(option: AppOptions['spanTagger']): SpanTaggerSetup | null {
+  if (option === 'off') return null;
+  const exclude = option?.exclude ?? [];
+  return { cacheFile: spanTaggerCacheFile(generatedDir, exclude), exclude, ...(option?.policy ? { policy: option.policy } : {}) };
 }

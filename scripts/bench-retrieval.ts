@@ -18,7 +18,7 @@ import type { DocumentMetadata } from '../src/knowledge/document-metadata.ts';
 import { KnowledgeBase, type KnowledgeDocument } from '../src/knowledge/knowledge-base.ts';
 import { loadKnowledgeBase } from '../src/knowledge/knowledge-loader.ts';
 import type { LegalArticle } from '../src/knowledge/legal-structure.ts';
-import { seededRandom } from '../src/retrieval/linear-algebra.ts';
+import { seededRandom } from '../src/shared/seeded-random.ts';
 import { createEmbeddings } from '../src/retrieval/embeddings-factory.ts';
 import { MiniSearchBaseline } from '../src/retrieval/minisearch-baseline.ts';
 import { searchablePassages } from '../src/retrieval/passage-fields.ts';

@@ -8,6 +8,10 @@
  *
  *   npm run --silent eval:complaints -- --stories test/fixtures/complaints/stories-dev.jsonl [--json] [--show ID]
  *
+ * `--tagger-exclude stories-dev.jsonl` trains the span tagger without that file of
+ * knowledge/complaints/tagger-training (leave-one-set-out: a story the tagger learnt from says nothing
+ * about it); `--tagger-policy off` files the rules' reading alone (`before`).
+ *
  * The baseline is the same script run on the commit before the intake rewrite (see
  * test/fixtures/complaints/README.md); `--baseline FILE` prints a saved `--json` output beside.
  * With --json, stdout carries exactly one JSON object; progress goes to stderr.
@@ -20,6 +24,7 @@ import { createApp, type App } from '../bot/app.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { complaintMetrics, loadComplaintStories, scoreStory, scoredFields, type ComplaintMetrics, type ComplaintStory, type ObservedRecord, type StoryScore } from '../src/complaints/complaint-evaluation.ts';
 import type { ComplaintRecord } from '../src/complaints/complaint-record.ts';
+import { defaultSpanPolicy } from '../src/complaints/span-decisions.ts';
 import type { EngineResult } from '../src/dialogue/messages.ts';
 import { SettableClock } from '../src/shared/clock.ts';
 import { silentLogger } from '../src/shared/logger.ts';
@@ -30,19 +35,24 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     show: { type: 'string', multiple: true },
     baseline: { type: 'string' },
+    // Leave-one-set-out: the span tagger trains without these files of knowledge/complaints/tagger-training.
+    'tagger-exclude': { type: 'string', multiple: true },
+    // How the tagger is weighed against the rules, per field (span-decisions.ts), as JSON; or "off".
+    'tagger-policy': { type: 'string' },
   },
   strict: true,
 });
 const files = values.stories ?? [];
 if (files.length === 0) {
-  process.stderr.write('usage: eval:complaints -- --stories FILE [--stories FILE2] [--json] [--show ID] [--baseline FILE]\n');
+  process.stderr.write('usage: eval:complaints -- --stories FILE [--stories FILE2] [--json] [--show ID] [--baseline FILE] [--tagger-exclude FILE] [--tagger-policy JSON|off]\n');
   process.exit(2);
 }
 const stories = (await Promise.all(files.map(loadComplaintStories))).flat();
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bvntd-eval-complaints-'));
 const clock = new SettableClock();
 const config = loadConfig({ ...process.env, DATABASE_URL: `file:${path.join(tmp, 'eval.db')}`, LLM_BASE_URL: '', LLM_MODEL: '', LOG_LEVEL: 'silent' });
-const app: App = await createApp({ config, logger: silentLogger, clock });
+const spanTagger = values['tagger-policy'] === 'off' ? ('off' as const) : { exclude: values['tagger-exclude'] ?? [], ...(values['tagger-policy'] ? { policy: { ...defaultSpanPolicy, ...JSON.parse(values['tagger-policy']) } } : {}) };
+const app: App = await createApp({ config, logger: silentLogger, clock, spanTagger });
 
 /** What the simulated consumer says when asked for something the story does not hold. */
 const dontKnow = { vi: 'không rõ', en: "I don't know" } as const;

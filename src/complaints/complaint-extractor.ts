@@ -3,9 +3,12 @@ import { extractAmount } from './extract-amount.ts';
 import { findEmails, findPhones } from './extract-contact.ts';
 import { extractPurchaseDate } from './extract-date.ts';
 import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from './extract-parties.ts';
+import type { SpanReader } from './complaint-span-tagger.ts';
+import { readByRules } from './rule-readings.ts';
+import { decideSpan, defaultSpanPolicy, needsTagger, type SpanPolicy } from './span-decisions.ts';
 import { extractPlatform } from './extract-platform.ts';
-import { extractProduct, namedThing, productAnswer } from './extract-product.ts';
-import { extractConsumerName, introducedName, nameAnswer } from './extract-name.ts';
+import { namedThing, productAnswer } from './extract-product.ts';
+import { extractConsumerName, nameAnswer } from './extract-name.ts';
 import { extractResolutions, impliedResolutions, wishChange, type WishChange } from './extract-resolution.ts';
 import { foldAligned, foldPhrase, type FoldedText } from './folded-text.ts';
 import { inferPurchaseChannel } from './infer-purchase-channel.ts';
@@ -63,7 +66,28 @@ function aboutAnotherEvent(folded: string, correction: boolean): boolean {
  * shop), bare numbers count as the amount, and a place named anywhere is the province.
  */
 export class ComplaintExtractor {
-  constructor(private readonly provinces: ProvinceDirectory) {}
+  constructor(
+    private readonly provinces: ProvinceDirectory,
+    /** The statistical reading of seller, address and product; without it the rules alone. */
+    private readonly tagger: SpanReader | null = null,
+    private readonly policy: SpanPolicy = defaultSpanPolicy,
+  ) {}
+
+  /** A tagged seller is no self-introduction, platform, place, phone number or sentence. */
+  private couldBeSeller(value: string, introduced: string | null, platform: string | null): boolean {
+    const folded = foldPhrase(value);
+    if (introduced !== null && folded === foldPhrase(introduced)) return false;
+    if (platform !== null && folded === foldPhrase(platform)) return false;
+    return !this.provinces.isPlaceName(value) && !hasPhone(value) && wordCount(value) <= 8;
+  }
+
+  /** A tagged product is not the seller, the platform, a place or a phone number. */
+  private couldBeProduct(value: string, seller: string | null, platform: string | null): boolean {
+    const folded = foldPhrase(value);
+    if (seller !== null && folded === foldPhrase(seller)) return false;
+    if (platform !== null && folded === foldPhrase(platform)) return false;
+    return !this.provinces.isPlaceName(value) && !hasPhone(value) && wordCount(value) <= 10;
+  }
 
   extract(text: string, options: { today: IsoDate; asked: RequiredField | null }): Extraction {
     const typed = foldAligned(text);
@@ -90,17 +114,21 @@ export class ComplaintExtractor {
     if (platform) values.platform = platform;
     // A name the consumer introduced as theirs is no seller; one read only from where it stands
     // ("Giày Da Thành Công, số 45 …") gives way to a seller named as such.
-    const introduced = introducedName(ft);
-    const isConsumer = (seller: string) => introduced !== null && foldPhrase(seller) === foldPhrase(introduced);
-    const businessName = extractBusinessName(ft, (place) => this.provinces.isPlaceName(place), isConsumer);
+    // Asked for the product, the answer itself comes before a product the message merely names.
+    const rules = readByRules(ft, this.provinces, { alone: asked !== 'product', actedOn: !correction });
+    // The tagger is read only when its reading could be filed (a field it overrides, or fills and the rules left empty).
+    const tagged = this.tagger && needsTagger(this.policy, rules) ? this.tagger.tag(ft, rules) : null;
+    const introduced = rules.introduced;
+    const businessName = decideSpan(this.policy.seller, rules.seller, tagged?.seller ?? null, (v) => this.couldBeSeller(v, introduced, platform));
     const name = introduced ?? extractConsumerName(ft);
     if (name && !(businessName && foldPhrase(businessName).endsWith(foldPhrase(name)))) values.consumerName = name;
     if (businessName) values.businessName = businessName;
-    const location = businessName ? sellerLocation(ft, businessName, this.provinces) : null;
-    const address = extractBusinessAddress(ft) ?? location?.address ?? null;
+    // A seller the tagger read has its own place after it ("Quán X ở Pleiku"); the rules' has theirs.
+    const location = businessName === rules.seller ? { address: rules.address, place: rules.sellerPlace } : businessName ? sellerLocation(ft, businessName, this.provinces) : null;
+    const rulesAddress = businessName === rules.seller ? rules.address : (extractBusinessAddress(ft) ?? location?.address ?? null);
+    const address = decideSpan(this.policy.address, rulesAddress, tagged?.address ?? null, (v) => v !== businessName && wordCount(v) <= 12 && !hasPhone(v));
     if (address) values.businessAddress = address;
-    // Asked for the product, the answer itself comes before a product the message merely names.
-    const product = extractProduct(ft, undefined, { alone: asked !== 'product', actedOn: !correction });
+    const product = decideSpan(this.policy.product, rules.product, tagged?.product ?? null, (v) => this.couldBeProduct(v, businessName, platform));
     if (product) values.product = product;
     // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
     // a later "tôi ở …" replaces.
@@ -284,6 +312,15 @@ function aboutTheConsumer(segment: string, values: FactValues): boolean {
   return said.some((v) => ft.folded.includes(v));
 }
 
+
+function wordCount(value: string): number {
+  return value.trim().split(/\s+/).length;
+}
+
+/** Eight digits or more in a row (spaces and dots allowed): a phone number, not a name. */
+function hasPhone(value: string): boolean {
+  return /(?:\d[\s.]?){8,}/.test(value);
+}
 
 function dedupe(problems: Problem[]): Problem[] {
   return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);

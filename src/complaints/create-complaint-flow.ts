@@ -10,6 +10,8 @@ import type { ComplaintStores } from './complaint-stores.ts';
 import { ComplaintTaxonomy } from './complaint-taxonomy.ts';
 import { ProvinceDirectory } from './province-directory.ts';
 import { RoutingDirectory } from './routing-directory.ts';
+import { defaultSpanPolicy, type SpanPolicy } from './span-decisions.ts';
+import { loadSpanTagger } from './span-tagger-store.ts';
 
 export interface ComplaintSetup {
   readonly stores: ComplaintStores;
@@ -20,6 +22,16 @@ export interface ComplaintSetup {
   readonly knowledgeDir: string;
   /** The province the service runs in (config PROVINCE_NAME). */
   readonly defaultProvince: string;
+  /** The span tagger read beside the rules (span-tagger-store.ts); null: the rules alone. */
+  readonly spanTagger: SpanTaggerSetup | null;
+}
+
+export interface SpanTaggerSetup {
+  /** Where the trained weights are kept (generated/); null: trained in memory at start. */
+  readonly cacheFile: string | null;
+  /** Training files left out, for leave-one-set-out evaluation. */
+  readonly exclude?: readonly string[];
+  readonly policy?: SpanPolicy;
 }
 
 export interface ComplaintModule {
@@ -35,6 +47,7 @@ export async function createComplaintFlow(setup: ComplaintSetup): Promise<Compla
   const provinces = ProvinceDirectory.load(dataDir);
   const taxonomy = ComplaintTaxonomy.load(dataDir);
   const repository = new ComplaintRepository(setup.stores.complaints);
+  const tagger = setup.spanTagger ? loadSpanTagger({ dataDir, provinces, cacheFile: setup.spanTagger.cacheFile, exclude: setup.spanTagger.exclude ?? [] }) : null;
   const flow = new ComplaintFlow({
     repository,
     taxonomy,
@@ -44,7 +57,7 @@ export async function createComplaintFlow(setup: ComplaintSetup): Promise<Compla
     routing: new RoutingDirectory(setup.stores.routing),
     calendar: () => loadWorkingCalendar(setup.stores.holidays),
     defaultProvince: setup.defaultProvince,
-    extractor: new ComplaintExtractor(provinces),
+    extractor: new ComplaintExtractor(provinces, tagger, setup.spanTagger?.policy ?? defaultSpanPolicy),
     translators: setup.translators,
   });
   return { flow, repository, provinces, taxonomy };

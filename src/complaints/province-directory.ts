@@ -102,6 +102,11 @@ export class ProvinceDirectory {
     return null;
   }
 
+  /** Every listed place name or alias the folded text holds, as [start, end) offsets, wherever it stands. */
+  mentions(text: FoldedText): Array<readonly [number, number]> {
+    return [...text.folded.matchAll(this.pattern)].map((m) => [m.index, m.index + m[0].length] as const);
+  }
+
   /** The phrase is a listed place name or alias ("Rạch Giá"), not merely shaped like one ("quận …"). */
   isKnownPlace(phrase: string): boolean {
     return this.byPhrase.has(foldPhrase(phrase).replace(/[.,]+$/, ''));

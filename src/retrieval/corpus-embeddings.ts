@@ -5,7 +5,8 @@ import { defaultQueryAnalyzer } from '../text/analyzer.ts';
 import type { AnalyzedQuery, QueryAnalyzer } from '../text/query-analyzer.ts';
 import { readArrays, requireArray, writeArrays } from './binary-arrays.ts';
 import { documentFeatures, featureGroups, groupOf, queryFeatures, type FeatureGroup } from './corpus-features.ts';
-import { randomizedSvd, seededRandom, type SparseRows } from './linear-algebra.ts';
+import { seededRandom } from '../shared/seeded-random.ts';
+import { randomizedSvd, type SparseRows } from './linear-algebra.ts';
 import { CorpusEmbeddingsError } from './retrieval-errors.ts';
 
 /**

@@ -3,6 +3,7 @@
  * (Halko, Martinsson & Tropp 2011) over a sparse row matrix, with Gram-Schmidt QR and a Jacobi
  * eigensolver for the small projected problem. Matrices are row-major Float64Arrays.
  */
+import { seededRandom } from '../shared/seeded-random.ts';
 
 /** Compressed sparse rows: row i's entries are [rowPtr[i], rowPtr[i+1]) of cols/vals. */
 export interface SparseRows {
@@ -11,18 +12,6 @@ export interface SparseRows {
   readonly rowPtr: Uint32Array;
   readonly colIdx: Uint32Array;
   readonly vals: Float64Array;
-}
-
-/** Deterministic PRNG (mulberry32): the same corpus and seed give the same embedder. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function gaussianMatrix(rows: number, cols: number, random: () => number): Float64Array {
