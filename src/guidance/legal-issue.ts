@@ -65,6 +65,18 @@ const askerFraming: readonly RegExp[] = [
   /\b(?:ba|ong|bo|me|co|chu|bac|vo|chong)(?:\s+(?:noi|ngoai))?\s+(?:toi|minh|em)\s+hoi\s*:/g,
 ];
 
+/**
+ * Where a purchase was made, when that place is a platform: "mua tai nghe trên Shopee", "đặt nồi
+ * cơm trên sàn Lazada", "bought it on TikTok Shop" (after a buying verb: a KOL's video "trên TikTok"
+ * is what an influencer entry is about). The platform's name is context — the purchase was online —
+ * but its words are those of the entries on the platform's own duties, which then outrank the
+ * defect or refusal the message is about. The phrase becomes "online", which keeps what decides
+ * (a remote purchase); a platform named as the one asked about ("Shopee có chịu trách nhiệm
+ * không?", "sàn phải làm gì") is not after such a preposition and stays.
+ */
+const platformPlace =
+  /((?<![\p{L}\p{N}])(?:mua|đặt|dat|order|oder|săn|chốt|chot|bought|ordered|purchased|buy|got)(?:\s+[\p{L}\p{N}]+){0,6}?)\s+(?:trên|tren|qua|ở|o|tại|tai|on|via|from)\s+(?:(?:sàn|san|app|ứng dụng|ung dung|trang|page|nhóm|nhom|group)\s+)?(?:shopee|lazada|tiki|tiktok(?:\s+shop)?|sendo|facebook|fb|zalo|instagram|insta)(?![\p{L}\p{N}])/giu;
+
 /** The message without its which-law and asker phrases, when enough of a situation is left to match on. */
 function withoutFraming(text: string): string {
   // Folded one character at a time so positions in the folded text are positions in the original.
@@ -101,6 +113,7 @@ const questionMarkers =
 export function legalIssueOf(message: string): LegalIssue {
   let text = message.normalize('NFC');
   for (const pattern of incidental) text = text.replace(pattern, ' ');
+  text = text.replace(platformPlace, '$1 online');
   text = withoutFraming(text.replace(/[ \t]+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim());
   const sentences = text
     .split(/(?<=[.!?…])\s+|\n+/u)

@@ -258,6 +258,12 @@ describe('golden questions and answers', () => {
     }
   });
 
+  it('class: a defect in an item bought on a platform is the seller\'s to answer for, not a question about the platform\'s duties', async () => {
+    const reply = await conversation('mua tai nghe tren shopee 3 ngay da hong 1 ben, shop ko cho doi thi lam sao');
+    expect(first(reply)).toBe('91/2015/QH13 445');
+    expect(firstSentence(text(reply))).not.toMatch(/^(Có\. )?Sàn phải/u);
+  });
+
   it('never cites the repealed law as in force for a purchase made today', async () => {
     const reply = await conversation('Mua tủ lạnh tháng trước, bảo hành 3 lần vẫn hỏng, có được đổi mới không?');
     expect(cites(reply).some((c) => c.doc === '59/2010/QH12')).toBe(false);

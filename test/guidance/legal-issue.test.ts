@@ -79,3 +79,17 @@ describe('who asks is not the situation', () => {
     expect(legalIssueOf('Mẹ tôi mua nồi qua chương trình bán hàng trên tivi, giờ bà muốn trả lại có được không?').text).toContain('Mẹ tôi mua nồi');
   });
 });
+
+describe('the platform a purchase was made on is context, not the situation', () => {
+  it('reads "bought on <platform>" as an online purchase, with or without diacritics, in English', () => {
+    expect(legalIssueOf('mua tai nghe tren shopee 3 ngay da hong 1 ben, shop ko cho doi thi lam sao').text).toMatch(/^mua tai nghe online\b/);
+    expect(legalIssueOf('Mình đặt cái nồi cơm điện trên sàn Lazada, dùng được 1 tuần thì hỏng').text).toContain('nồi cơm điện online');
+    expect(legalIssueOf('I bought a fan on TikTok Shop and it broke, what can I do?').text).toContain('bought a fan online');
+    expect(legalIssueOf('mua giày qua page Facebook giao tới bị rách').text).not.toMatch(/facebook/i);
+  });
+
+  it('keeps the platform when it is the one asked about, or where something other than a purchase happened', () => {
+    expect(legalIssueOf('Mua hàng trên Shopee bị lỗi mà shop không giải quyết thì Shopee có phải chịu trách nhiệm không?').text).toContain('Shopee có phải chịu trách nhiệm');
+    expect(legalIssueOf('Chúng tôi trả tiền cho một KOL để giới thiệu sản phẩm trên TikTok, có phải công khai không?').text).toContain('trên TikTok');
+  });
+});
