@@ -755,8 +755,8 @@ function fitWithin(variants: (detail: number) => { head: string[]; tail: string[
 /** Questions that ask who, where, how, how long or how much: "Có." and "Không." answer none of them. */
 // "cơ quan nào", "trường hợp nào" ask which, "những thông tin gì" what; "ngày nào cũng" (every
 // day) and "gì cả" (anything at all) do not.
-const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b|\b(nao|gi)\b(?! cung| ca\b| het\b)/;
-// "what do I do?", "what can I do?" ask how, not whether.
+const openQuestion = /\b(ai|o dau|cho nao|lam sao|lam gi|the nao|nhu the nao|ntn|bao lau|bao nhieu|khi nao|luc nao|gom nhung gi|nhung gi|la gi|who|where|how|what|when|which)\b|\b(nao|gi)\b(?! cung| ca\b| het\b)|\b(xu ly|giai quyet|tinh|doi|lay lai|bao|kien) sao\b/;
+// "what do I do?", "what can I do?" ask how, not whether; so do "xử lý sao", "đòi sao" (how).
 // A message ending in "không?" asks yes or no, whatever a story before it says ("chờ khi nào rảnh").
 // An English sentence that opens with an auxiliary ("Can an online seller charge me … when I
 // ordered?") asks yes or no, whatever question word a clause inside it uses ("do" is left to "do i",

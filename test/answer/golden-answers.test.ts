@@ -264,6 +264,13 @@ describe('golden questions and answers', () => {
     expect(firstSentence(text(reply))).not.toMatch(/^(Có\. )?Sàn phải/u);
   });
 
+  it('class: "… xử lý sao" / "đòi sao" asks how, so the reply does not open with a bare "Có."', async () => {
+    for (const question of ['bị lộ số điện thoại sau khi mua hàng, ngày nào cũng bị gọi mời chào, xử lý sao', 'shop giao thiếu hàng mà không chịu gửi bù thì đòi sao']) {
+      const reply = await conversation(question);
+      expect(firstSentence(text(reply)), question).not.toMatch(/^Có\./u);
+    }
+  });
+
   it('never cites the repealed law as in force for a purchase made today', async () => {
     const reply = await conversation('Mua tủ lạnh tháng trước, bảo hành 3 lần vẫn hỏng, có được đổi mới không?');
     expect(cites(reply).some((c) => c.doc === '59/2010/QH12')).toBe(false);
