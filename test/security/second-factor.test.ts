@@ -180,4 +180,12 @@ describe('unlocking an account strangers throttled', () => {
     // The guesses stay on record.
     expect(await fixture.database.prisma.loginAttempt.count({ where: { email: agentLogin.email, cleared: true } })).toBe(12);
   });
+
+  it('says the account is not found for an id no account has, and unlocks nothing', async () => {
+    const admin = new StaffClient(fixture.server.url);
+    await admin.login(adminLogin);
+    await admin.page('/staff/accounts');
+    expect((await admin.post('/staff/accounts/no-such-account/unlock', {})).headers.get('location')).toBe('/staff/accounts?error=account.notFound');
+    expect(await fixture.database.prisma.auditLog.count({ where: { action: 'staff.unlock' } })).toBe(0);
+  });
 });
