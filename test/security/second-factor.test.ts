@@ -52,7 +52,10 @@ describe('TOTP second factor', () => {
     expect(stored.totpSecret).not.toContain(secret);
     expect(stored.totpPendingSecret).toBeNull();
     // The key is not shown again, and only its owner's session survived the change.
-    expect((await agent.page('/staff/security')).html).not.toContain(secret);
+    const security = (await agent.page('/staff/security')).html;
+    expect(security).not.toContain(secret);
+    expect(security).toContain('Xác thực hai lớp đang bật từ');
+    expect(security).toContain('Còn 10 mã khôi phục chưa dùng.');
     expect((await other.request('/staff/inbox')).status).toBe(303);
     expect(await fixture.database.prisma.auditLog.count({ where: { action: 'staff.totp.enable', target: agentLogin.email } })).toBe(1);
 
