@@ -97,13 +97,13 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     // Looking a person up by phone or e-mail is audited, with the term masked.
     if (f.q && isContactSearch(f.q)) await deps.audit.record({ actor: c.get('session').user.email, action: 'complaint.search', detail: { q: /@/.test(f.q) ? maskEmail(f.q) : maskPhone(f.q) } }, deps.clock.now());
     const { items, total } = await find(f, pageSize, (f.page - 1) * pageSize);
-    const provinces = await deps.db.complaint.findMany({ where: { consumerProvince: { not: null } }, distinct: ['consumerProvince'], select: { consumerProvince: true }, orderBy: { consumerProvince: 'asc' } });
+    const provinces = await repo.provinces();
     const today = vietnamDate(deps.clock.now());
     const query = new URLSearchParams(Object.entries({ status: f.status, category: f.category, province: f.province, overdue: f.overdue, q: f.q }).filter((e): e is [string, string] => typeof e[1] === 'string'));
     const body = html`<form method="get" action="/staff/complaints" class="card grid-form filters-form">
         <label>${t.t('staff.complaints.status')}<select name="status"><option value="">${t.t('staff.all')}</option>${complaintStatuses.map((s) => html`<option value="${s}"${f.status === s ? html` selected` : ''}>${statusLabel(s)}</option>`)}</select></label>
         <label>${t.t('staff.complaints.category')}<select name="category"><option value="">${t.t('staff.all')}</option>${deps.taxonomy.data.categories.map((cat) => html`<option value="${cat.code}"${f.category === cat.code ? html` selected` : ''}>${cat.label}</option>`)}</select></label>
-        <label>${t.t('staff.complaints.province')}<select name="province"><option value="">${t.t('staff.all')}</option>${provinces.map((p) => html`<option${f.province === p.consumerProvince ? html` selected` : ''}>${p.consumerProvince}</option>`)}</select></label>
+        <label>${t.t('staff.complaints.province')}<select name="province"><option value="">${t.t('staff.all')}</option>${provinces.map((p) => html`<option${f.province === p ? html` selected` : ''}>${p}</option>`)}</select></label>
         <label>${t.t('staff.complaints.search')}<input type="search" name="q" value="${f.q ?? ''}" placeholder="${t.t('staff.complaints.searchHint')}"></label>
         <label class="check"><span><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> ${t.t('staff.complaints.overdueOnly')}</span></label>
         <div class="actions"><button type="submit">${t.t('staff.complaints.filter')}</button><a class="button secondary" href="/staff/complaints.csv?${query.toString()}">${t.t('staff.complaints.exportCsv')}</a><a class="button secondary" href="/staff/complaints.xlsx?${query.toString()}">${t.t('staff.complaints.exportXlsx')}</a><a class="small" href="/staff/complaints.csv?${new URLSearchParams([...query, ['format', 'codes']]).toString()}" title="${t.t('staff.complaints.exportCodesHint')}">${t.t('staff.complaints.exportCodes')}</a></div>

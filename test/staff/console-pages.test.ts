@@ -57,6 +57,8 @@ describe('complaint pages', () => {
     expect(all.html).toContain('2 hồ sơ');
     expect(all.html).toContain('09******78');
     expect(all.html).not.toContain('0912345678');
+    // The province filter offers each consumer province complaints name, once, in order.
+    expect(/<select name="province">([\s\S]*?)<\/select>/.exec(all.html)![1]!.match(/<option[^>]*>[^<]*/g)!.map((o) => o.replace(/<option[^>]*>/, ''))).toEqual(['Tất cả', 'Hồ Chí Minh', 'Khánh Hòa']);
     expect((await agent.page('/staff/complaints?overdue=1')).html).toMatch(/1 hồ sơ[\s\S]*KN-20261120-7QH2D[\s\S]*QUÁ HẠN/);
     expect((await agent.page('/staff/complaints?province=Kh%C3%A1nh%20H%C3%B2a')).html).toContain('KN-20261126-ABCDE');
     expect((await agent.page('/staff/complaints?category=bao-hanh')).html).toContain('1 hồ sơ');
