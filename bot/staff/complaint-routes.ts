@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ComplaintRequestError } from '../../src/complaints/complaint-errors.ts';
 import { canTransition, complaintStatuses, needsNote, nextStatuses, type ComplaintStatus } from '../../src/complaints/complaint-lifecycle.ts';
 import type { ComplaintRecord } from '../../src/complaints/complaint-record.ts';
+import type { ComplaintTranscripts } from '../../src/complaints/complaint-transcripts.ts';
 import type { ComplaintFilter, ComplaintRepository, StoredComplaint } from '../../src/complaints/complaint-repository.ts';
 import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
@@ -31,6 +32,8 @@ export interface ComplaintSectionDeps extends StaffDeps {
   readonly issuer: ReportIssuer;
   /** Complaints: the list, records, history and changes (built once by the composition root). */
   readonly complaints: ComplaintRepository;
+  /** The chat each complaint was filed from. */
+  readonly transcripts: ComplaintTranscripts;
   /** Opens evidence files (uploads, Telegram, Zalo); without it the page says they cannot be opened. */
   readonly evidence?: EvidenceFiles;
 }
@@ -169,13 +172,12 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const today = vietnamDate(now);
     const r = stored.record;
     // A long chat shows its latest messages (the complaint was filed at its end), oldest of them first.
-    const chat = stored.conversationId ? { conversationId: stored.conversationId } : null;
-    const [history, latest, messageCount] = await Promise.all([
+    const [history, chat] = await Promise.all([
       repo.history(r.reference),
-      chat ? deps.db.message.findMany({ where: chat, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: transcriptShown }) : Promise.resolve([]),
-      chat ? deps.db.message.count({ where: chat }) : Promise.resolve(0),
+      stored.conversationId ? deps.transcripts.latest(stored.conversationId, transcriptShown) : Promise.resolve({ messages: [], total: 0 }),
     ]);
-    const transcript = latest.reverse();
+    const transcript = chat.messages;
+    const messageCount = chat.total;
     const evidence = await evidenceList({ reference: r.reference, channel: r.channel, evidence: r.evidence, files: deps.evidence, t, timeZone: deps.timeZone });
     const consumerLocale = stored.conversationId && !stored.anonymised ? await deps.proactive.localeOf(stored.conversationId) : null;
     // Opening a record shows the consumer's contacts in full: that access is itself audited.

@@ -45,7 +45,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...(options.throttle ? { throttle: options.throttle } : {}),
     secrets: app.secrets,
     sections: [
-      { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: app.complaints.repository, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
+      { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: app.complaints.repository, transcripts: app.complaintStores.transcripts, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
       { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce, assessments: app.assessments }) },
       { path: '/', app: calendarRoutes(deps) },
       { path: '/', app: warningRoutes({ ...deps, warnings: app.warnings }) },

@@ -2,8 +2,10 @@ import type { HolidayTable } from '../complaints/calendar-store.ts';
 import type { ConversationAddresses } from '../complaints/complaint-reminders.ts';
 import type { ComplaintSeedTable, RoutingSeed } from '../complaints/complaint-seed.ts';
 import type { ComplaintStores } from '../complaints/complaint-stores.ts';
+import type { ComplaintTranscripts } from '../complaints/complaint-transcripts.ts';
 import type { IsoDate } from '../complaints/local-date.ts';
 import type { RoutingEntryRow, RoutingTable } from '../complaints/routing-directory.ts';
+import type { TranscriptEntry } from '../dialogue/conversation-store.ts';
 import type { Db } from './database.ts';
 import { PrismaComplaintStore } from './prisma-complaint-store.ts';
 
@@ -60,6 +62,17 @@ export class PrismaConversationAddresses implements ConversationAddresses {
   }
 }
 
+export class PrismaComplaintTranscripts implements ComplaintTranscripts {
+  constructor(private readonly db: Db) {}
+
+  async latest(conversationId: string, limit: number): Promise<{ messages: TranscriptEntry[]; total: number }> {
+    const where = { conversationId };
+    // Newest first up to the limit (a long chat's first messages are history), handed out oldest first.
+    const [rows, total] = await Promise.all([this.db.message.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit }), this.db.message.count({ where })]);
+    return { messages: rows.reverse().map((m) => ({ direction: m.direction === 'in' || m.direction === 'staff' ? m.direction : 'out', text: m.text, createdAt: m.createdAt })), total };
+  }
+}
+
 /** Every complaint port over one database. */
 export function prismaComplaintStores(db: Db): ComplaintStores {
   return {
@@ -68,5 +81,6 @@ export function prismaComplaintStores(db: Db): ComplaintStores {
     routing: new PrismaRoutingTable(db),
     seed: new PrismaComplaintSeedTable(db),
     conversations: new PrismaConversationAddresses(db),
+    transcripts: new PrismaComplaintTranscripts(db),
   };
 }

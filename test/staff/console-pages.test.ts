@@ -19,6 +19,7 @@ import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts
 import { readXlsx } from '../support/xlsx-reader.ts';
 import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
 import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
+import { PrismaComplaintTranscripts } from '../../src/storage/prisma-complaint-tables.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
   const sections = [
     // No Telegram token here: the Telegram photo of the fixture cannot be fetched, and the page says so.
-    { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
+    { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), transcripts: new PrismaComplaintTranscripts(database.prisma), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
     { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) }) },
     { path: '/', app: calendarRoutes(deps) },
   ];
@@ -341,6 +342,9 @@ describe('a complaint filed at the end of a long chat', () => {
     const shown = [...html.matchAll(/Tin số (\d{4})\./g)].map((m) => Number(m[1]));
     expect(shown).toEqual(Array.from({ length: 500 }, (_, i) => 601 + i));
     expect(html).toContain('Xem 500 tin nhắn gần nhất (cả cuộc trò chuyện có 1.100 tin)');
+    // Each message keeps its side of the chat.
+    expect(html).toContain('<li class="msg in"><div class="bubble">Tin số 0601.</div>');
+    expect(html).toContain('<li class="msg out"><div class="bubble">Tin số 0602.</div>');
   });
 
   it('pages the list with numbers', async () => {
