@@ -1,4 +1,4 @@
-import type { HolidayTable } from '../complaints/calendar-store.ts';
+import type { HolidayRow, HolidayTable } from '../complaints/calendar-store.ts';
 import type { ConversationAddresses } from '../complaints/complaint-reminders.ts';
 import type { ComplaintSeedTable, RoutingSeed } from '../complaints/complaint-seed.ts';
 import type { ComplaintStores } from '../complaints/complaint-stores.ts';
@@ -6,7 +6,9 @@ import type { ComplaintTranscripts } from '../complaints/complaint-transcripts.t
 import type { IsoDate } from '../complaints/local-date.ts';
 import type { RoutingEntryRow, RoutingTable } from '../complaints/routing-directory.ts';
 import type { TranscriptEntry } from '../dialogue/conversation-store.ts';
+import type { AuditInput } from '../shared/audit-log.ts';
 import type { Db } from './database.ts';
+import { auditCreate } from './prisma-audit-rows.ts';
 import { PrismaComplaintStore } from './prisma-complaint-store.ts';
 
 /** The Holiday table staff keep. */
@@ -16,7 +18,29 @@ export class PrismaHolidayTable implements HolidayTable {
   days(): Promise<Array<{ date: string; name: string; isWorkingDay: boolean }>> {
     return this.db.holiday.findMany({ select: { date: true, name: true, isWorkingDay: true } });
   }
+
+  inYear(year: number): Promise<HolidayRow[]> {
+    return this.db.holiday.findMany({ where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: { date: 'asc' }, select: holidayColumns });
+  }
+
+  byId(id: string): Promise<HolidayRow | null> {
+    return this.db.holiday.findUnique({ where: { id }, select: holidayColumns });
+  }
+
+  async save(day: { date: string; name: string; isWorkingDay: boolean }, actor: string, audit: AuditInput, now: Date): Promise<void> {
+    const { date, name, isWorkingDay } = day;
+    await this.db.$transaction([
+      this.db.holiday.upsert({ where: { date }, create: { date, name, isWorkingDay, updatedBy: actor }, update: { name, isWorkingDay, updatedBy: actor } }),
+      auditCreate(this.db, audit, now),
+    ]);
+  }
+
+  async remove(id: string, audit: AuditInput, now: Date): Promise<void> {
+    await this.db.$transaction([this.db.holiday.delete({ where: { id } }), auditCreate(this.db, audit, now)]);
+  }
 }
+
+const holidayColumns = { id: true, date: true, name: true, isWorkingDay: true, updatedBy: true } as const;
 
 /** The RoutingEntry table: which agency handles which kind of case, from when to when. */
 export class PrismaRoutingTable implements RoutingTable {

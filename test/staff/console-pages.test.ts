@@ -19,7 +19,7 @@ import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts
 import { readXlsx } from '../support/xlsx-reader.ts';
 import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
 import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
-import { PrismaComplaintTranscripts } from '../../src/storage/prisma-complaint-tables.ts';
+import { PrismaComplaintTranscripts, PrismaHolidayTable } from '../../src/storage/prisma-complaint-tables.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -36,7 +36,7 @@ beforeAll(async () => {
     // No Telegram token here: the Telegram photo of the fixture cannot be fetched, and the page says so.
     { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), transcripts: new PrismaComplaintTranscripts(database.prisma), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
     { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) }) },
-    { path: '/', app: calendarRoutes(deps) },
+    { path: '/', app: calendarRoutes({ ...deps, holidays: new PrismaHolidayTable(database.prisma) }) },
   ];
   server = await startStaffServer(database.prisma, clock, { sections });
   const repo = new ComplaintRepository(new PrismaComplaintStore(database.prisma));
@@ -215,6 +215,16 @@ describe('routing directory and holidays', () => {
     expect(html).toContain('Thêm hoặc sửa ngày');
     expect((await admin.post('/staff/holidays', { date: '2026-12-24', name: 'Nghỉ <b>thử</b>', isWorkingDay: 'false' })).headers.get('location')).toContain('ok=saved');
     expect((await admin.page('/staff/holidays?year=2026')).html).toContain('Nghỉ &lt;b&gt;thử&lt;/b&gt;');
+    // Saving the same date again replaces it; deleting it removes it; each edit has its audit line.
+    await admin.post('/staff/holidays', { date: '2026-12-24', name: 'Nghỉ bù', isWorkingDay: 'false' });
+    const days = (await admin.page('/staff/holidays?year=2026')).html;
+    expect(days).toContain('Nghỉ bù');
+    expect(days).not.toContain('Nghỉ &lt;b&gt;thử&lt;/b&gt;');
+    const dayId = (await database.prisma.holiday.findUniqueOrThrow({ where: { date: '2026-12-24' } })).id;
+    expect((await admin.post(`/staff/holidays/${dayId}/delete`, {})).headers.get('location')).toBe('/staff/holidays?year=2026&ok=deleted');
+    expect(await database.prisma.holiday.findUnique({ where: { date: '2026-12-24' } })).toBeNull();
+    expect((await admin.post(`/staff/holidays/${dayId}/delete`, {})).headers.get('location')).toBe('/staff/holidays?error=notFound');
+    expect(await database.prisma.auditLog.count({ where: { action: { in: ['holiday.save', 'holiday.delete'] }, target: '2026-12-24' } })).toBe(3);
 
     await admin.page('/staff/directory');
     const saved = await admin.post('/staff/directory', { key: 'consumer.hoi-kh.2026', category: 'general', agency: 'Hội BVQLNTD tỉnh Khánh Hòa', validFrom: '2026-07-01', validTo: '', description: '', contact: '0258 000 000', source: 'test' });
