@@ -47,7 +47,7 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     sections: [
       { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: app.complaints.repository, transcripts: app.complaintStores.transcripts, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
       { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce, assessments: app.assessments }) },
-      { path: '/', app: calendarRoutes({ ...deps, holidays: app.complaintStores.holidays }) },
+      { path: '/', app: calendarRoutes({ ...deps, holidays: app.complaintStores.holidays, routing: app.complaintStores.routing }) },
       { path: '/', app: warningRoutes({ ...deps, warnings: app.warnings }) },
     ],
   });

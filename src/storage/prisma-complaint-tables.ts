@@ -4,7 +4,7 @@ import type { ComplaintSeedTable, RoutingSeed } from '../complaints/complaint-se
 import type { ComplaintStores } from '../complaints/complaint-stores.ts';
 import type { ComplaintTranscripts } from '../complaints/complaint-transcripts.ts';
 import type { IsoDate } from '../complaints/local-date.ts';
-import type { RoutingEntryRow, RoutingTable } from '../complaints/routing-directory.ts';
+import type { RoutingEntryFields, RoutingEntryRow, RoutingEntryView, RoutingTable } from '../complaints/routing-directory.ts';
 import type { TranscriptEntry } from '../dialogue/conversation-store.ts';
 import type { AuditInput } from '../shared/audit-log.ts';
 import type { Db } from './database.ts';
@@ -53,7 +53,26 @@ export class PrismaRoutingTable implements RoutingTable {
       select: { key: true, agency: true, description: true, source: true },
     });
   }
+
+  all(): Promise<RoutingEntryView[]> {
+    return this.db.routingEntry.findMany({ orderBy: [{ category: 'asc' }, { validFrom: 'desc' }], select: routingColumns });
+  }
+
+  byId(id: string): Promise<RoutingEntryView | null> {
+    return this.db.routingEntry.findUnique({ where: { id }, select: routingColumns });
+  }
+
+  async save(key: string, fields: RoutingEntryFields, actor: string, audit: AuditInput, now: Date): Promise<void> {
+    const data = { ...fields, updatedBy: actor };
+    await this.db.$transaction([this.db.routingEntry.upsert({ where: { key }, create: { key, ...data }, update: data }), auditCreate(this.db, audit, now)]);
+  }
+
+  async retire(id: string, validTo: IsoDate, actor: string, audit: AuditInput, now: Date): Promise<void> {
+    await this.db.$transaction([this.db.routingEntry.update({ where: { id }, data: { validTo, updatedBy: actor } }), auditCreate(this.db, audit, now)]);
+  }
 }
+
+const routingColumns = { id: true, key: true, category: true, agency: true, description: true, contact: true, source: true, validFrom: true, validTo: true, updatedBy: true } as const;
 
 /** The Holiday and RoutingEntry tables as the start-up seed fills them. */
 export class PrismaComplaintSeedTable implements ComplaintSeedTable {

@@ -19,7 +19,7 @@ import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts
 import { readXlsx } from '../support/xlsx-reader.ts';
 import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
 import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
-import { PrismaComplaintTranscripts, PrismaHolidayTable } from '../../src/storage/prisma-complaint-tables.ts';
+import { PrismaComplaintTranscripts, PrismaHolidayTable, PrismaRoutingTable } from '../../src/storage/prisma-complaint-tables.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -36,7 +36,7 @@ beforeAll(async () => {
     // No Telegram token here: the Telegram photo of the fixture cannot be fetched, and the page says so.
     { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), transcripts: new PrismaComplaintTranscripts(database.prisma), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
     { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) }) },
-    { path: '/', app: calendarRoutes({ ...deps, holidays: new PrismaHolidayTable(database.prisma) }) },
+    { path: '/', app: calendarRoutes({ ...deps, holidays: new PrismaHolidayTable(database.prisma), routing: new PrismaRoutingTable(database.prisma) }) },
   ];
   server = await startStaffServer(database.prisma, clock, { sections });
   const repo = new ComplaintRepository(new PrismaComplaintStore(database.prisma));
@@ -233,6 +233,7 @@ describe('routing directory and holidays', () => {
     expect(entry.updatedBy).toBe(adminLogin.email);
     await admin.post(`/staff/directory/${entry.id}/retire`, {});
     expect((await database.prisma.routingEntry.findUniqueOrThrow({ where: { id: entry.id } })).validTo).toBe('2026-11-26');
+    expect((await admin.post('/staff/directory/no-such-entry/retire', {})).headers.get('location')).toBe('/staff/directory?error=notFound');
     const actions = (await database.prisma.auditLog.findMany({ where: { actor: adminLogin.email } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['holiday.save', 'directory.save', 'directory.retire']));
   });
