@@ -19,7 +19,6 @@ import { warningRoutes } from './warning-routes.ts';
 export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = {}): Hono {
   const publicUrl = app.config.PUBLIC_URL;
   const deps: StaffDeps = {
-    db: app.db,
     staffStores: app.staffStores,
     staffAccounts: new StaffAccounts(app.staffStores.accounts),
     desk: app.handoffDesk,
