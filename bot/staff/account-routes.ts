@@ -86,7 +86,7 @@ export function accountRoutes(deps: StaffDeps, security: { throttle: LoginThrott
 
   // The unlock link: strangers' failed attempts on this account stop counting (LoginThrottle.unlock).
   app.post('/:id/unlock', async (c) => {
-    const user = await deps.db.staffUser.findUnique({ where: { id: c.req.param('id') }, select: { email: true } });
+    const user = await accounts.find(c.req.param('id'));
     if (!user) return c.redirect('/staff/accounts?error=account.notFound', 303);
     await security.throttle.unlock(user.email, c.get('session').user.email, deps.clock.now());
     return c.redirect('/staff/accounts?ok=unlocked', 303);

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
-import { auditCreate } from '../../src/storage/prisma-audit-rows.ts';
+import type { HolidayTable } from '../../src/complaints/calendar-store.ts';
+import type { RoutingTable } from '../../src/complaints/routing-directory.ts';
 import { formatIsoDay } from '../../src/staff/vietnamese-format.ts';
 import { formBody } from './form-body.ts';
 import { adminOnly, type StaffContext, type StaffDeps, type StaffEnv } from './staff-env.ts';
@@ -24,12 +25,19 @@ const entryForm = z.object({
 });
 const yearQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined) });
 
+export interface CalendarSectionDeps extends StaffDeps {
+  /** The holiday table behind working-day deadlines (built once by the composition root). */
+  readonly holidays: HolidayTable;
+  /** The routing directory's entries (built once by the composition root). */
+  readonly routing: RoutingTable;
+}
+
 /**
  * The routing directory (which agency handles which kind of case, dated, because agencies were merged
  * in 2025 and will change again) and the holiday table behind working-day deadlines and staff hours.
  * Everyone reads them; admins edit, and every edit is audited.
  */
-export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
+export function calendarRoutes(deps: CalendarSectionDeps): Hono<StaffEnv> {
   const app = new Hono<StaffEnv>();
   const t = deps.translators('vi');
   /** The kind of case in words ("Hàng giả, hàng nhập lậu, gian lận thương mại"), its code where none is known. */
@@ -41,7 +49,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const session = c.get('session');
     const admin = session.user.role === 'admin';
     const today = deps.calendar.dateOf(deps.clock.now());
-    const entries = await deps.db.routingEntry.findMany({ orderBy: [{ category: 'asc' }, { validFrom: 'desc' }] });
+    const entries = await deps.routing.all();
     // The kinds of case the complaint taxonomy routes to are the ones the directory already holds.
     const kinds = [...new Set(entries.map((e) => e.category))].sort((a, b) => kindLabel(a).localeCompare(kindLabel(b), 'vi'));
     const editForm = (e: Partial<(typeof entries)[number]>, submit: string) => html`<form method="post" action="/staff/directory" class="grid-form">
@@ -82,26 +90,19 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const actor = c.get('session').user.email;
     const { key: given, validTo, ...rest } = form;
     const key = given || `${rest.category.replace(/_/g, '-')}.${rest.validFrom}.${randomBytes(3).toString('hex')}`;
-    const data = { ...rest, validTo: validTo === '' ? null : validTo, updatedBy: actor };
-    const now = deps.clock.now();
-    await deps.db.$transaction([
-      deps.db.routingEntry.upsert({ where: { key }, create: { key, ...data }, update: data }),
-      auditCreate(deps.db, { actor, action: 'directory.save', target: key, detail: { category: data.category, agency: data.agency, validFrom: data.validFrom, validTo: data.validTo } }, now),
-    ]);
+    const data = { ...rest, validTo: validTo === '' ? null : validTo };
+    await deps.routing.save(key, data, actor, { actor, action: 'directory.save', target: key, detail: { category: data.category, agency: data.agency, validFrom: data.validFrom, validTo: data.validTo } }, deps.clock.now());
     return c.redirect('/staff/directory?ok=saved', 303);
   });
 
   app.post('/directory/:id/retire', adminOnly, async (c) => {
-    const entry = await deps.db.routingEntry.findUnique({ where: { id: c.req.param('id') } });
+    const entry = await deps.routing.byId(c.req.param('id'));
     if (!entry) return c.redirect('/staff/directory?error=notFound', 303);
     const actor = c.get('session').user.email;
     const now = deps.clock.now();
     // Retired from yesterday, so a replacement entry can take over from today.
     const until = deps.calendar.dateOf(new Date(now.getTime() - 86_400_000));
-    await deps.db.$transaction([
-      deps.db.routingEntry.update({ where: { id: entry.id }, data: { validTo: until < entry.validFrom ? entry.validFrom : until, updatedBy: actor } }),
-      auditCreate(deps.db, { actor, action: 'directory.retire', target: entry.key }, now),
-    ]);
+    await deps.routing.retire(entry.id, until < entry.validFrom ? entry.validFrom : until, actor, { actor, action: 'directory.retire', target: entry.key }, now);
     return c.redirect('/staff/directory?ok=saved', 303);
   });
 
@@ -109,7 +110,7 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const session = c.get('session');
     const admin = session.user.role === 'admin';
     const year = c.req.valid('query').year ?? Number(deps.calendar.dateOf(deps.clock.now()).slice(0, 4));
-    const days = await deps.db.holiday.findMany({ where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: { date: 'asc' } });
+    const days = await deps.holidays.inYear(year);
     const body = html`<form method="get" action="/staff/holidays" class="actions"><a class="button secondary" href="/staff/holidays?year=${year - 1}">‹ ${year - 1}</a><strong>${year}</strong><a class="button secondary" href="/staff/holidays?year=${year + 1}">${year + 1} ›</a></form>
       <p class="muted">${t.t('staff.holidays.intro')}</p>
       ${days.length === 0 ? html`<p class="empty">${t.t('staff.holidays.none', { year })}</p>` : html`<div class="table-wrap"><table class="responsive">
@@ -129,21 +130,15 @@ export function calendarRoutes(deps: StaffDeps): Hono<StaffEnv> {
     const actor = c.get('session').user.email;
     const { date, name, isWorkingDay: working } = c.req.valid('form');
     const isWorkingDay = working === 'true';
-    await deps.db.$transaction([
-      deps.db.holiday.upsert({ where: { date }, create: { date, name, isWorkingDay, updatedBy: actor }, update: { name, isWorkingDay, updatedBy: actor } }),
-      auditCreate(deps.db, { actor, action: 'holiday.save', target: date, detail: { name, isWorkingDay } }, deps.clock.now()),
-    ]);
+    await deps.holidays.save({ date, name, isWorkingDay }, actor, { actor, action: 'holiday.save', target: date, detail: { name, isWorkingDay } }, deps.clock.now());
     return c.redirect(`/staff/holidays?year=${date.slice(0, 4)}&ok=saved`, 303);
   });
 
   app.post('/holidays/:id/delete', adminOnly, async (c) => {
-    const day = await deps.db.holiday.findUnique({ where: { id: c.req.param('id') } });
+    const day = await deps.holidays.byId(c.req.param('id'));
     if (!day) return c.redirect('/staff/holidays?error=notFound', 303);
     const actor = c.get('session').user.email;
-    await deps.db.$transaction([
-      deps.db.holiday.delete({ where: { id: day.id } }),
-      auditCreate(deps.db, { actor, action: 'holiday.delete', target: day.date, detail: { name: day.name } }, deps.clock.now()),
-    ]);
+    await deps.holidays.remove(day.id, { actor, action: 'holiday.delete', target: day.date, detail: { name: day.name } }, deps.clock.now());
     return c.redirect(`/staff/holidays?year=${day.date.slice(0, 4)}&ok=deleted`, 303);
   });
 

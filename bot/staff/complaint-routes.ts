@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ComplaintRequestError } from '../../src/complaints/complaint-errors.ts';
 import { canTransition, complaintStatuses, needsNote, nextStatuses, type ComplaintStatus } from '../../src/complaints/complaint-lifecycle.ts';
 import type { ComplaintRecord } from '../../src/complaints/complaint-record.ts';
+import type { ComplaintTranscripts } from '../../src/complaints/complaint-transcripts.ts';
 import type { ComplaintFilter, ComplaintRepository, StoredComplaint } from '../../src/complaints/complaint-repository.ts';
 import type { ComplaintTaxonomy } from '../../src/complaints/complaint-taxonomy.ts';
 import { vietnamDate } from '../../src/complaints/local-date.ts';
@@ -31,6 +32,8 @@ export interface ComplaintSectionDeps extends StaffDeps {
   readonly issuer: ReportIssuer;
   /** Complaints: the list, records, history and changes (built once by the composition root). */
   readonly complaints: ComplaintRepository;
+  /** The chat each complaint was filed from. */
+  readonly transcripts: ComplaintTranscripts;
   /** Opens evidence files (uploads, Telegram, Zalo); without it the page says they cannot be opened. */
   readonly evidence?: EvidenceFiles;
 }
@@ -97,13 +100,13 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     // Looking a person up by phone or e-mail is audited, with the term masked.
     if (f.q && isContactSearch(f.q)) await deps.audit.record({ actor: c.get('session').user.email, action: 'complaint.search', detail: { q: /@/.test(f.q) ? maskEmail(f.q) : maskPhone(f.q) } }, deps.clock.now());
     const { items, total } = await find(f, pageSize, (f.page - 1) * pageSize);
-    const provinces = await deps.db.complaint.findMany({ where: { consumerProvince: { not: null } }, distinct: ['consumerProvince'], select: { consumerProvince: true }, orderBy: { consumerProvince: 'asc' } });
+    const provinces = await repo.provinces();
     const today = vietnamDate(deps.clock.now());
     const query = new URLSearchParams(Object.entries({ status: f.status, category: f.category, province: f.province, overdue: f.overdue, q: f.q }).filter((e): e is [string, string] => typeof e[1] === 'string'));
     const body = html`<form method="get" action="/staff/complaints" class="card grid-form filters-form">
         <label>${t.t('staff.complaints.status')}<select name="status"><option value="">${t.t('staff.all')}</option>${complaintStatuses.map((s) => html`<option value="${s}"${f.status === s ? html` selected` : ''}>${statusLabel(s)}</option>`)}</select></label>
         <label>${t.t('staff.complaints.category')}<select name="category"><option value="">${t.t('staff.all')}</option>${deps.taxonomy.data.categories.map((cat) => html`<option value="${cat.code}"${f.category === cat.code ? html` selected` : ''}>${cat.label}</option>`)}</select></label>
-        <label>${t.t('staff.complaints.province')}<select name="province"><option value="">${t.t('staff.all')}</option>${provinces.map((p) => html`<option${f.province === p.consumerProvince ? html` selected` : ''}>${p.consumerProvince}</option>`)}</select></label>
+        <label>${t.t('staff.complaints.province')}<select name="province"><option value="">${t.t('staff.all')}</option>${provinces.map((p) => html`<option${f.province === p ? html` selected` : ''}>${p}</option>`)}</select></label>
         <label>${t.t('staff.complaints.search')}<input type="search" name="q" value="${f.q ?? ''}" placeholder="${t.t('staff.complaints.searchHint')}"></label>
         <label class="check"><span><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> ${t.t('staff.complaints.overdueOnly')}</span></label>
         <div class="actions"><button type="submit">${t.t('staff.complaints.filter')}</button><a class="button secondary" href="/staff/complaints.csv?${query.toString()}">${t.t('staff.complaints.exportCsv')}</a><a class="button secondary" href="/staff/complaints.xlsx?${query.toString()}">${t.t('staff.complaints.exportXlsx')}</a><a class="small" href="/staff/complaints.csv?${new URLSearchParams([...query, ['format', 'codes']]).toString()}" title="${t.t('staff.complaints.exportCodesHint')}">${t.t('staff.complaints.exportCodes')}</a></div>
@@ -169,13 +172,12 @@ export function complaintRoutes(deps: ComplaintSectionDeps): Hono<StaffEnv> {
     const today = vietnamDate(now);
     const r = stored.record;
     // A long chat shows its latest messages (the complaint was filed at its end), oldest of them first.
-    const chat = stored.conversationId ? { conversationId: stored.conversationId } : null;
-    const [history, latest, messageCount] = await Promise.all([
+    const [history, chat] = await Promise.all([
       repo.history(r.reference),
-      chat ? deps.db.message.findMany({ where: chat, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: transcriptShown }) : Promise.resolve([]),
-      chat ? deps.db.message.count({ where: chat }) : Promise.resolve(0),
+      stored.conversationId ? deps.transcripts.latest(stored.conversationId, transcriptShown) : Promise.resolve({ messages: [], total: 0 }),
     ]);
-    const transcript = latest.reverse();
+    const transcript = chat.messages;
+    const messageCount = chat.total;
     const evidence = await evidenceList({ reference: r.reference, channel: r.channel, evidence: r.evidence, files: deps.evidence, t, timeZone: deps.timeZone });
     const consumerLocale = stored.conversationId && !stored.anonymised ? await deps.proactive.localeOf(stored.conversationId) : null;
     // Opening a record shows the consumer's contacts in full: that access is itself audited.

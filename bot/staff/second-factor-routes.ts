@@ -40,10 +40,10 @@ export function secondFactorRoutes(deps: StaffDeps, factor: SecondFactor): Hono<
 
   app.get('/', async (c) => {
     const session = c.get('session');
-    const user = await deps.db.staffUser.findUniqueOrThrow({ where: { id: session.user.id }, select: { totpEnabledAt: true } });
+    const since = await deps.staffAccounts.secondFactorSince(session.user.id);
     const required = c.req.query('required') === '1' ? { kind: 'error' as const, text: s('requiredForAdmins') } : c.req.query('ok') === 'removed' ? { kind: 'ok' as const, text: s('removed') } : null;
-    const body = user.totpEnabledAt
-      ? html`<section class="card"><p>${s('on', { since: formatDateTime(user.totpEnabledAt, deps.timeZone), left: await factor.recoveryCodesLeft(session.user.id) })}</p>
+    const body = since
+      ? html`<section class="card"><p>${s('on', { since: formatDateTime(since, deps.timeZone), left: await factor.recoveryCodesLeft(session.user.id) })}</p>
           <form method="post" action="/staff/security/totp/remove" class="login">${csrfField(session)}
             <label>${s('code')}<input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="40" required></label>
             <button type="submit" class="secondary">${s('remove')}</button></form>

@@ -19,7 +19,6 @@ import { warningRoutes } from './warning-routes.ts';
 export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = {}): Hono {
   const publicUrl = app.config.PUBLIC_URL;
   const deps: StaffDeps = {
-    db: app.db,
     staffStores: app.staffStores,
     staffAccounts: new StaffAccounts(app.staffStores.accounts),
     desk: app.handoffDesk,
@@ -45,9 +44,9 @@ export function staffConsole(app: App, options: { throttle?: ThrottlePolicy } = 
     ...(options.throttle ? { throttle: options.throttle } : {}),
     secrets: app.secrets,
     sections: [
-      { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: app.complaints.repository, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
+      { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: app.complaints.repository, transcripts: app.complaintStores.transcripts, knowledgeBase: app.knowledgeBase, issuer, evidence: app.evidence.files }) },
       { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer, criteria: loadOnce, assessments: app.assessments }) },
-      { path: '/', app: calendarRoutes(deps) },
+      { path: '/', app: calendarRoutes({ ...deps, holidays: app.complaintStores.holidays, routing: app.complaintStores.routing }) },
       { path: '/', app: warningRoutes({ ...deps, warnings: app.warnings }) },
     ],
   });

@@ -10,12 +10,10 @@ import type { Logger } from '../../src/shared/logger.ts';
 import type { StaffAccounts } from '../../src/staff/staff-accounts.ts';
 import type { StaffSession } from '../../src/staff/staff-sessions.ts';
 import type { StaffStores } from '../../src/staff/staff-stores.ts';
-import type { Db } from '../../src/storage/database.ts';
 import { errorPage } from './error-pages.ts';
 
 /** What every console route can reach. */
 export interface StaffDeps {
-  readonly db: Db;
   /** Accounts, sessions, second factors, login attempts, figures and the demo mark (built once by the composition root). */
   readonly staffStores: StaffStores;
   readonly staffAccounts: StaffAccounts;

@@ -87,7 +87,7 @@ export function warningRoutes(deps: WarningRoutesDeps): Hono<StaffEnv> {
 
   app.post('/warnings/publishers', adminOnly, async (c) => {
     const form = grantForm.safeParse(await c.req.parseBody());
-    if (!form.success || !(await deps.db.staffUser.findUnique({ where: { id: form.data.userId } }))) return c.redirect('/staff/warnings/publishers?error=invalid', 303);
+    if (!form.success || !(await deps.staffAccounts.find(form.data.userId))) return c.redirect('/staff/warnings/publishers?error=invalid', 303);
     const actor = c.get('session').user.email;
     const now = deps.clock.now();
     if (form.data.grant === 'true') await warnings.permissions.grant(form.data.userId, publishWarnings, actor, now);

@@ -88,6 +88,8 @@ export interface ComplaintStore {
   /** Newest first, `limit` from `offset`, with the count of all that match. */
   list(filter: ParsedComplaintFilter): Promise<{ items: StoredComplaint[]; total: number }>;
   forConversation(conversationId: string): Promise<StoredComplaint[]>;
+  /** The consumers' provinces complaints name, each once, in alphabetical order (the list's filter). */
+  provinces(): Promise<string[]>;
   /** Null when there is no such complaint. */
   events(reference: string): Promise<ComplaintEventView[] | null>;
   /** Writes the record only if the stored status is still `from` (a concurrent change loses); null when it was not. */
@@ -123,6 +125,10 @@ export class ComplaintRepository {
 
   forConversation(conversationId: string): Promise<StoredComplaint[]> {
     return this.store.forConversation(conversationId);
+  }
+
+  provinces(): Promise<string[]> {
+    return this.store.provinces();
   }
 
   async history(reference: string): Promise<ComplaintEventView[]> {

@@ -1,4 +1,5 @@
 import { ComplaintStorageError } from './complaint-errors.ts';
+import type { AuditInput } from '../shared/audit-log.ts';
 import type { IsoDate } from './local-date.ts';
 
 export interface AgencySuggestion {
@@ -16,10 +17,35 @@ export interface RoutingEntryRow {
   readonly source: string;
 }
 
-/** The RoutingEntry table (src/storage/prisma-complaint-tables.ts). */
+/** An entry's fields as staff edit them. */
+export interface RoutingEntryFields {
+  readonly category: string;
+  readonly agency: string;
+  readonly description: string;
+  readonly contact: string;
+  readonly source: string;
+  readonly validFrom: IsoDate;
+  readonly validTo: IsoDate | null;
+}
+
+/** An entry as the console lists it. */
+export interface RoutingEntryView extends RoutingEntryFields {
+  readonly id: string;
+  readonly key: string;
+  readonly updatedBy: string;
+}
+
+/** The RoutingEntry table (src/storage/prisma-complaint-tables.ts). Each edit is one transaction with its audit line. */
 export interface RoutingTable {
   /** The entry of the category in force on the day (validFrom <= day <= validTo), the latest first. */
   inForce(category: string, onDate: IsoDate): Promise<RoutingEntryRow | null>;
+  /** Every entry, by category, the latest first within one. */
+  all(): Promise<RoutingEntryView[]>;
+  byId(id: string): Promise<RoutingEntryView | null>;
+  /** Adds the entry under `key`, or replaces the one already there. */
+  save(key: string, fields: RoutingEntryFields, actor: string, audit: AuditInput, now: Date): Promise<void>;
+  /** Ends the entry on `validTo`. */
+  retire(id: string, validTo: IsoDate, actor: string, audit: AuditInput, now: Date): Promise<void>;
 }
 
 /**

@@ -85,6 +85,18 @@ export class StaffAccounts {
     return (await this.store.list()).map(toStaffUser);
   }
 
+  async find(id: string): Promise<StaffUser | null> {
+    const row = await this.store.byId(id);
+    return row ? toStaffUser(row) : null;
+  }
+
+  /** When the account's second factor was switched on, or null while it is off. */
+  async secondFactorSince(id: string): Promise<Date | null> {
+    const row = await this.store.byId(id);
+    if (!row) throw new StaffAccountError(`staff account ${id} does not exist`, 'not_found');
+    return row.totpEnabledAt;
+  }
+
   async setActive(id: string, active: boolean, actor: string, now: Date): Promise<void> {
     const user = await this.store.byId(id);
     if (!user) throw new StaffAccountError(`staff account ${id} does not exist`, 'not_found');

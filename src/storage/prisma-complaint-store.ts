@@ -35,6 +35,11 @@ export class PrismaComplaintStore implements ComplaintStore {
     return row ? toStored(row) : null;
   }
 
+  async provinces(): Promise<string[]> {
+    const rows = await this.query(() => this.db.complaint.findMany({ where: { consumerProvince: { not: null } }, distinct: ['consumerProvince'], select: { consumerProvince: true }, orderBy: { consumerProvince: 'asc' } }));
+    return rows.flatMap((r) => (r.consumerProvince === null ? [] : [r.consumerProvince]));
+  }
+
   async list(f: ParsedComplaintFilter): Promise<{ items: StoredComplaint[]; total: number }> {
     const where = whereOf(f);
     const [rows, total] = await this.query(() =>

@@ -20,6 +20,11 @@ const prismaInDomainDebt: readonly string[] = [];
  * with them.
  */
 const folderCycleDebt: readonly string[] = [];
+/**
+ * Console and web route files that still reach the Prisma client (issue 13, item 4: routes receive
+ * services, never db). Empty since the last staff routes moved behind ports.
+ */
+const prismaInRoutesDebt: readonly string[] = [];
 /** Scripts that drive the fake platforms of the tests (the chaos and load tools). */
 const scriptsUsingTestSupport = ['scripts/bench-broadcast.ts', 'scripts/chaos.ts', 'scripts/load-channels.ts'];
 
@@ -51,6 +56,17 @@ describe('layering (docs/architecture.md)', () => {
     const offenders = domain.filter((f) => imports(f).some(prisma)).sort();
     expect(offenders.filter((f) => !prismaInDomainDebt.includes(f)), 'new domain files importing storage or Prisma').toEqual([]);
     expect(prismaInDomainDebt.filter((f) => !offenders.includes(f)), 'listed as debt but clean now: take off the list').toEqual([]);
+  });
+
+  it('keeps the Prisma client out of the console and web routes, apart from the listed debt', () => {
+    // An import of the generated client, of @prisma/*, or of the Db type; or a query on a `db` handle
+    // (`deps.db.complaint.findMany`, `db.$transaction`): the route would run SQL itself.
+    const client = (i: string) => i.startsWith('generated/') || i.startsWith('@prisma/') || i === 'src/storage/database.ts';
+    const query = /\bdb\s*\.\s*[$\w]+|\$(?:transaction|queryRaw|executeRaw)/;
+    const routes = [...files('bot/staff'), ...files('bot/web')];
+    const offenders = routes.filter((f) => imports(f).some(client) || query.test(readFileSync(path.join(root, f), 'utf8'))).sort();
+    expect(offenders.filter((f) => !prismaInRoutesDebt.includes(f)), 'route files reaching the Prisma client').toEqual([]);
+    expect(prismaInRoutesDebt.filter((f) => !offenders.includes(f)), 'listed as debt but clean now: take off the list').toEqual([]);
   });
 
   it('has no import cycle between folders of src/, apart from the listed debt', () => {

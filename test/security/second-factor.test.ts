@@ -52,7 +52,10 @@ describe('TOTP second factor', () => {
     expect(stored.totpSecret).not.toContain(secret);
     expect(stored.totpPendingSecret).toBeNull();
     // The key is not shown again, and only its owner's session survived the change.
-    expect((await agent.page('/staff/security')).html).not.toContain(secret);
+    const security = (await agent.page('/staff/security')).html;
+    expect(security).not.toContain(secret);
+    expect(security).toContain('Xác thực hai lớp đang bật từ');
+    expect(security).toContain('Còn 10 mã khôi phục chưa dùng.');
     expect((await other.request('/staff/inbox')).status).toBe(303);
     expect(await fixture.database.prisma.auditLog.count({ where: { action: 'staff.totp.enable', target: agentLogin.email } })).toBe(1);
 
@@ -179,5 +182,13 @@ describe('unlocking an account strangers throttled', () => {
     expect(await fixture.database.prisma.auditLog.count({ where: { action: 'staff.unlock', actor: adminLogin.email, target: agentLogin.email } })).toBe(1);
     // The guesses stay on record.
     expect(await fixture.database.prisma.loginAttempt.count({ where: { email: agentLogin.email, cleared: true } })).toBe(12);
+  });
+
+  it('says the account is not found for an id no account has, and unlocks nothing', async () => {
+    const admin = new StaffClient(fixture.server.url);
+    await admin.login(adminLogin);
+    await admin.page('/staff/accounts');
+    expect((await admin.post('/staff/accounts/no-such-account/unlock', {})).headers.get('location')).toBe('/staff/accounts?error=account.notFound');
+    expect(await fixture.database.prisma.auditLog.count({ where: { action: 'staff.unlock' } })).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import { knowledgeDir, loadRealKnowledgeBase } from '../support/knowledge.ts';
 import { agentLogin, StaffClient, staffDeps, startStaffServer, testIssuer } from '../support/staff-server.ts';
 import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts';
 import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
+import { PrismaComplaintTranscripts } from '../../src/storage/prisma-complaint-tables.ts';
 
 // A status change can tell the consumer, in their chat and their language, in words staff may edit.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -21,7 +22,7 @@ let agent: StaffClient;
 beforeAll(async () => {
   database = await openTempDatabase();
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
-  const complaints = complaintRoutes({ ...staffDeps(database.prisma, clock), taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer });
+  const complaints = complaintRoutes({ ...staffDeps(database.prisma, clock), taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), transcripts: new PrismaComplaintTranscripts(database.prisma), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer });
   server = await startStaffServer(database.prisma, clock, { sections: [{ path: '/', app: complaints }] });
   const repo = new ComplaintRepository(new PrismaComplaintStore(database.prisma));
   const vi = await database.prisma.conversation.create({ data: { channel: 'zalo', externalId: 'z-lan', locale: 'vi' } });

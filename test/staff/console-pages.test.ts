@@ -19,6 +19,7 @@ import { openTempDatabase, type TempDatabase } from '../support/temp-database.ts
 import { readXlsx } from '../support/xlsx-reader.ts';
 import { PrismaAssessmentStore } from '../../src/storage/prisma-assessment-store.ts';
 import { PrismaComplaintStore } from '../../src/storage/prisma-complaint-store.ts';
+import { PrismaComplaintTranscripts, PrismaHolidayTable, PrismaRoutingTable } from '../../src/storage/prisma-complaint-tables.ts';
 
 // Friday 27/11/2026: the fixture's acknowledgement deadline (25/11) has passed.
 const clock = fixedClock(new Date('2026-11-27T10:00:00+07:00'));
@@ -33,9 +34,9 @@ beforeAll(async () => {
   const taxonomy = ComplaintTaxonomy.load(path.join(knowledgeDir, 'complaints'));
   const sections = [
     // No Telegram token here: the Telegram photo of the fixture cannot be fetched, and the page says so.
-    { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
+    { path: '/', app: complaintRoutes({ ...deps, taxonomy, complaints: new ComplaintRepository(new PrismaComplaintStore(database.prisma)), transcripts: new PrismaComplaintTranscripts(database.prisma), knowledgeBase: await loadRealKnowledgeBase(), issuer: testIssuer, evidence: new EvidenceFiles(new PrismaEvidenceStore(database.prisma), { telegram: new TelegramFiles({ token: undefined, apiRoot: 'http://127.0.0.1:9', logger: silentLogger }) }) }) },
     { path: '/', app: dashboardRoutes({ ...deps, taxonomy, issuer: testIssuer, criteria: () => loadCriteria(path.join(knowledgeDir, currentCriteriaFile)), assessments: new PrismaAssessmentStore(database.prisma) }) },
-    { path: '/', app: calendarRoutes(deps) },
+    { path: '/', app: calendarRoutes({ ...deps, holidays: new PrismaHolidayTable(database.prisma), routing: new PrismaRoutingTable(database.prisma) }) },
   ];
   server = await startStaffServer(database.prisma, clock, { sections });
   const repo = new ComplaintRepository(new PrismaComplaintStore(database.prisma));
@@ -57,6 +58,8 @@ describe('complaint pages', () => {
     expect(all.html).toContain('2 hồ sơ');
     expect(all.html).toContain('09******78');
     expect(all.html).not.toContain('0912345678');
+    // The province filter offers each consumer province complaints name, once, in order.
+    expect(/<select name="province">([\s\S]*?)<\/select>/.exec(all.html)![1]!.match(/<option[^>]*>[^<]*/g)!.map((o) => o.replace(/<option[^>]*>/, ''))).toEqual(['Tất cả', 'Hồ Chí Minh', 'Khánh Hòa']);
     expect((await agent.page('/staff/complaints?overdue=1')).html).toMatch(/1 hồ sơ[\s\S]*KN-20261120-7QH2D[\s\S]*QUÁ HẠN/);
     expect((await agent.page('/staff/complaints?province=Kh%C3%A1nh%20H%C3%B2a')).html).toContain('KN-20261126-ABCDE');
     expect((await agent.page('/staff/complaints?category=bao-hanh')).html).toContain('1 hồ sơ');
@@ -212,6 +215,16 @@ describe('routing directory and holidays', () => {
     expect(html).toContain('Thêm hoặc sửa ngày');
     expect((await admin.post('/staff/holidays', { date: '2026-12-24', name: 'Nghỉ <b>thử</b>', isWorkingDay: 'false' })).headers.get('location')).toContain('ok=saved');
     expect((await admin.page('/staff/holidays?year=2026')).html).toContain('Nghỉ &lt;b&gt;thử&lt;/b&gt;');
+    // Saving the same date again replaces it; deleting it removes it; each edit has its audit line.
+    await admin.post('/staff/holidays', { date: '2026-12-24', name: 'Nghỉ bù', isWorkingDay: 'false' });
+    const days = (await admin.page('/staff/holidays?year=2026')).html;
+    expect(days).toContain('Nghỉ bù');
+    expect(days).not.toContain('Nghỉ &lt;b&gt;thử&lt;/b&gt;');
+    const dayId = (await database.prisma.holiday.findUniqueOrThrow({ where: { date: '2026-12-24' } })).id;
+    expect((await admin.post(`/staff/holidays/${dayId}/delete`, {})).headers.get('location')).toBe('/staff/holidays?year=2026&ok=deleted');
+    expect(await database.prisma.holiday.findUnique({ where: { date: '2026-12-24' } })).toBeNull();
+    expect((await admin.post(`/staff/holidays/${dayId}/delete`, {})).headers.get('location')).toBe('/staff/holidays?error=notFound');
+    expect(await database.prisma.auditLog.count({ where: { action: { in: ['holiday.save', 'holiday.delete'] }, target: '2026-12-24' } })).toBe(3);
 
     await admin.page('/staff/directory');
     const saved = await admin.post('/staff/directory', { key: 'consumer.hoi-kh.2026', category: 'general', agency: 'Hội BVQLNTD tỉnh Khánh Hòa', validFrom: '2026-07-01', validTo: '', description: '', contact: '0258 000 000', source: 'test' });
@@ -220,6 +233,7 @@ describe('routing directory and holidays', () => {
     expect(entry.updatedBy).toBe(adminLogin.email);
     await admin.post(`/staff/directory/${entry.id}/retire`, {});
     expect((await database.prisma.routingEntry.findUniqueOrThrow({ where: { id: entry.id } })).validTo).toBe('2026-11-26');
+    expect((await admin.post('/staff/directory/no-such-entry/retire', {})).headers.get('location')).toBe('/staff/directory?error=notFound');
     const actions = (await database.prisma.auditLog.findMany({ where: { actor: adminLogin.email } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['holiday.save', 'directory.save', 'directory.retire']));
   });
@@ -339,6 +353,9 @@ describe('a complaint filed at the end of a long chat', () => {
     const shown = [...html.matchAll(/Tin số (\d{4})\./g)].map((m) => Number(m[1]));
     expect(shown).toEqual(Array.from({ length: 500 }, (_, i) => 601 + i));
     expect(html).toContain('Xem 500 tin nhắn gần nhất (cả cuộc trò chuyện có 1.100 tin)');
+    // Each message keeps its side of the chat.
+    expect(html).toContain('<li class="msg in"><div class="bubble">Tin số 0601.</div>');
+    expect(html).toContain('<li class="msg out"><div class="bubble">Tin số 0602.</div>');
   });
 
   it('pages the list with numbers', async () => {

@@ -104,6 +104,9 @@ describe('warnings in the staff console', () => {
     const admin = await signedIn(adminLogin);
     const publishers = await admin.page('/staff/warnings/publishers');
     const userId = /name="userId" value="([a-z0-9]+)"/.exec(publishers.html)![1]!;
+    // A grant for an id no account has is refused before any permission is written.
+    expect((await admin.post('/staff/warnings/publishers', { userId: 'nosuchaccount', grant: 'true' })).headers.get('location')).toBe('/staff/warnings/publishers?error=invalid');
+    expect((await agent.page('/staff/warnings/new')).status).toBe(403);
     expect((await admin.post('/staff/warnings/publishers', { userId, grant: 'true' })).headers.get('location')).toContain('ok=saved');
 
     expect((await agent.page('/staff/warnings/new')).status).toBe(200);

@@ -32,7 +32,7 @@ export const testSecrets = new SecretBox(randomBytes(32));
 export function staffDeps(db: Db, clock: Clock): StaffDeps {
   const translators = createTranslators();
   const staffStores = prismaStaffStores(db);
-  return { db, staffStores, staffAccounts: new StaffAccounts(staffStores.accounts), audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', calendar: new LocalCalendar('Asia/Ho_Chi_Minh'), secureCookies: false };
+  return { staffStores, staffAccounts: new StaffAccounts(staffStores.accounts), audit: new PrismaAuditLog(db), desk: new HandoffDesk(new PrismaHandoffDeskStore(db), translators), cannedReplies: new PrismaCannedReplies(db), proactive: new PrismaProactiveMessages(db), translators, clock, logger: silentLogger, timeZone: 'Asia/Ho_Chi_Minh', calendar: new LocalCalendar('Asia/Ho_Chi_Minh'), secureCookies: false };
 }
 
 /** The console on a loopback port over the given database, with one admin and one agent. */
