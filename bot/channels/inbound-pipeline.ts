@@ -116,20 +116,22 @@ export class InboundPipeline {
    */
   async recordScreened(items: ReadonlyArray<{ readonly entry: JournalEntry; readonly message: InboundMessage | null }>): Promise<Set<string>> {
     const admit = this.deps.admit;
-    const entries = items.map(({ entry, message }) => {
-      if (!admit || !message) return entry;
-      let refused = this.screened.get(entry.key);
-      if (refused === undefined) {
-        refused = admit(message);
-        this.screened.set(entry.key, refused);
-      }
-      return refused?.length === 0 ? { ...entry, settled: true } : entry;
-    });
     // A dropped update is not written at all: a batch of nothing but flood (most batches while one
     // chat floods a single update stream) then costs no INSERT, and the stream moves on at once.
     // Should the platform send such an update again after a crash, the limit is asked afresh.
-    for (const entry of entries) if (entry.settled) this.settledAtRecord.add(entry.key);
-    const kept = entries.filter((e) => !e.settled);
+    const kept: JournalEntry[] = [];
+    for (const { entry, message } of items) {
+      let refused: readonly Reply[] | null | undefined = null;
+      if (admit && message) {
+        refused = this.screened.get(entry.key);
+        if (refused === undefined) {
+          refused = admit(message);
+          this.screened.set(entry.key, refused);
+        }
+      }
+      if (refused?.length === 0) this.settledAtRecord.add(entry.key);
+      else kept.push(entry);
+    }
     return kept.length > 0 ? await this.record(kept) : new Set();
   }
 
@@ -171,7 +173,7 @@ export class InboundPipeline {
     const refused = asked !== undefined ? asked : (this.deps.admit?.(message) ?? null);
     if (!refused) return null;
     if (this.settledAtRecord.delete(key)) {
-      // Journaled as settled when it arrived: dropping it needs nothing more.
+      // Dropped while its batch was journaled, and never written: dropping it needs nothing more.
       this.fresh.delete(key);
       return 'ignored';
     }

@@ -73,20 +73,14 @@ export class ComplaintExtractor {
     private readonly policy: SpanPolicy = defaultSpanPolicy,
   ) {}
 
-  /** A tagged seller is no self-introduction, platform, place, phone number or sentence. */
-  private couldBeSeller(value: string, introduced: string | null, platform: string | null): boolean {
+  /**
+   * A tagged seller or product is none of `others` (the consumer's own name, the platform, the
+   * seller already read), no place alone, no phone number and not a sentence.
+   */
+  private couldBe(value: string, others: readonly (string | null)[], maxWords: number): boolean {
     const folded = foldPhrase(value);
-    if (introduced !== null && folded === foldPhrase(introduced)) return false;
-    if (platform !== null && folded === foldPhrase(platform)) return false;
-    return !this.provinces.isPlaceName(value) && !hasPhone(value) && wordCount(value) <= 8;
-  }
-
-  /** A tagged product is not the seller, the platform, a place or a phone number. */
-  private couldBeProduct(value: string, seller: string | null, platform: string | null): boolean {
-    const folded = foldPhrase(value);
-    if (seller !== null && folded === foldPhrase(seller)) return false;
-    if (platform !== null && folded === foldPhrase(platform)) return false;
-    return !this.provinces.isPlaceName(value) && !hasPhone(value) && wordCount(value) <= 10;
+    if (others.some((other) => other !== null && folded === foldPhrase(other))) return false;
+    return !this.provinces.isPlaceName(value) && !hasPhone(value) && wordCount(value) <= maxWords;
   }
 
   extract(text: string, options: { today: IsoDate; asked: RequiredField | null }): Extraction {
@@ -119,7 +113,7 @@ export class ComplaintExtractor {
     // The tagger is read only when its reading could be filed (a field it overrides, or fills and the rules left empty).
     const tagged = this.tagger && needsTagger(this.policy, rules) ? this.tagger.tag(ft, rules) : null;
     const introduced = rules.introduced;
-    const businessName = decideSpan(this.policy.seller, rules.seller, tagged?.seller ?? null, (v) => this.couldBeSeller(v, introduced, platform));
+    const businessName = decideSpan(this.policy.seller, rules.seller, tagged?.seller ?? null, (v) => this.couldBe(v, [introduced, platform], 8));
     const name = introduced ?? extractConsumerName(ft);
     if (name && !(businessName && foldPhrase(businessName).endsWith(foldPhrase(name)))) values.consumerName = name;
     if (businessName) values.businessName = businessName;
@@ -128,7 +122,7 @@ export class ComplaintExtractor {
     const rulesAddress = businessName === rules.seller ? rules.address : (extractBusinessAddress(ft) ?? location?.address ?? null);
     const address = decideSpan(this.policy.address, rulesAddress, tagged?.address ?? null, (v) => v !== businessName && wordCount(v) <= 12 && !hasPhone(v));
     if (address) values.businessAddress = address;
-    const product = decideSpan(this.policy.product, rules.product, tagged?.product ?? null, (v) => this.couldBeProduct(v, businessName, platform));
+    const product = decideSpan(this.policy.product, rules.product, tagged?.product ?? null, (v) => this.couldBe(v, [businessName, platform], 10));
     if (product) values.product = product;
     // Where the consumer lives; failing that, where the seller is ("Điện Máy Xanh Biên Hòa"), which
     // a later "tôi ở …" replaces.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWholeFileSync } from '../shared/whole-file.ts';
 import { ComplaintDataError } from './complaint-errors.ts';
 import { ComplaintSpanTagger, readTrainingStories, type TrainingReport } from './complaint-span-tagger.ts';
 import type { ProvinceDirectory } from './province-directory.ts';
@@ -76,11 +77,7 @@ export function loadSpanTagger(source: SpanTaggerSource): ComplaintSpanTagger {
   const tagger = ComplaintSpanTagger.train(stories, source.provinces, { files, ...(source.ruleFeatures === undefined ? {} : { ruleFeatures: source.ruleFeatures }) });
   if (source.cacheFile) {
     const saved: SavedTagger = { key, report: tagger.report, weights: tagger.weights() };
-    mkdirSync(path.dirname(source.cacheFile), { recursive: true });
-    // Written aside and renamed: a process starting meanwhile reads the old file or the new, never half.
-    const aside = `${source.cacheFile}.${process.pid}.tmp`;
-    writeFileSync(aside, JSON.stringify(saved));
-    renameSync(aside, source.cacheFile);
+    writeWholeFileSync(source.cacheFile, JSON.stringify(saved));
   }
   return tagger;
 }

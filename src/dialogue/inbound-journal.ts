@@ -6,11 +6,6 @@ export interface JournalEntry {
   readonly key: string;
   /** The raw update (JSON), replayed through the channel after a restart. */
   readonly payload: string;
-  /**
-   * Journal it as delivered already, without its payload: nothing will ever be sent for it (the
-   * per-chat limit dropped it), so one INSERT settles it and nothing of it is kept to replay.
-   */
-  readonly settled?: boolean;
 }
 
 export interface DeliveryState {

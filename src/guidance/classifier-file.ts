@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeWholeFileSync } from '../shared/whole-file.ts';
 import type { ClassifierModel } from './entry-classifier.ts';
 
 /**
@@ -40,8 +41,5 @@ export async function readClassifier(file: string = defaultClassifierFile): Prom
 
 /** Saves the model whole or not at all (written beside it, then renamed into place). */
 export async function writeClassifier(model: ClassifierModel, file: string = defaultClassifierFile): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, JSON.stringify(model));
-  await rename(partial, file);
+  writeWholeFileSync(file, JSON.stringify(model));
 }

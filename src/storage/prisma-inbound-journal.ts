@@ -11,10 +11,7 @@ export class PrismaInboundJournal implements InboundJournal {
     const fresh = [...new Map(entries.map((e) => [e.key, e])).values()];
     if (fresh.length === 0) return new Set();
     const claimedUntil = new Date(now.getTime() + claim.ttlMs);
-    const row = (e: JournalEntry) =>
-      e.settled
-        ? { channel, key: e.key, payload: '', status: 'done', createdAt: now, deliveredAt: now }
-        : { channel, key: e.key, payload: e.payload, status: 'received', createdAt: now, claimedBy: claim.owner, claimedUntil };
+    const row = (e: JournalEntry) => ({ channel, key: e.key, payload: e.payload, status: 'received', createdAt: now, claimedBy: claim.owner, claimedUntil });
     // Redeliveries are rare: try the one INSERT first, sort out duplicates only when it fails.
     try {
       await this.db.inboundUpdate.createMany({ data: fresh.map(row) });
