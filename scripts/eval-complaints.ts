@@ -34,6 +34,8 @@ const { values } = parseArgs({
     stories: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
     show: { type: 'string', multiple: true },
+    // Print expected beside filed for every story wrong on this field (to sort the misses into classes).
+    field: { type: 'string', multiple: true },
     baseline: { type: 'string' },
     // Leave-one-set-out: the span tagger trains without these files of knowledge/complaints/tagger-training.
     'tagger-exclude': { type: 'string', multiple: true },
@@ -44,7 +46,7 @@ const { values } = parseArgs({
 });
 const files = values.stories ?? [];
 if (files.length === 0) {
-  process.stderr.write('usage: eval:complaints -- --stories FILE [--stories FILE2] [--json] [--show ID] [--baseline FILE] [--tagger-exclude FILE] [--tagger-policy JSON|off]\n');
+  process.stderr.write('usage: eval:complaints -- --stories FILE [--stories FILE2] [--json] [--show ID] [--field NAME] [--baseline FILE] [--tagger-exclude FILE] [--tagger-policy JSON|off]\n');
   process.exit(2);
 }
 const stories = (await Promise.all(files.map(loadComplaintStories))).flat();
@@ -208,6 +210,16 @@ if (values.json) {
     ...misses.map((m) => `  ${m.id} ${m.style.padEnd(14)} ${m.filed ? '' : '[not filed] '}${m.wrong.join(', ')}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+for (const field of values.field ?? []) {
+  if (!(scoredFields as readonly string[]).includes(field)) throw new Error(`--field ${field}: not one of ${scoredFields.join(', ')}`);
+  const key = field as (typeof scoredFields)[number];
+  process.stderr.write(`\n${field}: expected → filed\n`);
+  for (const r of replays.filter((x) => !x.score.fields[key])) {
+    const story = stories.find((s) => s.id === r.score.id);
+    const expected = story ? (story.expected as Record<string, unknown>)[field] : undefined;
+    process.stderr.write(`  ${r.score.id}  ${JSON.stringify(expected)}  →  ${JSON.stringify((r.seen as unknown as Record<string, unknown>)[field])}\n`);
+  }
 }
 for (const id of values.show ?? []) {
   const r = replays.find((x) => x.score.id === id);

@@ -191,7 +191,9 @@ function sameName(expected: string | null, seen: string | null): boolean {
 }
 
 /** Counting words and determiners that come before a product ("một đôi giày", "a city bike"). */
-const quantifierLead = /^(mot|1|hai|2|cai|chiec|doi|chai|hop|bo|lo|tui|con|qua|cuon|tam|the|a|an|the|my|one|pair of|set of)\s+/;
+// Also the measure a dish or a pack comes in ("tô bún bò", "thùng sữa chua", "ly trà sữa"): the
+// extractor skips it as a count, an expert may write it; either names the same thing.
+const quantifierLead = /^(mot|1|hai|2|cai|chiec|doi|chai|hop|bo|lo|tui|con|qua|cuon|tam|thung|to|ly|coc|bat|the|a|an|the|my|one|pair of|set of)\s+/;
 
 /**
  * A phrase in the consumer's words is right when it says the same thing: equal after folding and

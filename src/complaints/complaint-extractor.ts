@@ -269,12 +269,18 @@ export class ComplaintExtractor {
  */
 const denied = /(?<![\p{L}])(?:chu\s+)?(?:khong|ko|k)\s+phai\s+(?:la\s+)?[^,.;!?\n]*?(?=\s+(?:ma|but)\s|[,.;!?\n]|$)|(?<![\p{L}])(?:not|rather than|instead of)\s+[^,.;!?\n]*/gu;
 
+/**
+ * The words that open a correction ("Cho tôi sửa lại:", "xin đính chính,"): they name no fact
+ * ("sửa lại" is no service). Only as a lead-in: "muốn shop sửa lại" is a wish for a repair.
+ */
+const correctionCue = /(?<=^|[.!?]\s*)\s*(?:(?:a|o|xin loi),?\s+)?(?:(?:cho|xin cho) (?:toi|em|minh|tui) )?(?:sua lai|xin sua|dinh chinh|xin dinh chinh)(?![\p{L}])(?:\s*[:,.])?|(?<![\p{L}])(?:sua lai|dinh chinh)\s*:/gu;
+
 function withoutDenied(text: FoldedText): FoldedText {
   let original = text.original;
   let folded = text.folded;
-  for (const m of text.folded.matchAll(denied)) {
-    // A denial names something; a bare "không phải" with no value after it is left as typed.
-    if (m[0].trim().split(/\s+/).length < 3) continue;
+  // A denial names something; a bare "không phải" with no value after it is left as typed.
+  const denials = [...text.folded.matchAll(denied)].filter((m) => m[0].trim().split(/\s+/).length >= 3);
+  for (const m of [...denials, ...text.folded.matchAll(correctionCue)]) {
     const blank = ' '.repeat(m[0].length);
     original = original.slice(0, m.index) + blank + original.slice(m.index + m[0].length);
     folded = folded.slice(0, m.index) + blank + folded.slice(m.index + m[0].length);

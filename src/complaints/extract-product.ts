@@ -7,9 +7,10 @@ const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no
 
 // Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
 // chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).
+// "mua trả góp tủ lạnh", "mua qua mạng": how it was bought comes before what.
 // Also the order named ("đơn là bộ chăn ga", "đơn hàng của tôi là …", "the order was a …"), teencode
 // "đk" (đăng ký), "làm thẻ" (a card made), English "paid for a …", "to book a …".
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:don(?: hang)?(?: cua (?:toi|em|minh|tui|e|mk))? la|(?:the|my) order (?:was|is)|dk|lam(?= the )|paid for(?= (?:a|an|the|my|our) )|book(?= (?:a|an|the) )|dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai )?/gu;
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:don(?: hang)?(?: cua (?:toi|em|minh|tui|e|mk))? la|(?:the|my) order (?:was|is)|dk|lam(?= the )|paid for(?= (?:a|an|the|my|our) )|book(?= (?:a|an|the) )|dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai|set|combo|lau) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai |tra gop |qua mang |truc tuyen )?/gu;
 
 /**
  * A service named by what is done: "đi khám sức khỏe tổng quát", "để thay má phanh và đĩa phanh",
@@ -23,9 +24,9 @@ const boughtAfter = /(?<![\p{L}])(?:a|an|the|my|some)\s+((?:[\p{L}\p{N}'-]+\s+){
 const gotFrom = /(?<![\p{L}])(?:got|get|picked up|have had|ve had|had)\s+(?:(?:a|an|the|my|some|our)\s+)?/gu;
 /**
  * "nhận 1tr250 tiền đôi giày", "chuyển 2tr tiền hộp sâm": a sum paid for a thing names it. Not a
- * deposit, the goods in general or a fee ("tiền cọc", "tiền hàng", "tiền ship").
+ * deposit, the goods in general or a fee ("tiền cọc", "tiền hàng", "tiền ship", "tiền gia hạn").
  */
-const paidForThing = /(?<![\p{L}\d])\d[\d.,]*\s?(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?\d*\s+tien\s+(?!(?:coc|hang|ship|van chuyen|mat|phi|thua|thieu|lai|do|no)(?![\p{L}]))/gu;
+const paidForThing = /(?<![\p{L}\d])\d[\d.,]*\s?(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?\d*\s+tien\s+(?!(?:coc|hang|ship|van chuyen|mat|phi|thua|thieu|lai|do|no|gia han)(?![\p{L}]))/gu;
 /** English: "paid 20,000,000 VND for a starter kit". */
 const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)?\s+for\s+(?:a|an|the|my)?\s*/gu;
 
@@ -172,9 +173,15 @@ export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultPr
   // What a story is about comes in its first sentence ("Máy giặt nhà tôi hỏng motor"); later ones
   // name other things ("bắt tôi mở túi xách").
   const firstSentence = options.anywhere ? text.folded.length : text.folded.search(/[.!?\n](\s|$)/);
-  for (const [start, end] of lexicon.mentions(text, hasDiacritics(text.original))) {
+  for (const [at, end] of lexicon.mentions(text, hasDiacritics(text.original))) {
+    let start = at;
     if (firstSentence !== -1 && start > firstSentence) break;
-    if (notTheThing.test(text.folded.slice(Math.max(0, start - 6), start))) continue;
+    // "gói truyền hình cáp", "gói internet": a package of a service is what was bought; "gọi điện
+    // thoại" (to call) is not ("gọi" as typed, or a phone after it when typed without diacritics).
+    const packaged = /(?<![\p{L}])goi\s+$/u.exec(text.folded.slice(Math.max(0, start - 4), start));
+    const calling = packaged !== null && (/gọi\s+$/iu.test(text.original.slice(0, start)) || (!hasDiacritics(text.original) && /^dien thoai|^dt/.test(text.folded.slice(start))));
+    if (packaged && !calling) start = start - packaged[0].length;
+    else if (notTheThing.test(text.folded.slice(Math.max(0, start - 6), start))) continue;
     // "điện thoại 0356 778 241" is a phone number's label.
     if (/^\s*:?\s*(\+84|0)\d/.test(text.folded.slice(end))) continue;
     const phrase = text.original.slice(start, end);
@@ -208,8 +215,8 @@ function beforeBuyingVerb(text: FoldedText, read: Reader): string | null {
   return null;
 }
 
-/** Verbs whose folded form is shared: "bàn cho 6 người" is no "bán cho", "thuế" no "thuê", "đạt" no "đặt". */
-const verbSpellings: Record<string, string> = { ban: 'bán', dat: 'đặt', thue: 'thuê', chot: 'chốt', goi: 'gọi', chao: 'chào' };
+/** Verbs whose folded form is shared: "bàn cho 6 người" is no "bán cho", "thuế" no "thuê", "đạt" no "đặt", "mưa" (rain) no "mua". */
+const verbSpellings: Record<string, string> = { mua: 'mua', ban: 'bán', dat: 'đặt', thue: 'thuê', chot: 'chốt', goi: 'gọi', chao: 'chào' };
 
 function spelledAsVerb(text: FoldedText, index: number, folded: string): boolean {
   const verb = /^(?:(?:da|vua|co) )?([a-z]+)/.exec(folded)?.[1] ?? '';

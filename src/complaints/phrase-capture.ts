@@ -88,6 +88,11 @@ function continuesName(words: ReadonlyArray<{ folded: string }>, current: string
   if (current === 'cu' && !accented) return true;
   // "khám sức khỏe tổng quát": "tổng" (a total) is part of "tổng quát" (general).
   if (current === 'tong' && next === 'quat') return true;
+  // "khóa giao tiếp", "bếp điện từ", "chăn trị liệu": a stop word that is the first or second syllable of a compound
+  // (to communicate, electromagnetic/electronic) is part of the name, not the verb "giao" or "từ" (from).
+  if (current === 'giao' && next === 'tiep') return true;
+  if (current === 'tri' && next === 'lieu') return true;
+  if (current === 'tu' && words.at(-1)?.folded === 'dien') return true;
   // "cát vệ sinh cho mèo", "sữa cho bé", "food for cats": who it is for is part of what it is.
   if ((current === 'cho' || current === 'for') && next !== undefined && beneficiaries.has(next)) return true;
   return current === 'khong' && (next === 'dau' || next === 'day');
@@ -168,7 +173,9 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     const article = w.folded === 'the' && !/^the$/i.test(text.original.slice(w.start, w.end));
     // A bare count starts a phrase ("50 bao xi măng") when words follow; a price does not ("50k").
     const count = /^\d{1,4}$/.test(w.folded) && /^\s+\p{L}/u.test(text.folded.slice(w.end)) && !/^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty|million|thousand)(?![\p{L}])/u.test(text.folded.slice(w.end));
-    if (options.skipQuantifiers && words.length === 0 && ((quantifiers.has(w.folded) && countSpelled(text.original.slice(w.start, w.end), w.folded, accented)) || count) && !article) {
+    // "a set of knives" counts; "set lẩu", "set quà" is a set meal or gift set, the thing itself.
+    const setMeal = w.folded === 'set' && !/^\s+of(?![\p{L}])/u.test(text.folded.slice(w.end));
+    if (options.skipQuantifiers && words.length === 0 && ((quantifiers.has(w.folded) && countSpelled(text.original.slice(w.start, w.end), w.folded, accented)) || count) && !article && !setMeal) {
       // "of" only after a counting noun: "a pair of", not "the price of".
       if (w.folded !== 'of' || countNouns.has(previousSkipped)) {
         counted ||= /^\d|^(hai|ba|bon|nam|two|three|four|pair|pairs|cans?|bottles?|box(es)?|packs?|bags?|pieces?|cups?|kg|bao|lit|tan|loc|ket|met|thung|tui|hop)$/.test(w.folded);

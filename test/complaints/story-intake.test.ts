@@ -662,3 +662,44 @@ describe('issue 10, third round: answers, corrections and places', () => {
     expect(read('toi dat coc 3 trieu, chuyen them 1tr5 tien van chuyen, tong la 4tr5').values.amountVnd).toBe(4_500_000);
   });
 });
+
+describe('issue 10, fourth round: products as people name them', () => {
+  it('a folded homograph of "mua" is no buying verb: "trời mưa", "múa"', () => {
+    expect(read('Hôm đó trời mưa to nên tôi mua ấm siêu tốc ở siêu thị gần nhà').values.product).toBe('ấm siêu tốc');
+    expect(read('Con gái tôi học múa ba lê ở trung tâm, tôi mua đôi giày múa 450k').values.product).toBe('giày múa');
+  });
+
+  it('how it was bought comes before what: "mua trả góp", "mua qua mạng"', () => {
+    expect(read('Tôi mua trả góp xe máy Honda Vision ở Head Hoàng Long').values.product).toBe('xe máy Honda Vision');
+    expect(read('em mua qua mạng bộ nồi inox 5 món').values.product).toBe('bộ nồi inox 5 món');
+  });
+
+  it('a set meal or gift set is the thing itself; "a set of" counts', () => {
+    expect(read('Nhà tôi gọi set nướng 4 người ở quán').values.product).toBe('set nướng 4 người');
+    expect(read('I bought a set of kitchen knives').values.product).toBe('kitchen knives');
+  });
+
+  it('a compound that starts with a stop word stays whole: giao tiếp, điện từ, trị liệu', () => {
+    expect(read('Tôi đăng ký khóa giao tiếp tiếng Hàn ở trung tâm Sao Sáng').values.product).toBe('khóa giao tiếp tiếng Hàn');
+    expect(read('mình mua bếp điện từ Sunhouse ở cửa hàng').values.product).toBe('bếp điện từ Sunhouse');
+    expect(read('Bố tôi mua đệm trị liệu 15 triệu').values.product).toBe('đệm trị liệu');
+  });
+
+  it('a package of a known service is what was bought; "gọi điện thoại" is a call', () => {
+    expect(read('Nhà mạng tự gia hạn gói truyền hình cáp mà không hỏi tôi', null).values.product).toBe('gói truyền hình cáp');
+    expect(read('Tôi gọi điện thoại cho cửa hàng nhiều lần', null).values.product).toBeUndefined();
+  });
+
+  it('a renewal fee names no product: "tiền gia hạn"', () => {
+    expect(read('Tài khoản bị trừ 990.000đ tiền gia hạn 12 tháng').values.product).toBeUndefined();
+  });
+
+  it('the words that open a correction name nothing: "Cho tôi sửa lại:"', () => {
+    const e = read('Cho tôi sửa lại: giá là 3 triệu chứ không phải 2 triệu');
+    expect(e.correction).toBe(true);
+    expect(e.values.product).toBeUndefined();
+    expect(e.values.amountVnd).toBe(3_000_000);
+    // A wish for a repair is still one.
+    expect(read('muốn shop sửa lại cho tôi').values.desiredResolution).toContain('repair');
+  });
+});
