@@ -72,6 +72,12 @@ describe('reading a story', () => {
     expect(taxonomy.classify('lon sữa bột. Pha đến muỗng thứ 3 thì thấy một mẩu nhựa cứng lẫn trong sữa, may bé chưa uống phải.').categoryCode).toBe('an-toan-thuc-pham');
   });
 
+  it('marketing messages, being added to groups and a number passed on are personal data misuse', () => {
+    expect(taxonomy.classify('Từ khi làm thẻ thành viên ở siêu thị, tôi bị kéo vào mấy nhóm Zalo bán bảo hiểm, ai đó còn phát tán cả số CCCD của tôi').categoryCode).toBe('thong-tin-ca-nhan');
+    expect(taxonomy.classify('cua hang sim chuyen so cua toi cho ben vay tien, ngay nao cung co tin nhan quang cao').categoryCode).toBe('thong-tin-ca-nhan');
+    expect(taxonomy.classify('The gym keeps sending marketing SMS although I unsubscribed when I cancelled').categoryCode).toBe('thong-tin-ca-nhan');
+  });
+
   it('a refused invoice is filed as such, though a warranty card is asked for beside it', () => {
     expect(taxonomy.classify('Tôi đề nghị cửa hàng xuất hóa đơn và phiếu bảo hành, chủ cửa hàng nói mua giá rẻ thì không có hóa đơn. Tôi muốn cửa hàng cung cấp hóa đơn, chứng từ.').code).toBe('khac');
   });
