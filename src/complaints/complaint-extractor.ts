@@ -87,7 +87,10 @@ export class ComplaintExtractor {
     const typed = foldAligned(text);
     const { asked, today } = options;
     // Corrections are short replies ("à nhầm, 1tr5 chứ"); in a long story "sửa lại" is about the product.
-    const correction = correctionPattern.test(typed.folded) && typed.folded.split(/\s+/).length <= 15;
+    // A denial with its value ("6/11 chứ không phải 5/11") or an opening "à nhầm" says so in a longer
+    // reply too; "shop bảo em tự đặt nhầm" reports what someone said.
+    const strongCue = /(?<![\p{L}])(chu (?:khong|ko|k) phai|dinh chinh|i meant)(?![\p{L}])|^\s*(?:a |o |xin loi,? )?nham(?![\p{L}])/u.test(typed.folded);
+    const correction = correctionPattern.test(typed.folded) && typed.folded.split(/\s+/).length <= (strongCue ? 25 : 15);
     // "không phải Shopee mà là Lazada", "nồi cơm điện chứ không phải nồi chiên": the denied value is not read.
     const ft = correction ? withoutDenied(typed) : typed;
     const values: FactValues = {};

@@ -19,6 +19,9 @@ function monthNumber(name: string): number {
 }
 
 const count = `(\\d{1,2}|${numberWordPattern}(?: ${numberWordPattern})?)`;
+const englishWeekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** What a range of counts counts: "3-4 tin nhắn", "2-3 lần", "5-6 người". */
+const countedAfter = /^\s+(?:tin|lan|nguoi|cuoc|cai|chiec|tieng|gio|phut|buoi|mon|ly|hop|goi|con|ban|mam|suat|dong|cu)(?![\p{L}])/u;
 const weekdays: Record<string, number> = { hai: 1, '2': 1, ba: 2, '3': 2, tu: 3, '4': 3, nam: 4, '5': 4, sau: 5, '6': 5, bay: 6, '7': 6 };
 
 /**
@@ -56,9 +59,12 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
   // Not "24/7" (open all hours) nor a price per unit.
   for (const m of f.matchAll(/(?<![\d.,/:])(\d{1,2})\s?[/-]\s?(\d{1,2})(?![\d/]|[.,:-]\d|\s?(?:k|tr|d|vnd|trieu|nghin|ngan|kg|g|ml|l|cai|chiec|hop)\b)/g)) {
     if (m[1] === '24' && m[2] === '7') continue;
+    // "3-4 tin nhắn", "2-3 lần": a range of counts before what is counted, not a day and month.
+    if (m[0].includes('-') && countedAfter.test(f.slice(m.index + m[0].length))) continue;
     add(m.index, m[0].length, withoutYear(Number(m[1]), Number(m[2]), today, m.index));
   }
-  for (const m of f.matchAll(/(?<!ngay \d{1,2} )thang (\d{1,2})(?:[/ ](?:nam )?(\d{4})| (nam ngoai|nam truoc|nam roi))?(?! (?:truoc|roi|nay|sau))/g)) {
+  // "tháng 11 này" is not "tháng 1" followed by "1 này"; "12 tháng 2,4 triệu" is no February.
+  for (const m of f.matchAll(/(?<!ngay \d{1,2} )thang (\d{1,2})(?!\d|[.,]\d)(?:[/ ](?:nam )?(\d{4})| (nam ngoai|nam truoc|nam roi))?(?! (?:truoc|roi|nay|sau))/g)) {
     const month = Number(m[1]);
     const year = m[2] ? Number(m[2]) : m[3] ? ty - 1 : month > tm ? ty - 1 : ty;
     const finding = absolute(1, month, year, today, m.index);
@@ -84,6 +90,12 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
     [/\b(?:ngay )?(?:mung|mong) (\d{1,2})\b(?! thang)/g, (m) => dayOfRecentMonth(today, Number(m[1])), false],
     [/\bthu (hai|ba|tu|nam|sau|bay|[2-7]) tuan nay\b/g, (m) => weekdayThisWeek(today, weekdays[m[1]!]!), false],
     [/\bchu nhat tuan nay\b/g, () => weekdayThisWeek(today, 0), false],
+    // "hôm thứ Hai", "bữa chủ nhật", "Chủ nhật em mua …", "last Sunday": the latest such day before today.
+    [/\b(?:hom|hum|bua|vao|sang|trua|chieu|toi|dem) (?:thu (hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b(?! (?:tuan|nay|sau|toi(?= (?:nay|se))))/g, (m) => mostRecentWeekday(today, m[2] ? 0 : weekdays[m[1]!]!), false],
+    [/(?:^|[.!?|]\s*)(?:thu (hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat))\b(?= (?:toi|em|minh|tui|me|bo|chong|vo|con|nha|vua|da|co|di|mua|dat|order)\b)/g, (m) => mostRecentWeekday(today, m[2] ? 0 : weekdays[m[1]!]!), false],
+    [/\b(?:last|on|this past) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/g, (m) => mostRecentWeekday(today, englishWeekdays.indexOf(m[1]!)), false],
+    // "cách đây 20 ngày": the same count back, said first.
+    [new RegExp(`\\bcach day ${count} (ngay|tuan|thang)\\b(?! (?:sau|nua))`, 'g'), (m) => back(today, m[1]!, m[2]!), true],
     [/\b(?:ngay mai|mai)\b(?= (?:moi|se|toi|minh|em|anh|chi)? ?(?:mua|dat|nhan))/g, () => addDays(today, 1), false],
   ];
   for (const [pattern, resolve, approximate] of relative) {
@@ -98,9 +110,16 @@ export function findDates(text: FoldedText, today: IsoDate): DateFinding[] {
 /**
  * Dates that are not when the thing was bought, by what comes before them in their clause: an expiry
  * ("hạn sử dụng 08/2026", "hạn in tới tháng 12"), a bill's month ("hóa đơn tiền điện tháng 10"), a
- * return or a complaint made later ("gửi trả … từ 20/10", "báo bảo hành từ ngày 14/9"), "since".
+ * return or a complaint made later ("gửi trả … từ 20/10", "báo bảo hành từ ngày 14/9"), "since", an
+ * outage ("cắt điện 2 ngày 25 và 26/11") or an appointment ("hẹn 5h chiều 30/11 giao").
  */
-const notPurchase = /(?<![\p{L}])(han su dung|hsd|het han|han in|han dung|exp|expiry|hoa don|cuoc|tien dien|tien nuoc|ky thanh toan|gui tra|tra hang|tra lai|gui lai|bao huy|bao bao hanh|mang di bao hanh|mang ra|since|returned|sent it back)(?![\p{L}])[^,.;!?\n]{0,60}$/u;
+const notPurchase = /(?<![\p{L}])(han su dung|hsd|het han|han in|han dung|exp|expiry|hoa don|cuoc|tien dien|tien nuoc|ky thanh toan|gui tra|tra hang|tra lai|gui lai|bao huy|bao bao hanh|mang di bao hanh|mang ra|since|returned|sent it back|cat dien|cup dien|mat dien|mat mang|mat nuoc|mat song|hen|hen giao)(?![\p{L}])[^,.;!?\n]{0,60}$/u;
+/**
+ * "Từ 14/11 cáp quang không vào được", "Kể từ ngày 3/10 …": a sentence that opens with since when
+ * something has gone on, not a purchase. After a verb it is when a purchase or service began ("mua
+ * từ ngày 10/2/2024", "dùng truyền hình cáp từ ngày 1/12/2023").
+ */
+const since = /(?:^|[.!?\n|]\s*)(?:ke )?tu\s+(?:ngay\s+)?$/u;
 
 /** "3 đêm từ 20 đến 23/11", "từ 20/10 đến 30/10 mất mạng": a period (a stay, an outage), not a purchase. */
 function inRange(folded: string, index: number): boolean {
@@ -114,7 +133,7 @@ function inRange(folded: string, index: number): boolean {
  * or its earliest approximate one, or its first problem when none is valid.
  */
 export function extractPurchaseDate(text: FoldedText, today: IsoDate, options: { correction?: boolean } = {}): DateFinding | null {
-  let all = findDates(text, today).filter((d) => !notPurchase.test(text.folded.slice(Math.max(0, d.index - 90), d.index)) && !inRange(text.folded, d.index));
+  let all = findDates(text, today).filter((d) => !notPurchase.test(text.folded.slice(Math.max(0, d.index - 90), d.index)) && !since.test(text.folded.slice(0, d.index)) && !inRange(text.folded, d.index));
   // "mua ngày 11/11 chứ không phải 10/11": the date denied is not the one meant.
   if (options.correction) {
     const kept = all.filter((d) => !/(?:chu )?(?:khong|ko|k) phai\s*(?:la\s*)?(?:ngay\s*)?$/.test(text.folded.slice(Math.max(0, d.index - 24), d.index)));

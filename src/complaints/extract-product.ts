@@ -3,7 +3,8 @@ import { captureWords, cleanAnswer, hasDiacritics, readsAsClause, type Capture }
 import { defaultProductLexicon, type ProductLexicon } from './product-lexicon.ts';
 
 /** Words that say nothing about what was bought. */
-const generic = new Set(['hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online', 'gi', 'thu gi', 'anything', 'something']);
+// "đặt nhầm", "mua lại": how it was bought, not what.
+const generic = new Set(['nham', 'lai', 'hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online', 'gi', 'thu gi', 'anything', 'something']);
 
 // Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
 // chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).

@@ -78,3 +78,35 @@ describe('dates written in English or in teencode', () => {
     expect(extractPurchaseDate(foldAligned('mua 2 may lanh'), '2026-11-28')).toBeNull();
   });
 });
+
+describe('issue 10, fourth round: dates as people tell them', () => {
+  // today is Monday 10/3/2025
+  it('a weekday said with hôm/bữa/vào, or opening a sentence, is the latest such day', () => {
+    expect(date('Hôm thứ Sáu tôi mua cái quạt')).toMatchObject({ value: '2025-03-07' });
+    expect(date('bua chu nhat minh dat banh kem')).toMatchObject({ value: '2025-03-09' });
+    expect(date('Chủ nhật mẹ tôi mua nồi cơm')).toMatchObject({ value: '2025-03-09' });
+    expect(date('Last Saturday I bought a kettle')).toMatchObject({ value: '2025-03-08' });
+    // "lần thứ hai" (the second time) is no Tuesday.
+    expect(date('bảo hành lần thứ hai vẫn hỏng')).toBeNull();
+  });
+
+  it('"cách đây N ngày" counts back', () => {
+    expect(date('Cách đây 12 ngày tôi đặt tour')).toMatchObject({ value: '2025-02-26' });
+  });
+
+  it('a range of counts is no date: "3-4 tin nhắn", "2-3 lần"', () => {
+    expect(date('ngày nào cũng 3-4 tin nhắn quảng cáo, gọi 2-3 lần')).toBeNull();
+  });
+
+  it('"tháng 11 này" is not January; a price after "12 tháng" is not February', () => {
+    expect(date('Tháng 11 này nhà mạng tự trừ tiền', '2025-11-20')?.ok && date('Tháng 11 này nhà mạng tự trừ tiền', '2025-11-20')).not.toMatchObject({ value: '2025-01-01' });
+    expect(date('đóng trước 12 tháng 2,4 triệu')).toBeNull();
+  });
+
+  it('an outage, an appointment, or a sentence opening with "Từ …" is no purchase; "mua/dùng từ ngày …" is', () => {
+    expect(date('điện lực cắt điện 2 ngày 5 và 6/3 không báo trước')).toBeNull();
+    expect(date('shop hẹn 5h chiều 8/3 giao mà không tới')).toBeNull();
+    expect(date('Từ 1/3 mạng nhà tôi chập chờn')).toBeNull();
+    expect(date('Tôi dùng internet của họ từ ngày 1/12/2023')).toMatchObject({ value: '2023-12-01' });
+  });
+});
