@@ -87,9 +87,9 @@ export class ComplaintExtractor {
     const typed = foldAligned(text);
     const { asked, today } = options;
     // Corrections are short replies ("à nhầm, 1tr5 chứ"); in a long story "sửa lại" is about the product.
-    // A denial with its value ("6/11 chứ không phải 5/11") or an opening "à nhầm" says so in a longer
+    // A denial with its value ("6/11 chứ không phải 5/11") or an opening "à nhầm", "À không phải X" says so in a longer
     // reply too; "shop bảo em tự đặt nhầm" reports what someone said.
-    const strongCue = /(?<![\p{L}])(chu (?:khong|ko|k) phai|dinh chinh|i meant)(?![\p{L}])|^\s*(?:a |o |xin loi,? )?nham(?![\p{L}])/u.test(typed.folded);
+    const strongCue = /(?<![\p{L}])(chu (?:khong|ko|k) phai|dinh chinh|i meant)(?![\p{L}])|^\s*(?:a |o |xin loi,? )?(?:nham|khong phai)(?![\p{L}])/u.test(typed.folded);
     const correction = correctionPattern.test(typed.folded) && typed.folded.split(/\s+/).length <= (strongCue ? 25 : 15);
     // "không phải Shopee mà là Lazada", "nồi cơm điện chứ không phải nồi chiên": the denied value is not read.
     const ft = correction ? withoutDenied(typed) : typed;
@@ -300,7 +300,7 @@ function withinPhrase(text: string, phrase: string, index: number): boolean {
 function segments(text: string): string[] {
   const body = text.trim().replace(/^(dạ|da|vâng|vang|ừ|uh|à|ok)\s*[,.]\s*/i, '');
   const parts = body
-    .split(/[,;\n]|\s-\s|(?<=\p{L})\.\s/u)
+    .split(/[,;\n]|\s[-–—]\s|(?<=\p{L})\.\s/u)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return parts.length > 0 ? parts : [body];

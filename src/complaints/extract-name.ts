@@ -11,17 +11,20 @@ const introductions = new RegExp(
     "(?<![\\p{L}])i(?: am|'m|’m) ",
     'ten (?:toi|em|minh|tui|chau|cua toi|cua em|cua minh) (?:la )?',
     `ten ${kin} (?:toi|em|minh|tui|e) (?:la )?`,
-    '(?:toi|em|minh|tui|chau|(?<![\\p{L}])e) ten (?:la )?',
+    // A pronoun is a word of its own: "tiệm tên …" (a shop's name) holds "em tên", "xem là" "em là".
+    '(?<![\\p{L}])(?:toi|em|minh|tui|chau|e) ten (?:la )?',
     `(?<![\\p{L}])${kin} (?:toi|em|minh|tui|e) (?:ten |la )(?:la )?`,
     'ho (?:va )?ten\\s*:?\\s*(?:la )?',
     '(?<![\\p{L}])ten\\s*:\\s*',
     '(?:^|[,.] )ten (?!(?:toi|em|minh|tui|chau|cua|me|bo|ba|ong|la|shop|cua hang|cong ty|cty|ben ban|nguoi ban|san pham|hang|trang|page|quan|tiem|acc|nick|tai khoan|fb|zalo)(?![\\p{L}]))',
-    '(?:toi|em|minh|tui|chau) la ',
+    '(?<![\\p{L}])(?:toi|em|minh|tui|chau) la ',
   ].join('|'),
   'gu',
 );
 /** A contact line: "Lam Van Phuc, 0919 662 083", "Emily Tran, emily.tran@…", "Do Van Tam, o Tay Ninh". */
 const contactLine = /(?:^|[.!?\n]\s*|\s)(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4})(?:,\s*|\s+(?=(?:\+84|0)\d{2}))(\+?\d[\d .()-]{7,}|[\w.+-]+@|(?:o|ở|tai|tại|sdt|sđt|so|số|email|phone|i live|living) )/gu;
+/** A name after the phone number in a contact line: "SĐT 0987.654.321 – Phạm Minh Tuấn – nhà em ở …". */
+const afterPhone = /(?:\+84|0)\d[\d .]{7,}\d\s*[,–—-]\s*(\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){1,4})\s*(?=[,–—.;-]|$)/gu;
 /**
  * A name alone at the end of a message, as people sign off: "… và trả lại tiền. Vu Thi Lan Anh".
  * Only a run of capitalised words that starts with a Vietnamese family name.
@@ -72,6 +75,9 @@ function signedName(text: FoldedText): string | null {
     if (/^(Shop|Cửa|Công|Siêu|Nhà|Quán|Tiệm|Showroom|Studio|Spa|Salon|Garage|Khách|Phòng|Trung|Phường|Quận|Huyện|Thành|Tỉnh|Tp|TP|I|My)\b/u.test(name)) continue;
     if (name.split(' ').length < 3 && !/^(\+?\d|[\w.+-]+@)/u.test(m[2]!)) continue;
     return name;
+  }
+  for (const m of text.original.matchAll(afterPhone)) {
+    if (familyNames.has(foldDiacritics(m[1]!.split(' ')[0]!).toLowerCase())) return m[1]!;
   }
   const signed = signature.exec(text.original)?.[1];
   if (signed && signed.split(' ').length >= 3 && familyNames.has(foldDiacritics(signed.split(' ')[0]!).toLowerCase())) return signed;

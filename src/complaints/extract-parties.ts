@@ -12,6 +12,9 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['cty', 'Công ty'],
   ['cua hang', 'Cửa hàng'],
   ['nha mang', null],
+  // "Nhà cung cấp là SkyNet TV", "the provider is VNNet".
+  ['nha cung cap', null],
+  ['provider', null],
   // Gyms and beauty salons, like shops, are kinds of place; clinics, pharmacies and centres carry the word in their name.
   ['tham my vien', null],
   ['spa', null],
@@ -282,11 +285,14 @@ export function extractBusinessAddress(text: FoldedText): string | null {
  */
 export function businessNameAnswer(text: string): string | null {
   const value = cleanAnswer(text, /^(tên\s+)?(shop|cửa hàng|cua hang|gian hàng|gian hang|công ty|cong ty|cty|bên bán|ben ban|người bán|nguoi ban|nhà bán|nha ban)?\s*(tên\s+)?(là|la)?\s*[:"“]?\s*/i).replace(/["”]$/, '');
+  // A reply that goes on with the story or a wish ("em chỉ muốn đổi sang size 39 thôi ạ") names no seller,
+  // however its end reads once the words before a kind are cut.
+  const words = value.split(/\s+/);
+  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  if (readsAsClause(value) && capitalised <= 1) return null;
   // "trại chó Happy Dog ở Thủ Đức": the kind of place before the name and where it is after it.
   const named = withoutLeadingKind(value.replace(/\s+(?:ở|tại|trên|o|tai|tren|in|at|on)\s+\S.*$/u, ''));
   if (named !== value && looksLikeName(named)) return businessNameAnswer(named);
-  const words = value.split(/\s+/);
-  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
-  if (words.length > 8 || (readsAsClause(value) && capitalised <= 1)) return null;
+  if (words.length > 8) return null;
   return value.length >= 2 && value.length <= 120 ? value : null;
 }

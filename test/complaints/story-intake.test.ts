@@ -703,3 +703,33 @@ describe('issue 10, fourth round: products as people name them', () => {
     expect(read('muốn shop sửa lại cho tôi').values.desiredResolution).toContain('repair');
   });
 });
+
+describe('issue 10, fourth round: sellers and names', () => {
+  it('a pronoun inside a word introduces no one: "Tiệm tên X" is the shop\'s name', () => {
+    const e = read('Tiệm tên Bánh Mì Cô Sáu ở đầu hẻm');
+    expect(e.values.businessName).toBe('Bánh Mì Cô Sáu');
+    expect(e.values.consumerName).toBeUndefined();
+  });
+
+  it('asked for the seller, a wish with a size or a count is no name', () => {
+    expect(read('em chỉ muốn đổi sang size 40 thôi ạ', 'businessName').values.businessName).toBeUndefined();
+    expect(read('mình muốn lấy lại 2 triệu thôi', 'businessName').values.businessName).toBeUndefined();
+  });
+
+  it('"nhà cung cấp là X", "the provider is X" name the seller', () => {
+    expect(read('Nhà cung cấp là VNLink Cable, mình dùng 2 năm rồi').values.businessName).toBe('VNLink Cable');
+    expect(read('The provider is SkyFiber and they cut me off').values.businessName).toBe('SkyFiber');
+  });
+
+  it('a name after the phone in a dash-separated contact line is the consumer', () => {
+    const e = read('SĐT 0912.345.678 – Lê Thị Hồng – nhà ở Nha Trang');
+    expect(e.values.consumerName).toBe('Lê Thị Hồng');
+    expect(e.values.businessName).toBeUndefined();
+  });
+
+  it('"À không phải X, là tiệm Y" corrects the seller in a long reply too', () => {
+    const e = read('À không phải Hoa Mai, là tiệm "Hoa Mai Xanh", tiệm Hoa Mai ở bên kia đường. Em muốn đổi cái khác');
+    expect(e.correction).toBe(true);
+    expect(e.values.businessName).toBe('Hoa Mai Xanh');
+  });
+});
