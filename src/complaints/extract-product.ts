@@ -3,15 +3,15 @@ import { captureWords, cleanAnswer, hasDiacritics, readsAsClause, type Capture }
 import { defaultProductLexicon, type ProductLexicon } from './product-lexicon.ts';
 
 /** Words that say nothing about what was bought. */
-// "đặt nhầm", "mua lại": how it was bought, not what.
-const generic = new Set(['nham', 'lai', 'hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online', 'gi', 'thu gi', 'anything', 'something']);
+// "đặt nhầm", "mua lại": how it was bought, not what; a container or a count alone ("một lốc 4 hộp") neither.
+const generic = new Set(['nham', 'lai', 'hop', 'loc', 'thung', 'chai', 'lon', 'tui', 'bich', 'bo', 'set', 'combo', 'phan', 'suat', 'ly', 'coc', 'hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online', 'gi', 'thu gi', 'anything', 'something']);
 
 // Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
 // chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).
 // "mua trả góp tủ lạnh", "mua qua mạng": how it was bought comes before what.
 // Also the order named ("đơn là bộ chăn ga", "đơn hàng của tôi là …", "the order was a …"), teencode
 // "đk" (đăng ký), "làm thẻ" (a card made), English "paid for a …", "to book a …".
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:don(?: hang)?(?: cua (?:toi|em|minh|tui|e|mk))? la|(?:the|my) order (?:was|is)|dk|lam(?= the )|paid for(?= (?:a|an|the|my|our) )|book(?= (?:a|an|the) )|dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai|set|combo|lau) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai |tra gop |qua mang |truc tuyen )?/gu;
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:don(?: hang)?(?: cua (?:toi|em|minh|tui|e|mk))? la|(?:the|my) order (?:was|is)|dk|lam(?= the )|paid for(?= (?:a|an|the|my|our) )|book(?= (?:a|an|the) )|dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue(?! bao)|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai|set|combo|lau) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai |tra gop |qua mang |truc tuyen )?/gu;
 
 /**
  * A service named by what is done: "đi khám sức khỏe tổng quát", "để thay má phanh và đĩa phanh",
@@ -28,6 +28,8 @@ const gotFrom = /(?<![\p{L}])(?:got|get|picked up|have had|ve had|had)\s+(?:(?:a
  * deposit, the goods in general or a fee ("tiền cọc", "tiền hàng", "tiền ship", "tiền gia hạn").
  */
 const paidForThing = /(?<![\p{L}\d])\d[\d.,]*\s?(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?\d*\s+tien\s+(?!(?:coc|hang|ship|van chuyen|mat|phi|thua|thieu|lai|do|no|gia han)(?![\p{L}]))/gu;
+/** "đóng 8.400.000đ cho gói tập gym", "chuyển 5tr cho khóa học": a sum paid for a package or a course names it. */
+const paidForPackage = /(?<![\p{L}])(?:dong|tra|chuyen khoan|chuyen|thanh toan|nop)\s+\d[\d.,]*\s?(?:k|tr|trieu|nghin|ngan|d|dong|vnd)?\d*\s+cho\s+(?=(?:goi|khoa|the|ve|tour|hop dong|combo|lop|dich vu)(?![\p{L}]))/gu;
 /** English: "paid 20,000,000 VND for a starter kit". */
 const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)?\s+for\s+(?:a|an|the|my)?\s*/gu;
 
@@ -37,7 +39,7 @@ const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)
  */
 export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean; /** Also the thing to be exchanged or repaired (not in a correction, which would replace a better reading). */ actedOn?: boolean } = {}): string | null {
   const capture = productCapture(lexicon);
-  const found = afterBuyingVerb(text, capture, lexicon) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture) ?? afterPattern(text, paidForThing, capture);
+  const found = afterBuyingVerb(text, capture, lexicon) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? afterPattern(text, paidForPackage, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture) ?? afterPattern(text, paidForThing, capture);
   if (found !== null) return tidy(fullerName(found, text, lexicon) ?? found, text);
   const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon) ?? (options.actedOn === false ? null : actedOn(text, capture)));
   return named;
@@ -76,7 +78,8 @@ function service(text: FoldedText, read: Reader): string | null {
     const verbStart = m.index + m[0].lastIndexOf(m[1]!);
     if (accented && text.original.slice(verbStart, verbStart + m[1]!.length).toLocaleLowerCase('vi') !== serviceSpellings[m[1]!]) continue;
     const capture = read(text, m.index + m[0].length, 6);
-    if (capture && !generic.has(foldPhrase(capture.value))) return text.original.slice(verbStart, capture.end).trim();
+    // "đóng cửa để sửa chữa": repairs in general name no service.
+    if (capture && !generic.has(foldPhrase(capture.value)) && !(m[1] === 'sua' && /^chua(?![\p{L}])/u.test(foldPhrase(capture.value)))) return text.original.slice(verbStart, capture.end).trim();
   }
   return null;
 }
@@ -118,12 +121,15 @@ function fromSeller(text: FoldedText, read: Reader): string | null {
  */
 const actingVerb = /(?<![\p{L}])(doi|tra lai|gui tra|bao hanh|sua)\s+/gu;
 const actingSpellings: Record<string, string> = { doi: 'đổi', sua: 'sửa', 'tra lai': 'trả lại', 'gui tra': 'gửi trả', 'bao hanh': 'bảo hành' };
-const notActedOn = /^(tien|lai|size|mau|cai|hang|tra|moi|khac|sang|cho|duoc|hoan|di|het|ngay|voucher|the|money|lan|nhieu|mai|xong|cach|bao hanh|\d)(?![\p{L}])/u;
+// "đổi đúng size", "sửa chữa" (repairs in general) name no thing.
+const notActedOn = /^(tien|lai|size|mau|cai|hang|tra|moi|khac|sang|cho|duoc|hoan|di|het|ngay|voucher|the|money|lan|nhieu|mai|xong|cach|bao hanh|dung|chua|\d)(?![\p{L}])/u;
 
 function actedOn(text: FoldedText, read: Reader): string | null {
   const accented = hasDiacritics(text.original);
   for (const m of text.folded.matchAll(actingVerb)) {
     if (accented && text.original.slice(m.index, m.index + m[1]!.length).toLocaleLowerCase('vi') !== actingSpellings[m[1]!]) continue;
+    // "tiệm Sửa xe Tư Mới": a capitalised verb inside a sentence is part of a name.
+    if (/^\p{Lu}/u.test(text.original.charAt(m.index)) && !/(^|[.!?\n]\s*)$/u.test(text.original.slice(0, m.index))) continue;
     const start = m.index + m[0].length;
     // "thay đổi cách đối xử" is to change, "sửa 3 lần" how often.
     if (notActedOn.test(text.folded.slice(start)) || /(?<![\p{L}])thay\s+$/u.test(text.folded.slice(Math.max(0, m.index - 6), m.index))) continue;
@@ -173,7 +179,10 @@ const notTheThing = /(?<![\p{L}])(so|sdt|goi|qua|bang|tren|nghe|di|o|tiem|cua ha
 export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { anywhere?: boolean } = {}): string | null {
   // What a story is about comes in its first sentence ("Máy giặt nhà tôi hỏng motor"); later ones
   // name other things ("bắt tôi mở túi xách").
-  const firstSentence = options.anywhere ? text.folded.length : text.folded.search(/[.!?\n](\s|$)/);
+  // An opening that introduces the consumer ("Tôi là Hồ Văn Mười Hai ở Sa Đéc.") tells nothing of it.
+  const introduction = /^\s*(?:(?:xin )?chao[^.!?\n]*[.!?\n]\s*)?(?:toi|em|minh|tui|chau)\s+(?:la|ten)\s[^.!?\n]*[.!?\n]\s*/u.exec(text.folded)?.[0].length ?? 0;
+  const end = text.folded.slice(introduction).search(/[.!?\n](\s|$)/);
+  const firstSentence = options.anywhere ? text.folded.length : end === -1 ? -1 : introduction + end;
   for (const [at, end] of lexicon.mentions(text, hasDiacritics(text.original))) {
     let start = at;
     if (firstSentence !== -1 && start > firstSentence) break;
@@ -202,7 +211,8 @@ export function namedThing(text: FoldedText, lexicon: ProductLexicon = defaultPr
  */
 const openingThing = /(?:^|[.!?\n|]\s*)((?:[\p{L}\p{N}]+ ){0,5}[\p{L}\p{N}]+) (?:(?:toi|minh|em|tui|nha toi|me toi|bo toi) )?(?:mua|dat|order|bought|ordered)(?![\p{L}])/gu;
 // Also people: "Con gái tôi đặt cọc…", "Bà tôi mua…" tell who bought, not what.
-const pronounStart = /^(toi|minh|em|e|tui|chung toi|nha toi|me toi|bo toi|vo toi|chong toi|con gai|con trai|con toi|ba toi|ong toi|chau toi|hom|hom qua|sang|chieu|ngay|thang|i|we|my|the|shop|cua hang|ban|co)(?![\p{L}])/u;
+// Also a child or a relative alone ("Bé uống hộp sữa tươi mua ở …", "Cháu nhà tôi …", "Mẹ mua …").
+const pronounStart = /^(toi|minh|em|e|tui|chung toi|nha toi|me toi|bo toi|vo toi|chong toi|con gai|con trai|con toi|ba toi|ong toi|chau toi|be|chau|me|vo|chong|hom|hom qua|sang|chieu|ngay|thang|i|we|my|the|shop|cua hang|ban|co)(?![\p{L}])/u;
 
 function beforeBuyingVerb(text: FoldedText, read: Reader): string | null {
   for (const m of text.folded.matchAll(openingThing)) {
@@ -255,6 +265,9 @@ function afterBuyingVerb(text: FoldedText, read: Reader, lexicon: ProductLexicon
  * is no product: the question is asked again.
  */
 export function productAnswer(text: string, lexicon: ProductLexicon = defaultProductLexicon()): string | null {
+  // "Bé uống hộp sữa tươi mua ở tạp hóa": what was eaten or drunk, however the answer begins.
+  const ate = eaten(foldAligned(text), lexicon);
+  if (ate !== null && !generic.has(foldPhrase(ate))) return ate;
   const value = cleanAnswer(text, /^((tôi|em|mình|tui|toi|minh)\s+)?(đã\s+|da\s+)?(mua|đặt|dat|order|dùng|dung)?\s*(một|mot|1|cái|cai|chiếc|chiec|đôi|doi|bộ|bo|hộp|hop|chai)?\s*/i);
   if (value.split(/\s+/).length > 12 || readsAsClause(value)) return null;
   // The thing, without what the answer goes on with: "gói cáp quang 220.000đ một tháng", "đầm maxi màu be".

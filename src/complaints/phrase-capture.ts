@@ -23,7 +23,8 @@ const stopList =
   'màu size cỡ ghi nhà of';
 // Verbs that go on with the story after a product, only as typed with diacritics: folded, "kem" is
 // a cream and "phat" part of "máy phát điện" ("nồi áp suất phát nổ", "máy đo kèm que thử").
-const accentedOnly = 'kèm phát bốc nổ cháy';
+// Also "có" ("tô bún có con gián", "xe có tên tôi"); folded, "co" is also "cổ" ("áo cổ tròn").
+const accentedOnly = 'kèm phát bốc nổ cháy có';
 const stopWords = new Set(`${stopList} ${accentedOnly}`.split(' '));
 const foldedStopWords = new Set(stopList.split(' ').map((w) => foldDiacritics(w)));
 

@@ -733,3 +733,32 @@ describe('issue 10, fourth round: sellers and names', () => {
     expect(e.values.businessName).toBe('Hoa Mai Xanh');
   });
 });
+
+describe('issue 10, fourth round: what is not the product', () => {
+  it('"thuê bao" is a subscription, not renting a "bao"', () => {
+    expect(read('nhà mạng tự trừ tiền trên thuê bao trả trước của tôi').values.product).toBeUndefined();
+  });
+
+  it('"có" typed with diacritics starts what happened to the thing: "tô phở có con ruồi"', () => {
+    expect(read('Quán bán cho tôi tô phở có con ruồi').values.product).toBe('tô phở');
+    // Typed as a name, a capitalised "Có" is part of it.
+    expect(read('mua áo ở shop Có Gì Đâu').values.businessName).toBe('Có Gì Đâu');
+  });
+
+  it('"đổi đúng size" and "để sửa chữa" name no thing', () => {
+    expect(read('Shop giao nhầm màu, mình xin đổi đúng màu').values.product).toBeUndefined();
+    expect(read('Nhà hàng đóng cửa 2 tuần để sửa chữa mà không báo').values.product).toBeUndefined();
+  });
+
+  it('a sum paid for a package or a course names it: "đóng 6tr cho khóa học"', () => {
+    expect(read('Tôi đóng 6.500.000đ cho khóa học bơi 3 tháng ở câu lạc bộ').values.product).toBe('khóa học bơi 3 tháng');
+  });
+
+  it('a container or a count alone is no answer to "what did you buy?"', () => {
+    expect(read('Bé uống hộp sữa tươi mua ở tạp hóa gần nhà, một lốc 4 hộp 28 nghìn', 'product').values.product).toBe('sữa tươi');
+  });
+
+  it('an opening that introduces the consumer does not hide the thing; a capitalised verb is part of a name', () => {
+    expect(read('Tôi là Lê Văn Tám ở Cao Lãnh. Tôi đưa xe máy vào tiệm Sửa xe Hai Lúa thay nhớt, trả 150 nghìn').values.product).toBe('xe máy');
+  });
+});
