@@ -6,12 +6,16 @@ export type Resolution = (typeof resolutions)[number];
 
 const phrases: Record<Resolution, readonly string[]> = {
   refund: ['reimburse', 'reimbursed', 'reimbursement', 'lay lai', 'deposit back', 'return it', 'return them', 'give it back', 'hoan tien', 'tra lai tien', 'tra tien lai', 'tra tien', 'lay lai tien', 'lay tien', 'doi lai tien', 'hoan lai tien', 'tra lai hang', 'tra hang', 'tra lai', 'refund', 'refunded', 'money back', 'hoan', 'boi hoan'],
-  exchange: ['doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one', 'replaced', 'new one'],
-  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'fixed', 'repaired', 'redo', 'hoc bu', 'day bu', 'lam bu'],
+  // "I just want the right size": the right one is an exchange.
+  exchange: ['right size', 'correct size', 'right one', 'correct one', 'right item', 'doi hang', 'doi san pham', 'doi cai moi', 'doi moi', 'doi cai khac', 'doi lai', 'doi sang', 'doi size', 'doi mau', 'doi', 'exchange', 'replace', 'replacement', 'a new one', 'replaced', 'new one'],
+  // Teencode "bh" is bảo hành: "e mún dc bh hoặc đổi cái mới".
+  repair: ['sua chua', 'sua lai', 'sua', 'bao hanh', 'bh', 'khac phuc', 'lam lai mien phi', 'lam lai', 'repair', 'fix', 'fixed', 'repaired', 'redo', 'hoc bu', 'day bu', 'lam bu'],
   compensation: ['boi thuong', 'den bu', 'den tien', 'den', 'chiu chi phi', 'compensation', 'compensate', 'compensated', 'pay for'],
   apology: ['xin loi', 'cong khai xin loi', 'apology', 'apologise', 'apologize', 'apologies'],
   // "không được tự ý làm vậy nữa", "thay đổi cách đối xử": the practice is to end.
-  stop_practice: ['khong duoc tu y', 'khong tu y', 'khong duoc lam vay', 'dung lam vay', 'khong duoc doi them', 'khong duoc thu them', 'thay doi cach', 'dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop'],
+  stop_practice: ['khong duoc tu y', 'khong tu y', 'khong duoc lam vay', 'dung lam vay', 'khong duoc doi them', 'khong duoc thu them', 'thay doi cach', 'dung viec', 'ngung viec', 'dung goi', 'ngung goi', 'dung lam phien', 'cham dut', 'khong tai dien', 'dung ban', 'ngung ban', 'go bai', 'dung quang cao', 'dung tru tien', 'ngung tru tien', 'huy goi', 'dung thu', 'dung ngay', 'ngung ngay', 'huy goi', 'go bai', 'khong phan biet', 'khong duoc doi xu', 'bo cai kieu', 'stop',
+    // Services switched on unasked are cancelled; a price kept as agreed or listed.
+    'huy dich vu', 'huy cac dich vu', 'huy may dich vu', 'huy nhung dich vu', 'giu dung gia', 'giu nguyen gia', 'giu gia cu', 'niem yet gia'],
 };
 
 /**
@@ -66,7 +70,9 @@ export function extractResolutions(text: FoldedText, asked = false): Resolution[
     const before = text.folded.slice(Math.max(0, m.index - 130), m.index);
     const negated = /(khong|chua|chang|ko|k)\s+(chiu\s+|cho\s+|duoc\s+)?$/.test(before);
     if (negated && !asked) continue;
-    if (!asked && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
+    // "Bồi thường tiền thuốc cho con tôi là được": the remedy, then "that will do".
+    const willDo = /^[^.!?\n]{0,60}?(?<![\p{L}])(?:la duoc|la dc|la ok|la du)(?![\p{L}])/u.test(text.folded.slice(m.index + m[0].length));
+    if (!asked && !willDo && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
     if (!spelledAsMeant(m[0], text.original.slice(m.index, m.index + m[0].length))) continue;
     // Asked what they want, "À không, họ sửa 3 lần rồi" still tells what the seller did.
     if (asked && otherSubject.test(before.slice(-30)) && !wishBefore(text, Math.max(0, m.index - 130), m.index)) continue;
@@ -162,8 +168,10 @@ export function applyWishChange(before: readonly Resolution[], after: readonly R
 const notRefunded = /(?<![\p{L}])(chua|khong|van chua|khong chiu|chua chiu|ko|k|never|still not|not)\s+(hoan|tra lai|tra|refund(?:ed)?)(\s+(lai\s+)?(tien|\d)|\s+(me|my money))/u;
 /** A promised refund that has not come: "tiền hoàn 2tr4 … vẫn chưa về", "still no money", "chưa nhận được tiền hoàn". */
 const refundNotArrived = /(?<![\p{L}])(?:tien hoan|khoan hoan|hoan tien)(?![\p{L}])[^.!?\n]{0,80}(?<![\p{L}])(?:chua|khong|ko|van chua)\s+(?:ve|thay|nhan duoc|co)(?![\p{L}])|(?<![\p{L}])chua (?:nhan duoc|thay) tien hoan(?![\p{L}])|(?<![\p{L}])still no (?:money|refund)(?![\p{L}])/u;
+/** "they refuse any partial refund", "shop từ chối hoàn tiền": a refund refused is the refund wanted. */
+const refundRefused = /(?<![\p{L}])(?:refuse[sd]?|refusing|won't give|will not give|declined?)\s+(?:to give\s+)?(?:me\s+)?(?:a|any|the|my)?\s*(?:partial\s+|full\s+)?refund(?![\p{L}])|(?<![\p{L}])(?:tu choi|khong chiu|nhat quyet khong)\s+(?:hoan tien|hoan lai tien|tra lai tien)(?![\p{L}])/u;
 const paidAndGone = /(?<![\p{L}])(chuyen khoan|ck|chuyen tien|chuyen coc|paid|transferred)(?![\p{L}])[^]*(?<![\p{L}])(chan|block|blocked|mat tich|khong lien lac duoc|bien mat|xoa tai khoan|disappeared)(?![\p{L}])/u;
 
 export function impliedResolutions(text: FoldedText): Resolution[] {
-  return notRefunded.test(text.folded) || refundNotArrived.test(text.folded) || paidAndGone.test(text.folded) ? ['refund'] : [];
+  return notRefunded.test(text.folded) || refundNotArrived.test(text.folded) || refundRefused.test(text.folded) || paidAndGone.test(text.folded) ? ['refund'] : [];
 }

@@ -762,3 +762,26 @@ describe('issue 10, fourth round: what is not the product', () => {
     expect(read('Tôi là Lê Văn Tám ở Cao Lãnh. Tôi đưa xe máy vào tiệm Sửa xe Hai Lúa thay nhớt, trả 150 nghìn').values.product).toBe('xe máy');
   });
 });
+
+describe('issue 10, fourth round: remedies as people ask for them', () => {
+  it('teencode "bh" is bảo hành; "the right size" is an exchange', () => {
+    expect(read('e mún đc bh hoặc đổi máy khác ạ').values.desiredResolution).toEqual(['repair', 'exchange']);
+    expect(read('They sent the wrong model. I just want the right one.').values.desiredResolution).toEqual(['exchange']);
+  });
+
+  it('a remedy then "là được" is the wish', () => {
+    expect(read('Đền tiền viện phí cho mẹ tôi là được.').values.desiredResolution).toEqual(['compensation']);
+  });
+
+  it('cancelling services switched on unasked, a price kept or listed, is a practice to stop', () => {
+    expect(read('Tôi muốn nhà mạng hủy các dịch vụ đó').values.desiredResolution).toEqual(['stop_practice']);
+    expect(read('Mình muốn họ giữ nguyên giá như hợp đồng').values.desiredResolution).toEqual(['stop_practice']);
+    expect(read('yêu cầu quán phải niêm yết giá').values.desiredResolution).toEqual(['stop_practice']);
+  });
+
+  it('a refund refused implies the refund wanted', () => {
+    const e = read('The gym closed the pool and refuses any partial refund.');
+    expect(e.values.desiredResolution).toEqual(['refund']);
+    expect(e.values.desiredResolutionImplied).toBe(true);
+  });
+});
