@@ -73,7 +73,9 @@ export class ZaloChannel {
       void this.enqueue({ ...inbound, key: formerKey });
       return 'queued';
     }
-    await this.pipeline.record([{ key: inbound.key, payload: JSON.stringify(update) }]);
+    // Screened as it is journaled: a message over its chat's limit with nothing to answer is settled
+    // in memory and never written, so a flood through the webhook costs no write per message.
+    await this.pipeline.recordScreened([{ entry: { key: inbound.key, payload: JSON.stringify(update) }, message: inbound.message }]);
     void this.enqueue(inbound);
     return 'queued';
   }
@@ -186,17 +188,26 @@ export class ZaloChannel {
     await this.pipeline.process(entry.key, '', null);
   }
 
-  /** Handles a message after its chat's earlier ones; the per-chat queue is also the send queue. */
+  /**
+   * Handles a message after its chat's earlier ones; the per-chat queue is also the send queue. The
+   * per-chat limit is asked before the message joins that queue (as on Telegram, before sequentialize):
+   * a flood's refused messages are settled at once instead of waiting, one by one, behind the chat's.
+   */
   private enqueue(inbound: ZaloMessageInbound): Promise<void> {
-    const done: Promise<void> = this.chats
-      .run(inbound.chatId, async () => {
-        try {
-          await this.pipeline.process(inbound.key, inbound.chatId, inbound.message);
-        } catch (error) {
-          await this.pipeline.fail(inbound.key, inbound.chatId, 'vi', error);
-        }
-      })
-      .finally(() => this.working.delete(done));
+    const guarded = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        await this.pipeline.fail(inbound.key, inbound.chatId, 'vi', error);
+      }
+    };
+    const done: Promise<void> = (async () => {
+      let admitted = false;
+      await guarded(async () => {
+        admitted = (await this.pipeline.screen(inbound.key, inbound.chatId, inbound.message)) === null;
+      });
+      if (admitted) await this.chats.run(inbound.chatId, () => guarded(() => this.pipeline.process(inbound.key, inbound.chatId, inbound.message, { admitted: true })));
+    })().finally(() => this.working.delete(done));
     this.working.add(done);
     return done;
   }
