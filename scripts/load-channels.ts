@@ -432,8 +432,13 @@ function printBlocks(measured: ReadonlyArray<Record<'A' | 'B' | 'F', RunResult>>
   );
   // What the flood costs by itself, and what remains for the others once it is taken out of B.
   const flood = all('F', (r) => r.work.cpuMs);
+  const perMessage = median(all('A', (r) => r.work.cpuMs / r.messages));
+  // The turns the limit lets through cost what anyone's do; the rest is what refusing costs.
+  const turns = median(all('F', (r) => r.work.engine.flood));
+  const refusing = (median(flood) - turns * perMessage) / (floodMessages - turns);
   process.stdout.write(
-    `F, the flood alone: bot CPU ${median(flood).toFixed(0)} ms (${(median(flood) / floodMessages).toFixed(3)} ms per flood message, ${(median(flood) / median(all('A', (r) => r.work.cpuMs / r.messages))).toFixed(0)} legitimate messages' worth), ` +
+    `F, the flood alone: bot CPU ${median(flood).toFixed(0)} ms (${(median(flood) / floodMessages).toFixed(3)} ms per flood message, ${(median(flood) / perMessage).toFixed(0)} legitimate messages' worth; ` +
+      `less its ${turns} turns at A's cost, ${refusing.toFixed(3)} ms per message refused), ` +
       `SQL ${spread(all('F', (r) => statements(r.work)))} (writes ${spread(all('F', (r) => r.work.statements.write))}), engine turns ${spread(all('F', (r) => r.work.engine.flood))}, bot messages to the flooder ${spread(all('F', (r) => r.work.sends.flood))}, ${first.A.channel.startsWith('zalo (webhook') ? 'webhook posts' : 'getUpdates round trips'} ${spread(all('F', (r) => r.work.roundTrips))}\n`,
   );
   const residual = (value: (w: Work) => number) => interval(pairedRatio(measured.map((m) => [value(m.A.work), value(m.B.work) - value(m.F.work)] as const)));
