@@ -438,7 +438,8 @@ function printBlocks(measured: ReadonlyArray<Record<'A' | 'B' | 'F', RunResult>>
   const refusing = (median(flood) - turns * perMessage) / (floodMessages - turns);
   process.stdout.write(
     `F, the flood alone: bot CPU ${median(flood).toFixed(0)} ms (${(median(flood) / floodMessages).toFixed(3)} ms per flood message, ${(median(flood) / perMessage).toFixed(0)} legitimate messages' worth; ` +
-      `less its ${turns} turns at A's cost, ${refusing.toFixed(3)} ms per message refused), ` +
+      // With a handful of chats A's CPU per message is mostly idle overhead, and this says nothing.
+      `less its ${turns} turns at A's cost, ${refusing > 0 ? refusing.toFixed(3) : '?'} ms per message refused), ` +
       `SQL ${spread(all('F', (r) => statements(r.work)))} (writes ${spread(all('F', (r) => r.work.statements.write))}), engine turns ${spread(all('F', (r) => r.work.engine.flood))}, bot messages to the flooder ${spread(all('F', (r) => r.work.sends.flood))}, ${first.A.channel.startsWith('zalo (webhook') ? 'webhook posts' : 'getUpdates round trips'} ${spread(all('F', (r) => r.work.roundTrips))}\n`,
   );
   const residual = (value: (w: Work) => number) => interval(pairedRatio(measured.map((m) => [value(m.A.work), value(m.B.work) - value(m.F.work)] as const)));
