@@ -2,6 +2,10 @@
 // on a handler chosen by argument, so the driver can measure the engine against a trivial baseline.
 //   engine: the real application (createApp: database, search index, flows, dialogue engine)
 //   echo:   replies with the message's text; same database journal, no engine
+// Asked 'stats' over the IPC channel, it answers with the work it did so far, counted where it happens
+// (the driver takes differences around a run): CPU time of the whole process, SQL statements executed,
+// engine turns, split by whether the chat is a flooder's (LOAD_FLOOD_CHATS, a regular expression).
+import Sqlite from 'better-sqlite3';
 import { createChatChannels } from '../bot/channels/chat-channels.ts';
 import { ChatUserLimit } from '../bot/channels/chat-user-limit.ts';
 import type { MessageHandler } from '../bot/channels/inbound-pipeline.ts';
@@ -21,6 +25,24 @@ if (handler !== 'engine' && handler !== 'echo') {
   process.stderr.write('usage: load-channels-bot.ts engine|echo (configured by environment, like npm start)\n');
   process.exit(2);
 }
+
+/** Work counters; read by the driver, so a noisy machine's wall clock is not the only figure. */
+const work = { statements: { select: 0, write: 0, transaction: 0, other: 0 }, engine: { legit: 0, flood: 0 } };
+// Every statement the Prisma adapter runs is prepared once for that execution (adapter-better-sqlite3
+// prepares per query), so counting prepare() counts statements executed, migrations included (the
+// driver only uses differences taken after start-up).
+const prepare = Sqlite.prototype.prepare;
+Sqlite.prototype.prepare = function countedPrepare(this: Sqlite.Database, source: string) {
+  const verb = /^\s*(\w+)/.exec(source)?.[1]?.toUpperCase() ?? '';
+  const kind = verb === 'SELECT' ? 'select' : verb === 'INSERT' || verb === 'UPDATE' || verb === 'DELETE' ? 'write' : verb === 'BEGIN' || verb === 'COMMIT' || verb === 'ROLLBACK' ? 'transaction' : 'other';
+  work.statements[kind] += 1;
+  return prepare.call(this, source);
+} as typeof prepare;
+const floodChats = new RegExp(process.env.LOAD_FLOOD_CHATS ?? '^$');
+process.on('message', (request) => {
+  if (request === 'stats') process.send?.({ cpuMicros: process.cpuUsage(), ...work });
+});
+
 const config = loadConfig();
 const logger = createLogger(config);
 
@@ -28,11 +50,17 @@ let handle: MessageHandler;
 let resources: { db: Awaited<ReturnType<typeof openDatabase>>['prisma']; translators: ReturnType<typeof createTranslators>; close(): Promise<void> };
 if (handler === 'engine') {
   const app = await createApp({ config, logger, clock: systemClock });
-  handle = (message) => app.engine.handle(message);
+  handle = (message) => {
+    work.engine[floodChats.test(message.externalId) ? 'flood' : 'legit'] += 1;
+    return app.engine.handle(message);
+  };
   resources = { db: app.db, translators: app.translators, close: () => app.close() };
 } else {
   const database = await openDatabase(config.DATABASE_URL);
-  handle = async (message) => ({ conversationId: message.externalId, locale: 'vi', replies: [{ text: `echo: ${message.text}` }], duplicate: false });
+  handle = async (message) => {
+    work.engine[floodChats.test(message.externalId) ? 'flood' : 'legit'] += 1;
+    return { conversationId: message.externalId, locale: 'vi', replies: [{ text: `echo: ${message.text}` }], duplicate: false };
+  };
   resources = { db: database.prisma, translators: createTranslators(), close: () => database.close() };
 }
 

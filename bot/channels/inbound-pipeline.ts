@@ -121,18 +121,30 @@ export class InboundPipeline {
     // Should the platform send such an update again after a crash, the limit is asked afresh.
     const kept: JournalEntry[] = [];
     for (const { entry, message } of items) {
-      let refused: readonly Reply[] | null | undefined = null;
-      if (admit && message) {
-        refused = this.screened.get(entry.key);
-        if (refused === undefined) {
-          refused = admit(message);
-          this.screened.set(entry.key, refused);
-        }
-      }
+      const refused = admit && message ? this.screenOnce(entry.key, message) : null;
       if (refused?.length === 0) this.settledAtRecord.add(entry.key);
       else kept.push(entry);
     }
     return kept.length > 0 ? await this.record(kept) : new Set();
+  }
+
+  /**
+   * Whether the per-chat limit drops this message without a word, so that it will be neither
+   * written nor answered: a channel can then skip work it would do before journaling it (Zalo's
+   * lookup of a former key). The answer is kept for recordScreened and screen(), like theirs.
+   */
+  dropsUnanswered(key: string, message: InboundMessage): boolean {
+    return this.deps.admit !== undefined && this.screenOnce(key, message)?.length === 0;
+  }
+
+  /** The limit's answer for a key, asked once; screen() takes it (and forgets it) when the message is handled. */
+  private screenOnce(key: string, message: InboundMessage): readonly Reply[] | null {
+    let refused = this.screened.get(key);
+    if (refused === undefined) {
+      refused = this.deps.admit?.(message) ?? null;
+      this.screened.set(key, refused);
+    }
+    return refused;
   }
 
   private async flushRecords(): Promise<void> {
@@ -167,9 +179,10 @@ export class InboundPipeline {
    * process), otherwise it is settled here at once. A channel that queues a chat's messages one
    * after another (grammY's sequentialize) asks before queueing, so a flood does not fill the queue.
    */
-  async screen(key: string, chatId: string, message: InboundMessage): Promise<ProcessOutcome | null> {
-    const asked = this.screened.get(key);
-    this.screened.delete(key);
+  async screen(key: string, chatId: string, message: InboundMessage, screenedAs: string = key): Promise<ProcessOutcome | null> {
+    // `screenedAs`: the key the message was screened under, when it is handled under another one.
+    const asked = this.screened.get(screenedAs);
+    this.screened.delete(screenedAs);
     const refused = asked !== undefined ? asked : (this.deps.admit?.(message) ?? null);
     if (!refused) return null;
     if (this.settledAtRecord.delete(key)) {

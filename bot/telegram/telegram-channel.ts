@@ -4,6 +4,8 @@ import { Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { JournalEntry } from '../../src/dialogue/inbound-journal.ts';
+import type { InboundMessage } from '../../src/dialogue/messages.ts';
 import type { Locale } from '../../src/i18n/translator.ts';
 import { ChannelStartError } from '../channels/channel-errors.ts';
 import { sendOutboxParts } from '../channels/outbox-parts.ts';
@@ -64,19 +66,7 @@ export class TelegramChannel {
       if (method === 'getUpdates' && result.ok) {
         const updates = result.result as Update[];
         try {
-          await this.pipeline.recordScreened(
-            updates.map((u) => {
-              const entry = { key: String(u.update_id), payload: JSON.stringify(u) };
-              try {
-                const inbound = this.inboundOf(u);
-                return { entry, message: inbound.kind === 'ignore' ? null : inbound.message };
-              } catch {
-                // An update this bot cannot read is journaled unscreened, so that its own handling
-                // reaches the error boundary (bot.catch) rather than failing the whole getUpdates.
-                return { entry, message: null };
-              }
-            }),
-          );
+          await this.pipeline.recordScreened(updates.map((u) => this.toJournal(u)));
         } catch (error) {
           // Failing getUpdates keeps the offset where it was: Telegram sends the batch again.
           logger.error({ err: error }, 'could not journal Telegram updates');
@@ -123,6 +113,19 @@ export class TelegramChannel {
     return inbound;
   }
 
+  /** An update as journaled, with the message the per-chat limit screens (none for what the bot ignores). */
+  private toJournal(update: Update): { readonly entry: JournalEntry; readonly message: InboundMessage | null } {
+    const entry = { key: String(update.update_id), payload: JSON.stringify(update) };
+    try {
+      const inbound = this.inboundOf(update);
+      return { entry, message: inbound.kind === 'ignore' ? null : inbound.message };
+    } catch {
+      // An update this bot cannot read is journaled unscreened, so that its own handling reaches
+      // the error boundary (bot.catch) rather than failing the whole getUpdates or webhook call.
+      return { entry, message: null };
+    }
+  }
+
   /** The webhook route to mount on the web server, in webhook mode. */
   webhookMount(): { path: string; app: Hono } | null {
     const webhook = this.options.webhook;
@@ -132,7 +135,8 @@ export class TelegramChannel {
     app.post('/', async (c) => {
       const read = await readWebhook(c, { header: secretHeader, secret: webhook.secret, refusedStatus: 401, schema: webhookUpdateSchema });
       if (!read.ok) return read.response;
-      await this.pipeline.record([{ key: String(read.update.update_id), payload: JSON.stringify(read.body) }]);
+      // Screened as it is journaled, as on long polling: a flood's dropped messages are never written.
+      await this.pipeline.recordScreened([this.toJournal(read.body as Update)]);
       return callback(c);
     });
     return { path: new URL(webhook.url).pathname, app };

@@ -27,6 +27,8 @@ export class FakeTelegramServer extends FakeChatServer<SentMessage> {
   webhook: { url: string; secret: string | undefined } | null = null;
   private readonly queue: Update[] = [];
   private nextUpdateId = 100_000;
+  /** The offset of the last getUpdates: updates from it on have not been confirmed yet. */
+  private confirmedBelow = 0;
   private nextMessageId = 1;
 
   constructor(readonly token = '123456:TEST-telegram-token') {
@@ -100,6 +102,11 @@ export class FakeTelegramServer extends FakeChatServer<SentMessage> {
     return res.status;
   }
 
+  /** Updates queued and not yet confirmed by a later getUpdates offset (the bot's backlog). */
+  get backlog(): number {
+    return this.queue.filter((u) => u.update_id >= this.confirmedBelow).length;
+  }
+
   newUpdateId(): number {
     return this.nextUpdateId++;
   }
@@ -123,6 +130,7 @@ export class FakeTelegramServer extends FakeChatServer<SentMessage> {
 
   private async getUpdates(params: Record<string, unknown>, signal: AbortSignal) {
     const offset = Number(params.offset ?? 0);
+    this.confirmedBelow = Math.max(this.confirmedBelow, offset);
     const limit = Math.min(100, Number(params.limit ?? 100));
     const timeoutMs = Number(params.timeout ?? 0) * 1000;
     // An offset confirms every update before it: Telegram never sends those again.

@@ -1,11 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatUserLimit } from '../../../bot/channels/chat-user-limit.ts';
 import { TelegramChannel } from '../../../bot/telegram/telegram-channel.ts';
+import type { InboundMessage } from '../../../src/dialogue/messages.ts';
 import { systemClock } from '../../../src/shared/clock.ts';
 import { createChannelTestBed, freePort, type ChannelTestBed } from '../../support/channel-harness.ts';
 import { FakeTelegramServer } from '../../support/fake-telegram-server.ts';
 import { stateSnapshot } from '../../support/state-snapshot.ts';
 
 const secret = 'webhook_secret-123';
+const perChatLimit = 6;
+
+async function startWebhookChannel(bed: ChannelTestBed, server: FakeTelegramServer, limit: ChatUserLimit): Promise<TelegramChannel> {
+  const port = await freePort();
+  const channel = new TelegramChannel({
+    token: server.token,
+    apiRoot: server.url,
+    handle: (m) => bed.app.engine.handle(m),
+    admit: (m: InboundMessage) => limit.admit(m),
+    journal: bed.journal,
+    translators: bed.app.translators,
+    clock: systemClock,
+    instanceId: 'test-instance',
+    leases: bed.app.leases,
+    logger: bed.logger({ TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_WEBHOOK_SECRET: secret }),
+    hotline: '1800.6838',
+    webhook: { url: `http://127.0.0.1:${port}/telegram/webhook`, secret },
+  });
+  await bed.webServer(port, [channel.webhookMount()!]);
+  await channel.start();
+  return channel;
+}
 
 describe('Telegram channel in webhook mode', () => {
   let bed: ChannelTestBed;
@@ -17,22 +41,8 @@ describe('Telegram channel in webhook mode', () => {
     bed = await createChannelTestBed();
     server = new FakeTelegramServer();
     await server.listen();
-    const port = await freePort();
-    channel = new TelegramChannel({
-      token: server.token,
-      apiRoot: server.url,
-      handle: (m) => bed.app.engine.handle(m),
-      journal: bed.journal,
-      translators: bed.app.translators,
-      clock: systemClock,
-      instanceId: 'test-instance',
-      leases: bed.app.leases,
-      logger: bed.logger({ TELEGRAM_BOT_TOKEN: server.token, TELEGRAM_WEBHOOK_SECRET: secret }),
-      hotline: '1800.6838',
-      webhook: { url: `http://127.0.0.1:${port}/telegram/webhook`, secret },
-    });
-    await bed.webServer(port, [channel.webhookMount()!]);
-    await channel.start();
+    // Generous enough for the other tests' chats; the flood test sends more from one chat.
+    channel = await startWebhookChannel(bed, server, new ChatUserLimit({ translators: bed.app.translators, clock: systemClock, perMinute: perChatLimit }));
   });
 
   afterAll(async () => {
@@ -59,6 +69,21 @@ describe('Telegram channel in webhook mode', () => {
     expect(await Promise.all([server.postWebhook(again), server.postWebhook(again), server.postWebhook(again)])).toEqual([200, 200, 200]);
     // Every delivery was handled before its 200, so nothing more is on its way.
     expect(server.sentTo(id).map((m) => m.text.split('\n')[0])).toEqual(['Bạn có thể liên hệ:', 'Cách dùng:']);
+  });
+
+  it('journals only what it answers: the dropped messages are accepted (200) but never written', async () => {
+    const keys: string[] = [];
+    ++chat;
+    for (let i = 0; i < perChatLimit + 10; i++) {
+      const update = { update_id: server.newUpdateId(), message: server.message(chat, { text: '/hotline' }) };
+      keys.push(String(update.update_id));
+      expect(await server.postWebhook(update)).toBe(200);
+    }
+    // The answers and the polite line; the other nine cost no row (and so no write to settle one).
+    expect(server.sentTo(chat)).toHaveLength(perChatLimit + 1);
+    const rows = await bed.app.db.inboundUpdate.findMany({ where: { channel: 'telegram', key: { in: keys } }, select: { deliveredAt: true } });
+    expect(rows).toHaveLength(perChatLimit + 1);
+    expect(rows.every((r) => r.deliveredAt !== null)).toBe(true);
   });
 
   it('refuses a wrong secret (401), malformed JSON (400) and an oversized body (413) without touching state', async () => {

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ChatUserLimit } from '../../../bot/channels/chat-user-limit.ts';
 import { ZaloChannel } from '../../../bot/zalo/zalo-channel.ts';
 import { ZaloClient } from '../../../bot/zalo/zalo-client.ts';
+import type { InboundMessage } from '../../../src/dialogue/messages.ts';
 import { systemClock } from '../../../src/shared/clock.ts';
 import { createChannelTestBed, freePort, type ChannelTestBed } from '../../support/channel-harness.ts';
 import { eventually } from '../../support/eventually.ts';
@@ -9,8 +11,9 @@ import { stateSnapshot } from '../../support/state-snapshot.ts';
 
 const citation = /Điều \d+ Luật Bảo vệ quyền lợi người tiêu dùng 2023 \(19\/2023\/QH15\)/;
 const secret = 'zalo-webhook-secret';
+const perChatLimit = 6;
 
-async function startChannel(bed: ChannelTestBed, server: FakeZaloServer, webhook?: { url: string; secret: string }): Promise<ZaloChannel> {
+async function startChannel(bed: ChannelTestBed, server: FakeZaloServer, webhook?: { url: string; secret: string }, limit?: ChatUserLimit): Promise<ZaloChannel> {
   const channel = new ZaloChannel({
     client: new ZaloClient({ token: server.token, baseUrl: server.url, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } }),
     handle: (m) => bed.app.engine.handle(m),
@@ -25,6 +28,7 @@ async function startChannel(bed: ChannelTestBed, server: FakeZaloServer, webhook
     pollingTimeoutSeconds: 1,
     outboxIntervalMs: 50,
     ...(webhook ? { webhook } : {}),
+    ...(limit ? { admit: (m: InboundMessage) => limit.admit(m) } : {}),
   });
   if (webhook) await bed.webServer(Number(new URL(webhook.url).port), [channel.webhookMount()!]);
   await channel.start();
@@ -162,7 +166,9 @@ describe('Zalo channel in webhook mode', () => {
     bed = await createChannelTestBed();
     server = new FakeZaloServer();
     await server.listen();
-    channel = await startChannel(bed, server, { url: `http://127.0.0.1:${await freePort()}/zalo/webhook`, secret });
+    // Generous enough for the other tests' chats; the flood test sends more from one chat.
+    const limit = new ChatUserLimit({ translators: bed.app.translators, clock: systemClock, perMinute: perChatLimit });
+    channel = await startChannel(bed, server, { url: `http://127.0.0.1:${await freePort()}/zalo/webhook`, secret }, limit);
   });
 
   afterAll(async () => {
@@ -188,6 +194,20 @@ describe('Zalo channel in webhook mode', () => {
     expect(await server.postWebhook(update, { wrapped: false })).toBe(200);
     await channel.idle();
     expect(server.sentTo(id)).toHaveLength(1);
+  });
+
+  it('journals only what it answers: the dropped messages are accepted (200) but never written, nor looked up, nor queued behind the chat', async () => {
+    const id = `w${++chat}`;
+    // Just after start every message is looked up under the key of earlier versions; a dropped one is not.
+    const lookups = vi.spyOn(bed.journal, 'find');
+    for (let i = 0; i < perChatLimit + 10; i++) expect(await server.postWebhook(server.textUpdate(id, '/hotline'))).toBe(200);
+    await channel.idle();
+    expect(lookups).toHaveBeenCalledTimes(perChatLimit + 1);
+    lookups.mockRestore();
+    // The answers and the polite line; the other nine cost no row (and so no write to settle one).
+    expect(server.sentTo(id)).toHaveLength(perChatLimit + 1);
+    expect(await bed.app.db.inboundUpdate.count({ where: { channel: 'zalo', key: { startsWith: `${id}:` } } })).toBe(perChatLimit + 1);
+    expect(await bed.app.db.inboundUpdate.count({ where: { channel: 'zalo', deliveredAt: null } })).toBe(0);
   });
 
   it('refuses a wrong secret (403), malformed JSON (400) and an oversized body (413); ignores unknown events; none changes state', async () => {
