@@ -777,6 +777,26 @@ const askedIfRight =
  */
 const askedIfOwed =
   /\b(co )?(phai|bat buoc( phai)?|buoc phai) (tra|thanh toan|chiu|den|boi thuong|dong)( them| tien| phi| luon| khoan nay| khoan do)?( khong| ko| k| hok| hem| ha| a| chu| sao)\b|\bchiu (luon|thiet)( ha| a| sao| u| luon)\b|\b(do|must|should) (i|we) (have to |need to )?(pay|bear)\b|\bam i (required|obliged) to pay\b/;
+/**
+ * The one who may owe or must act, named before "có phải": "tiệm đó có phải bồi thường không?",
+ * "nhà mạng … có phải báo trước không?", "luật có bắt doanh nghiệp phải …", "does the seller have to …".
+ * Then the question is about the business's duty, not the user's.
+ */
+const businessSubject = /\b(shop|cua hang|tiem|ho|nguoi ban|ben ban|cong ty|cty|doanh nghiep|nha mang|nha cung cap|nha hang|quan|sieu thi|ngan hang|trung tam|hang|san|nen tang|dien luc|cap nuoc|ben cho vay|nha xe|khach san|phong kham|ban quan ly|nha truong|the seller|the shop|the store|the business|the company|the provider|the bank|the platform|they|sellers|businesses)\b/;
+const dutyAsked = /\b(?:(?:co )?(?:phai|bat buoc(?: phai)?|buoc phai|co nghia vu|co trach nhiem)|(?:have|has|need|needs|required|obliged) to)\s+(?!(?:tra|thanh toan|chiu|dong)\b)\p{L}/u;
+const lawObliges = /\b(luat|phap luat|quy dinh) (co )?(bat|buoc|yeu cau)\b|\b(does|is) the law (require|oblige)/;
+
+function asksBusinessDuty(q: string): boolean {
+  const last = q.split(/[.!?](?=\s)/).filter((x) => x.trim() !== '').at(-1) ?? q;
+  const duty = dutyAsked.exec(last);
+  if (!duty || !yesNoQuestion.test(last)) return false;
+  // "How many working days does the seller have to …": a question word first asks how, not whether.
+  if (/^\s*(how|what|when|where|which|who|why)\b/.test(last)) return false;
+  // "… và phải làm thủ tục gì?": the duty is asked with a question word, not yes or no.
+  // "… trong một thời hạn nào không?" still asks yes or no.
+  if (/\b(gi|nao|sao|the nao|bao lau|bao nhieu|o dau|ai|what|which|how|when|where)\b(?![^?]*\b(khong|ko|k)\s*\??\s*$)/.test(last.slice(duty.index))) return false;
+  return lawObliges.test(last) || businessSubject.test(last.slice(0, duty.index));
+}
 const consumerClaims = /(có quyền (đòi|yêu cầu)|đòi lại được|được đòi|phải bồi thường)|(you may (ask for|claim)|you can get it back|must compensate)/iu;
 const againstMakingPay = /(nghiêm cấm|bị cấm|không được)[^.]*(thanh toán|trả tiền|thu tiền|thu thêm)|(prohibited|banned|forbidden|may not)[^.]*(pay|charg)/iu;
 /**
@@ -802,7 +822,9 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   // Only a rule against making consumers pay, or one that lets them claim, says "no" to "must I
   // pay?" or "do I just bear it?": "Có." may equally say that a trial could be declined in time,
   // and then the cost is the user's after all.
-  if (backsConsumer && askedIfOwed.test(q) && (againstMakingPay.test(verdict) || consumerClaims.test(verdict))) {
+  // "tiệm đó có phải bồi thường không?": whether the business owes; "Có." already answers it.
+  const businessDuty = asksBusinessDuty(q);
+  if (backsConsumer && askedIfOwed.test(q) && !businessDuty && (againstMakingPay.test(verdict) || consumerClaims.test(verdict))) {
     const yes = /^(Có|Yes)[,.]\s+/u.exec(verdict);
     if (yes) return `${t.t('answer.guided.framing.notOwed')} ${upperFirst(verdict.slice(yes[0].length))}`;
   }
@@ -816,6 +838,17 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
     const agreeing = /^(Có|Yes),\s+/u.exec(verdict);
     if (agreeing && askedIfRight.test(q)) return `${t.t('answer.guided.framing.notRightAnd')} ${verdict.slice(agreeing[0].length)}`;
     if (/^(Không được|Not allowed)\s/u.test(verdict) && !/^(Không được|Not allowed)\.\s/u.test(verdict) && askedIfWrong.test(q)) return `${t.t('answer.guided.framing.wrongBecause')} ${lowerFirst(verdict)}`;
+  }
+  // Asked whether the business must do something the entry says it must: a prohibition that says
+  // what is owed instead ("Không được ngừng dịch vụ …; … phải báo …") or a duty stated plainly
+  // ("Trong 03 ngày làm việc … người bán phải báo …") answers yes.
+  // Not when the verdict speaks to a business asker ("Bạn phải báo khách …"): the duty is theirs.
+  if (businessDuty && !/^(Bạn|You)\s/u.test(verdict)) {
+    const forbids = /^(Không được|Not allowed)\.\s+(?=\p{Lu})/u.exec(verdict);
+    const opening = firstSentence(verdict);
+    const states = !/^(Có|Không|Được|Tùy|Yes|No|It depends)(?![\p{L}])/u.test(verdict) && /(?<![\p{L}])(?<!không )(phải|must|has to|have to)(?![\p{L}])/u.test(opening) && !/(?<![\p{L}])(không phải|không bắt buộc|need not|does not have to|not required)(?![\p{L}])/u.test(opening);
+    if (forbids && /(?<![\p{L}])(phải|must)(?![\p{L}])/u.test(verdict)) return `${t.t('answer.guided.framing.businessMust')} ${verdict.slice(forbids[0].length)}`;
+    if (states) return `${t.t('answer.guided.framing.businessMust')} ${verdict}`;
   }
   const bare = /^(Có|Không được|Không|Được|Yes|No)\.\s+(?=\p{Lu})/u.exec(verdict);
   if (!bare) return verdict;

@@ -111,6 +111,18 @@ const goldens: readonly Golden[] = [
     firstCitation: ['19/2023/QH15 30'],
   },
   {
+    name: "asked whether the business must do something: a rule that says it must answers yes",
+    messages: ['Điện lực cắt điện cả ngày để bảo trì đường dây mà không báo, điện lực có phải thông báo trước cho dân không?'],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 41'],
+  },
+  {
+    name: 'a story asking whether the shop owes damages: the shop owes, so yes',
+    messages: ['be nha toi uong sua hop mua o cua hang gan nha bi ngo doc, nam vien 2 ngay het 4 trieu. cua hang do co phai boi thuong khong'],
+    verdict: /^Có(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 34', '91/2015/QH13 608', '19/2023/QH15 14'],
+  },
+  {
     name: 'warranty restarts for a replaced part',
     messages: ['bh thay pin moi thi pin do dc bh lai tu dau ko'],
     verdict: /^Có(?!\p{L})/u,
@@ -322,6 +334,8 @@ describe('golden questions and answers', () => {
 
   it.each([
     ['an identity card', 'Làm mất thẻ căn cước thì đi làm lại ở đâu, mất bao lâu?'],
+    ["a salesperson's pay docked for a customer's return", 'Mình đứng quầy ở cửa hàng mỹ phẩm, khách trả lại son nên chủ trừ vào lương mình 300 nghìn, luật người tiêu dùng có giúp mình không?'],
+    ["a spouse's loan", 'Vợ tôi vay 30 triệu của một công ty tài chính rồi bỏ đi, giờ họ gọi bắt tôi trả thay, tôi có phải trả không?'],
     ['a phishing text that took money from a bank account', 'Em nhận tin nhắn giả ngân hàng, bấm vào link rồi nhập mã OTP, bị trừ mất 20 triệu trong tài khoản. Giờ làm sao lấy lại ạ?'],
   ])('admits that %s is not a consumer matter, though it names a bank or a card', async (_, question) => {
     const reply = await conversation(question);
