@@ -4,7 +4,7 @@ import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import { TurnLockTimeoutError } from '../../src/dialogue/turn-locks.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
-import { LoopSlots } from '../../src/shared/loop-slots.ts';
+import { processLoopSlots } from '../../src/shared/loop-slots.ts';
 import { Semaphore } from '../../src/shared/semaphore.ts';
 import { isTransientDatabaseError } from '../../src/storage/storage-errors.ts';
 import { ChannelSendError } from './channel-errors.ts';
@@ -57,12 +57,6 @@ const typingRepeatMs = 4_500;
  */
 const typingPerSecond = 20;
 
-/**
- * Every channel's turns in this process share the one event loop, so they share one queue: a turn
- * starts its computing only in a turn of the loop of its own, after the platforms' answers that
- * arrived meanwhile were read and recorded (see LoopSlots).
- */
-const processLoopSlots = new LoopSlots();
 
 /**
  * What both chat channels do with one update, exactly once across redeliveries and restarts:
