@@ -44,6 +44,13 @@ export class PrismaOutbox implements Outbox {
     return claimed;
   }
 
+  async renew(id: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
+    // Conditional, as the claim is: of this instance and another that claimed the item after this
+    // one's claim ran out, only the one whose name the row holds may send it.
+    const { count } = await this.db.outbox.updateMany({ where: { id, claimedBy: owner, deliveredAt: null }, data: { claimedUntil: new Date(now.getTime() + ttlMs) } });
+    return count > 0;
+  }
+
   async markPartsSent(id: string, sentParts: number): Promise<void> {
     await this.records.outbox.update({ where: { id }, data: { sentParts } });
   }

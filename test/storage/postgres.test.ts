@@ -175,6 +175,9 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
       await outbox.enqueue('zalo', 'c9', { text: 'Cán bộ trả lời' }, t0);
       const claims = await Promise.all(['a', 'b', 'c'].map((owner) => outbox.claim('zalo', owner, 5, 60_000, later(5))));
       expect(claims.flat()).toHaveLength(1);
+      const holder = ['a', 'b', 'c'][claims.findIndex((c) => c.length === 1)]!;
+      expect(await outbox.renew(claims.flat()[0]!.id, holder, 60_000, later(10))).toBe(true);
+      expect(await outbox.renew(claims.flat()[0]!.id, 'not-the-holder', 60_000, later(10))).toBe(false);
       const raw = await admin.query(`SELECT count(*)::int AS n FROM ${quotePostgresIdentifier(journalSchema)}."Lease"`);
       expect(raw.rows[0]).toEqual({ n: 1 });
     } finally {
