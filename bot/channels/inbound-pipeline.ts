@@ -49,6 +49,15 @@ export interface InboundPipelineDeps {
 
 export type ProcessOutcome = 'sent' | 'duplicate' | 'ignored';
 
+/**
+ * Replies sent and not yet recorded, at most this many at once in the process, every channel's
+ * together: a crash repeats at most these (the platform may have taken each one). Without the bound
+ * it was the turns sending at once, and a process that waited for a core let several turns' sends
+ * go out in one burst (7 repeated at one SIGKILL of a loaded PostgreSQL run; the issue allows 5).
+ */
+export const maxUnrecordedSends = 4;
+const unrecordedSends = new Semaphore(maxUnrecordedSends);
+
 /** Telegram shows "typing" for about five seconds per call. */
 const typingRepeatMs = 4_500;
 /**
@@ -283,9 +292,11 @@ export class InboundPipeline {
       return;
     }
     for (let i = alreadySent; i < parts.length; i++) {
-      await transport.send(chatId, parts[i]!);
-      this.deps.onSent?.();
-      await journal.markSent(channel, key, i + 1, i + 1 === parts.length, clock.now());
+      await unrecordedSends.run(async () => {
+        await transport.send(chatId, parts[i]!);
+        this.deps.onSent?.();
+        await journal.markSent(channel, key, i + 1, i + 1 === parts.length, clock.now());
+      });
     }
   }
 
