@@ -36,6 +36,8 @@ export const integrationTests = [
   'test/complaints/complaint-repository.test.ts',
   'test/complaints/golden-conversations.test.ts',
   'test/dialogue/dialogue-engine.test.ts',
+  'test/dialogue/dialogue-engine-compute-slots.test.ts',
+  'test/bot/channels/outbox-claim-renewal.test.ts',
   'test/handoff/handoff-flow.test.ts',
   'test/privacy/erasure-postgres.test.ts',
   'test/privacy/privacy-flow.test.ts',

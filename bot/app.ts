@@ -31,6 +31,7 @@ import { defaultQueryAnalyzer } from '../src/text/analyzer.ts';
 import type { Clock } from '../src/shared/clock.ts';
 import type { Logger } from '../src/shared/logger.ts';
 import { openDatabase, type DatabaseProvider, type Db } from '../src/storage/database.ts';
+import { processLoopSlots } from '../src/shared/loop-slots.ts';
 import { PrismaConversationStore } from '../src/storage/prisma-conversation-store.ts';
 import { PrismaOutbox } from '../src/storage/prisma-outbox.ts';
 import { PrismaProactiveMessages } from '../src/storage/prisma-proactive-messages.ts';
@@ -91,6 +92,8 @@ export interface AppOptions {
 export interface App {
   readonly config: Config;
   readonly db: Db;
+  /** The client for the writes that record a send (Database.records). */
+  readonly records: Db;
   readonly knowledgeBase: KnowledgeBase;
   readonly search: PassageSearch;
   readonly answerer: QuestionAnswerer;
@@ -247,10 +250,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
       policy: { maxBytes: config.UPLOAD_MAX_BYTES, allowedTypes: config.UPLOAD_ALLOWED_TYPES },
     };
-    const engine = new DialogueEngine({ store, answerer, translators, clock, logger, flows, contacts, locks });
+    const engine = new DialogueEngine({ store, answerer, translators, clock, logger, flows, contacts, locks, computeSlots: processLoopSlots });
     return {
       config,
       db: database.prisma,
+      records: database.records,
       knowledgeBase,
       search,
       answerer,
@@ -266,7 +270,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       handoffDesk: new HandoffDesk(new PrismaHandoffDeskStore(database.prisma), translators),
       cannedReplies: new PrismaCannedReplies(database.prisma),
       proactive: new PrismaProactiveMessages(database.prisma),
-      outbox: new PrismaOutbox(database.prisma),
+      outbox: new PrismaOutbox(database.prisma, database.records),
       evidence,
       secrets: await loadSecretBox({ key: config.STAFF_SECRET_KEY, dataDir: config.DATA_DIR }),
       translators,

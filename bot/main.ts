@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     onUnreachable: async (chat, now) => {
       if (await endSubscriptionOfUnreachable(app.warnings.subscriptions, chat, now)) logger.info({ channel: chat.channel }, 'a chat that blocked the bot no longer gets warnings');
     },
-    journal: new PrismaInboundJournal(app.db),
+    journal: new PrismaInboundJournal(app.db, app.records),
     outbox: app.outbox,
     translators: app.translators,
     logger,

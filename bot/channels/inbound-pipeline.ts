@@ -4,7 +4,7 @@ import type { Locale, Translator } from '../../src/i18n/translator.ts';
 import { TurnLockTimeoutError } from '../../src/dialogue/turn-locks.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { Logger } from '../../src/shared/logger.ts';
-import { LoopSlots } from '../../src/shared/loop-slots.ts';
+import { processLoopSlots } from '../../src/shared/loop-slots.ts';
 import { Semaphore } from '../../src/shared/semaphore.ts';
 import { isTransientDatabaseError } from '../../src/storage/storage-errors.ts';
 import { ChannelSendError } from './channel-errors.ts';
@@ -49,6 +49,15 @@ export interface InboundPipelineDeps {
 
 export type ProcessOutcome = 'sent' | 'duplicate' | 'ignored';
 
+/**
+ * Replies sent and not yet recorded, at most this many at once in the process, every channel's
+ * together: a crash repeats at most these (the platform may have taken each one). Without the bound
+ * it was the turns sending at once, and a process that waited for a core let several turns' sends
+ * go out in one burst (7 repeated at one SIGKILL of a loaded PostgreSQL run; the issue allows 5).
+ */
+export const maxUnrecordedSends = 4;
+const unrecordedSends = new Semaphore(maxUnrecordedSends);
+
 /** Telegram shows "typing" for about five seconds per call. */
 const typingRepeatMs = 4_500;
 /**
@@ -57,12 +66,6 @@ const typingRepeatMs = 4_500;
  */
 const typingPerSecond = 20;
 
-/**
- * Every channel's turns in this process share the one event loop, so they share one queue: a turn
- * starts its computing only in a turn of the loop of its own, after the platforms' answers that
- * arrived meanwhile were read and recorded (see LoopSlots).
- */
-const processLoopSlots = new LoopSlots();
 
 /**
  * What both chat channels do with one update, exactly once across redeliveries and restarts:
@@ -289,9 +292,11 @@ export class InboundPipeline {
       return;
     }
     for (let i = alreadySent; i < parts.length; i++) {
-      await transport.send(chatId, parts[i]!);
-      this.deps.onSent?.();
-      await journal.markSent(channel, key, i + 1, i + 1 === parts.length, clock.now());
+      await unrecordedSends.run(async () => {
+        await transport.send(chatId, parts[i]!);
+        this.deps.onSent?.();
+        await journal.markSent(channel, key, i + 1, i + 1 === parts.length, clock.now());
+      });
     }
   }
 

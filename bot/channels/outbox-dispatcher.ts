@@ -39,6 +39,8 @@ export interface OutboxDispatcherDeps {
    * as usual, up to maxAttempts, in case the user unblocks the bot meanwhile.
    */
   readonly onUnreachable?: (chat: { readonly channel: ChannelName; readonly externalId: string }, now: Date) => Promise<void>;
+  /** How long a claim holds without renewal (default 60 s); renewed every third of it while an item is sent. */
+  readonly claimTtlMs?: number;
 }
 
 /**
@@ -50,8 +52,8 @@ export type PartSent = (sentParts: number, total: number) => Promise<void>;
 /** After this many failed attempts an item is left for staff to see (the console counts it as failed). */
 export const defaultOutboxMaxAttempts = 12;
 
-/** How long a claimed item is this instance's to send; a send takes well under a second. */
-const claimTtlMs = 60_000;
+/** How long a claimed item is this instance's to send, unless renewed; a send takes well under a second. */
+const defaultClaimTtlMs = 60_000;
 
 /**
  * Delivers a channel's proactive messages (staff replies, deadline reminders) from the outbox:
@@ -64,14 +66,16 @@ export class OutboxDispatcher {
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly lanes: Semaphore;
+  private readonly claimTtlMs: number;
   /** Each chat's last send still under way: a chat's next item waits for it, so a chat stays in order. */
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: OutboxDispatcherDeps) {
+    this.claimTtlMs = deps.claimTtlMs ?? defaultClaimTtlMs;
     // A batch holds enough for every lane for a second or so (one claim query per batch, not per
-    // send), but no more than the pace sends in a third of the claim's lifetime: a claim that ran out
-    // mid-batch could be taken by another instance and its item sent twice.
-    const withinClaim = deps.pace ? Math.max(1, Math.floor((deps.pace.perSecond * claimTtlMs) / 3_000)) : Number.POSITIVE_INFINITY;
+    // send), but no more than the pace sends in a third of the claim's lifetime: an item whose claim
+    // ran out before its turn came (another instance may have taken it) is skipped, not sent twice.
+    const withinClaim = deps.pace ? Math.max(1, Math.floor((deps.pace.perSecond * this.claimTtlMs) / 3_000)) : Number.POSITIVE_INFINITY;
     this.batchSize = deps.batchSize ?? Math.min(withinClaim, Math.max(20, (deps.concurrency ?? 1) * 10));
     this.maxAttempts = deps.maxAttempts ?? defaultOutboxMaxAttempts;
     this.lanes = new Semaphore(Math.max(1, deps.concurrency ?? 1));
@@ -106,7 +110,7 @@ export class OutboxDispatcher {
    */
   async dispatchOnce(): Promise<boolean> {
     const { outbox, channel, clock } = this.deps;
-    const due = await outbox.claim(channel, this.deps.owner, this.batchSize, claimTtlMs, clock.now(), this.maxAttempts);
+    const due = await outbox.claim(channel, this.deps.owner, this.batchSize, this.claimTtlMs, clock.now(), this.maxAttempts);
     const lanesTaken: Promise<void>[] = [];
     for (const [chat, items] of byChat(due)) {
       let laneTaken!: () => void;
@@ -134,8 +138,28 @@ export class OutboxDispatcher {
   }
 
   private async send(item: OutboxItem): Promise<void> {
-    const { outbox, channel, clock, logger } = this.deps;
+    const { outbox, channel, clock, logger, owner } = this.deps;
     await (item.reply.broadcast && this.deps.broadcastPace ? this.deps.broadcastPace : this.deps.pace)?.take();
+    // An item can wait long after its claim (its chat's earlier sends, the lanes, the pace, a platform
+    // answering slowly): once its claim ran out another instance may have claimed and sent it, so it
+    // goes out only if the claim is still this instance's, renewed for the send and while it lasts.
+    if (!(await outbox.renew(item.id, owner, this.claimTtlMs, clock.now()))) {
+      logger.warn({ channel, outboxId: item.id }, 'outbox item no longer claimed by this instance when its turn came; not sent');
+      return;
+    }
+    const heartbeat = setInterval(() => {
+      outbox.renew(item.id, owner, this.claimTtlMs, clock.now()).catch((error: unknown) => logger.warn({ err: error, channel, outboxId: item.id }, 'could not renew an outbox claim'));
+    }, this.claimTtlMs / 3);
+    heartbeat.unref();
+    try {
+      await this.sendClaimed(item);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async sendClaimed(item: OutboxItem): Promise<void> {
+    const { outbox, channel, clock, logger } = this.deps;
     let delivered = false;
     const partSent: PartSent = async (sentParts, total) => {
       if (sentParts < total) return outbox.markPartsSent(item.id, sentParts);

@@ -30,6 +30,11 @@ export interface DialogueEngineDeps {
   readonly contacts: { readonly hotline: string; readonly province: string };
   /** How one conversation's turns are kept in order (default: within this process). */
   readonly locks?: TurnLocks;
+  /**
+   * Where a turn waits for its slot of the event loop before it computes (the process's LoopSlots);
+   * none: it computes as soon as its reads are back.
+   */
+  readonly computeSlots?: { next(): Promise<void> };
 }
 
 export class DialogueEngineError extends Error {
@@ -101,6 +106,10 @@ export class DialogueEngine {
       const replies = await this.deps.store.handledUpdate(message.channel, message.updateKey);
       if (replies) return { conversationId: conversation.id, locale: conversation.locale, replies, duplicate: true };
     }
+    // The reads above come back from a database server as socket data, several turns' in the same
+    // turn of the event loop: their computing would then run back to back while the platforms'
+    // answers to earlier sends sat unread, their records waiting (a crash there repeats the send).
+    await this.deps.computeSlots?.next();
     let outcome = await this.leaveIfTakenAway(conversation, await this.route(conversation, resolveNumberedChoice(message, conversation.lastOptions), now), now);
     // A state left by a flow that no longer exists is written back as idle, not only logged.
     if (conversation.state !== 'idle' && !this.flowNamed(conversation.state) && outcome.update.state === undefined) {

@@ -30,6 +30,12 @@ export interface Outbox {
    */
   claim(channel: ChannelName, owner: string, limit: number, ttlMs: number, now: Date, maxAttempts?: number): Promise<OutboxItem[]>;
   /**
+   * Extends `owner`'s claim on an item to now + ttlMs, right before it is sent and while it is being
+   * sent; false when the claim is no longer `owner`'s (it ran out while the item waited and another
+   * instance claimed it, or the item was delivered): the item must not be sent then.
+   */
+  renew(id: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  /**
    * Records that the first `sentParts` platform messages of an item went out, right after the
    * platform took the last of them: a retry, a restart or another instance sends only the rest.
    */

@@ -21,3 +21,9 @@ export class LoopSlots {
     return slot;
   }
 }
+
+/**
+ * The process's one queue: every turn's computing, on every channel and the web chat, shares the
+ * one event loop, so it takes its slots here (the engine before it routes a message).
+ */
+export const processLoopSlots = new LoopSlots();

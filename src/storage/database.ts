@@ -28,6 +28,15 @@ export type { DatabaseProvider } from './migrator.ts';
 
 export interface Database {
   readonly prisma: Db;
+  /**
+   * The client for the writes that record a send (the journal's and the outbox's): a crash between
+   * the platform's answer and this write sends the message again, so it must not wait. On
+   * PostgreSQL it has a pool of its own (recordPoolSize connections), never queued behind the turns'
+   * queries, whose commits do not wait for the WAL to reach the disk (`synchronous_commit = off`):
+   * visible to every instance at once, lost only if the PostgreSQL server itself crashes within
+   * about half a second, which then repeats those sends (never loses one). SQLite: `prisma`.
+   */
+  readonly records: Db;
   readonly provider: DatabaseProvider;
   /** What start-up migration did; undefined when opened with `migrate: false`. */
   readonly migrations: MigrationReport | undefined;
@@ -44,6 +53,9 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL: connection pool size (pg's default is 10). */
   poolSize?: number;
 }
+
+/** PostgreSQL: the connections reserved for the writes that record a send (Database.records). */
+export const recordPoolSize = 2;
 
 export type DatabaseTarget =
   | { readonly provider: 'sqlite'; readonly filePath: string }
@@ -165,7 +177,7 @@ export async function openDatabase(databaseUrl: string, options: OpenDatabaseOpt
     const adapter = withConnectionPragmas(new PrismaBetterSqlite3({ url: target.filePath, timeout: busyTimeoutMs }), busyTimeoutMs);
     const prisma = new PrismaClient({ adapter });
     await connectClient(prisma, `SQLite database ${target.filePath}`);
-    return { prisma, provider: 'sqlite', migrations, close: () => prisma.$disconnect() };
+    return { prisma, records: prisma, provider: 'sqlite', migrations, close: () => prisma.$disconnect() };
   }
 
   const description = `PostgreSQL ${redactDatabaseUrl(databaseUrl)}`;
@@ -179,17 +191,46 @@ export async function openDatabase(databaseUrl: string, options: OpenDatabaseOpt
     importGeneratedClient(() => import('../../generated/prisma-postgresql/client.ts'), 'generated/prisma-postgresql'),
     import('@prisma/adapter-pg'),
   ]);
-  const adapter = new PrismaPg(
-    { connectionString: target.connectionString, ...(options.poolSize === undefined ? {} : { max: options.poolSize }) },
-    target.schema === undefined ? undefined : { schema: target.schema },
-  );
+  const schemaOption = target.schema === undefined ? undefined : { schema: target.schema };
+  const adapter = new PrismaPg({ connectionString: target.connectionString, ...(options.poolSize === undefined ? {} : { max: options.poolSize }) }, schemaOption);
   // The one place the PostgreSQL client is treated as the SQLite client's type: both are generated from
   // the same models (checked by test/storage/postgres-schema-sync.test.ts), so their APIs match; only
   // provider-specific query options (e.g. `mode: 'insensitive'`) are hidden by this view.
   // Under load a turn may wait for a pooled connection: seconds, not Prisma's default 2 s, before a
   // transaction gives up (P2028); a failure that remains is retried by the channel, not dropped.
   const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }) as unknown as Db;
-  if (target.schema !== undefined) clientSchemas.set(prisma, target.schema);
+  const records = new PrismaClient({
+    adapter: new PrismaPg({ ...withSessionOptions(target.connectionString, '-c synchronous_commit=off'), max: recordPoolSize }, schemaOption),
+  }) as unknown as Db;
+  if (target.schema !== undefined) {
+    clientSchemas.set(prisma, target.schema);
+    clientSchemas.set(records, target.schema);
+  }
   await connectClient(prisma, description);
-  return { prisma, provider: 'postgresql', migrations, close: () => prisma.$disconnect() };
+  try {
+    await connectClient(records, description);
+  } catch (error) {
+    await prisma.$disconnect();
+    throw error;
+  }
+  return {
+    prisma,
+    records,
+    provider: 'postgresql',
+    migrations,
+    close: async () => {
+      await Promise.all([prisma.$disconnect(), records.$disconnect()]);
+    },
+  };
+}
+
+/**
+ * Session settings for every connection of a pool (libpq's `options`, `-c name=value`), added to
+ * any the URL already has: pg lets the URL's `options` override the one passed beside it.
+ */
+function withSessionOptions(connectionString: string, extra: string): { connectionString: string; options: string } {
+  const url = new URL(connectionString);
+  const given = url.searchParams.get('options');
+  url.searchParams.delete('options');
+  return { connectionString: url.toString(), options: given ? `${given} ${extra}` : extra };
 }

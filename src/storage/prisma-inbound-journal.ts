@@ -5,7 +5,11 @@ import { DatabaseError } from './storage-errors.ts';
 
 /** The journal lives in InboundUpdate, the table the engine saves each turn's replies in. */
 export class PrismaInboundJournal implements InboundJournal {
-  constructor(private readonly db: Db) {}
+  /** `records`: the client markSent writes through (Database.records), the one with nothing to wait for. */
+  constructor(
+    private readonly db: Db,
+    private readonly records: Db = db,
+  ) {}
 
   async record(channel: ChannelName, entries: readonly JournalEntry[], now: Date, claim: JournalClaim): Promise<Set<string>> {
     const fresh = [...new Map(entries.map((e) => [e.key, e])).values()];
@@ -58,12 +62,12 @@ export class PrismaInboundJournal implements InboundJournal {
     // Once per outgoing message, the hottest write of the channels: plain SQL costs a third of the
     // query builder's CPU here (load test). Dates bind as Prisma itself stores them; the table is
     // named with DATABASE_URL's schema, which raw SQL does not get from Prisma.
-    const table = sqlTable(this.db, 'InboundUpdate');
+    const table = sqlTable(this.records, 'InboundUpdate');
     const changed = delivered
-      ? await this.db.$executeRaw`
+      ? await this.records.$executeRaw`
           UPDATE ${table} SET "sentCount" = ${sentCount}, "deliveredAt" = ${now}, "updatedAt" = ${now}
           WHERE "channel" = ${channel} AND "key" = ${key}`
-      : await this.db.$executeRaw`
+      : await this.records.$executeRaw`
           UPDATE ${table} SET "sentCount" = ${sentCount}, "updatedAt" = ${now}
           WHERE "channel" = ${channel} AND "key" = ${key}`;
     if (changed === 0) throw new DatabaseError(`no journaled ${channel} update ${key} to mark as sent`);

@@ -4,7 +4,11 @@ import { deserializeReplies, serializeReplies } from '../dialogue/reply-schema.t
 import { type Db, sqlTable } from './database.ts';
 
 export class PrismaOutbox implements Outbox {
-  constructor(private readonly db: Db) {}
+  /** `records`: the client the marks of a send go through (Database.records), the one with nothing to wait for. */
+  constructor(
+    private readonly db: Db,
+    private readonly records: Db = db,
+  ) {}
 
   async enqueue(channel: ChannelName, externalId: string, reply: Reply, now: Date): Promise<void> {
     await outboxCreate(this.db, channel, externalId, reply, now);
@@ -40,12 +44,19 @@ export class PrismaOutbox implements Outbox {
     return claimed;
   }
 
+  async renew(id: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
+    // Conditional, as the claim is: of this instance and another that claimed the item after this
+    // one's claim ran out, only the one whose name the row holds may send it.
+    const { count } = await this.db.outbox.updateMany({ where: { id, claimedBy: owner, deliveredAt: null }, data: { claimedUntil: new Date(now.getTime() + ttlMs) } });
+    return count > 0;
+  }
+
   async markPartsSent(id: string, sentParts: number): Promise<void> {
-    await this.db.outbox.update({ where: { id }, data: { sentParts } });
+    await this.records.outbox.update({ where: { id }, data: { sentParts } });
   }
 
   async markDelivered(id: string, now: Date): Promise<void> {
-    await this.db.outbox.update({ where: { id }, data: { deliveredAt: now, claimedBy: null, claimedUntil: null } });
+    await this.records.outbox.update({ where: { id }, data: { deliveredAt: now, claimedBy: null, claimedUntil: null } });
   }
 
   async markFailed(id: string, retryAt: Date): Promise<void> {

@@ -122,7 +122,8 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
     // qualified by the adapter, raw ones only by sqlTable.
     const database = await openDatabase(urlWithSchema(connectionString, journalSchema), { poolSize: 2 });
     try {
-      const journal = new PrismaInboundJournal(database.prisma);
+      // markSent writes through the records client, as the bot wires it: its own pool, same schema.
+      const journal = new PrismaInboundJournal(database.prisma, database.records);
       const t0 = new Date('2026-11-23T03:00:00Z');
       expect(await journal.record('zalo', [{ key: 'c1:m1:message.text.received', payload: '{"n":1}' }], t0, { owner: 'test-instance', ttlMs: 60_000 })).toEqual(new Set(['c1:m1:message.text.received']));
       await journal.markSent('zalo', 'c1:m1:message.text.received', 1, false, t0);
@@ -134,6 +135,24 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
       expect(row).toEqual({ sentCount: 2, deliveredAt: new Date(t0.getTime() + 1_000), updatedAt: new Date(t0.getTime() + 1_000) });
       const raw = await admin.query(`SELECT "sentCount", "deliveredAt" IS NOT NULL AS delivered FROM ${quotePostgresIdentifier(journalSchema)}."InboundUpdate"`);
       expect(raw.rows).toEqual([{ sentCount: 2, delivered: true }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('records sends through a pool of their own whose commits do not wait for the disk, keeping the options the URL gives', async () => {
+    const url = new URL(urlWithSchema(connectionString, journalSchema));
+    url.searchParams.set('options', '-c application_name=bvntd-records-test');
+    const database = await openDatabase(url.toString(), { poolSize: 2 });
+    try {
+      const setting = async (db: typeof database.prisma, name: string) =>
+        ((await db.$queryRawUnsafe(`SELECT current_setting('${name}') AS value`)) as Array<{ value: string }>)[0]!.value;
+      expect(await setting(database.records, 'synchronous_commit')).toBe('off');
+      expect(await setting(database.prisma, 'synchronous_commit')).toBe('on');
+      expect(await setting(database.records, 'application_name')).toBe('bvntd-records-test');
+      // Another connection: not the turns' pool, so a record never queues behind their queries.
+      const pid = async (db: typeof database.prisma) => ((await db.$queryRawUnsafe('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>)[0]!.pid;
+      expect(await pid(database.records)).not.toBe(await pid(database.prisma));
     } finally {
       await database.close();
     }
@@ -156,6 +175,9 @@ describe.runIf(baseUrl !== undefined && baseUrl !== '')('PostgreSQL', () => {
       await outbox.enqueue('zalo', 'c9', { text: 'Cán bộ trả lời' }, t0);
       const claims = await Promise.all(['a', 'b', 'c'].map((owner) => outbox.claim('zalo', owner, 5, 60_000, later(5))));
       expect(claims.flat()).toHaveLength(1);
+      const holder = ['a', 'b', 'c'][claims.findIndex((c) => c.length === 1)]!;
+      expect(await outbox.renew(claims.flat()[0]!.id, holder, 60_000, later(10))).toBe(true);
+      expect(await outbox.renew(claims.flat()[0]!.id, 'not-the-holder', 60_000, later(10))).toBe(false);
       const raw = await admin.query(`SELECT count(*)::int AS n FROM ${quotePostgresIdentifier(journalSchema)}."Lease"`);
       expect(raw.rows[0]).toEqual({ n: 1 });
     } finally {

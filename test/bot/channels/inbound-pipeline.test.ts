@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatUserLimit } from '../../../bot/channels/chat-user-limit.ts';
-import { InboundPipeline, type ChannelTransport, type MessageHandler } from '../../../bot/channels/inbound-pipeline.ts';
+import { InboundPipeline, maxUnrecordedSends, type ChannelTransport, type MessageHandler } from '../../../bot/channels/inbound-pipeline.ts';
 import type { OutgoingPart } from '../../../bot/channels/outgoing.ts';
 import type { EngineResult, InboundMessage } from '../../../src/dialogue/messages.ts';
 import { createTranslators } from '../../../src/i18n/translator.ts';
@@ -223,5 +223,33 @@ describe('the inbound pipeline', () => {
       expect(between.length, `turns between the answer to ${key} and its record`).toBeLessThanOrEqual(1);
     }
     expect(events.filter((e) => e === 'turn')).toHaveLength(12);
+  });
+  it('has at most a few replies sent and not yet recorded at once, whatever the turns sending together: a crash repeats no more', async () => {
+    let outstanding = 0;
+    let most = 0;
+    const platform: ChannelTransport = {
+      parts: (replies) => replies.map((r) => ({ kind: 'text', text: r.text })),
+      send: async () => {
+        most = Math.max(most, ++outstanding);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+      typing: async () => {},
+    };
+    const recording = new (class extends PrismaInboundJournal {
+      override async markSent(...args: Parameters<PrismaInboundJournal['markSent']>) {
+        await super.markSent(...args);
+        outstanding -= 1;
+      }
+    })(database.prisma);
+    const pipeline = new InboundPipeline({
+      channel: 'telegram', journal: recording, transport: platform, translators: createTranslators(), clock: systemClock, logger: silentLogger, hotline: '1800.6838', owner: 'test', typingDelayMs: 60_000,
+      maxConcurrentTurns: 16, handle: async (m) => answer(m.text),
+    });
+    const keys = Array.from({ length: 16 }, (_, i) => String(5001 + i));
+    await pipeline.record(keys.map((key) => ({ key, payload: '{}' })));
+    await Promise.all(keys.map((key) => pipeline.process(key, `c${key}`, { channel: 'telegram', externalId: `c${key}`, text: key })));
+    expect(most).toBe(maxUnrecordedSends);
+    expect(maxUnrecordedSends).toBeLessThanOrEqual(5);
+    for (const key of keys) expect(await journal.state('telegram', key)).toMatchObject({ delivered: true });
   });
 });

@@ -25,6 +25,9 @@ class MemoryOutbox implements Outbox {
   async claim(_channel: ChannelName, _owner: string, limit: number): Promise<OutboxItem[]> {
     return this.items.filter((i) => !i.delivered).slice(0, limit);
   }
+  async renew(): Promise<boolean> {
+    return true;
+  }
   async markPartsSent(id: string, sentParts: number): Promise<void> {
     const item = this.items.find((i) => i.id === id)!;
     this.items[this.items.indexOf(item)] = { ...item, sentParts };
