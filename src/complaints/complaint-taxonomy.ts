@@ -62,6 +62,12 @@ const taxonomyFileSchema = z.object({
   transitional: refSchema,
   channelArticles: z.record(z.enum(purchaseChannels), z.array(anchorSchema)),
   /**
+   * The prohibited acts (Điều 10) a story tells of whatever its issue: goods not as listed or
+   * promised and then not taken back, a purchase forced on the buyer, inspection refused. Each is
+   * cited when one of its cues is in the story.
+   */
+  prohibitedActs: z.array(anchorSchema.required({ when: true })).default([]),
+  /**
    * Articles of 19/2023/QH15 (keys) and the articles of 59/2010/QH12 that said the same thing
    * (values): for a purchase before 01/7/2024 the old law's article is cited instead.
    */
@@ -150,6 +156,7 @@ export class ComplaintTaxonomy {
   readonly transitional: ProceduralRef;
   /** Articles specific to how the purchase was made (remote sales: Điều 37, 39.3 on a marketplace...). */
   readonly channelArticles: Readonly<Record<PurchaseChannel, readonly LegalAnchor[]>>;
+  readonly prohibitedActs: readonly LegalAnchor[];
   /** 19/2023/QH15 article -> the 59/2010/QH12 articles cited instead for a purchase before 01/7/2024. */
   readonly previousLaw: ReadonlyMap<number, readonly number[]>;
   private readonly shorthand: { readonly pattern: RegExp; readonly words: ReadonlyMap<string, string> } | null;
@@ -206,6 +213,7 @@ export class ComplaintTaxonomy {
     this.procedural = parsed.data.procedural;
     this.transitional = parsed.data.transitional;
     this.channelArticles = Object.fromEntries(purchaseChannels.map((ch) => [ch, (parsed.data.channelArticles[ch] ?? []).map(compileAnchor)])) as Record<PurchaseChannel, LegalAnchor[]>;
+    this.prohibitedActs = parsed.data.prohibitedActs.map(compileAnchor);
     this.previousLaw = new Map(Object.entries(parsed.data.previousLaw).map(([k, v]) => [Number(k), v]));
   }
 

@@ -66,6 +66,8 @@ export async function findLegalBasis(deps: LegalBasisDeps, issue: ComplaintIssue
 
   const issueAnchors = applying(basisIssue.anchors);
   for (const a of issueAnchors.length > 0 ? issueAnchors : basisIssue.anchors.slice(0, 1)) cite(a.article, a.clause);
+  // What the seller did that Điều 10 forbids, told in the story ("hứa đổi trả rồi không nhận lại", "bắt mua thêm").
+  for (const a of applying(deps.taxonomy.prohibitedActs)) cite(a.article, a.clause);
   if (purchase.channel) for (const a of applying(deps.taxonomy.channelArticles[purchase.channel])) cite(a.article, a.clause);
 
   const result = await deps.search.search(`${basisIssue.query}. ${story}`, { k: 12, docIds: [currentLawId] });

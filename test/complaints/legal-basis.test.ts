@@ -168,3 +168,20 @@ describe('legal basis', () => {
     expect(applicableLaw(law, '2024-07-01')).toBe('19/2023/QH15');
   });
 });
+
+describe('prohibited acts told in the story (Điều 10.1), whatever the issue', () => {
+  const cites10 = (refs: ReadonlyArray<{ doc: string; article: number; clause: number | null }>) => refs.some((r) => r.doc === '19/2023/QH15' && r.article === 10 && r.clause === 1);
+
+  it('goods unlike what was promised or advertised, then not taken back', async () => {
+    expect(cites10((await basisFor('Shop quảng cáo "không vừa hoàn tiền 100%", tôi gửi trả rồi mà họ không hoàn tiền', '2026-10-01', 'online')).refs)).toBe(true);
+    expect(cites10((await basisFor('hóa đơn ghi rõ đổi trả trong 7 ngày mà cửa hàng không cho trả', '2026-10-01', 'in_store')).refs)).toBe(true);
+  });
+
+  it('a purchase forced on the buyer', async () => {
+    expect(cites10((await basisFor('đại lý bắt mua thêm bảo hiểm và phụ kiện mới cho lấy xe', '2026-10-01', 'in_store')).refs)).toBe(true);
+  });
+
+  it('not for a story that tells of none of them', async () => {
+    expect(cites10((await basisFor('máy giặt bảo hành 3 lần vẫn không sửa được', '2026-10-01', 'in_store')).refs)).toBe(false);
+  });
+});
