@@ -28,10 +28,12 @@ const patterns = signals.map(([channel, words, answerOnly]) => [channel, phraseP
  * online. "other" only when the consumer says so in answer to the question.
  */
 export function inferPurchaseChannel(text: FoldedText, hasPlatform: boolean, asked = false): PurchaseChannel | null {
+  // "hôm qua mang ra trả" (yesterday, took it back) is no "qua mạng" (online).
+  const folded = text.folded.replace(/(?<![\p{L}])(hom|bua|toi|dem|sang|chieu|trua|hum) qua mang/gu, '$1 qua_mang');
   for (const [channel, pattern, answerOnly] of patterns) {
     if (channel === 'online' && hasPlatform) return 'online';
     if (answerOnly && !asked) continue;
-    if (pattern.test(text.folded)) return channel;
+    if (pattern.test(folded)) return channel;
   }
   return hasPlatform ? 'online' : null;
 }

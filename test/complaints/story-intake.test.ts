@@ -785,3 +785,10 @@ describe('issue 10, fourth round: remedies as people ask for them', () => {
     expect(e.values.desiredResolutionImplied).toBe(true);
   });
 });
+
+describe('issue 10, fourth round: how it was bought', () => {
+  it('"hôm qua mang ra trả" (yesterday, took it back) is no "qua mạng" (online)', () => {
+    expect(read('Em mua cái quạt ở tiệm Gió Mát, hôm qua mang ra đổi thì chủ tiệm không chịu').values.purchaseChannel).toBe('in_store');
+    expect(read('tôi mua qua mạng một cái quạt').values.purchaseChannel).toBe('online');
+  });
+});
