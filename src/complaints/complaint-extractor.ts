@@ -2,7 +2,7 @@ import type { Draft, RequiredField } from './complaint-draft.ts';
 import { extractAmount } from './extract-amount.ts';
 import { findEmails, findPhones } from './extract-contact.ts';
 import { extractPurchaseDate } from './extract-date.ts';
-import { businessNameAnswer, extractBusinessAddress, extractBusinessName } from './extract-parties.ts';
+import { businessNameAnswer, extractBusinessAddress, extractBusinessName, looksLikeName } from './extract-parties.ts';
 import type { SpanReader } from './complaint-span-tagger.ts';
 import { readByRules } from './rule-readings.ts';
 import { decideSpan, defaultSpanPolicy, needsTagger, type SpanPolicy } from './span-decisions.ts';
@@ -234,7 +234,10 @@ export class ComplaintExtractor {
         problems.push({ field, kind: 'unrecognized' });
         return;
       }
-      const answer = unknown && canBeUnknown ? null : parse(segment);
+      const parsed = unknown && canBeUnknown ? null : parse(segment);
+      // A reply that goes on with the story ("mặc rộng quá trời, web ghi rõ …") names a seller only with
+      // a capital, a digit or a sign a name has; a short answer may be typed in lower case.
+      const answer = field === 'businessName' && parsed !== null && text.trim().split(/\s+/).length >= 10 && !looksLikeName(parsed) ? null : parsed;
       if (answer) values[field] = answer;
       else problems.push({ field, kind: unknown && canBeUnknown ? 'unknown' : 'unrecognized' });
     };

@@ -81,13 +81,17 @@ const businessKinds: ReadonlyArray<readonly [folded: string, label: string | nul
   ['quan', null],
   ['at', null],
   ['from', null],
+  // "a complaint against CoreLab Pilates", "mua trên web của local brand NEVERMIND Studio".
+  ['against', null],
+  ['local brand', null],
+  ['brand', null],
   // Not "of": "a pair of Nike Air Force 1" counts the thing bought; the seller comes after "from".
   ['with', null],
   ['through', null],
   ['into', null],
 ];
 /** Kinds after which only a capitalised name that is not a place counts. */
-const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'with', 'through', 'into', 'hang', 'store']);
+const prepositions = new Set(['cua', 'o', 'tai', 'tu', 'quan', 'at', 'from', 'with', 'through', 'into', 'hang', 'store', 'against']);
 /** Kinds that name a seller only before a quoted name. */
 const quotedOnly = new Set(['trang']);
 const english = new Set(['at', 'from', 'with', 'through', 'into']);
@@ -262,7 +266,7 @@ function ordinaryCapitalised(value: string): boolean {
   return /^(Nhà|Tôi|Em|Mình|My|Our|Home|The)$/u.test(value.split(/\s+/)[0] ?? '') && value.split(/\s+/).length === 1;
 }
 
-function looksLikeName(value: string): boolean {
+export function looksLikeName(value: string): boolean {
   return value.split(/\s+/).some((w) => nameStart.test(w) || /\d/.test(w) || /[._&]/.test(w));
 }
 

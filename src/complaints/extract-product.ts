@@ -4,14 +4,20 @@ import { defaultProductLexicon, type ProductLexicon } from './product-lexicon.ts
 
 /** Words that say nothing about what was bought. */
 // "đặt nhầm", "mua lại": how it was bought, not what; a container or a count alone ("một lốc 4 hộp") neither.
-const generic = new Set(['nham', 'lai', 'hop', 'loc', 'thung', 'chai', 'lon', 'tui', 'bich', 'bo', 'set', 'combo', 'phan', 'suat', 'ly', 'coc', 'hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online', 'gi', 'thu gi', 'anything', 'something']);
+const generic = new Set(['cu', 'nham', 'lai', 'hop', 'loc', 'thung', 'chai', 'lon', 'tui', 'bich', 'bo', 'set', 'combo', 'phan', 'suat', 'ly', 'coc', 'hang', 'do', 'san pham', 'mon hang', 'cai', 'mon', 'no', 'hang hoa', 'dich vu', 'online', 'hang online', 'gi', 'thu gi', 'anything', 'something']);
 
 // Also the seller's side ("đăng bán X", "bán cho mẹ tôi X"), a contract for a service ("ký hợp đồng
 // chụp ảnh cưới"), English bookings and orders; not "đặt cọc" (a deposit is no product).
 // "mua trả góp tủ lạnh", "mua qua mạng": how it was bought comes before what.
 // Also the order named ("đơn là bộ chăn ga", "đơn hàng của tôi là …", "the order was a …"), teencode
 // "đk" (đăng ký), "làm thẻ" (a card made), English "paid for a …", "to book a …".
-const buying = /(?<![\p{L}])(?:da |vua |co )?(?:don(?: hang)?(?: cua (?:toi|em|minh|tui|e|mk))? la|(?:the|my) order (?:was|is)|dk|lam(?= the )|paid for(?= (?:a|an|the|my|our) )|book(?= (?:a|an|the) )|dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue(?! bao)|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai|set|combo|lau) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai |tra gop |qua mang |truc tuyen )?/gu;
+const buying = /(?<![\p{L}])(?:da |vua |co )?(?:don(?: hang)?(?: cua (?:toi|em|minh|tui|e|mk))? la|(?:the|my)(?: last| latest| recent)? order (?:was|is)|dk|lam(?= the )|paid for(?= (?:a|an|the|my|our) )|book(?= (?:a|an|the) )|dat mua|dat hang|mua|dat(?! coc)|order of|order|oder|san duoc|chot|san pham(?: la)?|dang ky|su dung dich vu|dung dich vu|lam dich vu|thue(?! bao)|dang ban|chao ban|gioi thieu|goi(?= (?:mot|1|2|3|hai|ba|may|mon|dia|phan|suat|noi|ly|chai|to|cai|set|combo|lau) )|ban cho(?: (?:me|bo|ba|ong|vo|chong|con|em|chi|anh|toi|minh|tui|e)(?: (?:noi|ngoai))?(?: (?:toi|em|minh|tui|e))?)?|giao cho (?:toi|em|minh|tui|e)|ky hop dong|do(?= (?:xang|dau|gas) )|bought|purchased|ordered|ordering|buying|buy|booked|booking|rented|hired|leased|subscribed to|signed up for|signed|(?:was |were )?sold(?: me| us| her| him| them| my (?:mother|mom|mum|father|dad|parents|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter))?(?= (?:a|an|the|some|\d)\s))\s+(?:duoc |phai |giup |cho (?:con|me|bo|vo|chong|em|be) |ve |online |lai |tra gop |qua mang |truc tuyen )?/gu;
+
+/**
+ * "page Facebook X bán tai nghe AirPods Pro 2 chính hãng", "shop bán …": what the seller sold, when
+ * nothing names what was bought. Not "bán hàng giả" (the goods in general).
+ */
+const sellerSells = /(?<![\p{L}])(?:page|shop|tiem|kenh|cua hang|nha hang|nguoi ban|admin|sieu thi|cong ty|dai ly|trang)(?![\p{L}])[^.!?\n|]{0,60}?\s(?:ban|rao ban|quang cao)\s+(?!(?:hang|cho|duoc|ra)(?![\p{L}]))/gu;
 
 /**
  * A service named by what is done: "đi khám sức khỏe tổng quát", "để thay má phanh và đĩa phanh",
@@ -39,7 +45,7 @@ const paidFor = /(?<![\p{L}])(?:pay|paid|spent|spend)\s+[\d.,]+\s*(?:vnd|dong|d)
  */
 export function extractProduct(text: FoldedText, lexicon: ProductLexicon = defaultProductLexicon(), options: { /** Also a known product named without a buying verb. */ alone?: boolean; /** Also the thing to be exchanged or repaired (not in a correction, which would replace a better reading). */ actedOn?: boolean } = {}): string | null {
   const capture = productCapture(lexicon);
-  const found = afterBuyingVerb(text, capture, lexicon) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? afterPattern(text, paidForPackage, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture) ?? afterPattern(text, paidForThing, capture);
+  const found = afterBuyingVerb(text, capture, lexicon) ?? sellerSold(text, capture) ?? service(text, capture) ?? afterPattern(text, paidFor, capture) ?? afterPattern(text, paidForPackage, capture) ?? boughtInEnglish(text) ?? fromSeller(text, capture) ?? beforeBuyingVerb(text, capture) ?? afterPattern(text, paidForThing, capture);
   if (found !== null) return tidy(fullerName(found, text, lexicon) ?? found, text);
   const named = options.alone === false ? null : (eaten(text, lexicon) ?? namedThing(text, lexicon) ?? (options.actedOn === false ? null : actedOn(text, capture)));
   return named;
@@ -79,7 +85,20 @@ function service(text: FoldedText, read: Reader): string | null {
     if (accented && text.original.slice(verbStart, verbStart + m[1]!.length).toLocaleLowerCase('vi') !== serviceSpellings[m[1]!]) continue;
     const capture = read(text, m.index + m[0].length, 6);
     // "đóng cửa để sửa chữa": repairs in general name no service.
-    if (capture && !generic.has(foldPhrase(capture.value)) && !(m[1] === 'sua' && /^chua(?![\p{L}])/u.test(foldPhrase(capture.value)))) return text.original.slice(verbStart, capture.end).trim();
+    if (capture && !generic.has(foldPhrase(capture.value)) && !(m[1] === 'sua' && /^chua(?![\p{L}])/u.test(foldPhrase(capture.value)))) return text.original.slice(verbStart, capture.end).trim().replace(/[.,;:!?]+$/u, '');
+  }
+  return null;
+}
+
+/** Typed with diacritics the verb must be "bán" ("nhà hàng còn nhiều bàn trống" has a table, not a sale). */
+function sellerSold(text: FoldedText, read: Reader): string | null {
+  const accented = hasDiacritics(text.original);
+  for (const m of text.folded.matchAll(sellerSells)) {
+    const verb = /(?:rao ban|ban|quang cao)\s+$/.exec(m[0])!;
+    const at = m.index + verb.index;
+    if (accented && !/^(rao bán|bán|quảng cáo)\s/iu.test(text.original.slice(at, at + verb[0].length + 1))) continue;
+    const capture = read(text, m.index + m[0].length, 7);
+    if (capture && !generic.has(foldPhrase(capture.value))) return capture.value;
   }
   return null;
 }

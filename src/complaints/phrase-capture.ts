@@ -49,6 +49,8 @@ const quantifiers = new Set(
   ('a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi con qua tuyp cuc ly thung tui cay cuon quyen bich kg bao lit tan loc ket met ' +
     // English counting words: "a pair of", "3 cans of", "two bottles of".
     'one two three four pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set of ' +
+    // "two tins of formula", "a jar of", "a tube of".
+    'tin tins jar jars tube tubes carton cartons ' +
     // "đặt đơn mỹ phẩm", "mua ít đồ", "thêm bảo hiểm": an order, a few, more.
     'don it them')
     .split(' '),
@@ -62,7 +64,7 @@ function countSpelled(original: string, folded: string, accented: boolean): bool
 }
 
 /** "3 cans of X", "a pair of X": "of" is counted only after a counting word. */
-const countNouns = new Set('pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set'.split(' '));
+const countNouns = new Set('pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set tin tins jar jars tube tubes carton cartons'.split(' '));
 /**
  * After a count ("2 kg táo", "50 bao xi măng") the next word is the thing, even one that folds like a
  * stop word ("tao"); a preposition there still ends the phrase ("1 cái ở Shopee").
@@ -147,9 +149,11 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
   let previousSkipped = '';
   while ((m = re.exec(text.folded))) {
     const between = text.folded.slice(expected, m.index);
+    // "Milky Way Mom & Baby", "Mẹ & Bé": an ampersand between capitalised words is part of a name.
+    const ampersand = options.capitalisedContinues === true && words.length > 0 && between.trim() === '&' && /^\p{Lu}/u.test(text.original.slice(m.index));
     // A comma, full stop or bracket ends the phrase; spaces do not.
-    if (/[^\s]/.test(between) && words.length > 0) break;
-    if (/[^\s"“”']/.test(between)) break;
+    if (/[^\s]/.test(between) && words.length > 0 && !ampersand) break;
+    if (/[^\s"“”']/.test(between) && !ampersand) break;
     const w = { start: m.index, end: m.index + m[0].length, folded: m[0].replace(/[._-]+$/, '') };
     expected = w.end;
     const knownEnd = options.known?.(text, w.start, accented) ?? null;
@@ -176,6 +180,9 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     const count = /^\d{1,4}$/.test(w.folded) && /^\s+\p{L}/u.test(text.folded.slice(w.end)) && !/^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty|million|thousand)(?![\p{L}])/u.test(text.folded.slice(w.end));
     // "a set of knives" counts; "set lẩu", "set quà" is a set meal or gift set, the thing itself.
     const setMeal = w.folded === 'set' && !/^\s+of(?![\p{L}])/u.test(text.folded.slice(w.end));
+    // "năm ngoái", "năm nay": a year, not the count five.
+    const year = w.folded === 'nam' && /^\s+(ngoai|nay|truoc|roi|kia)(?![\p{L}])/u.test(text.folded.slice(w.end));
+    if (year && words.length === 0) break;
     if (options.skipQuantifiers && words.length === 0 && ((quantifiers.has(w.folded) && countSpelled(text.original.slice(w.start, w.end), w.folded, accented)) || count) && !article && !setMeal) {
       // "of" only after a counting noun: "a pair of", not "the price of".
       if (w.folded !== 'of' || countNouns.has(previousSkipped)) {
@@ -200,8 +207,12 @@ export function captureWords(text: FoldedText, start: number, options: { maxWord
     const priceAfter = /^\s*(trieu|tr|nghin|ngan|k|d|dong|vnd|cu|ty)(?![\p{L}])/u.exec(text.folded.slice(w.end));
     if (options.allowNumbers && /^\d/.test(w.folded) && priceAfter && !(priceAfter[1] === 'cu' && accented && !/^\s*củ/iu.test(text.original.slice(w.end)))) break;
     // "táo Mỹ", "tivi Sony": in a product a capitalised word after the first is a brand or an origin.
-    const brand = options.brandsContinue === true && words.length > 0 && /^\p{Lu}/u.test(original) && !/^(I|Tôi|Em|Mình|Shop)$/u.test(original);
-    const isStop = !capitalised && !brand && ((isStopWord(original, w.folded, accented, options.stopWords) && !continuesName(words, w.folded, next, accented)) || number.test(w.folded));
+    // A capitalised pronoun is the story going on, except inside a title ("vé concert Mùa Thu Cho Em").
+    const inTitle = words.length > 0 && /^\p{Lu}/u.test(text.original.slice(words.at(-1)!.start, words.at(-1)!.end));
+    const brand = options.brandsContinue === true && words.length > 0 && /^\p{Lu}/u.test(original) && (inTitle || !/^(I|Tôi|Em|Mình|Shop)$/u.test(original));
+    // "Mẹ và Bé Bống Bang": a lower-case "và" between capitalised words of a name joins them.
+    const joins = options.capitalisedContinues === true && inTitle && (w.folded === 'va' || w.folded === 'and') && nextCapitalised(text, w.end);
+    const isStop = !capitalised && !brand && !joins && ((isStopWord(original, w.folded, accented, options.stopWords) && !continuesName(words, w.folded, next, accented)) || number.test(w.folded));
     const head = options.keepFirst === true && words.length === 0 && ((productHeads.has(w.folded) && headSpelled(original, w.folded, accented)) || (counted && !notAHead.has(w.folded)));
     if (isStop && !head) break;
     words.push(w);

@@ -792,3 +792,37 @@ describe('issue 10, fourth round: how it was bought', () => {
     expect(read('tôi mua qua mạng một cái quạt').values.purchaseChannel).toBe('online');
   });
 });
+
+describe('issue 10, fifth round: from the fifth sealed split (now development material)', () => {
+  it('what the seller sold names the product when nothing else does; "bàn trống" is a table', () => {
+    expect(read('Page Phụ Kiện Hoàng bán ốp lưng Samsung S24 giá 150k, tôi chuyển khoản rồi không thấy hàng').values.product).toBe('ốp lưng Samsung S24');
+    expect(read('Nhà hàng còn nhiều bàn trống mà không cho bố tôi vào').values.product).toBeUndefined();
+  });
+
+  it('counting words of English packs, "5 củ" and "năm ngoái" are no product', () => {
+    expect(read('I bought three jars of Nutella Hazelnut Spread at the kiosk').values.product).toBe('Nutella Hazelnut Spread');
+    expect(read('mẹ tôi đặt 5 củ hôm 19/10, giá 5tr600').values.product).toBeUndefined();
+    expect(read('Áo thì tôi mua năm ngoái, còn giữ hóa đơn').values.product).toBe('áo');
+    expect(read('tôi mua năm ngoái, còn giữ hóa đơn').values.product).toBeUndefined();
+  });
+
+  it('"my last order was a …" names the order', () => {
+    expect(read('My last order was a matcha latte through the app').values.product).toBe('matcha latte');
+  });
+
+  it('names keep "&" and a lower-case "và" between capitalised words; "Cho Em" inside a title', () => {
+    expect(read('mua ở cửa hàng Mẹ & Bé Cún Con gần nhà').values.businessName).toBe('Cửa hàng Mẹ & Bé Cún Con');
+    expect(read('Tôi mua bỉm ở cửa hàng Mẹ và Bé Hạt Đậu trên đường Lê Lợi').values.businessName).toBe('Cửa hàng Mẹ và Bé Hạt Đậu');
+    expect(read('mình mua vé concert Những Bài Hát Cho Em giá 1tr2').values.product).toBe('vé concert Những Bài Hát Cho Em');
+  });
+
+  it('"a complaint against X", "local brand X" name the seller', () => {
+    expect(read("I'd like to file a complaint against Lotus Yoga Studio about my membership").values.businessName).toBe('Lotus Yoga Studio');
+    expect(read('mình mua áo trên web của local brand SAIGONESE Wear, 450k').values.businessName).toBe('SAIGONESE Wear');
+  });
+
+  it('asked for the seller, a long reply with no name in it is asked again', () => {
+    expect(read('mặc rộng quá trời, web ghi rõ đổi size free trong 7 ngày nên mình gửi lại', 'businessName').values.businessName).toBeUndefined();
+    expect(read('shop abc123', 'businessName').values.businessName).toBe('abc123');
+  });
+});
