@@ -804,8 +804,9 @@ const againstMakingPay = /(nghiêm cấm|bị cấm|không được)[^.]*(thanh 
  * refuse to refund me?": the user asks whether the business may deny what the entry says is owed,
  * so the entry's "Có." (you are owed it) answers that question with "Không".
  */
+// Also passing the consumer on: "cửa hàng có được chuyển yêu cầu cho hãng tự giải quyết không?".
 const askedIfMayRefuse =
-  /\b(co )?(duoc|dc|duoc phep|duoc quyen|co quyen) (tu choi|khong (chiu |cho )?(doi|tra|hoan|nhan|bao hanh|giai quyet|boi thuong|den bu))\b|\b(can|may|is|are) (the |a |an |my |this |that )?(shop|seller|store|business|company|bank|platform|they|it|he|she)( allowed to| legally)? (refuse|deny|decline|reject|keep my money|not (refund|exchange|repair|accept))\b/;
+  /\b(co )?(duoc|dc|duoc phep|duoc quyen|co quyen) (tu choi|khong (chiu |cho )?(doi|tra|hoan|nhan|bao hanh|giai quyet|boi thuong|den bu)|(chuyen|day|dua) (yeu cau|khieu nai|trach nhiem|viec nay|toi|khach)? ?(cho|sang|qua) (hang|ben|nha san xuat|nguoi khac|doi tac))\b|\b(can|may|is|are) (the |a |an |my |this |that )?(shop|seller|store|business|company|bank|platform|they|it|he|she)( allowed to| legally)? (refuse|deny|decline|reject|keep my money|not (refund|exchange|repair|accept))\b/;
 const askedIfWrong = /\b(co )?(sai|sai luat|vi pham|trai luat|trai phep|pham luat)( luat| gi| vay| the| nhu vay)?( khong| ko| k| hok| hem| ha| a| chu)\b|\bis (that|this|it) (illegal|unlawful|against the law|a violation)\b/;
 
 /**

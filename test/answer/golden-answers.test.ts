@@ -123,6 +123,18 @@ const goldens: readonly Golden[] = [
     firstCitation: ['19/2023/QH15 34', '91/2015/QH13 608', '19/2023/QH15 14'],
   },
   {
+    name: 'asked whether the seller may pass the complaint on to the maker, the answer is no',
+    messages: ['Tôi là người khuyết tật, đã gửi khiếu nại kèm giấy xác nhận, cửa hàng có được chuyển yêu cầu cho hãng tự lo không?'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 8', '19/2023/QH15 14', '55/2024/NĐ-CP 11'],
+  },
+  {
+    name: 'before 01/7/2024: a term letting a tour company change the hotel on its own had no effect',
+    messages: ['Năm 2023 tôi mua tour Đà Lạt, hợp đồng mẫu ghi công ty được tự đổi khách sạn, lịch trình không cần hỏi khách. Theo luật lúc đó điều khoản này có giá trị không?'],
+    verdict: /^Không(?!\p{L})/u,
+    firstCitation: ['59/2010/QH12 16'],
+  },
+  {
     name: 'warranty restarts for a replaced part',
     messages: ['bh thay pin moi thi pin do dc bh lai tu dau ko'],
     verdict: /^Có(?!\p{L})/u,
