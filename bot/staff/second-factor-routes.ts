@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { SecondFactorError, totpIssuer, type SecondFactor } from '../../src/staff/second-factor.ts';
 import { groupedKey, otpauthUri } from '../../src/staff/totp.ts';
+import { formBody } from './form-body.ts';
 import type { StaffContext, StaffDeps, StaffEnv } from './staff-env.ts';
 import { csrfField, formatDateTime, page, type Html } from './view.ts';
 
@@ -60,11 +61,18 @@ export function secondFactorRoutes(deps: StaffDeps, factor: SecondFactor): Hono<
     return enrolment(c, secret, null);
   });
 
-  app.post('/totp/confirm', async (c) => {
-    const form = codeForm.safeParse(await c.req.parseBody());
+  /** The enrolment page again with "wrong code", or the security page when nothing is being set up. */
+  const enrolAgain = async (c: StaffContext) => {
+    const pending = await factor.pending(c.get('session').user.id);
+    return pending ? enrolment(c, pending.secret, s('wrongCode')) : c.redirect('/staff/security', 303);
+  };
+  const wrongCodePage = (c: StaffContext) => render(c, html`<p><a href="/staff/security">${s('back')}</a></p>`, { kind: 'error', text: s('wrongCode') }, 400);
+
+  app.post('/totp/confirm', formBody(codeForm, enrolAgain), async (c) => {
+    const form = c.req.valid('form');
     const session = c.get('session');
     try {
-      const codes = await factor.confirm(session.user.id, form.success ? form.data.code : '', c.get('sessionToken'), deps.clock.now());
+      const codes = await factor.confirm(session.user.id, form.code, c.get('sessionToken'), deps.clock.now());
       return render(
         c,
         html`<section class="card"><p>${s('recoveryIntro')}</p><ol class="mono">${codes.map((code) => html`<li>${code}</li>`)}</ol>
@@ -74,19 +82,15 @@ export function secondFactorRoutes(deps: StaffDeps, factor: SecondFactor): Hono<
     } catch (error) {
       if (!(error instanceof SecondFactorError)) throw error;
       if (error.code !== 'wrong_code') return c.redirect('/staff/security', 303);
-      const pending = await factor.pending(session.user.id);
-      if (!pending) return c.redirect('/staff/security', 303);
-      return enrolment(c, pending.secret, s('wrongCode'));
+      return enrolAgain(c);
     }
   });
 
-  app.post('/totp/remove', async (c) => {
-    const form = codeForm.safeParse(await c.req.parseBody());
+  app.post('/totp/remove', formBody(codeForm, wrongCodePage), async (c) => {
+    const form = c.req.valid('form');
     const { user } = c.get('session');
     // A current code, not only the open session: a console left unlocked cannot switch it off.
-    if (!form.success || !(await factor.verify(user.id, form.data.code, deps.clock.now()))) {
-      return render(c, html`<p><a href="/staff/security">${s('back')}</a></p>`, { kind: 'error', text: s('wrongCode') }, 400);
-    }
+    if (!(await factor.verify(user.id, form.code, deps.clock.now()))) return wrongCodePage(c);
     await factor.remove(user.id, user.email, deps.clock.now());
     return c.redirect('/staff/security?ok=removed', 303);
   });

@@ -6,6 +6,7 @@ import { WarningError } from '../../src/warnings/warning-errors.ts';
 import { mayPublish, publishWarnings } from '../../src/warnings/warning-permissions.ts';
 import type { WarningsModule } from '../../src/warnings/warnings-module.ts';
 import { errorPage } from './error-pages.ts';
+import { formBody } from './form-body.ts';
 import { adminOnly, type StaffContext, type StaffDeps, type StaffEnv } from './staff-env.ts';
 import { parseWarningForm } from './warning-form.ts';
 import { actionsView, figuresView, formValues, formView, historyView, listView, phonePreview, statusBadge, validity, type FormValues } from './warning-views.ts';
@@ -85,13 +86,14 @@ export function warningRoutes(deps: WarningRoutesDeps): Hono<StaffEnv> {
     return c.html(page({ t, title: title('publishers'), session, nav: 'warnings', body, flash: flashFrom(c.req.query(), t) }));
   });
 
-  app.post('/warnings/publishers', adminOnly, async (c) => {
-    const form = grantForm.safeParse(await c.req.parseBody());
-    if (!form.success || !(await deps.staffAccounts.find(form.data.userId))) return c.redirect('/staff/warnings/publishers?error=invalid', 303);
+  const invalidGrant = (c: StaffContext) => c.redirect('/staff/warnings/publishers?error=invalid', 303);
+  app.post('/warnings/publishers', adminOnly, formBody(grantForm, invalidGrant), async (c) => {
+    const form = c.req.valid('form');
+    if (!(await deps.staffAccounts.find(form.userId))) return invalidGrant(c);
     const actor = c.get('session').user.email;
     const now = deps.clock.now();
-    if (form.data.grant === 'true') await warnings.permissions.grant(form.data.userId, publishWarnings, actor, now);
-    else await warnings.permissions.revoke(form.data.userId, publishWarnings, actor, now);
+    if (form.grant === 'true') await warnings.permissions.grant(form.userId, publishWarnings, actor, now);
+    else await warnings.permissions.revoke(form.userId, publishWarnings, actor, now);
     return c.redirect('/staff/warnings/publishers?ok=saved', 303);
   });
 
@@ -136,19 +138,27 @@ export function warningRoutes(deps: WarningRoutesDeps): Hono<StaffEnv> {
   });
 
   /** Publish and withdraw: the form checked, the step taken, and the flash naming its outcome. */
-  const lifecycleStep = <T>(name: 'publish' | 'withdraw', schema: z.ZodType<T>, invalid: string, run: (id: string, form: T, actor: string, now: Date) => Promise<unknown>) =>
-    app.post(`/warnings/:id/${name}`, writersOnly, async (c) => {
-      const w = await load(c);
-      if (!w) return errorPage(c, 'notFound');
-      const form = schema.safeParse(await c.req.parseBody());
-      if (!form.success) return c.redirect(`/staff/warnings/${w.id}?error=warning.${invalid}`, 303);
-      try {
-        await run(w.id, form.data, c.get('session').user.email, deps.clock.now());
-      } catch (error) {
-        return stepError(c, w.id, error);
-      }
-      return c.redirect(`/staff/warnings/${w.id}?ok=warning.${name === 'publish' ? 'published' : 'withdrawn'}`, 303);
-    });
+  const lifecycleStep = <T extends z.ZodType>(name: 'publish' | 'withdraw', schema: T, invalid: string, run: (id: string, form: z.output<T>, actor: string, now: Date) => Promise<unknown>) =>
+    app.post(
+      `/warnings/:id/${name}`,
+      writersOnly,
+      // An unknown warning is a 404 whatever the form held; a known one is shown again with the flash.
+      formBody(schema, async (c) => {
+        const w = await load(c);
+        return w ? c.redirect(`/staff/warnings/${w.id}?error=warning.${invalid}`, 303) : errorPage(c, 'notFound');
+      }),
+      async (c) => {
+        const w = await load(c);
+        if (!w) return errorPage(c, 'notFound');
+        const form = c.req.valid('form') as z.output<T>;
+        try {
+          await run(w.id, form, c.get('session').user.email, deps.clock.now());
+        } catch (error) {
+          return stepError(c, w.id, error);
+        }
+        return c.redirect(`/staff/warnings/${w.id}?ok=warning.${name === 'publish' ? 'published' : 'withdrawn'}`, 303);
+      },
+    );
   lifecycleStep('publish', versionForm, 'confirm', (id, form, actor, now) => warnings.desk.publish(id, form.version, actor, now));
   lifecycleStep('withdraw', withdrawForm, 'reason', (id, form, actor, now) => warnings.desk.withdraw(id, form.reason, actor, now));
 

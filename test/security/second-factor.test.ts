@@ -15,6 +15,8 @@ async function enrol(fixture: StaffServerFixture, client: StaffClient): Promise<
   const secret = /secret=([A-Z2-7]+)/.exec(page)![1]!;
   client.csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
   expect((await client.post('/staff/security/totp/confirm', { code: '000000' })).status).toBe(400);
+  // A form without the field fails the validator and draws the enrolment page again the same way.
+  expect((await client.post('/staff/security/totp/confirm', {})).status).toBe(400);
   const done = await (await client.post('/staff/security/totp/confirm', { code: totpCode(secret, fixture.now) })).text();
   const recovery = [...done.matchAll(/<li>([A-Z2-7]{5}-[A-Z2-7]{5})<\/li>/g)].map((m) => m[1]!);
   return { secret, recovery };
@@ -38,6 +40,20 @@ async function passwordStep(fixture: StaffServerFixture, credentials: { email: s
 
 describe('TOTP second factor', () => {
   const fixture = useStaffServer(beforeEach, afterEach, { throttle: policy });
+
+  it('switches off only with a current code: an empty or wrong one is refused', async () => {
+    const agent = new StaffClient(fixture.server.url);
+    expect((await agent.login(agentLogin)).status).toBe(303);
+    const { secret } = await enrol(fixture, agent);
+    await agent.page('/staff/security');
+    expect((await agent.post('/staff/security/totp/remove', {})).status).toBe(400);
+    expect((await agent.post('/staff/security/totp/remove', { code: '000000' })).status).toBe(400);
+    const stored = await fixture.database.prisma.staffUser.findUniqueOrThrow({ where: { email: agentLogin.email }, select: { totpSecret: true } });
+    expect(stored.totpSecret).not.toBeNull();
+    const removed = await agent.post('/staff/security/totp/remove', { code: totpCode(secret, new Date(fixture.now.getTime() + 30_000)) });
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get('location')).toBe('/staff/security?ok=removed');
+  });
 
   it('enrols with a key shown once, then asks every login for a code, each good once', async () => {
     const agent = new StaffClient(fixture.server.url);

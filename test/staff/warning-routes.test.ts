@@ -74,6 +74,8 @@ describe('warnings in the staff console', () => {
     expect(draft.html).toContain('Phạm vi: Khánh Hòa');
 
     expect((await admin.post(`/staff/warnings/${id}/publish`, { version: '1' })).headers.get('location')).toContain('error=warning.confirm');
+    // The form is checked by the validator before the step: an unknown warning is still a 404 page.
+    expect((await admin.post('/staff/warnings/nosuchwarning/publish', { version: '1' })).status).toBe(404);
     expect((await admin.post(`/staff/warnings/${id}/publish`, { version: '1', confirm: 'on' })).headers.get('location')).toContain('ok=warning.published');
     await warnings.job.runOnce();
     const outbox = await database.prisma.outbox.findMany({ orderBy: { externalId: 'asc' } });
@@ -106,6 +108,7 @@ describe('warnings in the staff console', () => {
     const userId = /name="userId" value="([a-z0-9]+)"/.exec(publishers.html)![1]!;
     // A grant for an id no account has is refused before any permission is written.
     expect((await admin.post('/staff/warnings/publishers', { userId: 'nosuchaccount', grant: 'true' })).headers.get('location')).toBe('/staff/warnings/publishers?error=invalid');
+    expect((await admin.post('/staff/warnings/publishers', { userId, grant: 'maybe' })).headers.get('location')).toBe('/staff/warnings/publishers?error=invalid');
     expect((await agent.page('/staff/warnings/new')).status).toBe(403);
     expect((await admin.post('/staff/warnings/publishers', { userId, grant: 'true' })).headers.get('location')).toContain('ok=saved');
 
