@@ -445,7 +445,7 @@ export class GuidedAnswerer implements QuestionAnswerer {
 
     // For a transaction before the cut-over, what applied then comes first; today's rule follows.
     // Asked which law applies, the answer says that first, then what that law said of the situation.
-    const then = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : entry.verdict[locale], request.question, entry.offer.includes('complaint'), t);
+    const then = fitVerdictToQuestion(old && entry.before2024 ? entry.before2024[locale] : (statedCase(entry, request.question)?.[locale] ?? entry.verdict[locale]), request.question, entry.offer.includes('complaint'), t);
     // Asked both ("có được không, áp dụng luật nào?"), the yes or no comes first.
     const alsoYesNo = yesNoQuestion.test(foldDiacritics(request.question).toLowerCase());
     const verdict = transition?.before2024 && old ? (alsoYesNo ? `${then} ${transition.before2024[locale]}` : `${transition.before2024[locale]} ${then}`) : then;
@@ -858,6 +858,13 @@ function fitVerdictToQuestion(verdict: string, question: string, backsConsumer: 
   if (backsConsumer && askedIfRight.test(q)) return `${t.t('answer.guided.framing.notRight')} ${rest}`;
   if (!openQuestion.test(q) || yesNoQuestion.test(q)) return verdict;
   return rest;
+}
+
+/** The entry's verdict for the case the question states, if it states one of them. */
+function statedCase(entry: AnswerEntry, question: string): { readonly vi: string; readonly en: string } | undefined {
+  const q = ` ${foldDiacritics(question).toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+  const says = (cue: string) => q.includes(` ${cue} `);
+  return entry.whenStated.find((c) => c.cues.some(says) && !c.unless.some(says));
 }
 
 /**

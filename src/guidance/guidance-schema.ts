@@ -17,6 +17,8 @@ export const guidanceCitationSchema = z
   .strict()
   .refine((c) => c.point === undefined || c.clause !== undefined, { message: 'a point needs its clause' });
 
+const foldedCue = z.string().min(2).regex(/^[a-z0-9 ]+$/, 'cues are folded: no diacritics, lower case');
+
 const common = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case'),
   audience: z.enum(['consumer', 'business', 'both']),
@@ -35,6 +37,16 @@ const answerEntry = z
     citations: z.array(guidanceCitationSchema).min(1).max(4),
     offer: z.array(z.enum(['complaint', 'handoff'])).default([]),
     before2024: bilingual.extend({ citations: z.array(guidanceCitationSchema).default([]) }).strict().optional(),
+    /**
+     * The verdict for a case the question already states ("doanh nghiệp siêu nhỏ", "vỡ trên đường
+     * giao"): a "Tùy" verdict whose condition the user has told answers that case outright. `cues` are
+     * folded phrases of the question; `unless` phrases that make another rule apply too (a micro
+     * enterprise selling online still owes remote buyers the procedure, Điều 37.1.l).
+     */
+    whenStated: z
+      .array(bilingual.extend({ cues: z.array(foldedCue).min(1), unless: z.array(foldedCue).default([]) }).strict())
+      .max(3)
+      .default([]),
   })
   .strict();
 

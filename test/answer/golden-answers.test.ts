@@ -135,6 +135,24 @@ const goldens: readonly Golden[] = [
     firstCitation: ['59/2010/QH12 16'],
   },
   {
+    name: 'the case the question states decides a "Tùy" entry: a micro enterprise with a shop need not publish the procedure',
+    messages: ['Tiệm tạp hóa của tôi là doanh nghiệp siêu nhỏ, 3 người làm. Có bắt buộc dán quy trình giải quyết khiếu nại ở cửa hàng không?'],
+    verdict: /^Không bắt buộc(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 31'],
+  },
+  {
+    name: 'but one selling online still owes remote buyers the procedure: it depends',
+    messages: ['Công ty tôi là doanh nghiệp siêu nhỏ, bán hàng qua website và Facebook. Có bắt buộc công khai quy trình giải quyết khiếu nại không?'],
+    verdict: /^Tùy(?!\p{L})/u,
+    firstCitation: ['19/2023/QH15 31', '19/2023/QH15 37', '55/2024/NĐ-CP 22'],
+  },
+  {
+    name: 'goods broken on the way to the buyer are the seller\'s risk',
+    messages: ['Cửa hàng điện máy giao tủ lạnh, trên đường giao xe bị xóc nên tủ móp cửa, giờ cửa hàng bắt tôi chịu một nửa, vậy có đúng không?'],
+    verdict: /^Không đúng(?!\p{L})/u,
+    firstCitation: ['91/2015/QH13 441'],
+  },
+  {
     name: 'warranty restarts for a replaced part',
     messages: ['bh thay pin moi thi pin do dc bh lai tu dau ko'],
     verdict: /^Có(?!\p{L})/u,

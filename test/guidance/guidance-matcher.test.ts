@@ -10,6 +10,7 @@ const entry = (id: string, phrasings: string[]): GuidanceEntry => ({
   topics: [],
   phrasings,
   verdict: { vi: 'Có.', en: 'Yes.' },
+  whenStated: [],
   conditions: [],
   steps: [{ vi: 'Liên hệ.', en: 'Call.' }],
   citations: [{ doc: '19/2023/QH15', article: 38 }],
