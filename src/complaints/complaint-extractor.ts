@@ -237,7 +237,7 @@ export class ComplaintExtractor {
       const parsed = unknown && canBeUnknown ? null : parse(segment);
       // A reply that goes on with the story ("mặc rộng quá trời, web ghi rõ …") names a seller only with
       // a capital, a digit or a sign a name has; a short answer may be typed in lower case.
-      const answer = field === 'businessName' && parsed !== null && text.trim().split(/\s+/).length >= 10 && !looksLikeName(parsed) ? null : parsed;
+      const answer = field === 'businessName' && parsed !== null && wordCount(text) >= 10 && !looksLikeName(parsed) ? null : parsed;
       if (answer) values[field] = answer;
       else problems.push({ field, kind: unknown && canBeUnknown ? 'unknown' : 'unrecognized' });
     };

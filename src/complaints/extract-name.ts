@@ -66,6 +66,10 @@ export function introducedName(text: FoldedText): string | null {
   return null;
 }
 
+function startsWithFamilyName(name: string): boolean {
+  return familyNames.has(foldDiacritics(name.split(' ')[0]!).toLowerCase());
+}
+
 /** A name read from how it stands: before a phone number or an e-mail, or signing off the message. */
 function signedName(text: FoldedText): string | null {
   for (const m of text.original.matchAll(contactLine)) {
@@ -77,10 +81,10 @@ function signedName(text: FoldedText): string | null {
     return name;
   }
   for (const m of text.original.matchAll(afterPhone)) {
-    if (familyNames.has(foldDiacritics(m[1]!.split(' ')[0]!).toLowerCase())) return m[1]!;
+    if (startsWithFamilyName(m[1]!)) return m[1]!;
   }
   const signed = signature.exec(text.original)?.[1];
-  if (signed && signed.split(' ').length >= 3 && familyNames.has(foldDiacritics(signed.split(' ')[0]!).toLowerCase())) return signed;
+  if (signed && signed.split(' ').length >= 3 && startsWithFamilyName(signed)) return signed;
   return null;
 }
 

@@ -93,18 +93,18 @@ function service(text: FoldedText, read: Reader): string | null {
 /** Typed with diacritics the verb must be "bán" ("nhà hàng còn nhiều bàn trống" has a table, not a sale). */
 function sellerSold(text: FoldedText, read: Reader): string | null {
   const accented = hasDiacritics(text.original);
-  for (const m of text.folded.matchAll(sellerSells)) {
+  return afterPattern(text, sellerSells, read, (m) => {
+    if (!accented) return true;
     const verb = /(?:rao ban|ban|quang cao)\s+$/.exec(m[0])!;
     const at = m.index + verb.index;
-    if (accented && !/^(rao bán|bán|quảng cáo)\s/iu.test(text.original.slice(at, at + verb[0].length + 1))) continue;
-    const capture = read(text, m.index + m[0].length, 7);
-    if (capture && !generic.has(foldPhrase(capture.value))) return capture.value;
-  }
-  return null;
+    return /^(rao bán|bán|quảng cáo)\s/iu.test(text.original.slice(at, at + verb[0].length + 1));
+  });
 }
 
-function afterPattern(text: FoldedText, pattern: RegExp, read: Reader): string | null {
+/** The product after the first match of `pattern` that `accept` lets through (every match by default). */
+function afterPattern(text: FoldedText, pattern: RegExp, read: Reader, accept: (m: RegExpMatchArray & { index: number }) => boolean = () => true): string | null {
   for (const m of text.folded.matchAll(pattern)) {
+    if (!accept(m)) continue;
     const capture = read(text, m.index + m[0].length, 7);
     if (capture && !generic.has(foldPhrase(capture.value))) return capture.value;
   }

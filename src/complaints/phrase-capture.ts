@@ -43,14 +43,14 @@ export function hasDiacritics(text: string): boolean {
   return /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(text);
 }
 
+/** English counting nouns: "a pair of", "3 cans of", "two bottles of", "two tins of formula". */
+const englishCountNouns = 'pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set tin tins jar jars tube tubes carton cartons';
+
 // Containers ("gói data", "bộ nồi", "hộp sữa") stay: they are part of what was bought. Counting
 // words go: "2 tuýp kem chống nắng", "cục sạc dự phòng", "ly trà sữa", "1,2 kg thịt".
 const quantifiers = new Set(
   ('a an the mot 1 2 3 4 5 hai ba bon nam cai chiec doi con qua tuyp cuc ly thung tui cay cuon quyen bich kg bao lit tan loc ket met ' +
-    // English counting words: "a pair of", "3 cans of", "two bottles of".
-    'one two three four pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set of ' +
-    // "two tins of formula", "a jar of", "a tube of".
-    'tin tins jar jars tube tubes carton cartons ' +
+    `one two three four ${englishCountNouns} of ` +
     // "đặt đơn mỹ phẩm", "mua ít đồ", "thêm bảo hiểm": an order, a few, more.
     'don it them')
     .split(' '),
@@ -64,7 +64,7 @@ function countSpelled(original: string, folded: string, accented: boolean): bool
 }
 
 /** "3 cans of X", "a pair of X": "of" is counted only after a counting word. */
-const countNouns = new Set('pair pairs can cans bottle bottles box boxes pack packs bag bags piece pieces cup cups set tin tins jar jars tube tubes carton cartons'.split(' '));
+const countNouns = new Set(englishCountNouns.split(' '));
 /**
  * After a count ("2 kg táo", "50 bao xi măng") the next word is the thing, even one that folds like a
  * stop word ("tao"); a preposition there still ends the phrase ("1 cái ở Shopee").
